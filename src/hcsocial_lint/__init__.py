@@ -1,0 +1,27 @@
+"""hcsocial-lint: a HIPAA-aware compliance linter for healthcare social-media drafts."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .config import Settings  # noqa: E402
+from .linter import Linter  # noqa: E402
+from .model import (  # noqa: E402
+    Applicability,
+    Edit,
+    Evidence,
+    Finding,
+    Hit,
+    Post,
+    Problem,
+    Report,
+    RuleMeta,
+    Severity,
+    Suggestion,
+)
+from .plugins.hookspecs import hookimpl  # noqa: E402
+
+__all__ = [
+    "Applicability", "Edit", "Evidence", "Finding", "Hit", "Linter", "Post", "Problem", "Report", "RuleMeta",
+    "Settings", "Severity", "Suggestion", "hookimpl", "__version__",
+]

@@ -1,0 +1,57 @@
+"""What every rule reads: the post, its one spaCy parse, and the identifiers Presidio found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Span
+
+from .config import Settings
+from .model import Post
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An identifier found by a recognizer (Presidio's or a plug-in's), with its explanation."""
+
+    entity_type: str
+    start: int
+    end: int
+    text: str
+    score: float
+    recognizer: str
+    explanation: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """One post, parsed once. ``has_model`` is False in the no-model mode (no NER, no parser)."""
+
+    post: Post
+    doc: Doc
+    entities: tuple[Entity, ...]
+    settings: Settings
+    has_model: bool
+
+    @property
+    def text(self) -> str:
+        return self.post.text
+
+    @property
+    def kind(self) -> str:
+        return self.post.kind
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        return tuple(self.doc.sents)
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence that holds character ``offset`` (the last one when past the end)."""
+        for sentence in self.sentences:
+            if sentence.start_char <= offset < sentence.end_char:
+                return sentence
+        return self.sentences[-1] if self.sentences else self.doc[:]
+
+    def entities_of(self, *types: str) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.entity_type in types)

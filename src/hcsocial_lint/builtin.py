@@ -1,0 +1,45 @@
+"""The built-in plug-in: hclint's own rules, packs, checks, recognizers and formats are
+registered through the same hooks as any third-party plug-in."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from .plugins.hookspecs import hookimpl
+from .reporting import FORMATTERS
+from .rules import phi
+from .rules.checks import CHECK_TYPES
+
+
+def bundled_packs() -> Path:
+    """The ``rules/`` folder: inside the installed wheel, or at the top of a source checkout."""
+    installed = resources.files(__package__).joinpath("packs")
+    if installed.is_dir():
+        return Path(str(installed))
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+@hookimpl
+def hclint_rules(settings):
+    return [*phi.rules(settings)]
+
+
+@hookimpl
+def hclint_rule_packs():
+    return [bundled_packs()]
+
+
+@hookimpl
+def hclint_check_types():
+    return dict(CHECK_TYPES)
+
+
+@hookimpl
+def hclint_recognizers(settings):
+    return list(phi.recognizers(settings)) if hasattr(phi, "recognizers") else []
+
+
+@hookimpl
+def hclint_formatters():
+    return dict(FORMATTERS)

@@ -1,0 +1,239 @@
+"""The ``hclint`` command: a thin click layer over :class:`hcsocial_lint.Linter`.
+
+Exit codes: 0 nothing at or above ``fail-on``; 1 findings at or above ``fail-on``, or an
+input that could not be linted; 2 usage or configuration error (bad option, malformed
+configuration, unknown rule selector, broken rule pack or plug-in, model not loadable).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .config import MODEL_AUTO, POST_KINDS, ConfigError, Settings, load_config_file, settings_for_path
+from .docs import rule_doc, rules_table
+from .fixing import fix_file
+from .linter import Linter, RuleIdClash
+from .model import Problem, Report, Severity
+from .nlp.models import ModelError
+from .reporting import ReportOptions, mask_default, render
+from .selection import SelectorError
+from .sources import iter_files, read_text_post
+from .sources.errors import InputError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+CONFIG_PROBLEMS = {"E-CONFIG", "E-PACK", "E-PLUGIN"}
+SEVERITIES = [s.value for s in Severity]
+
+
+class _LintByDefault(click.Group):
+    """``hclint PATH...`` means ``hclint check PATH...``; ``rules`` and ``rule`` are subcommands."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in {"--help", "-h", "--version"}):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _severity_overrides(values: Sequence[str]) -> dict[str, Severity]:
+    overrides = {}
+    for value in values:
+        selector, sep, level = value.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{value!r} is not SELECTOR=LEVEL", param_hint="--severity")
+        try:
+            overrides[selector.strip()] = Severity.parse(level)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--severity") from None
+    return overrides
+
+
+def _fail(message: str) -> None:
+    click.echo(f"hclint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.group(cls=_LintByDefault, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="hclint")
+def main() -> None:
+    """HIPAA-aware compliance linter for healthcare social-media drafts.
+
+    Run `hclint PATH...` (same as `hclint check PATH...`), `hclint rules`, `hclint rule ID`.
+    """
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "output_format", default="text", show_default=True,
+              help="Output format: text, json, sarif, github (plug-ins may add more).")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@click.option("--mask/--no-mask", default=None,
+              help="Replace matched text with its category in the output. Default: off for text and json, on for sarif and github.")
+@click.option("--select", multiple=True, help="Rules to run: ids, prefixes, names or families (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rules to skip: ids, prefixes, names or families (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Add to the configured selection.")
+@click.option("--extend-ignore", multiple=True, help="Add to the configured ignores.")
+@click.option("--severity", "severity_overrides", multiple=True, metavar="SELECTOR=LEVEL",
+              help="Override a rule's severity, e.g. --severity TON=info.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Lowest severity that makes the exit code 1 [default: error].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (problems still exit non-zero).")
+@click.option("--kind", type=click.Choice(POST_KINDS), default=None, help="What the drafts are, e.g. review-reply.")
+@click.option("--platform", default=None, help="Where the drafts will be posted (informational; rules may use it).")
+@click.option("--text-field", default=None, help="Field holding the post in JSON/JSONL/CSV exports [default: text].")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that may change meaning.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this configuration file for every input instead of discovering one per file.")
+@click.option("--model", default=None, help="spaCy model: auto (default), none, or a package name such as en_core_web_lg.")
+@click.option("--no-plugins", is_flag=True, help="Do not load third-party plug-ins (also HCLINT_NO_PLUGINS=1).")
+@click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
+@click.option("--stdin-filename", default=None, help="Name to report for input read from stdin ('-').")
+@click.option("--color/--no-color", default=None, help="Colour the text output [default: when writing to a terminal].")
+def check(paths: tuple[str, ...], output_format: str, output_file: str | None, mask: bool | None, select, ignore,
+          extend_select, extend_ignore, severity_overrides, fail_on, exit_zero, kind, platform, text_field, fix,
+          unsafe_fixes, diff, config_file, model, no_plugins, exclude, stdin_filename, color) -> None:
+    """Lint drafts: files, folders, or '-' for standard input."""
+    if not paths:
+        paths = (".",)
+    overrides: dict[str, Any] = {
+        "select": _split(select) or None,
+        "ignore": _split(ignore) or None,
+        "extend_select": _split(extend_select),
+        "extend_ignore": _split(extend_ignore),
+        "fail_on": Severity.parse(fail_on) if fail_on else None,
+        "mask": mask,
+        "model": model,
+        "kind": kind,
+        "platform": platform,
+        "text_field": text_field,
+        "plugins": False if no_plugins else None,
+    }
+    try:
+        cli_severity = _severity_overrides(severity_overrides)
+        base = load_config_file(config_file.resolve()) if config_file else settings_for_path(Path.cwd())
+        if cli_severity:
+            overrides["severity"] = {**base.severity, **cli_severity}
+        linter = Linter(base, overrides=overrides, discover_config=config_file is None)
+    except (ConfigError, SelectorError, ModelError, RuleIdClash, click.BadParameter) as exc:
+        _fail(str(exc) if not isinstance(exc, click.BadParameter) else exc.format_message())
+        return
+    from .reporting import FORMATTERS
+
+    formatters = {name: fn for outcome in linter.host.call("hclint_formatters") for name, fn in outcome.value.items()}
+    if output_format not in formatters and output_format not in FORMATTERS:
+        _fail(f"unknown --format {output_format!r} (known: {', '.join(sorted({*FORMATTERS, *formatters}))})")
+
+    report = _run(linter, paths, kind, exclude, stdin_filename, fix, unsafe_fixes, diff)
+    settings = linter.settings
+    use_mask = settings.mask if settings.mask is not None else mask_default(output_format)
+    use_color = color if color is not None else (output_file is None and sys.stdout.isatty())
+    options = ReportOptions(mask=use_mask, color=use_color and output_format == "text", tool_version=__version__,
+                            rules={m.id: m for m in linter.rule_metas}, base_dir=str(Path.cwd()))
+    rendered = render(report, output_format, options, extra=formatters)
+    if output_file:
+        Path(output_file).write_text(rendered, encoding="utf-8")
+    elif rendered:
+        click.echo(rendered, nl=not rendered.endswith("\n"))
+    sys.exit(exit_code(report, settings.fail_on, exit_zero))
+
+
+def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequence[str], stdin_filename: str | None,
+         fix: bool, unsafe_fixes: bool, diff: bool) -> Report:
+    stdin_report: Report | None = None
+    file_paths: list[str] = []
+    missing: list[Problem] = []
+    for raw in paths:
+        if raw == "-":
+            text = click.get_text_stream("stdin").read()
+            name = stdin_filename or "-"
+            markdown = name.endswith((".md", ".markdown")) or text.startswith("---\n")
+            stdin_report = linter.lint_text(text, kind=kind, path=name, markdown=markdown)
+        elif not Path(raw).exists():
+            missing.append(Problem(raw, "no such file or directory"))
+        else:
+            file_paths.extend(str(p) for p in iter_files([Path(raw)], tuple(exclude)))
+    fixed = 0
+    if fix or diff:
+        fix_problems = []
+        for path in file_paths:
+            outcome = fix_file(linter, Path(path), unsafe=unsafe_fixes, write=fix and not diff, kind=kind)
+            fixed += outcome.applied
+            if diff and outcome.diff:
+                click.echo(outcome.diff, nl=False)
+            if outcome.problem:
+                fix_problems.append(outcome.problem)
+        missing.extend(fix_problems)
+    report = linter.lint_many(file_paths, kind=kind)
+    findings = report.findings + (stdin_report.findings if stdin_report else ())
+    problems = tuple(missing) + report.problems + (stdin_report.problems if stdin_report else ())
+    return Report(findings, _unique(problems), files_checked=report.files_checked + (1 if stdin_report else 0),
+                  posts_checked=report.posts_checked + (stdin_report.posts_checked if stdin_report else 0),
+                  fixed=fixed if fix and not diff else 0, notices=linter.notices)
+
+
+def _unique(problems: Sequence[Problem]) -> tuple[Problem, ...]:
+    seen, kept = set(), []
+    for problem in problems:
+        key = (problem.path, problem.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return tuple(kept)
+
+
+def exit_code(report: Report, fail_on: Severity, exit_zero: bool = False) -> int:
+    if any(p.code in CONFIG_PROBLEMS for p in report.problems):
+        return EXIT_USAGE
+    if report.problems:
+        return EXIT_FINDINGS
+    if not exit_zero and any(f.severity >= fail_on for f in report.findings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _linter_for_listing(no_plugins: bool, model: str) -> Linter:
+    try:
+        return Linter(settings_for_path(Path.cwd()), overrides={"plugins": False if no_plugins else None, "model": model})
+    except (ConfigError, SelectorError, ModelError, RuleIdClash) as exc:
+        _fail(str(exc))
+        raise
+
+
+@main.command("rules")
+@click.option("--family", default=None, help="Only rules of this family (phi, claim, tone, endorsement, ...).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("--no-plugins", is_flag=True, help="List only the built-in rules.")
+def list_rules(family: str | None, output_format: str, no_plugins: bool) -> None:
+    """List every rule: id, name, family, severity, fixable, source."""
+    linter = _linter_for_listing(no_plugins, "none")
+    metas = [m for m in linter.rule_metas if family is None or m.family == family]
+    click.echo(rules_table(metas, output_format), nl=False)
+    for problem in linter.setup_problems:
+        click.echo(f"hclint: warning: {problem}", err=True)
+
+
+@main.command("rule")
+@click.argument("rule_id")
+@click.option("--no-plugins", is_flag=True)
+def show_rule(rule_id: str, no_plugins: bool) -> None:
+    """Print a rule's documentation: what it checks, why, examples, fix safety."""
+    linter = _linter_for_listing(no_plugins, "none")
+    meta = linter.rule(rule_id)
+    if meta is None:
+        _fail(f"unknown rule {rule_id!r}; see `hclint rules`")
+        return
+    click.echo(rule_doc(meta), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,330 @@
+"""The engine: build once (plug-ins, rule packs, model), then lint many posts.
+
+    from hcsocial_lint import Linter
+    linter = Linter()
+    report = linter.lint_text("Get well soon, Emma! Her chemo at our clinic went great.")
+
+Every post is parsed once (``nlp.pipe`` in batches); the parse is shared by Presidio and
+every rule. Findings are placed in their file, filtered by configuration and inline
+suppressions, and sorted by position then rule id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .analysis import Analysis, Entity
+from .config import ConfigError, Settings, apply_overrides, settings_for_path
+from .model import Finding, Hit, Post, Problem, Report, RuleMeta, Severity, Suppression, TextRange
+from .nlp.models import NO_MODEL_NOTICE, LoadedModel, load_model
+from .nlp.presidio_bridge import analyze_doc, build_analyzer
+from .plugins.manager import PluginHost, create_host
+from .rules.base import Rule, applies_to
+from .rules.packs import PackError, PatternTimeout, load_pack, pack_files
+from .selection import SelectorError, is_enabled, severity_for, validate_selectors
+from .sources import read_posts, read_text_post
+from .sources.errors import InputError
+from .sources.lines import LineIndex
+
+BATCH_SIZE = 64
+UNUSED_SUPPRESSION = RuleMeta(
+    id="HCL100",
+    name="unused-suppression",
+    family="meta",
+    severity=Severity.WARNING,
+    message="suppression comment suppressed nothing",
+    citation="hclint convention (like ruff's RUF100): a stale suppression hides future findings",
+    summary="Reports an inline hclint-disable comment that did not suppress any finding.",
+    rationale="A suppression that matches nothing is either stale or misspelt; left in place it would silently hide a later, real finding.",
+    fix_safety="No automatic fix: delete the comment by hand after checking it is stale.",
+)
+
+
+class RuleIdClash(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class _PostFindings:
+    findings: tuple[Finding, ...]
+    problems: tuple[Problem, ...]
+
+
+class Linter:
+    """A configured linter. Building one loads plug-ins, rule packs and the spaCy model once."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        overrides: Mapping[str, Any] | None = None,
+        discover_config: bool = False,
+        extra_plugins: Sequence[Any] = (),
+    ) -> None:
+        self.overrides = dict(overrides or {})
+        self.discover_config = discover_config
+        self.settings = apply_overrides(settings or Settings(), self.overrides)
+        self.setup_problems: list[Problem] = []
+        self.host: PluginHost = create_host(self.settings.plugins, tuple(extra_plugins))
+        self.rules: dict[str, Rule] = self._collect_rules()
+        self.setup_problems.extend(Problem("<plugins>", message, "E-PLUGIN") for message in self.host.problems)
+        self.host.problems.clear()
+        for where, selectors in (("select", self.settings.select), ("ignore", self.settings.ignore),
+                                 ("severity", tuple(self.settings.severity))):
+            validate_selectors(selectors, self.rule_metas, where)
+        self.model: LoadedModel = load_model(self.settings.model)
+        recognizers = [r for outcome in self.host.call("hclint_recognizers", settings=self.settings) for r in outcome.value]
+        self.setup_problems.extend(Problem("<plugins>", m, "E-PLUGIN") for m in self.host.problems)
+        self.host.problems.clear()
+        self.analyzer, self.nlp_engine = build_analyzer(self.model.nlp, self.model.has_model, recognizers)
+        self._disabled_for_run: set[str] = set()
+
+    # ------------------------------------------------------------------ rules
+
+    def _collect_rules(self) -> dict[str, Rule]:
+        rules: dict[str, Rule] = {}
+
+        def add(rule: Rule, origin: str) -> None:
+            meta = rule.meta
+            if meta.id in rules:
+                other = rules[meta.id].meta.source
+                raise RuleIdClash(f"rule id {meta.id} is defined twice: by {other} and by {origin}")
+            rules[meta.id] = rule
+
+        for outcome in self.host.call("hclint_rules", settings=self.settings):
+            for rule in outcome.value:
+                if not isinstance(getattr(rule, "meta", None), RuleMeta) or not callable(getattr(rule, "check", None)):
+                    self.host.problems.append(f"plug-in '{outcome.plugin}' returned a rule without meta/check; skipped")
+                    continue
+                add(rule, rule.meta.source)
+        check_types: dict[str, Any] = {}
+        for outcome in self.host.call("hclint_check_types"):
+            check_types.update(outcome.value)
+        pack_paths = [Path(p) for outcome in self.host.call("hclint_rule_packs") for p in outcome.value]
+        pack_paths.extend(Path(p) for p in self.settings.extra_packs)
+        for path in pack_files(pack_paths):
+            try:
+                for rule in load_pack(path, check_types, self.settings.regex_timeout):
+                    add(rule, str(path))
+            except PackError as exc:
+                self.setup_problems.append(Problem(str(path), str(exc).removeprefix(f"{path}: "), "E-PACK"))
+            except RuleIdClash as exc:
+                self.setup_problems.append(Problem(str(path), str(exc), "E-PACK"))
+        return dict(sorted(rules.items()))
+
+    @property
+    def rule_metas(self) -> list[RuleMeta]:
+        return [UNUSED_SUPPRESSION, *(rule.meta for rule in self.rules.values())]
+
+    def rule(self, rule_id: str) -> RuleMeta | None:
+        return next((m for m in self.rule_metas if m.id == rule_id or m.name == rule_id), None)
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        return () if self.model.has_model else (NO_MODEL_NOTICE,)
+
+    # ------------------------------------------------------------------ settings
+
+    def settings_for(self, path: str | None) -> Settings:
+        if not self.discover_config or not path or path in {"-", "<text>"}:
+            return self.settings
+        return settings_for_path(Path(path), self.overrides)
+
+    # ------------------------------------------------------------------ analysis
+
+    def analyse(self, posts: Sequence[Post], settings: Sequence[Settings]) -> Iterator[Analysis]:
+        """Parse posts in batches with ``nlp.pipe`` and run Presidio on each parse."""
+        docs = self.model.nlp.pipe((p.text for p in posts), batch_size=BATCH_SIZE)
+        for post, post_settings, doc in zip(posts, settings, docs):
+            results = analyze_doc(self.analyzer, self.nlp_engine, doc)
+            entities = tuple(
+                Entity(
+                    entity_type=r.entity_type,
+                    start=r.start,
+                    end=r.end,
+                    text=post.text[r.start:r.end],
+                    score=round(float(r.score), 3),
+                    recognizer=str((r.recognition_metadata or {}).get("recognizer_name", "")),
+                    explanation=(r.analysis_explanation.textual_explanation or "") if r.analysis_explanation else "",
+                )
+                for r in sorted(results, key=lambda r: (r.start, r.end, r.entity_type))
+            )
+            yield Analysis(post, doc, entities, post_settings, self.model.has_model)
+
+    def check(self, analysis: Analysis) -> _PostFindings:
+        """Run every enabled rule on one analysed post and place its hits in the file."""
+        post, settings = analysis.post, analysis.settings
+        ignored_here = settings.ignores_for(post.path) if post.path not in {"-", "<text>"} else ()
+        index = LineIndex(post.original)
+        findings: list[Finding] = []
+        problems: list[Problem] = []
+        for rule in self.rules.values():
+            meta = rule.meta
+            if meta.id in self._disabled_for_run or not applies_to(meta, post.kind):
+                continue
+            if not is_enabled(meta, settings.select, (*settings.ignore, *ignored_here)):
+                continue
+            try:
+                hits = list(rule.check(analysis))
+            except PatternTimeout as exc:
+                problems.append(Problem(post.path, f"{exc}", "E-RULE"))
+                continue
+            except Exception as exc:  # noqa: BLE001 - a plug-in rule may fail in any way
+                self._disabled_for_run.add(meta.id)
+                problems.append(Problem(post.path, f"rule {meta.id} ({meta.source}) failed: {type(exc).__name__}: {exc}; "
+                                                   "rule disabled for the rest of the run", "E-RULE"))
+                continue
+            severity = severity_for(meta, settings.severity)
+            for hit in _dedupe(hits):
+                findings.append(self._finding(meta, hit, post, index, severity))
+        findings, unused = _apply_suppressions(findings, post.suppressions, self.rule_metas)
+        if is_enabled(UNUSED_SUPPRESSION, settings.select, (*settings.ignore, *ignored_here)):
+            findings.extend(self._unused_suppression(s, post, index, settings) for s in unused)
+        findings.sort(key=lambda f: f.sort_key)
+        return _PostFindings(tuple(findings), tuple(problems))
+
+    def _finding(self, meta: RuleMeta, hit: Hit, post: Post, index: LineIndex, severity: Severity) -> Finding:
+        line, column = index.position(hit.start)
+        end_line, end_column = index.position(hit.end)
+        hit_severity = hit.severity if hit.severity is not None else meta.severity
+        # A configured override replaces the rule's own severity; a hit may escalate above it.
+        if severity != meta.severity:
+            hit_severity = severity
+        return Finding(
+            rule_id=meta.id,
+            rule_name=meta.name,
+            family=meta.family,
+            severity=hit_severity,
+            message=hit.message or meta.message,
+            path=post.path,
+            range=TextRange(hit.start, hit.end, line, column, end_line, end_column),
+            matched_text=post.original[hit.start:hit.end],
+            category=hit.category or meta.family.upper(),
+            citation=meta.citation,
+            record=post.record,
+            url=meta.url,
+            suggestions=hit.suggestions,
+            evidence=hit.evidence,
+            score=hit.score,
+            metrics=hit.metrics,
+        )
+
+    def _unused_suppression(self, suppression: Suppression, post: Post, index: LineIndex, settings: Settings) -> Finding:
+        offset = index.offset(suppression.comment_line, suppression.comment_column)
+        hit = Hit(offset, offset, message=f"suppression for {', '.join(suppression.selectors) or 'all rules'} "
+                                          "suppressed nothing; remove it", category="SUPPRESSION")
+        return self._finding(UNUSED_SUPPRESSION, hit, post, index, severity_for(UNUSED_SUPPRESSION, settings.severity))
+
+    # ------------------------------------------------------------------ public API
+
+    def lint_posts(self, posts: Sequence[Post], settings: Sequence[Settings] | None = None) -> Report:
+        """Lint already-read posts (e.g. from your own CMS export)."""
+        post_settings = list(settings) if settings is not None else [self.settings_for(p.path) for p in posts]
+        findings: list[Finding] = []
+        problems: list[Problem] = []
+        for analysis in self.analyse(list(posts), post_settings):
+            result = self.check(analysis)
+            findings.extend(result.findings)
+            problems.extend(result.problems)
+        findings.sort(key=lambda f: f.sort_key)
+        return Report(tuple(findings), tuple(problems), files_checked=len({p.path for p in posts}),
+                      posts_checked=len(posts), notices=self.notices)
+
+    def lint_text(self, text: str, *, kind: str | None = None, path: str = "<text>", markdown: bool = False,
+                  metadata: Mapping[str, Any] | None = None) -> Report:
+        """Lint one draft given as a string. ``markdown=True`` reads it as Markdown (front matter, code)."""
+        try:
+            post = read_text_post(text, self.settings, kind=kind, display_path=path,
+                                  file_format="markdown" if markdown else "text")
+        except InputError as exc:
+            return Report((), (Problem(path, str(exc)),), notices=self.notices)
+        if metadata:
+            post = replace(post, metadata={**post.metadata, **metadata})
+        return self.lint_posts([post], [self.settings])
+
+    def lint_file(self, path: str | Path, *, kind: str | None = None) -> Report:
+        return self.lint_many([path], kind=kind)
+
+    def lint_many(self, paths: Iterable[str | Path], *, kind: str | None = None, chunk_posts: int = 512) -> Report:
+        """Lint files (plain text, Markdown, JSON/JSONL/CSV exports) in batches.
+
+        A file that cannot be read or decoded is reported as a problem; the others are linted.
+        """
+        findings: list[Finding] = []
+        problems: list[Problem] = list(self.setup_problems)
+        files = posts_count = 0
+        pending: list[Post] = []
+        pending_settings: list[Settings] = []
+
+        def flush() -> None:
+            nonlocal pending, pending_settings
+            if pending:
+                report = self.lint_posts(pending, pending_settings)
+                findings.extend(report.findings)
+                problems.extend(report.problems)
+            pending, pending_settings = [], []
+
+        for raw_path in paths:
+            path = str(raw_path)
+            try:
+                settings = self.settings_for(path)
+            except ConfigError as exc:
+                problems.append(Problem(path, str(exc), "E-CONFIG"))
+                continue
+            try:
+                source = read_posts(Path(path), settings, kind=kind, display_path=path)
+            except InputError as exc:
+                problems.append(Problem(path, str(exc)))
+                continue
+            files += 1
+            problems.extend(Problem(path, message) for message in source.problems)
+            pending.extend(source.posts)
+            pending_settings.extend([settings] * len(source.posts))
+            posts_count += len(source.posts)
+            if len(pending) >= chunk_posts:
+                flush()
+        flush()
+        findings.sort(key=lambda f: f.sort_key)
+        return Report(tuple(findings), tuple(problems), files_checked=files, posts_checked=posts_count,
+                      notices=self.notices)
+
+
+def _dedupe(hits: Iterable[Hit]) -> list[Hit]:
+    """One finding per rule per place: overlapping hits of the same rule keep the widest."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if any(k.start <= hit.start and hit.end <= k.end and not (hit.start == hit.end) for k in kept):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _suppression_matches(suppression: Suppression, finding: Finding, metas: dict[str, RuleMeta]) -> bool:
+    if not (suppression.first_line <= finding.range.line <= suppression.last_line):
+        return False
+    if not suppression.selectors:
+        return True
+    from .selection import specificity
+
+    meta = metas.get(finding.rule_id)
+    return meta is not None and any(specificity(s, meta) for s in suppression.selectors)
+
+
+def _apply_suppressions(findings: list[Finding], suppressions: Sequence[Suppression],
+                        metas: Sequence[RuleMeta]) -> tuple[list[Finding], list[Suppression]]:
+    if not suppressions:
+        return findings, []
+    by_id = {m.id: m for m in metas}
+    used: set[int] = set()
+    kept = []
+    for finding in findings:
+        matched = [i for i, s in enumerate(suppressions) if _suppression_matches(s, finding, by_id)]
+        if matched:
+            used.update(matched)
+        else:
+            kept.append(finding)
+    unused = [s for i, s in enumerate(suppressions) if i not in used]
+    return kept, unused

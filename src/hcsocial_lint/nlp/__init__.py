@@ -1,0 +1,1 @@
+"""The language layer: one spaCy parse per post, shared by every rule and by Presidio."""

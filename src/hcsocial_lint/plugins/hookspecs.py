@@ -1,0 +1,64 @@
+"""The hooks a plug-in can implement. Built-in rules are registered through these same hooks.
+
+A plug-in is a module (or object) with functions decorated by :data:`hookimpl`, exposed
+through the ``hclint`` entry-point group in its package metadata::
+
+    [project.entry-points.hclint]
+    my_rules = "my_package.hclint_plugin"
+
+Every hook is called once per :class:`~hcsocial_lint.Linter`; what they return is
+collected from all plug-ins. A plug-in whose hook raises is reported by name and skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from presidio_analyzer import EntityRecognizer
+
+    from ..config import Settings
+    from ..rules.base import Rule
+
+PROJECT_NAME = "hclint"
+ENTRY_POINT_GROUP = "hclint"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec
+def hclint_rules(settings: Settings) -> Sequence[Rule]:
+    """Rules written in Python: objects with a ``meta`` (RuleMeta) and ``check(analysis)``.
+
+    Rule ids must be unique across all plug-ins; a clash is an error naming both sources.
+    Use a prefix of your own (three or more capital letters) for your ids.
+    """
+
+
+@hookspec
+def hclint_rule_packs() -> Sequence[Path]:
+    """Paths of declarative rule packs (YAML files, or folders of them) to load."""
+
+
+@hookspec
+def hclint_check_types() -> Mapping[str, Callable[..., Any]]:
+    """Typed checks that rule packs can name in ``check:`` (name -> factory).
+
+    A factory is called as ``factory(meta, spec, context)`` and returns a Rule;
+    ``spec`` is the rule's YAML mapping, ``context`` a PackContext for errors.
+    """
+
+
+@hookspec
+def hclint_recognizers(settings: Settings) -> Sequence[EntityRecognizer]:
+    """Presidio recognizers to add to the analyzer (e.g. record numbers, social handles)."""
+
+
+@hookspec
+def hclint_formatters() -> Mapping[str, Callable[..., str]]:
+    """Report formats, name -> ``formatter(report, options) -> str``."""

@@ -1,0 +1,85 @@
+"""Discovering and calling plug-ins, with each plug-in's failure contained.
+
+The built-in rules are one more plug-in module, registered first. Third-party plug-ins
+come from the ``hclint`` entry-point group; ``HCLINT_NO_PLUGINS=1`` (or ``--no-plugins``)
+keeps auto-loading off for locked-down runs.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pluggy
+
+from . import hookspecs
+
+DISABLE_ENV = "HCLINT_NO_PLUGINS"
+
+
+@dataclass(frozen=True)
+class HookOutcome:
+    """What one plug-in returned from one hook."""
+
+    plugin: str
+    value: Any
+
+
+@dataclass
+class PluginHost:
+    """The plug-in manager plus the one-line problems met while loading or calling plug-ins."""
+
+    manager: pluggy.PluginManager
+    problems: list[str] = field(default_factory=list)
+
+    def call(self, hook_name: str, **kwargs: Any) -> Iterator[HookOutcome]:
+        """Call one hook on every plug-in, one at a time, so a failing plug-in is skipped by name."""
+        hook = getattr(self.manager.hook, hook_name)
+        for impl in reversed(hook.get_hookimpls()):  # registration order
+            name = self.manager.get_name(impl.plugin) or repr(impl.plugin)
+            wanted = {k: v for k, v in kwargs.items() if k in impl.argnames}
+            try:
+                value = impl.function(**wanted)
+            except Exception as exc:  # noqa: BLE001 - a plug-in may fail in any way
+                self.problems.append(f"plug-in '{name}' failed in {hook_name}: {type(exc).__name__}: {exc}; skipped")
+                continue
+            if value is not None:
+                yield HookOutcome(name, value)
+
+    @property
+    def plugin_names(self) -> list[str]:
+        return [name for name, _ in self.manager.list_name_plugin()]
+
+
+def plugins_disabled_by_env() -> bool:
+    return os.environ.get(DISABLE_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def create_host(load_entry_points: bool = True, extra_plugins: tuple[Any, ...] = ()) -> PluginHost:
+    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    manager.add_hookspecs(hookspecs)
+    host = PluginHost(manager)
+    from .. import builtin
+
+    manager.register(builtin, name="hcsocial_lint.builtin")
+    for plugin in extra_plugins:
+        manager.register(plugin)
+    if load_entry_points and not plugins_disabled_by_env():
+        _load_entry_points(host)
+    return host
+
+
+def _load_entry_points(host: PluginHost) -> None:
+    for entry_point in sorted(importlib.metadata.entry_points(group=hookspecs.ENTRY_POINT_GROUP), key=lambda e: e.name):
+        if host.manager.has_plugin(entry_point.name):
+            continue
+        try:
+            plugin = entry_point.load()
+            host.manager.register(plugin, name=entry_point.name)
+        except Exception as exc:  # noqa: BLE001 - report any broken plug-in by name and go on
+            host.problems.append(
+                f"plug-in '{entry_point.name}' ({entry_point.value}) could not be loaded: {type(exc).__name__}: {exc}; skipped"
+            )

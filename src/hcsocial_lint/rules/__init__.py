@@ -1,0 +1,1 @@
+"""Rules: the Python rule protocol, declarative rule packs and the built-in families."""

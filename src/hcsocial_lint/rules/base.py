@@ -1,0 +1,26 @@
+"""The rule protocol: a rule has metadata and looks at one analysed post at a time.
+
+Rules know nothing of files, formats or configuration files: they read an
+:class:`~hcsocial_lint.analysis.Analysis` and yield :class:`~hcsocial_lint.model.Hit`\\ s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
+
+from ..analysis import Analysis
+from ..model import Hit, RuleMeta
+
+RULE_ID_PATTERN = r"^[A-Z]{2,6}[0-9]{3}$"
+
+
+@runtime_checkable
+class Rule(Protocol):
+    meta: RuleMeta
+
+    def check(self, analysis: Analysis) -> Iterable[Hit]: ...
+
+
+def applies_to(meta: RuleMeta, kind: str) -> bool:
+    return not meta.kinds or kind in meta.kinds

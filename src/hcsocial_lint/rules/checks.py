@@ -1,0 +1,228 @@
+"""The typed checks a rule pack can extend: ``existence``, ``substitution``, ``conditional``.
+
+- existence: any of ``patterns`` found is a finding (unless the match's context is one of
+  ``skip_when``: negated, hedged, question, myth, quoted); an optional ``suggest`` offers a
+  replacement for the match.
+- substitution: ``swap`` maps a pattern to its preferred wording; the fix replaces it.
+- conditional: when any of ``if`` appears and none of ``then`` does, the first ``if`` match
+  is a finding; an optional ``suggest.insert`` adds the missing text at the start or end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..analysis import Analysis
+from ..model import Applicability, Edit, Evidence, Hit, RuleMeta, Suggestion
+from ..nlp.context import CONTEXT_TESTS
+from .packs import COMMON_KEYS, PackContext, _optional_str, _string_list, compile_pattern, finditer, format_message, rule_meta
+
+
+def _check_keys(spec: Mapping[str, Any], ctx: PackContext, own: set[str]) -> None:
+    unknown = set(spec) - COMMON_KEYS - own
+    if unknown:
+        raise ctx.error(sorted(unknown)[0], f"unknown key for check '{spec.get('check')}'")
+
+
+def _applicability(value: Any, ctx: PackContext, key: str) -> Applicability:
+    try:
+        return Applicability(value or "unsafe")
+    except ValueError:
+        raise ctx.error(key, "must be 'safe', 'unsafe' or 'display'") from None
+
+
+def _skip_when(spec: Mapping[str, Any], ctx: PackContext) -> tuple[str, ...]:
+    contexts = _string_list(spec, "skip_when", ctx)
+    for name in contexts:
+        if name not in CONTEXT_TESTS:
+            raise ctx.error("skip_when", f"unknown context {name!r} (known: {', '.join(CONTEXT_TESTS)})")
+    return contexts
+
+
+def _patterns(spec: Mapping[str, Any], key: str, ctx: PackContext, ignorecase: bool) -> tuple[regex.Pattern, ...]:
+    return tuple(compile_pattern(p, ignorecase, ctx, f"{key}[{i}]") for i, p in enumerate(_string_list(spec, key, ctx, required=True)))
+
+
+def _in_skipped_context(analysis: Analysis, start: int, end: int, contexts: tuple[str, ...]) -> str | None:
+    if not contexts:
+        return None
+    sentence = analysis.sentence_at(start)
+    for name in contexts:
+        if CONTEXT_TESTS[name](analysis.doc, sentence, start, end):
+            return name
+    return None
+
+
+@dataclass(frozen=True)
+class _Suggest:
+    replace: str | None
+    insert: str | None
+    at: str
+    description: str
+    applicability: Applicability
+
+
+def _suggest(spec: Mapping[str, Any], ctx: PackContext, allowed: set[str]) -> _Suggest | None:
+    raw = spec.get("suggest")
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise ctx.error("suggest", "must be a mapping")
+    unknown = set(raw) - allowed - {"description", "applicability"}
+    if unknown:
+        raise ctx.error("suggest", f"unknown key(s) {', '.join(sorted(unknown))}")
+    at = raw.get("at", "end")
+    if at not in {"start", "end"}:
+        raise ctx.error("suggest.at", "must be 'start' or 'end'")
+    description = raw.get("description")
+    if not isinstance(description, str) or not description:
+        raise ctx.error("suggest.description", "is required")
+    for key in ("replace", "insert"):
+        if key in raw and not isinstance(raw[key], str):
+            raise ctx.error(f"suggest.{key}", "must be a string")
+    return _Suggest(raw.get("replace"), raw.get("insert"), at, description,
+                    _applicability(raw.get("applicability"), ctx, "suggest.applicability"))
+
+
+def _match_case(original: str, replacement: str) -> str:
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+@dataclass(frozen=True)
+class ExistenceRule:
+    meta: RuleMeta
+    patterns: tuple[regex.Pattern, ...]
+    skip_when: tuple[str, ...]
+    suggestion: _Suggest | None
+    category: str
+    timeout: float
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        seen: list[tuple[int, int]] = []
+        for pattern in self.patterns:
+            for match in finditer(pattern, analysis.text, self.timeout, self.meta.id, self.meta.source):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in seen):
+                    continue
+                if _in_skipped_context(analysis, start, end, self.skip_when):
+                    continue
+                seen.append((start, end))
+                suggestions = ()
+                if self.suggestion and self.suggestion.replace is not None:
+                    replacement = _match_case(match.group(0), match.expand(self.suggestion.replace))
+                    suggestions = (Suggestion(format_message(self.suggestion.description, match=match.group(0), replacement=replacement),
+                                              (Edit(start, end, replacement),), self.suggestion.applicability),)
+                elif self.suggestion:
+                    suggestions = (Suggestion(format_message(self.suggestion.description, match=match.group(0)), (),
+                                              Applicability.DISPLAY),)
+                yield Hit(start, end, message=format_message(self.meta.message, match=match.group(0)),
+                          suggestions=suggestions, category=self.category,
+                          evidence=(Evidence("pattern", self.category, match.group(0), start, end, pattern.pattern),))
+
+
+@dataclass(frozen=True)
+class SubstitutionRule:
+    meta: RuleMeta
+    swaps: tuple[tuple[regex.Pattern, str], ...]
+    skip_when: tuple[str, ...]
+    applicability: Applicability
+    category: str
+    timeout: float
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        seen: list[tuple[int, int]] = []
+        for pattern, template in self.swaps:
+            for match in finditer(pattern, analysis.text, self.timeout, self.meta.id, self.meta.source):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in seen):
+                    continue
+                if _in_skipped_context(analysis, start, end, self.skip_when):
+                    continue
+                seen.append((start, end))
+                replacement = _match_case(match.group(0), match.expand(template))
+                yield Hit(start, end,
+                          message=format_message(self.meta.message, match=match.group(0), replacement=replacement),
+                          suggestions=(Suggestion(f"Replace '{match.group(0)}' with '{replacement}'",
+                                                  (Edit(start, end, replacement),), self.applicability),),
+                          category=self.category,
+                          evidence=(Evidence("pattern", self.category, match.group(0), start, end, pattern.pattern),))
+
+
+@dataclass(frozen=True)
+class ConditionalRule:
+    meta: RuleMeta
+    first: tuple[regex.Pattern, ...]
+    second: tuple[regex.Pattern, ...]
+    skip_when: tuple[str, ...]
+    suggestion: _Suggest | None
+    category: str
+    timeout: float
+
+    def _first_match(self, patterns: Iterable[regex.Pattern], analysis: Analysis) -> regex.Match | None:
+        found = [m for p in patterns for m in finditer(p, analysis.text, self.timeout, self.meta.id, self.meta.source)
+                 if not _in_skipped_context(analysis, m.start(), m.end(), self.skip_when)]
+        return min(found, key=lambda m: m.start()) if found else None
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        trigger = self._first_match(self.first, analysis)
+        if trigger is None:
+            return
+        if any(finditer(p, analysis.text, self.timeout, self.meta.id, self.meta.source) for p in self.second):
+            return
+        suggestions = ()
+        if self.suggestion and self.suggestion.insert is not None:
+            text = analysis.post.original
+            if self.suggestion.at == "start":
+                edit = Edit(0, 0, self.suggestion.insert)
+            else:
+                stripped_end = len(text.rstrip())
+                edit = Edit(stripped_end, stripped_end, self.suggestion.insert)
+            suggestions = (Suggestion(self.suggestion.description, (edit,), self.suggestion.applicability),)
+        yield Hit(trigger.start(), trigger.end(), message=format_message(self.meta.message, match=trigger.group(0)),
+                  suggestions=suggestions, category=self.category,
+                  evidence=(Evidence("pattern", self.category, trigger.group(0), trigger.start(), trigger.end(),
+                                     trigger.re.pattern),))
+
+
+def _category(spec: Mapping[str, Any], ctx: PackContext, meta: RuleMeta) -> str:
+    return _optional_str(spec, "category", ctx) or meta.name.upper()
+
+
+def existence(spec: Mapping[str, Any], ctx: PackContext, timeout: float) -> ExistenceRule:
+    _check_keys(spec, ctx, {"patterns", "ignorecase", "skip_when", "suggest"})
+    suggestion = _suggest(spec, ctx, {"replace"})
+    meta = rule_meta(spec, ctx, fixable=bool(suggestion and suggestion.replace is not None
+                                             and suggestion.applicability is not Applicability.DISPLAY))
+    return ExistenceRule(meta, _patterns(spec, "patterns", ctx, bool(spec.get("ignorecase", True))),
+                         _skip_when(spec, ctx), suggestion, _category(spec, ctx, meta), timeout)
+
+
+def substitution(spec: Mapping[str, Any], ctx: PackContext, timeout: float) -> SubstitutionRule:
+    _check_keys(spec, ctx, {"swap", "ignorecase", "skip_when", "applicability"})
+    swap = spec.get("swap")
+    if not isinstance(swap, Mapping) or not swap or not all(isinstance(k, str) and isinstance(v, str) for k, v in swap.items()):
+        raise ctx.error("swap", "must be a non-empty mapping of pattern: replacement")
+    applicability = _applicability(spec.get("applicability"), ctx, "applicability")
+    meta = rule_meta(spec, ctx, fixable=applicability is not Applicability.DISPLAY)
+    ignorecase = bool(spec.get("ignorecase", True))
+    swaps = tuple((compile_pattern(k, ignorecase, ctx, f"swap[{k!r}]"), v) for k, v in swap.items())
+    return SubstitutionRule(meta, swaps, _skip_when(spec, ctx), applicability, _category(spec, ctx, meta), timeout)
+
+
+def conditional(spec: Mapping[str, Any], ctx: PackContext, timeout: float) -> ConditionalRule:
+    _check_keys(spec, ctx, {"if", "then", "ignorecase", "skip_when", "suggest"})
+    suggestion = _suggest(spec, ctx, {"insert", "at"})
+    meta = rule_meta(spec, ctx, fixable=bool(suggestion and suggestion.insert is not None
+                                             and suggestion.applicability is not Applicability.DISPLAY))
+    ignorecase = bool(spec.get("ignorecase", True))
+    return ConditionalRule(meta, _patterns(spec, "if", ctx, ignorecase), _patterns(spec, "then", ctx, ignorecase),
+                           _skip_when(spec, ctx), suggestion, _category(spec, ctx, meta), timeout)
+
+
+CHECK_TYPES = {"existence": existence, "substitution": substitution, "conditional": conditional}
