@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .plugins.hookspecs import hookimpl
 from .reporting import FORMATTERS
-from .rules import phi
+from .rules import claims, endorsement, phi, tone
 from .rules.checks import CHECK_TYPES
 
 
@@ -20,9 +20,12 @@ def bundled_packs() -> Path:
     return Path(__file__).resolve().parents[2] / "rules"
 
 
+FAMILIES = (phi, claims, tone, endorsement)
+
+
 @hookimpl
 def hclint_rules(settings):
-    return [*phi.rules(settings)]
+    return [rule for family in FAMILIES for rule in family.rules(settings)]
 
 
 @hookimpl
@@ -37,7 +40,7 @@ def hclint_check_types():
 
 @hookimpl
 def hclint_recognizers(settings):
-    return list(phi.recognizers(settings)) if hasattr(phi, "recognizers") else []
+    return [recognizer for family in FAMILIES for recognizer in family.recognizers(settings)]
 
 
 @hookimpl

@@ -9,3 +9,7 @@ RULES = (DisclosureTriad(), ReviewReplyConfirmsCare())
 
 def rules(settings) -> tuple:
     return RULES
+
+
+def recognizers(settings) -> tuple:
+    return ()
