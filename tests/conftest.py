@@ -1,0 +1,37 @@
+"""Shared fixtures: a Linter is expensive to build (model load), so tests share one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from hcsocial_lint import Linter, Settings
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+
+# Third-party plug-ins installed in the test environment must not change what the tests see.
+os.environ.setdefault("HCLINT_NO_PLUGINS", "1")
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    return Linter(Settings(plugins=False))
+
+
+@pytest.fixture(scope="session")
+def no_model_linter() -> Linter:
+    return Linter(Settings(plugins=False, model="none"))
+
+
+def hclint_executable() -> str:
+    """The installed console script next to this interpreter (the README installs the package)."""
+    candidate = Path(sys.executable).with_name("hclint")
+    found = str(candidate) if candidate.exists() else shutil.which("hclint")
+    if not found:
+        pytest.fail("the hclint console script is not installed; run the README's test command")
+    return found

@@ -1,0 +1,62 @@
+"""The library API: build a Linter once, lint many texts; results are frozen and serialise
+to the documented JSON schema."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import jsonschema
+import pytest
+
+from hcsocial_lint import Finding, Report, Severity
+from hcsocial_lint.reporting import ReportOptions, render
+from hcsocial_lint.reporting.json_report import load_report_schema
+
+
+def test_lint_text_returns_frozen_findings(linter):
+    report = linter.lint_text("Our IV drip cures migraines.")
+    assert isinstance(report, Report)
+    finding = report.findings[0]
+    assert isinstance(finding, Finding) and finding.rule_id == "CLM001" and finding.severity is Severity.ERROR
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        finding.message = "changed"  # type: ignore[misc]
+
+
+def test_lint_file_and_many(linter, tmp_path):
+    first = tmp_path / "a.txt"
+    first.write_text("This tea cures colds.\n")
+    second = tmp_path / "b.md"
+    second.write_text("---\nkind: review-reply\n---\nWe hope your treatment plan is going well.\n")
+    assert [f.rule_id for f in linter.lint_file(first).findings] == ["CLM001"]
+    report = linter.lint_many([first, second])
+    assert report.files_checked == 2
+    assert {f.rule_id for f in report.findings} >= {"CLM001", "PHI002"}
+
+
+def test_report_serialises_to_schema(linter):
+    report = linter.lint_text("So proud of our patient Emma Lopez, who finished chemo at our clinic!")
+    data = json.loads(render(report, "json", ReportOptions(mask=False, color=False, tool_version="test")))
+    jsonschema.validate(data, load_report_schema())
+    assert data["findings"][0]["evidence"]
+
+
+def test_no_model_mode_runs_pattern_rules_and_says_what_it_misses(no_model_linter):
+    report = no_model_linter.lint_text("Call 555-201-3344. This tea cures colds.")
+    assert any(f.rule_id == "CLM001" for f in report.findings)
+    assert report.notices and "cannot find person names" in report.notices[0]
+
+
+def test_one_parse_per_post(linter, monkeypatch):
+    calls = []
+    original_pipe = linter.model.nlp.pipe
+
+    def counting_pipe(texts, **kwargs):
+        texts = list(texts)
+        calls.append(len(texts))
+        return original_pipe(texts, **kwargs)
+
+    monkeypatch.setattr(linter.model.nlp, "pipe", counting_pipe)
+    monkeypatch.setattr(type(linter.model.nlp), "__call__", lambda *a, **k: pytest.fail("parsed twice"))
+    linter.lint_text("So proud of our patient Emma Lopez, who finished chemo at our clinic!")
+    assert calls == [1]
