@@ -56,6 +56,8 @@ def fix_file(linter: Linter, path: Path, *, unsafe: bool, write: bool, kind: str
         outcome = fix_until_stable(decoded.text, lint, unsafe=unsafe)
     except InputError as exc:
         return FileFix(display, 0, problem=Problem(display, str(exc), "E-FIX"))
+    except ValueError as exc:  # a rule proposed overlapping or out-of-range edits
+        return FileFix(display, 0, problem=Problem(display, f"fixes not applied: {exc}", "E-FIX"))
     if outcome.text == decoded.text:
         return FileFix(display, 0)
     diff = unified_diff(display, decoded.text, outcome.text)
