@@ -38,7 +38,7 @@ def test_finding_line_shape_and_exit_code_one(run, tmp_path):
     write(tmp_path / "post.txt", CURE)
     result = run("post.txt")
     assert result.exit_code == 1
-    assert "post.txt:1:14: CLM001 [error]" in result.output
+    assert "post.txt:1:13: CLM001 [error]" in result.output
     assert "may help" in result.output  # the suggested rewrite is shown
 
 
@@ -121,7 +121,7 @@ def test_config_discovered_by_walking_up(run, tmp_path):
     write(tmp_path / "other" / "post.txt", CURE)
     result = run("drafts", "other")
     assert "drafts/deep/post.txt" not in result.output
-    assert "other/post.txt:1:14: CLM001 [warning]" in result.output
+    assert "other/post.txt:1:13: CLM001 [warning]" in result.output
 
 
 def test_per_file_ignores(run, tmp_path):
@@ -129,7 +129,7 @@ def test_per_file_ignores(run, tmp_path):
     write(tmp_path / "archive" / "old.txt", CURE)
     write(tmp_path / "new.txt", CURE)
     result = run(".")
-    assert "archive/old.txt" not in result.output and "new.txt:1:14" in result.output
+    assert "archive/old.txt" not in result.output and "new.txt:1:13" in result.output
 
 
 def test_malformed_config_is_one_line_and_exit_two(run, tmp_path):
@@ -138,7 +138,7 @@ def test_malformed_config_is_one_line_and_exit_two(run, tmp_path):
     write(tmp_path / "good" / "post.txt", CURE)
     result = run("bad/post.txt", "good/post.txt")
     assert result.exit_code == 2
-    assert "good/post.txt:1:14: CLM001" in result.output
+    assert "good/post.txt:1:13: CLM001" in result.output
     error_lines = [line for line in result.output.splitlines() if ".hclint.toml" in line]
     assert error_lines and "Traceback" not in result.output
 
