@@ -60,3 +60,10 @@ def test_one_parse_per_post(linter, monkeypatch):
     monkeypatch.setattr(type(linter.model.nlp), "__call__", lambda *a, **k: pytest.fail("parsed twice"))
     linter.lint_text("So proud of our patient Emma Lopez, who finished chemo at our clinic!")
     assert calls == [1]
+
+
+def test_to_dict_matches_the_schema_and_masks_on_request(linter):
+    report = linter.lint_text("So proud of our patient Emma Lopez, who finished chemo at our clinic!")
+    jsonschema.validate(report.to_dict(), load_report_schema())
+    assert report.findings[0].to_dict()["rule_id"] == report.findings[0].rule_id
+    assert "Emma" not in json.dumps(report.to_dict(mask=True))

@@ -154,7 +154,7 @@ def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequen
     missing: list[Problem] = []
     for raw in paths:
         if raw == "-":
-            text = click.get_text_stream("stdin").read()
+            text = sys.stdin.read()
             name = stdin_filename or "-"
             markdown = name.endswith((".md", ".markdown")) or text.startswith("---\n")
             stdin_report = linter.lint_text(text, kind=kind, path=name, markdown=markdown)

@@ -210,6 +210,12 @@ class Finding:
     def fixable(self) -> bool:
         return any(s.is_fix for s in self.suggestions)
 
+    def to_dict(self) -> dict[str, Any]:
+        """This finding as an item of the JSON report's ``findings`` (see the report schema)."""
+        from .reporting.json_report import finding_to_dict
+
+        return finding_to_dict(self)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -274,3 +280,11 @@ class Report:
     posts_checked: int = 0
     fixed: int = 0
     notices: tuple[str, ...] = ()  # one-off remarks, e.g. what the no-model mode cannot detect
+
+    def to_dict(self, mask: bool = False) -> dict[str, Any]:
+        """The whole report as the versioned JSON document (``--format json``)."""
+        from . import __version__
+        from .reporting import ReportOptions
+        from .reporting.json_report import report_to_dict
+
+        return report_to_dict(self, ReportOptions(mask=mask, color=False, tool_version=__version__))
