@@ -258,6 +258,12 @@ def test_text_describes_insertions_and_skips_empty_excerpts():
     assert not after_header.startswith("   |")  # an empty match has nothing to underline
 
 
+def test_evidence_kind_is_not_repeated_in_its_label():
+    finding = dataclasses.replace(claim_finding(), evidence=(Evidence("health", "health term", "chemo", source="vocabulary"),))
+    assert '  why: health term "chemo" (vocabulary)' in format_text(Report((finding,)), options()).splitlines()
+    assert mask_finding(finding).evidence[0].text == "[HEALTH-TERM]"
+
+
 def test_text_hides_fix_lines_when_show_fixes_is_off():
     output = format_text(sample_report(), options(show_fixes=False))
     assert "  help: Soften the claim" in output
