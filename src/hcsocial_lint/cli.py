@@ -138,7 +138,8 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
     use_mask = settings.mask if settings.mask is not None else mask_default(output_format)
     use_color = color if color is not None else (output_file is None and sys.stdout.isatty())
     options = ReportOptions(mask=use_mask, color=use_color and output_format == "text", tool_version=__version__,
-                            rules={m.id: m for m in linter.rule_metas}, base_dir=str(Path.cwd()))
+                            rules={m.id: m for m in linter.rule_metas}, base_dir=str(Path.cwd()),
+                            sources=report.sources)
     rendered = render(report, output_format, options, extra=formatters)
     if output_file:
         Path(output_file).write_text(rendered, encoding="utf-8")
@@ -178,7 +179,8 @@ def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequen
     problems = tuple(missing) + report.problems + (stdin_report.problems if stdin_report else ())
     return Report(findings, _unique(problems), files_checked=report.files_checked + (1 if stdin_report else 0),
                   posts_checked=report.posts_checked + (stdin_report.posts_checked if stdin_report else 0),
-                  fixed=fixed if fix and not diff else 0, notices=linter.notices)
+                  fixed=fixed if fix and not diff else 0, notices=linter.notices,
+                  sources={**report.sources, **(stdin_report.sources if stdin_report else {})})
 
 
 def _unique(problems: Sequence[Problem]) -> tuple[Problem, ...]:

@@ -230,8 +230,10 @@ class Linter:
             findings.extend(result.findings)
             problems.extend(result.problems)
         findings.sort(key=lambda f: f.sort_key)
+        flagged = {(f.path, f.record) for f in findings}
+        sources = {(p.path, p.record): p.original for p in posts if (p.path, p.record) in flagged}
         return Report(tuple(findings), tuple(problems), files_checked=len({p.path for p in posts}),
-                      posts_checked=len(posts), notices=self.notices)
+                      posts_checked=len(posts), notices=self.notices, sources=sources)
 
     def lint_text(self, text: str, *, kind: str | None = None, path: str = "<text>", markdown: bool = False,
                   metadata: Mapping[str, Any] | None = None) -> Report:
@@ -255,6 +257,7 @@ class Linter:
         """
         findings: list[Finding] = []
         problems: list[Problem] = list(self.setup_problems)
+        sources: dict[tuple[str, int | None], str] = {}
         files = posts_count = 0
         pending: list[Post] = []
         pending_settings: list[Settings] = []
@@ -265,6 +268,7 @@ class Linter:
                 report = self.lint_posts(pending, pending_settings)
                 findings.extend(report.findings)
                 problems.extend(report.problems)
+                sources.update(report.sources)
             pending, pending_settings = [], []
 
         for raw_path in paths:
@@ -289,7 +293,7 @@ class Linter:
         flush()
         findings.sort(key=lambda f: f.sort_key)
         return Report(tuple(findings), tuple(problems), files_checked=files, posts_checked=posts_count,
-                      notices=self.notices)
+                      notices=self.notices, sources=sources)
 
 
 def _dedupe(hits: Iterable[Hit]) -> list[Hit]:

@@ -280,6 +280,9 @@ class Report:
     posts_checked: int = 0
     fixed: int = 0
     notices: tuple[str, ...] = ()  # one-off remarks, e.g. what the no-model mode cannot detect
+    # (path, record) -> original text of each post with findings, so the text format can show context
+    sources: Mapping[tuple[str, int | None], str] = field(default_factory=lambda: EMPTY_MAPPING, hash=False,
+                                                          compare=False, repr=False)
 
     def to_dict(self, mask: bool = False) -> dict[str, Any]:
         """The whole report as the versioned JSON document (``--format json``)."""
