@@ -1,0 +1,165 @@
+"""Turning files and stdin into :class:`~hcsocial_lint.model.Post` objects.
+
+The format is chosen by extension: Markdown, MDX and HTML get a prose view (code, markup
+and link targets blanked) and their front matter as metadata; JSON, JSON Lines and CSV
+exports give one post per record; anything else is plain text. Every post carries the
+inline suppressions found in its original text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+
+from ..config import POST_KINDS, Settings
+from ..model import EMPTY_MAPPING, Post
+from ..suppression import parse_suppressions
+from .errors import InputError
+from .exports import EXPORT_FORMATS, ExportResult, read_export
+from .markdown import front_matter, has_front_matter, prose_view
+from .reading import DecodedFile, decode_bytes, encode_text, read_source
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+LINTABLE_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | {".txt", ".json", ".jsonl", ".csv"}
+PROSE_FORMATS = frozenset({"markdown", "html"})
+
+__all__ = [
+    "DecodedFile", "ExportResult", "InputError", "LINTABLE_SUFFIXES", "SourceResult", "decode_bytes",
+    "encode_text", "file_format_for", "front_matter", "iter_files", "prose_view", "read_posts", "read_source",
+    "read_text_post",
+]
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    """What one file gave: its decoded form (for ``--fix``), its posts, and per-record problems."""
+
+    decoded: DecodedFile | None
+    posts: tuple[Post, ...]
+    problems: tuple[str, ...] = ()
+
+
+def file_format_for(path: Path | str) -> str:
+    """``markdown``, ``html``, ``json``, ``jsonl``, ``csv`` or ``text``, from the extension."""
+    suffix = Path(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return EXPORT_FORMATS.get(suffix, "text")
+
+
+def read_posts(path: Path | str, settings: Settings, kind: str | None = None,
+               display_path: str | None = None) -> SourceResult:
+    """Read one file into posts. Raises :class:`InputError` when the file as a whole is unusable."""
+    path = Path(path)
+    display = display_path or str(path)
+    decoded = replace(read_source(path, settings), path=display)
+    if kind is not None:
+        _check_kind(kind, "kind")
+    file_format = file_format_for(path)
+    if file_format in EXPORT_FORMATS.values():
+        result = read_export(decoded.text, file_format, settings, kind=kind, display_path=display)
+        return SourceResult(decoded, result.posts, result.problems)
+    if not decoded.text:
+        return SourceResult(decoded, ())
+    post = read_text_post(decoded.text, settings, kind=kind, display_path=display, file_format=file_format)
+    return SourceResult(decoded, (post,))
+
+
+def read_text_post(text: str, settings: Settings, kind: str | None = None, display_path: str = "-",
+                   file_format: str = "text") -> Post:
+    """One draft from a string (stdin, an API call, a re-lint during ``--fix``).
+
+    ``markdown`` and ``html`` get the prose view; plain text whose first lines are valid
+    front matter is read as Markdown too, since pasted drafts often carry it.
+    """
+    if kind is not None:
+        _check_kind(kind, "kind")
+    metadata: Mapping[str, Any] = EMPTY_MAPPING
+    if file_format not in PROSE_FORMATS and has_front_matter(text):
+        try:
+            metadata = front_matter(text)[0]
+            file_format = "markdown"
+        except InputError:
+            pass  # a "---" divider in a plain post, not front matter
+    elif file_format in PROSE_FORMATS:
+        metadata = front_matter(text)[0]
+    view = prose_view(text) if file_format in PROSE_FORMATS else text
+    front_kind = metadata.get("kind")
+    if front_kind is not None:
+        _check_kind(front_kind, "front matter 'kind'")
+    platform = metadata.get("platform")
+    if platform is not None and not isinstance(platform, str):
+        raise InputError(f"front matter 'platform' must be text, not {platform!r}")
+    return Post(
+        text=view,
+        original=text,
+        path=display_path,
+        kind=kind or front_kind or settings.kind or "post",
+        platform=platform or settings.platform,
+        file_format=file_format,
+        metadata=metadata,
+        suppressions=parse_suppressions(text),
+    )
+
+
+def _check_kind(value: Any, what: str) -> None:
+    if value not in POST_KINDS:
+        raise InputError(f"{what} must be one of {', '.join(POST_KINDS)}, not {value!r}")
+
+
+def iter_files(paths: Iterable[Path | str], exclude: Sequence[str] = ()) -> Iterator[Path]:
+    """Files to lint: given files as they are, directories searched recursively for drafts.
+
+    Hidden directories are skipped; ``exclude`` holds glob patterns matched against the
+    name and the trailing parts of each path (``archive``, ``drafts/old``, ``*.csv``).
+    Directory contents come in sorted order, and no file is yielded twice.
+    """
+    patterns = tuple(p.rstrip("/") for p in exclude if p.strip("/"))
+    seen: set[str] = set()
+    for raw in paths:
+        root = Path(raw)
+        if _excluded(root, patterns):
+            continue
+        found = sorted(_walk(root, patterns), key=lambda p: p.parts) if root.is_dir() else [root]
+        for file in found:
+            key = os.path.normcase(os.path.abspath(file))
+            if key not in seen:
+                seen.add(key)
+                yield file
+
+
+def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError:
+            continue  # unreadable folder: nothing in it can be linted either
+        for entry in listed:
+            path = folder / entry.name
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_dir:
+                if not entry.name.startswith(".") and not _excluded(path, patterns):
+                    pending.append(path)
+            elif Path(entry.name).suffix.lower() in LINTABLE_SUFFIXES and not _excluded(path, patterns):
+                yield path
+
+
+def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
+    if not patterns:
+        return False
+    parts = [p for p in path.parts if p not in (".", "")]
+    tails = ["/".join(parts[i:]) for i in range(len(parts))]
+    return any(fnmatch(tail, pattern) for pattern in patterns for tail in tails)

@@ -1,0 +1,183 @@
+"""Posts from exports of many drafts: JSON, JSON Lines and CSV from a CMS or scheduler.
+
+One bad record must not hide the others' findings, so a record that cannot be read is a
+one-line problem and reading goes on; only a file that is no export at all is an
+:class:`InputError`. Records are numbered from 1 in file order, counting bad ones too, so
+that numbers stay stable when a record is fixed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from ..config import POST_KINDS, Settings
+from ..model import Post
+from ..suppression import parse_suppressions
+from .errors import InputError
+
+EXPORT_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    posts: tuple[Post, ...]
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Record:
+    number: int
+    where: str  # how a problem names the record, e.g. "record 3 (line 5)"
+    fields: Mapping[str, Any] | None
+    problem: str | None = None
+
+
+def read_export(text: str, file_format: str, settings: Settings, *, kind: str | None = None,
+                display_path: str = "-") -> ExportResult:
+    """Posts of an export already decoded to ``text``; ``file_format`` is json, jsonl or csv."""
+    readers = {"json": _json_records, "jsonl": _jsonl_records, "csv": _csv_records}
+    if file_format not in readers:
+        raise ValueError(f"unknown export format {file_format!r}")
+    posts: list[Post] = []
+    problems: list[str] = []
+    for record in readers[file_format](text, settings):
+        if record.problem is not None or record.fields is None:
+            problems.append(f"{record.where}: {record.problem}")
+            continue
+        try:
+            posts.append(_post(record, settings, kind, display_path, file_format))
+        except _RecordProblem as exc:
+            problems.append(f"{record.where}: {exc}")
+    return ExportResult(tuple(posts), tuple(problems))
+
+
+class _RecordProblem(Exception):
+    pass
+
+
+def _post(record: _Record, settings: Settings, kind: str | None, display_path: str, file_format: str) -> Post:
+    fields = record.fields or {}
+    name = settings.text_field
+    if fields.get(name) is None:
+        raise _RecordProblem(f"no {name!r} field")
+    text = fields[name]
+    if not isinstance(text, str):
+        raise _RecordProblem(f"{name!r} field is a {_json_type(text)}, not text")
+    record_kind = _optional_text(fields.get(settings.kind_field))
+    if record_kind is not None and record_kind not in POST_KINDS:
+        raise _RecordProblem(f"unknown {settings.kind_field} {record_kind!r} (expected one of {', '.join(POST_KINDS)})")
+    platform = _optional_text(fields.get(settings.platform_field)) or settings.platform
+    metadata = {k: v for k, v in fields.items() if k != name and isinstance(v, _SCALARS)}
+    return Post(
+        text=text,
+        original=text,
+        path=display_path,
+        kind=kind or record_kind or settings.kind or "post",
+        platform=platform,
+        record=record.number,
+        file_format=file_format,
+        metadata=MappingProxyType(metadata),
+        suppressions=parse_suppressions(text),
+    )
+
+
+def _optional_text(value: Any) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "list", bool: "boolean", int: "number", float: "number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    return f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+
+
+def _json_records(text: str, settings: Settings) -> Iterator[_Record]:
+    if not text.strip():
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(_json_problem(exc)) from None
+    if isinstance(data, Mapping) and isinstance(data.get("posts"), list):
+        data = data["posts"]
+    if not isinstance(data, list):
+        raise InputError(f"expected a list of posts or an object with a \"posts\" list, not a {_json_type(data)}")
+    for number, item in enumerate(data, start=1):
+        yield _as_record(item, number, f"record {number}")
+
+
+def _as_record(item: Any, number: int, where: str) -> _Record:
+    if not isinstance(item, Mapping):
+        return _Record(number, where, None, f"expected an object, got a {_json_type(item)}")
+    return _Record(number, where, {str(k): v for k, v in item.items()})
+
+
+def _jsonl_records(text: str, settings: Settings) -> Iterator[_Record]:
+    records: list[_Record] = []
+    parsed = 0
+    number = 0
+    # Only "\n" ends a record: JSON strings may hold a raw U+2028, which str.splitlines would split on.
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        number += 1
+        where = f"record {number} (line {line_number})"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            records.append(_Record(number, f"line {line_number}", None, f"invalid JSON: {exc.msg}"))
+            continue
+        parsed += 1
+        records.append(_as_record(item, number, where))
+    if records and not parsed:
+        first = records[0]
+        raise InputError(f"not JSON Lines: {first.where}: {first.problem}")
+    yield from records
+
+
+def _csv_records(text: str, settings: Settings) -> Iterator[_Record]:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise InputError(f"invalid CSV header: {exc}") from None
+    if header is None:
+        return
+    header = [name.strip() for name in header]
+    if settings.text_field not in header:
+        columns = ", ".join(repr(h) for h in header) or "none"
+        raise InputError(f"no {settings.text_field!r} column in the CSV header (columns: {columns}); "
+                         "set text-field to the column that holds the post")
+    number = 0
+    line = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            number += 1
+            yield _Record(number, f"record {number} (line {line})", None, f"invalid CSV: {exc}")
+            return
+        start, line = line, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        number += 1
+        where = f"record {number} (line {start})"
+        if len(row) > len(header):
+            yield _Record(number, where, None, f"{len(row)} cells but the header has {len(header)} columns")
+            continue
+        yield _Record(number, where, dict(zip(header, row)))
