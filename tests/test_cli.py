@@ -237,3 +237,12 @@ def test_installed_console_script_runs(tmp_path):
                                capture_output=True, text=True, timeout=300)
     assert completed.returncode == 1, completed.stderr
     assert "CLM001" in completed.stdout
+
+
+def test_unknown_selector_in_a_discovered_config_is_a_configuration_error(run, tmp_path):
+    write(tmp_path / "team" / ".hclint.toml", 'ignore = ["CLM01X"]\n')
+    write(tmp_path / "team" / "post.txt", CURE)
+    write(tmp_path / "post.txt", CURE)
+    result = run("team/post.txt", "post.txt")
+    assert result.exit_code == 2
+    assert "CLM01X" in result.output and "post.txt:1:13: CLM001" in result.output

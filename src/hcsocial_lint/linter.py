@@ -81,6 +81,7 @@ class Linter:
         self.host.problems.clear()
         self.analyzer, self.nlp_engine = build_analyzer(self.model.nlp, self.model.has_model, recognizers)
         self._disabled_for_run: set[str] = set()
+        self._validated_configs: set[str] = set()
 
     # ------------------------------------------------------------------ rules
 
@@ -129,9 +130,22 @@ class Linter:
     # ------------------------------------------------------------------ settings
 
     def settings_for(self, path: str | None) -> Settings:
+        """The settings for one input: its nearest configuration file, then the overrides.
+
+        Raises ConfigError for a malformed file or one whose selectors name no rule."""
         if not self.discover_config or not path or path in {"-", "<text>"}:
             return self.settings
-        return settings_for_path(Path(path), self.overrides)
+        settings = settings_for_path(Path(path), self.overrides)
+        if settings.config_path and settings.config_path not in self._validated_configs:
+            try:
+                for key, selectors in (("select", settings.select), ("ignore", settings.ignore),
+                                       ("severity", tuple(settings.severity)),
+                                       ("per-file-ignores", tuple(s for v in settings.per_file_ignores.values() for s in v))):
+                    validate_selectors(selectors, self.rule_metas, f"{settings.config_path}: {key}")
+            except SelectorError as exc:
+                raise ConfigError(str(exc)) from None
+            self._validated_configs.add(settings.config_path)
+        return settings
 
     # ------------------------------------------------------------------ analysis
 
