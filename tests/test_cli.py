@@ -61,8 +61,13 @@ def test_usage_error_exits_two(run, tmp_path):
     assert run("post.txt", "--kind", "tweet").exit_code == 2
 
 
-def test_stdin_and_kind(run):
-    reply = "Sorry your visit on Tuesday was frustrating; your x-rays showed we had to wait.\n"
+def reply_disclosure(linter) -> str:
+    """PHI002's own documented failing reply, so these CLI tests follow the rule's definition."""
+    return next(e.text for e in linter.rule("PHI002").examples if e.expect == "fail" and e.kind == "review-reply")
+
+
+def test_stdin_and_kind(run, linter):
+    reply = reply_disclosure(linter) + "\n"
     as_post = run("-", "--select", "PHI002", input=reply)
     assert as_post.exit_code == 0
     as_reply = run("-", "--kind", "review-reply", "--select", "PHI002", input=reply)
@@ -70,8 +75,8 @@ def test_stdin_and_kind(run):
     assert "-:1:" in as_reply.output and "PHI002 [critical]" in as_reply.output
 
 
-def test_kind_from_front_matter(run, tmp_path):
-    write(tmp_path / "reply.md", "---\nkind: review-reply\n---\nWe hope your treatment plan is going well.\n")
+def test_kind_from_front_matter(run, tmp_path, linter):
+    write(tmp_path / "reply.md", "---\nkind: review-reply\n---\n" + reply_disclosure(linter) + "\n")
     result = run("reply.md", "--select", "PHI002")
     assert result.exit_code == 1 and "PHI002" in result.output
 

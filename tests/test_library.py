@@ -27,7 +27,8 @@ def test_lint_file_and_many(linter, tmp_path):
     first = tmp_path / "a.txt"
     first.write_text("This tea cures colds.\n")
     second = tmp_path / "b.md"
-    second.write_text("---\nkind: review-reply\n---\nWe hope your treatment plan is going well.\n")
+    reply = next(e.text for e in linter.rule("PHI002").examples if e.expect == "fail" and e.kind == "review-reply")
+    second.write_text(f"---\nkind: review-reply\n---\n{reply}\n")
     assert [f.rule_id for f in linter.lint_file(first).findings] == ["CLM001"]
     report = linter.lint_many([first, second])
     assert report.files_checked == 2
