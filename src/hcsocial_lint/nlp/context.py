@@ -1,94 +1,438 @@
 """Assertion context for a match: is it negated, hedged, asked, or quoted to be refuted?
 
-The idea follows NegEx/ConText (as in medspaCy): cue words scoped to the sentence,
-sharpened with the dependency parse when a model is loaded. ``there is no cure for the
-common cold`` is negated; ``may help``, ``talk to your doctor`` are hedges; ``Myth: ...``
-and sentences that report a claim to refute it are quotations, not the author's claim.
+The idea follows NegEx/ConText (as in medspaCy): a cue word has a *scope*, and a match
+inside that scope is not asserted as written. With a spaCy model the scope comes from the
+dependency parse: ``no`` scopes over its noun phrase (and over the whole clause when that
+noun is the subject, "No supplement cures COVID"), ``not``/``never`` over their verb's
+clause, ``may``/``might`` over the verb they qualify; coordinated clauses with their own
+subject are outside the scope ("garlic does not prevent flu, but our drip cures it").
+Without a model (no parser, no lemmas) the same cues count inside a short window of the
+same clause, which is cruder but never silent.
+
+Cue words inside the match itself never count: in "no side effects" the ``no`` is the
+claim, not a negation of it.
+
+Every test takes ``(doc, sentence, start, end)``: the post's one Doc, the sentence that
+holds the match, and the match's character offsets in ``doc.text``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from spacy.tokens import Doc, Span
+import regex
+from spacy.tokens import Doc, Span, Token
 
 NEGATION_CUES = frozenset(
     {"no", "not", "n't", "never", "without", "nothing", "none", "neither", "nor", "cannot", "can't", "isn't",
      "aren't", "doesn't", "don't", "won't", "didn't", "wasn't", "nobody", "false", "untrue", "unproven"}
 )
+# Cues whose scope the parse can place; the last four only count through the parse.
+_DETERMINER_NEGATIONS = frozenset({"no", "zero", "neither"})
+_PRONOUN_NEGATIONS = frozenset({"nothing", "none", "nobody", "noone", "neither"})
+_VERB_NEGATIONS = frozenset({"not", "n't", "never", "cannot", "nor"})
+
 HEDGE_CUES = frozenset(
-    {"may", "might", "could", "possibly", "potentially", "some", "many", "often", "typically", "usually",
-     "generally", "likely", "can", "helps", "help", "support", "supports", "vary", "varies", "individual"}
+    {"may", "might", "could", "possibly", "potentially", "some", "many", "most", "often", "typically", "usually",
+     "generally", "likely", "sometimes", "perhaps", "help", "helps", "vary", "varies", "individual"}
 )
-HEDGE_PHRASES = ("talk to your", "ask your", "results vary", "results may vary", "consult your", "speak with your",
-                 "individual results")
-MYTH_CUES = ("myth", "fact:", "false claim", "misinformation", "rumor", "rumour", "hoax", "debunk", "fake news",
-             "scam", "beware", "be wary", "don't believe", "do not believe", "claims that", "claim that",
-             "claiming", "no evidence", "not true", "isn't true")
-WINDOW = 6  # tokens before a match in which a cue word counts
+_HEDGE_MODALS = frozenset({"may", "might", "could"})
+_HEDGE_ADVERBS = frozenset({"possibly", "potentially", "often", "typically", "usually", "generally", "likely",
+                            "sometimes", "perhaps", "occasionally"})
+_HEDGE_QUANTIFIERS = frozenset({"some", "many", "most", "several"})
+HEDGE_PHRASES = ("results vary", "results may vary", "results will vary", "individual results", "results are not typical",
+                 "results not typical", "not typical")
+CONSULT_PHRASE = regex.compile(
+    r"\b(?:talk|speak|check|ask|consult)(?:\s+(?:to|with))?\s+(?:your|a|our)\s+(?:own\s+)?"
+    r"(?:doctor|clinician|provider|physician|pharmacist|dermatologist|prescriber|care team|healthcare provider|nurse)",
+    regex.IGNORECASE,
+)
+
+MYTH_CUES = ("myth", "fact:", "false claim", "misinformation", "disinformation", "rumor", "rumour", "hoax", "debunk", "fake news",
+             "fact check", "fact-check", "scam", "beware", "be wary", "watch out for", "red flag", "too good to be true",
+             "don't believe", "do not believe", "don't fall for", "claims that", "claim that", "claiming", "no evidence",
+             "no good evidence", "no scientific evidence", "not true", "isn't true", "unproven", "not proven",
+             "has not been proven", "have not been proven", "misleading")
+# A line or sentence that *starts* with one of these labels what follows as the claim being refuted.
+_MYTH_LABEL = regex.compile(
+    r"^\W*(?:myth|myths|false|rumou?r|claim|misconception|fiction|wrong|not true)\b\s*(?:#\s*\d+\s*)?[:\-–—]",
+    regex.IGNORECASE,
+)
+# ...and a following sentence that starts with one of these answers it.
+_REFUTATION_START = regex.compile(
+    r"^\W*(?:fact|facts|truth|true|reality|false|nope|wrong|not true|that'?s (?:a myth|false|not true)|"
+    r"this is (?:a myth|false|not true)|they don'?t|it doesn'?t|it does not|they do not|no\s*[.,!]|nope\b)",
+    regex.IGNORECASE,
+)
+# Verbs that report someone else's claim; a match in their complement is attributed, not asserted.
+_DISTANCING_VERBS = frozenset({"claim", "allege", "tout", "rumor", "rumour", "purport", "peddle"})
+_REPORTING_VERBS = frozenset({"say", "hear", "read", "believe", "think", "suggest", "promise", "advertise",
+                              "market", "sell", "tell", "post", "share", "insist", "swear"})
+_FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
+# A question that is really an offer ("Want to lose 20 lbs?") still makes the claim.
+_RHETORICAL_OFFER = regex.compile(
+    r"^\W*(?:want|wanna|ready|looking|need|wish|craving|who wants|did you know|why (?:wait|suffer|settle|risk)|"
+    r"ever wish|isn't it time)",
+    regex.IGNORECASE,
+)
+WINDOW = 6  # tokens before a match in which a cue word counts when there is no parse
+_CLAUSE_BREAK_TEXT = frozenset({",", ";", ":", "—", "–", "-", "but", "however", "yet", "so", "because", "(", ")"})
+_QUOTE_CHARS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "`"})
 
 
-def _tokens_before(sentence: Span, start_char: int) -> list:
+# ---------------------------------------------------------------------------------------------
+# Shared helpers
+
+
+def _span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _has_parse(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.lower_).lower()
+
+
+def _tokens_before(sentence: Span, start_char: int) -> list[Token]:
     before = [t for t in sentence if t.idx < start_char]
     return before[-WINDOW:]
 
 
-def _span_tokens(doc: Doc, start: int, end: int) -> list:
-    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+def _same_clause_before(sentence: Span, start_char: int, limit: int = WINDOW) -> list[Token]:
+    """Tokens before the match, back to the nearest clause break, at most ``limit`` of them."""
+    found: list[Token] = []
+    for token in reversed([t for t in sentence if t.idx + len(t.text) <= start_char]):
+        if token.lower_ in _CLAUSE_BREAK_TEXT or token.text in {".", "!", "?", "\n"} or "\n" in token.text:
+            break
+        found.append(token)
+        if len(found) >= limit:
+            break
+    return list(reversed(found))
+
+
+def _has_own_subject(token: Token) -> bool:
+    return any(child.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for child in token.children)
+
+
+def _independent_conjunct(token: Token) -> bool:
+    """A conjunct that starts a clause of its own ("..., but our drip cures colds")."""
+    if token.dep_ == "parataxis":
+        return True
+    if token.dep_ != "conj":
+        return False
+    if _has_own_subject(token):
+        return True
+    left = [t for t in token.doc[token.head.i + 1:token.i] if t.dep_ == "cc"]
+    return bool(left) and left[-1].lower_ in {"but", "yet"}
+
+
+def _clause_scope(head: Token) -> set[int]:
+    """The head's subtree without conjuncts that are clauses of their own."""
+    scope = {head.i}
+    stack = [child for child in head.children if not _independent_conjunct(child)]
+    while stack:
+        token = stack.pop()
+        scope.add(token.i)
+        stack.extend(token.children)
+    return scope
+
+
+def _phrase_scope(head: Token) -> set[int]:
+    """A noun phrase without its coordinated siblings ("no downtime and guaranteed results")."""
+    scope = {head.i}
+    stack = [child for child in head.children if child.dep_ not in {"conj", "cc", "appos", "parataxis"}]
+    while stack:
+        token = stack.pop()
+        scope.add(token.i)
+        stack.extend(token.children)
+    return scope
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb (or clause head) whose clause the token belongs to."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in {"VERB", "AUX"} or current.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj"}:
+            return current
+        if current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _noun_of(token: Token) -> Token:
+    """Climb from a determiner-like cue to the noun it belongs to."""
+    current = token.head
+    for _ in range(4):
+        if current.dep_ in {"det", "amod", "nummod", "advmod", "predet", "quantmod", "compound", "neg"} and current.head is not current:
+            current = current.head
+        else:
+            break
+    return current
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def _there_is_complement(token: Token) -> bool:
+    return token.dep_ in {"attr", "dobj"} and any(child.dep_ == "expl" for child in token.head.children)
+
+
+# ---------------------------------------------------------------------------------------------
+# Negation
+
+
+_ADDITIVE = frozenset({"just", "only", "simply", "merely"})
+
+
+def _not_a_negation(cue: Token) -> bool:
+    """"not just for double chins" adds, it does not negate; "what they won't tell you" is a
+    free relative clause whose negation does not reach the rest of the sentence."""
+    following = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+    if following is not None and following.lower_ in _ADDITIVE:
+        return True
+    head = cue.head
+    return any(child.lower_ == "what" and child.dep_ in {"dobj", "dative", "nsubj", "attr"} for child in head.children)
+
+
+def _negation_scopes(sentence: Span) -> Iterable[tuple[Token, set[int]]]:
+    for cue in sentence:
+        word = cue.lower_
+        if word in NEGATION_CUES and _not_a_negation(cue):
+            continue
+        if word in _VERB_NEGATIONS or cue.dep_ == "neg":
+            verb = cue.head if cue.head is not cue else cue
+            if verb.pos_ not in {"VERB", "AUX"} and verb.dep_ not in {"ROOT"}:
+                noun = _noun_of(cue)
+                if _is_subject(noun) or _there_is_complement(noun):
+                    yield cue, _clause_scope(noun.head)
+                    continue
+                yield cue, _phrase_scope(noun)
+                continue
+            yield cue, _clause_scope(verb)
+        elif word in _DETERMINER_NEGATIONS and cue.dep_ in {"det", "nummod", "neg", "advmod", "amod", "preconj"}:
+            noun = _noun_of(cue)
+            if _is_subject(noun) or _there_is_complement(noun):
+                yield cue, _clause_scope(noun.head) | _phrase_scope(noun)
+            else:
+                yield cue, _phrase_scope(noun)
+        elif word in _PRONOUN_NEGATIONS:
+            if _is_subject(cue) or _there_is_complement(cue):
+                yield cue, _clause_scope(cue.head)
+            else:
+                yield cue, _phrase_scope(cue)
+        elif word == "without" and cue.dep_ == "prep":
+            yield cue, _phrase_scope(cue)
+
+
+def _not_behind_break(sentence: Span, cue: Token, scope: set[int]) -> set[int]:
+    """A negation does not reach back over a clause break before it: in "Ozempic for weight
+    loss, no diabetes required" the "no" negates only what follows the comma."""
+    breaks = [t.i for t in sentence if t.i < cue.i and (t.text in _CLAUSE_BREAK_TEXT or _symbol(t))]
+    if not breaks:
+        return scope
+    return {i for i in scope if i > breaks[-1]}
+
+
+def _symbol(token: Token) -> bool:
+    """An emoji or other symbol: in social posts these separate phrases like punctuation."""
+    text = token.text
+    return not any(c.isalnum() for c in text) and text not in _QUOTE_CHARS and text not in {"%", "$", "+", "&", "'s"}
+
+
+def _window_negated(sentence: Span, start: int, limit: int) -> bool:
+    for token in _same_clause_before(sentence, start, limit):
+        if token.lower_ in NEGATION_CUES:
+            return True
+    return False
 
 
 def is_negated(doc: Doc, sentence: Span, start: int, end: int) -> bool:
-    """A negation cue shortly before the match, or a ``neg`` dependant of the match's governing verb."""
-    for token in _tokens_before(sentence, start):
-        if token.lower_ in NEGATION_CUES:
-            return True
+    """The match is inside the scope of a negation cue that is not part of the match itself.
+
+    With a parse: the cue's dependency scope (see the module docstring) holds a token of
+    the match; a cue right before the match ("not a cure", "no miracle") also counts, as
+    a guard against parse errors. Without a parse: a cue in the same clause, at most
+    ``WINDOW`` tokens before the match.
+    """
     tokens = _span_tokens(doc, start, end)
-    if doc.has_annotation("DEP") and tokens:
-        for token in tokens:
-            for ancestor in [token, *token.ancestors]:
-                if any(child.dep_ == "neg" or child.lower_ in {"no", "never"} and child.dep_ in {"det", "neg", "advmod"}
-                       for child in ancestor.children):
-                    return True
-                if ancestor.dep_ in {"ROOT", "ccomp", "advcl", "relcl"}:
-                    break
-    return False
+    if not tokens:
+        return False
+    inside = {t.i for t in tokens}
+    if not _has_parse(doc):
+        return _window_negated(sentence, start, WINDOW)
+    for cue, scope in _negation_scopes(sentence):
+        if cue.i in inside:
+            continue
+        if _not_behind_break(sentence, cue, scope) & inside:
+            return True
+    adjacent = [t for t in _same_clause_before(sentence, start, 3) if t.text not in _QUOTE_CHARS]
+    return any(t.lower_ in NEGATION_CUES for t in adjacent[-2:])
+
+
+# ---------------------------------------------------------------------------------------------
+# Hedges
+
+
+def _hedge_scopes(sentence: Span) -> Iterable[set[int]]:
+    for cue in sentence:
+        word = cue.lower_
+        if word in _HEDGE_MODALS and cue.dep_ in {"aux", "auxpass"}:
+            if not any(child.dep_ == "neg" for child in cue.head.children):  # "couldn't" is not a hedge
+                yield _clause_scope(cue.head)
+        elif word in {"can", "ca"} and cue.dep_ == "aux" and _lemma(cue.head) == "help":
+            yield _clause_scope(cue.head)
+        elif _lemma(cue) == "help" and cue.pos_ == "VERB":
+            yield _clause_scope(cue) - {t.i for t in cue.lefts}
+        elif word in _HEDGE_ADVERBS and cue.dep_ in {"advmod", "amod"}:
+            yield _clause_scope(_governing_verb(cue))
+        elif word in _HEDGE_QUANTIFIERS and cue.dep_ in {"det", "amod", "nsubj", "nummod"}:
+            noun = cue if cue.dep_ == "nsubj" else _noun_of(cue)
+            if _is_subject(noun):
+                yield _clause_scope(noun.head)
+            elif noun.dep_ == "pobj" and noun.head.lower_ in {"for", "in"}:
+                # "works for some people", "in many patients": qualifies the clause it modifies
+                yield _clause_scope(_governing_verb(noun.head))
 
 
 def is_hedged(doc: Doc, sentence: Span, start: int, end: int) -> bool:
+    """The match is qualified: a modal or hedge adverb governs it ("may help reduce"), its
+    subject is quantified ("some patients"), the sentence says results vary, or the claim
+    is what the reader is told to ask a clinician about ("ask your doctor whether ...")."""
     lowered = sentence.text.lower()
     if any(phrase in lowered for phrase in HEDGE_PHRASES):
         return True
-    return any(t.lower_ in HEDGE_CUES and t.lower_ not in {"can", "help", "helps"} for t in _tokens_before(sentence, start))
+    tokens = _span_tokens(doc, start, end)
+    if not tokens:
+        return False
+    inside = {t.i for t in tokens}
+    if not _has_parse(doc):
+        if CONSULT_PHRASE.search(sentence.text):
+            return True
+        return any(t.lower_ in HEDGE_CUES and t.lower_ not in {"can", "help", "helps"}
+                   for t in _same_clause_before(sentence, start))
+    for scope in _hedge_scopes(sentence):
+        if scope & inside:
+            return True
+    for found in CONSULT_PHRASE.finditer(sentence.text):
+        verb = _span_tokens(doc, sentence.start_char + found.start(), sentence.start_char + found.start() + 1)
+        if verb and (inside & {t.i for t in verb[0].subtree}):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Questions
 
 
 def is_question(doc: Doc, sentence: Span, start: int, end: int) -> bool:
-    return sentence.text.rstrip().endswith("?")
+    """The match is in a question that asks, rather than a rhetorical offer.
+
+    "Can a supplement cure anxiety?" asks; "Want to lose 20 lbs in 2 weeks?" and "Did you
+    know our drip cures hangovers?" still make the claim.
+    """
+    text = sentence.text.rstrip()
+    closing = text.rstrip("\"'\u201d\u2019)]*! ").rstrip()
+    if not (text.endswith("?") or closing.endswith("?")):
+        # a question mark may also end the clause that holds the match, mid-sentence
+        rest = doc.text[end:sentence.end_char]
+        stop = regex.search(r"[.!?\n]", rest)
+        if not (stop and stop.group(0) == "?"):
+            return False
+    return not _RHETORICAL_OFFER.search(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Myth-busting and attribution
+
+
+def _line_of(doc: Doc, offset: int) -> str:
+    text = doc.text
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    return text[line_start:line_end if line_end != -1 else len(text)]
+
+
+def _neighbour_sentence(doc: Doc, sentence: Span, step: int) -> Span | None:
+    index = sentence.start - 1 if step < 0 else sentence.end
+    if 0 <= index < len(doc):
+        return doc[index].sent
+    return None
+
+
+def _attributed(doc: Doc, tokens: list[Token]) -> bool:
+    """The match sits in the complement of a verb reporting someone else's claim."""
+    for token in tokens:
+        for ancestor in token.ancestors:
+            lemma = _lemma(ancestor)
+            if lemma in _DISTANCING_VERBS:
+                return True
+            if lemma in _REPORTING_VERBS:
+                if any(child.dep_ == "neg" for child in ancestor.children):
+                    continue  # "what they won't tell you about X" asserts X, it does not report it
+                subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if ancestor.dep_ in {"acl", "relcl"}:  # "clinics promising a cure", "ads that say ..."
+                    subjects = subjects or [ancestor.head]
+                if subjects and not any(s.lower_ in _FIRST_PERSON or any(c.lower_ in _FIRST_PERSON for c in s.children)
+                                        for s in subjects):
+                    return True
+    return False
 
 
 def is_myth_context(doc: Doc, sentence: Span, start: int, end: int) -> bool:
-    """The sentence (or the one before it) labels the claim as a myth, rumour or false claim."""
+    """The claim is presented to be refuted: labelled a myth or rumour, flagged as a red
+    flag or a scam, attributed to others ("some websites claim ..."), or answered by the
+    next sentence ("... ? No." / "Fact: ...")."""
     lowered = sentence.text.lower()
     if any(cue in lowered for cue in MYTH_CUES):
         return True
-    previous_end = sentence.start - 1
-    if previous_end >= 0:
-        previous = doc[previous_end].sent
-        if previous.text.lower().rstrip().endswith(("myth:", "myth", "rumor:", "rumour:")):
+    line = _line_of(doc, start)
+    if _MYTH_LABEL.search(line) or _MYTH_LABEL.search(sentence.text):
+        return True
+    previous = _neighbour_sentence(doc, sentence, -1)
+    if previous is not None:
+        before = previous.text.lower().rstrip()
+        if before.endswith(("myth:", "myth", "rumor:", "rumour:", "false:", "myth -", "myth vs fact", "myth vs. fact")):
             return True
+    following = _neighbour_sentence(doc, sentence, +1)
+    if following is not None and _REFUTATION_START.search(following.text):
+        return True
+    if _has_parse(doc):
+        return _attributed(doc, _span_tokens(doc, start, end))
     return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotation
+
+
+_QUOTED_SPANS = regex.compile(
+    r"\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d|\u2018[^\u2019\n]{1,300}\u2019(?!\w)"
+    r"|(?<![\w])'(?=\S)[^'\n]{1,300}(?<=\S)'(?!\w)"
+)
+
+
+# "... cured my eczema!" - Jenna, verified buyer: a testimonial the post adopts, not a quotation it refutes
+_TESTIMONIAL_ATTRIBUTION = regex.compile(r"\s*[-\u2013\u2014~]+\s*(?:[A-Z][\w.'-]*|@\w+)")
 
 
 def is_quoted(doc: Doc, sentence: Span, start: int, end: int) -> bool:
-    """The match sits inside quotation marks."""
+    """The match sits inside quotation marks (straight, curly, or single quotes used as quotes),
+    unless the quotation is a testimonial the post adopts ("... cured my eczema!" - Jenna)."""
     text = doc.text
+    window_start = max(0, text.rfind("\n", 0, start) + 1, sentence.start_char - 300)
+    line_end = text.find("\n", end)
+    window_end = len(text) if line_end == -1 else line_end
+    for quoted in _QUOTED_SPANS.finditer(text, window_start, window_end):
+        if quoted.start() < start and end <= quoted.end():
+            return not _TESTIMONIAL_ATTRIBUTION.match(text, quoted.end())
     before = text[sentence.start_char:start]
-    for open_mark, close_mark in (('"', '"'), ("\u201c", "\u201d")):
-        if open_mark == close_mark:
-            if before.count(open_mark) % 2 == 1:
-                return True
-        elif before.count(open_mark) > before.count(close_mark):
-            return True
-    return False
+    # an opening curly quote whose closing mark is in a later sentence
+    return before.count("\u201c") > before.count("\u201d") and "\u201d" in text[end:window_end]
 
 
 CONTEXT_TESTS: dict[str, Callable[[Doc, Span, int, int], bool]] = {
@@ -98,3 +442,11 @@ CONTEXT_TESTS: dict[str, Callable[[Doc, Span, int, int], bool]] = {
     "myth": is_myth_context,
     "quoted": is_quoted,
 }
+
+
+def skipped_context(doc: Doc, sentence: Span, start: int, end: int, contexts: Iterable[str]) -> str | None:
+    """The first of ``contexts`` that holds for the match, or None."""
+    for name in contexts:
+        if CONTEXT_TESTS[name](doc, sentence, start, end):
+            return name
+    return None

@@ -1,10 +1,37 @@
-"""Python rules of the claims family (the declarative ones live in rules/claims.yaml)."""
+"""Python rules of the claims family; the pattern-only ones live in rules/claims.yaml.
+
+CLM001 absolute efficacy, CLM002 safety absolutes, CLM009 superiority over conventional care,
+CLM011 anti-vaccine framing and CLM014 credentials are rule packs (data). The rules here need
+logic: a disease, a claim word and an unapproved product together (CLM003, CLM004), a missing
+source or risk statement (CLM005, CLM007, CLM013), what "FDA approved" describes (CLM006),
+product-to-use tables (CLM008), who is being addressed (CLM010), and approved claims from
+``[tool.hclint.claim]``.
+"""
 
 from __future__ import annotations
 
+from .advice import PublicMedicalAdvice
+from .disease import DiseaseClaimUnapproved, OutbreakClaim
+from .evidence import ResultsTimelinePromise, UnsubstantiatedEstablishment
+from .fda_status import FdaStatusMisuse
+from .prescription import OffLabelPromotion, RxFairBalance
+from .supplements import SupplementDisclaimer
+
+RULES = (
+    DiseaseClaimUnapproved(),
+    OutbreakClaim(),
+    UnsubstantiatedEstablishment(),
+    FdaStatusMisuse(),
+    RxFairBalance(),
+    OffLabelPromotion(),
+    PublicMedicalAdvice(),
+    ResultsTimelinePromise(),
+    SupplementDisclaimer(),
+)
+
 
 def rules(settings) -> tuple:
-    return ()
+    return RULES
 
 
 def recognizers(settings) -> tuple:

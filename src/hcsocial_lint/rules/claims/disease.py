@@ -1,0 +1,364 @@
+"""Disease claims for products and services that are not approved to treat disease (CLM003),
+and COVID-19 / outbreak claims (CLM004).
+
+A disease claim needs three things in the same place: a named disease, a word that makes
+the sentence a treatment or prevention claim about it (found by lemma: "treats", "reversed",
+"heal"; or a frame: "stem cell therapy *for* autism", "arthritis *relief*"), and an
+unapproved product or service the post is offering. Hospitals treating cancer with
+chemotherapy, or an education post saying that exercise lowers blood pressure, have the first
+two but not the third, and stay clean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from ...analysis import Analysis
+from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
+from . import common
+from .common import ClaimRule
+
+CUES = "claims_treatment_cues"
+PRODUCTS = "claims_unapproved_products"
+DISEASES = "claims_diseases"
+OUTBREAKS = "claims_outbreaks"
+RX = "claims_rx_drugs"
+MAX_GAP = 8  # tokens between a claim word and the disease it is about
+POSTFIX_NOUNS = frozenset({"relief", "treatment", "treatments", "therapy", "therapies", "protocol", "remedy",
+                           "remedies", "cure", "cures", "reversal", "solution", "program"})
+FRAME_WORDS = frozenset({"for", "against"})
+_CASE_SENSITIVE_DISEASES = regex.compile(r"(?<![\w-])(?:MS|ALS)(?![\w-])")
+_HASHTAG = regex.compile(r"(?<![\w#])#(\w+)")
+_OUTBREAK_HASHTAG_STEMS = regex.compile(r"covid|corona|omicron|pandemic|sarscov|virus|flu|rsv|mpox|monkeypox|measles|quarantin")
+_PRONOUN = regex.compile(r"\b(?:it|this|them|these|that)\b", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Claim:
+    cue: tuple[int, int, str]
+    target: tuple[int, int, str]
+    product: tuple[int, int, str] | None
+    sentence: int
+    how: str
+
+
+def disease_mentions(analysis: Analysis, start: int, end: int) -> list[tuple[int, int, str]]:
+    found = common.find(DISEASES, analysis.text, start, end)
+    found += [(m.start(), m.end(), m.group(0)) for m in _CASE_SENSITIVE_DISEASES.finditer(analysis.text, start, end)]
+    outbreaks = common.find(OUTBREAKS, analysis.text, start, end)
+    return sorted(d for d in found if not any(o[0] < d[1] and d[0] < o[1] for o in outbreaks))
+
+
+def outbreak_mentions(analysis: Analysis, start: int, end: int) -> list[tuple[int, int, str]]:
+    return common.find(OUTBREAKS, analysis.text, start, end)
+
+
+def product_mentions(analysis: Analysis, start: int, end: int, with_rx: bool = False) -> list[tuple[int, int, str]]:
+    found = common.find(PRODUCTS, analysis.text, start, end)
+    if with_rx:
+        found += common.find(RX, analysis.text, start, end)
+    return sorted(found)
+
+
+def _research_sentence(analysis: Analysis, start: int, end: int) -> bool:
+    return common.contains("claims_research_cues", analysis.text, start, end)
+
+
+def related(analysis: Analysis, cue: tuple[int, int, str], target: tuple[int, int, str]) -> bool:
+    """The claim word is about the target: shortly before it in the same clause, or (with a
+    parse) governing it."""
+    if cue[1] <= target[0]:
+        if common.governs(analysis, cue[0], cue[1], target[0], target[1]):
+            return True
+        gap = common.token_gap(analysis, cue[1], target[0])
+        return gap <= MAX_GAP and not common.clause_break_between(analysis, cue[1], target[0])
+    return False
+
+
+def _postfix(analysis: Analysis, target: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """"arthritis relief", "Lyme disease protocol", "diabetes reversal program"."""
+    after = common.tokens_between(analysis, target[1], min(len(analysis.text), target[1] + 40))[:2]
+    for token in after:
+        if token.lower_ in POSTFIX_NOUNS:
+            return token.idx, token.idx + len(token.text), token.text
+        if not token.is_alpha:
+            break
+    return None
+
+
+def _frame(analysis: Analysis, products: list[tuple[int, int, str]], target: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """"<product> for <disease>", "<product> against <disease>"."""
+    for product in products:
+        if product[1] > target[0]:
+            continue
+        between = common.tokens_between(analysis, product[1], target[0])
+        if len(between) > 8 or common.clause_break_between(analysis, product[1], target[0]):
+            continue
+        for token in between[:4]:
+            if token.lower_ in FRAME_WORDS:
+                return token.idx, token.idx + len(token.text), token.text
+    return None
+
+
+def claims_in(analysis: Analysis, targets_of, with_rx: bool) -> list[Claim]:
+    """Every (claim word, target) pair of the post, with the product it is made for."""
+    found: list[Claim] = []
+    sentences = analysis.sentences
+    for index, sentence in enumerate(sentences):
+        s, e = sentence.start_char, sentence.end_char
+        targets = targets_of(analysis, s, e)
+        if not targets or _research_sentence(analysis, s, e):
+            continue
+        products = product_mentions(analysis, s, e, with_rx)
+        if not products:
+            # the product may be named in the sentence before or after ("Arthritis relief. Our CBD is here.")
+            lo = sentences[index - 1].start_char if index > 0 else s
+            hi = sentences[index + 1].end_char if index + 1 < len(sentences) else e
+            products = product_mentions(analysis, lo, hi, with_rx)
+        if not products:
+            continue
+        cues = common.cue_spans(analysis, CUES, s, e)
+        for target in targets:
+            pair = next((c for c in cues if related(analysis, c, target)), None)
+            how = "claim word"
+            if pair is None:
+                pair = _frame(analysis, products, target)
+                how = "product for disease"
+            if pair is None:
+                pair = _postfix(analysis, target)
+                how = "disease + treatment noun"
+            if pair is not None:
+                product = min(products, key=lambda p: abs(p[0] - pair[0]))
+                found.append(Claim(pair, target, product, index, how))
+    return found
+
+
+def _skip(analysis: Analysis, claim: Claim) -> str | None:
+    start, end = claim.cue[0], claim.cue[1]
+    sentence_start = min(claim.cue[0], claim.target[0])
+    sentence_end = max(claim.cue[1], claim.target[1])
+    return (common.context_of(analysis, start, end, ("negated",))
+            or common.context_of(analysis, sentence_start, sentence_end, ("question", "myth", "quoted")))
+
+
+def _hedged(analysis: Analysis, claim: Claim) -> bool:
+    return common.context_of(analysis, claim.cue[0], claim.cue[1], ("hedged",)) is not None
+
+
+def _service_description(product: str) -> str:
+    return f"We offer {product}. It is not a treatment for any disease."
+
+
+@dataclass(frozen=True)
+class DiseaseClaimUnapproved(ClaimRule):
+    meta: RuleMeta = field(default=RuleMeta(
+        id="CLM003",
+        name="disease-claim-unapproved",
+        family="claim",
+        severity=Severity.CRITICAL,
+        message="disease claim '{claim}' for {product}: unapproved products and services may not claim to treat, "
+                "cure or prevent {disease}",
+        citation="FD&C Act 201(g)(1)(B), 21 U.S.C. 321(g)(1)(B) (intended to treat or prevent disease = drug); "
+                 "21 CFR 101.93(g) (disease claims for supplements); FTC Act §§5, 12; FTC Health Products "
+                 "Compliance Guidance (2022); FTC v. A&O Enterprises (iV Bars, 2018); FTC v. Regenerative "
+                 "Medical Group (2018)",
+        url="https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance",
+        summary="Finds claims that an IV drip, supplement, stem-cell or 'regenerative' product, peptide, ozone, "
+                "essential oil, chiropractic or other unapproved product or service treats, cures, reverses or "
+                "prevents a named disease.",
+        rationale="A product marketed to treat or prevent disease is a drug in law; without FDA approval the claim "
+                  "makes it an unapproved, misbranded drug, and the FTC treats it as an unsubstantiated health "
+                  "claim. 'May help' does not change that (21 CFR 101.93(g)): hedged disease claims are reported "
+                  "at error rather than critical. Negated, asked, quoted and myth-busting sentences, research "
+                  "recruitment, and hospital services (no unapproved product) are not claims.",
+        fix_safety="Unsafe: the fix replaces the claim sentence with a factual service description ('We offer "
+                   "IV hydration. It is not a treatment for any disease.'), which deliberately drops the claim; "
+                   "check the wording before posting.",
+        examples=(
+            Example("Our NAD+ infusions reverse the symptoms of Parkinson's. Call to book your series.", "fail",
+                    fixed="We offer NAD+ infusions. It is not a treatment for any disease. Call to book your series."),
+            Example("Stem cell therapy for autism and MS, now at our clinic!", "fail"),
+            Example("Our CBD gummies may help relieve arthritis pain. Shop now.", "fail"),
+            Example("Our cancer center treats patients with surgery, radiation and chemotherapy.", "pass"),
+            Example("Stem cell injections have not been proven to treat autism.", "pass"),
+            Example("Can chiropractic care prevent ear infections? Let's look at the evidence.", "pass"),
+            Example("We offer IV hydration. It is not a treatment for any disease.", "pass"),
+        ),
+        fixable=True,
+    ))
+
+    def find(self, analysis: Analysis) -> Iterator[Hit]:
+        promotional = common.promotional(analysis)
+        seen: set[int] = set()
+        for claim in claims_in(analysis, disease_mentions, with_rx=False):
+            if claim.sentence in seen or _skip(analysis, claim):
+                continue
+            hedged = _hedged(analysis, claim)
+            if hedged and not promotional:
+                continue  # "acupuncture may help some people with migraines": education, not an offer
+            seen.add(claim.sentence)
+            sentence = analysis.sentences[claim.sentence]
+            start = min(claim.cue[0], claim.target[0])
+            end = max(claim.cue[1], claim.target[1])
+            product = claim.product[2] if claim.product else "this product"
+            replacement = _service_description(product)
+            trailing = analysis.post.original[sentence.start_char:sentence.end_char]
+            core_end = sentence.start_char + len(trailing.rstrip())
+            yield common.hit(
+                start, end,
+                self.meta.message.format(claim=analysis.text[start:end], product=f"'{product}'", disease=claim.target[2]),
+                "DISEASE-CLAIM",
+                evidence=(
+                    Evidence("pattern", "disease", claim.target[2], claim.target[0], claim.target[1], f"vocabulary:{DISEASES}"),
+                    Evidence("pattern", claim.how, claim.cue[2], claim.cue[0], claim.cue[1], f"vocabulary:{CUES}"),
+                    Evidence("context", "unapproved product", product, claim.product[0] if claim.product else None,
+                             claim.product[1] if claim.product else None, f"vocabulary:{PRODUCTS}"),
+                ),
+                suggestions=(
+                    Suggestion("Replace the disease claim with a factual description of the service",
+                               (Edit(sentence.start_char, core_end, replacement),), Applicability.UNSAFE),
+                ),
+                severity=Severity.ERROR if hedged else None,
+            )
+
+
+def _outbreak_hashtags(analysis: Analysis) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _HASHTAG.finditer(analysis.text)
+            if _OUTBREAK_HASHTAG_STEMS.search(m.group(1).lower())]
+
+
+def _immune_product(product: tuple[int, int, str]) -> bool:
+    return "immun" in product[2].lower()
+
+
+@dataclass(frozen=True)
+class OutbreakClaim(ClaimRule):
+    meta: RuleMeta = field(default=RuleMeta(
+        id="CLM004",
+        name="covid-outbreak-claim",
+        family="claim",
+        severity=Severity.CRITICAL,
+        message="{what}: claims that a product prevents, treats or protects against {outbreak} carry civil penalties",
+        citation="COVID-19 Consumer Protection Act, Pub. L. 116-260, div. FF, title XIV, §1401 (2020); FTC Act §§5, "
+                 "12; U.S. v. Nepute (E.D. Mo. 2021); FTC/FDA COVID-19 warning letters (2020-2022); BBB National "
+                 "Programs DSSRC cases #77, #89, #98 (immune-support posts with coronavirus hashtags)",
+        url="https://www.ftc.gov/business-guidance/blog/2021/04/advertisers-stop-unproven-covid-claims-or-face-penalties-under-new-law",
+        summary="Finds claims that a supplement, IV drip, device, off-label drug or wellness service prevents, treats, "
+                "shields from or boosts immunity against COVID-19 or another outbreak infection (flu, RSV, measles, "
+                "mpox), including outbreak hashtags placed on a product post.",
+        rationale="Deceptive COVID-19 treatment and prevention claims carry civil penalties; the FTC sent hundreds of "
+                  "letters to clinics, IV bars and supplement sellers and copied the platforms. Regulators treated "
+                  "immune-boost products tagged #covid19 as making the claim by implication. Vaccines, testing, masks "
+                  "and hand-washing advice are not products of this kind and are not flagged.",
+        fix_safety="Unsafe: the fix deletes the sentence or hashtag that links the product to the outbreak, which "
+                   "changes the post; it does not add anything. Point readers to CDC guidance instead.",
+        examples=(
+            Example("Boost your immunity against COVID-19 with our vitamin D drip! Book today.", "fail"),
+            Example("New: Elderberry Defense gummies, in store now. #covid19 #immunesupport", "fail",
+                    fixed="New: Elderberry Defense gummies, in store now. #immunesupport"),
+            Example("Stay safe this winter. Our Immune IV protects you from the flu and RSV! Book now.", "fail",
+                    fixed="Stay safe this winter. Book now."),
+            Example("COVID-19 vaccines are available at our clinics; updated vaccines help protect against severe illness.", "pass"),
+            Example("Supplements don't prevent COVID-19. Vaccination and ventilation help.", "pass"),
+            Example("Myth: garlic cures COVID-19. Fact: no food or supplement prevents it.", "pass"),
+        ),
+        fixable=True,
+    ))
+
+    def _claims(self, analysis: Analysis) -> Iterator[tuple[int, int, str, str, int, tuple[int, int, str] | None]]:
+        """(start, end, text, outbreak, sentence index, product) for each claim found."""
+        sentences = analysis.sentences
+        reported: set[int] = set()
+        for index, sentence in enumerate(sentences):
+            s, e = sentence.start_char, sentence.end_char
+            if common.contains("claims_research_cues", analysis.text, s, e):
+                continue
+            products = product_mentions(analysis, s, e, with_rx=True)
+            lo = sentences[index - 1].start_char if index > 0 else s
+            hi = sentences[index + 1].end_char if index + 1 < len(sentences) else e
+            nearby = products or product_mentions(analysis, lo, hi, with_rx=True)
+            outbreaks = outbreak_mentions(analysis, s, e)
+            if not nearby:
+                continue
+            cues = common.cue_spans(analysis, CUES, s, e)
+            # 1. a claim word about an outbreak in the same sentence, a "product for <outbreak>"
+            #    frame, or an immune-named product next to an outbreak ("immune tonic ... flu season")
+            for target in outbreaks:
+                cue = next((c for c in cues if related(analysis, c, target)), None)
+                if cue is None:
+                    cue = _frame(analysis, products, target)
+                if cue is None:
+                    cue = next((p for p in products if _immune_product(p)), None)
+                products = products or nearby
+                if cue is None or _skip(analysis, Claim(cue, target, None, index, "")):
+                    continue
+                start, end = min(cue[0], target[0]), max(cue[1], target[1])
+                yield start, end, analysis.text[start:end], target[2], index, products[0]
+                reported.add(index)
+                break
+            if index in reported or not cues or index == 0 or not products:
+                continue
+            # 2. "Worried about bird flu? Our colloidal silver shields your family." / "... should fix it."
+            previous = sentences[index - 1]
+            earlier = outbreak_mentions(analysis, previous.start_char, previous.end_char)
+            if not earlier:
+                continue
+            short_lead = previous.text.rstrip().endswith("?") or len(previous) <= 8
+            if not (short_lead or _PRONOUN.search(sentence.text)):
+                continue
+            cue = cues[0]
+            if common.context_of(analysis, cue[0], cue[1], ("negated", "question", "myth", "quoted")):
+                continue
+            yield cue[0], cue[1], cue[2], earlier[0][2], index, products[0]
+            reported.add(index)
+
+    def find(self, analysis: Analysis) -> Iterator[Hit]:
+        # no "is this an offer?" gate: an unapproved product tied to COVID-19 is the claim itself
+        for start, end, text, outbreak, index, product in self._claims(analysis):
+            sentence = analysis.sentences[index]
+            edit = common.remove_sentence_edit(analysis, sentence)
+            suggestions = [common.display("Remove the outbreak claim; point readers to CDC guidance. No "
+                                          "supplement, IV drip or wellness service is shown to prevent or treat COVID-19.")]
+            if edit is not None:
+                suggestions.insert(0, Suggestion("Delete the sentence that links the product to the outbreak",
+                                                 (edit,), Applicability.UNSAFE))
+            hedged = common.context_of(analysis, start, end, ("hedged",)) is not None
+            yield common.hit(
+                start, end, self.meta.message.format(what=f"outbreak claim '{text}'", outbreak=outbreak),
+                "OUTBREAK-CLAIM",
+                evidence=(Evidence("pattern", "outbreak", outbreak, None, None, f"vocabulary:{OUTBREAKS}"),
+                          Evidence("context", "product", product[2] if product else "", product[0] if product else None,
+                                   product[1] if product else None, f"vocabulary:{PRODUCTS}")),
+                suggestions=suggestions,
+                severity=Severity.ERROR if hedged else None,
+            )
+        tags = _outbreak_hashtags(analysis)
+        if not tags:
+            return
+        products = product_mentions(analysis, 0, len(analysis.text), with_rx=True)
+        if not products:
+            return
+        original = analysis.post.original
+        for start, end, tag in tags:
+            before = start
+            while before > 0 and original[before - 1] in " \t":
+                before -= 1
+            if before == 0:  # a leading hashtag: take the space after it instead
+                after = end
+                while after < len(original) and original[after] in " \t":
+                    after += 1
+                edit = Edit(start, after, "")
+            else:
+                edit = Edit(before, end, "")
+            yield common.hit(
+                start, end,
+                self.meta.message.format(what=f"outbreak hashtag '{tag}' on a product post", outbreak="an outbreak"),
+                "OUTBREAK-HASHTAG",
+                evidence=(Evidence("pattern", "outbreak hashtag", tag, start, end, "hashtag"),
+                          Evidence("context", "product", products[0][2], products[0][0], products[0][1],
+                                   f"vocabulary:{PRODUCTS}")),
+                suggestions=(Suggestion(f"Remove the hashtag '{tag}' from the product post", (edit,), Applicability.UNSAFE),),
+            )

@@ -1,0 +1,167 @@
+"""Claims about evidence and results: establishment claims without a source (CLM005) and
+quantified outcome or timeline promises, before/after posts (CLM012)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from ...analysis import Analysis
+from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
+from . import common
+from .common import ClaimRule
+
+ESTABLISHMENT = "claims_establishment"
+TIMELINES = "claims_timeline_promises"
+SOURCE_PLACEHOLDER = " [Source: add the study or survey this claim relies on]"
+_INDIRECT = frozenset({"what", "whether", "if", "how", "why"})
+_BEFORE_AFTER = regex.compile(r"(?<![\w-])before[^a-z0-9\n]{0,12}(?:and|&|/|\+|to|vs\.?)?[^a-z0-9\n]{0,12}after(?![\w-])"
+                              r"|(?<![\w-])b\s?&\s?a(?![\w-])",
+                              regex.IGNORECASE)
+_RESULTS_VARY = regex.compile(r"results?\s+(?:may\s+|will\s+|can\s+)?vary|individual results|not typical|typical results",
+                              regex.IGNORECASE)
+# what makes a before/after post about a health outcome rather than a renovated lobby
+_OUTCOME_CONTEXT = ("claims_rx_drugs", "claims_unapproved_products", "claims_devices", "claims_diseases")
+_OUTCOME_WORDS = regex.compile(
+    r"(?<![\w-])(?:clients?|patients?|treatments?|sessions?|procedures?|results?|injectables?|weeks? of|months? of|"
+    r"lbs|pounds|skin|face|lips?|body|tummy|belly|waist|jawline|smile|teeth|hair)(?![\w-])", regex.IGNORECASE)
+
+
+def _indirect_question(analysis: Analysis, start: int) -> bool:
+    """"what the research shows", "whether studies show": the claim is not asserted."""
+    before = [t for t in analysis.doc if t.idx < start and t.sent.start_char <= start][-3:]
+    return any(t.lower_ in _INDIRECT for t in before)
+
+
+@dataclass(frozen=True)
+class UnsubstantiatedEstablishment(ClaimRule):
+    meta: RuleMeta = field(default=RuleMeta(
+        id="CLM005",
+        name="unsubstantiated-establishment",
+        family="claim",
+        severity=Severity.WARNING,
+        message="'{match}' claims a level of proof, but the post gives no source for it",
+        citation="FTC Act §§5, 12; FTC Health Products Compliance Guidance (Dec 2022), §III (establishment claims "
+                 "need the level of evidence they claim); NAD Similac '#1 Pediatrician Recommended' (2020); ERSP "
+                 "referral of Garcinia Cambogia ZT ('clinically proven formula')",
+        url="https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance",
+        summary="Finds 'clinically proven', 'studies show', 'doctor recommended', '9 out of 10 doctors', "
+                "'87% of patients', 'reduces X by 40%' and 'as seen on' in a promotional post that cites no "
+                "source (link, journal, agency, named trial or reference).",
+        rationale="An establishment claim promises a specific level of scientific support; the advertiser must have "
+                  "exactly that support, and the reader should be able to check it. Claims the organisation has "
+                  "registered with their substantiation ([tool.hclint.claim] approved_claims) are clean. Reported at "
+                  "warning, or at error when the sentence is about a disease.",
+        fix_safety="Unsafe: the fix inserts a '[Source: ...]' placeholder after the claim, to be replaced with the "
+                   "real reference (or remove the establishment wording).",
+        examples=(
+            Example("Our collagen peptides are clinically proven to reduce wrinkles. Shop now!", "fail",
+                    fixed="Our collagen peptides are clinically proven to reduce wrinkles." + SOURCE_PLACEHOLDER
+                          + " Shop now!"),
+            Example("9 out of 10 dermatologists recommend our SPF 50. Available in store.", "fail"),
+            Example("Our serum is clinically proven to reduce fine lines (Lee et al., J Cosmet Dermatol 2023). Shop now!", "pass"),
+            Example("Does 'clinically proven' mean anything on a label? Let's talk about it.", "pass"),
+            Example("Claims that 9 out of 10 doctors recommend a brand usually come from tiny surveys.", "pass"),
+        ),
+        fixable=True,
+    ))
+
+    def find(self, analysis: Analysis) -> Iterator[Hit]:
+        if not common.promotional(analysis) or common.source_given(analysis):
+            return
+        seen: set[int] = set()
+        for start, end, text in common.find(ESTABLISHMENT, analysis.text):
+            index = common.sentence_index(analysis, start)
+            if index in seen or _indirect_question(analysis, start) or common.covered_by_approved(analysis, start, end):
+                continue
+            if common.context_of(analysis, start, end, common.ASSERTION_CONTEXTS):
+                continue
+            seen.add(index)
+            s, e = common.sentence_bounds(analysis, start)
+            core_end = s + len(analysis.post.original[s:e].rstrip())
+            disease = (common.contains("claims_diseases", analysis.text, s, e)
+                       or common.contains("claims_outbreaks", analysis.text, s, e))
+            yield common.hit(
+                start, end, self.meta.message.format(match=text), "ESTABLISHMENT-CLAIM",
+                evidence=(Evidence("pattern", "establishment claim", text, start, end, f"vocabulary:{ESTABLISHMENT}"),),
+                suggestions=(Suggestion("Cite the study, survey or trial that supports the claim",
+                                        (Edit(core_end, core_end, SOURCE_PLACEHOLDER),), Applicability.UNSAFE),),
+                severity=Severity.ERROR if disease else None,
+            )
+
+
+def _health_outcome_post(analysis: Analysis) -> bool:
+    text = analysis.text
+    return any(common.contains(v, text) for v in _OUTCOME_CONTEXT) or bool(_OUTCOME_WORDS.search(text))
+
+
+@dataclass(frozen=True)
+class ResultsTimelinePromise(ClaimRule):
+    meta: RuleMeta = field(default=RuleMeta(
+        id="CLM012",
+        name="results-timeline-promise",
+        family="claim",
+        severity=Severity.ERROR,
+        message="{what}: promised, quantified results set unjustified expectations",
+        citation="Cal. Bus. & Prof. Code §651(b)(3)(A)-(C) (unjustified expectations; before/after images); "
+                 "22 TAC §164.3 (Texas Medical Board advertising); FTC Health Products Compliance Guidance (2022); "
+                 "FTC Endorsement Guides, 16 CFR 255.2(b) (atypical results)",
+        url="https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=BPC&sectionNum=651",
+        summary="Finds outcome promises on a timetable ('lose 20 lbs in 2 weeks', 'results in one session', "
+                "'reverses aging in 28 days') and before/after posts that do not say results vary.",
+        rationale="Numbers and timelines read as what every patient will get; regulators and boards treat them as "
+                  "creating unjustified expectations unless they are typical and substantiated. A before/after post "
+                  "needs at least 'individual results vary' (and real, authorized, unaltered images). Registered "
+                  "approved claims are clean.",
+        fix_safety="A timeline promise is replaced by a placeholder asking for typical results ('unsafe': it removes "
+                   "the promise). For before/after posts the fix appends 'Individual results vary.', which keeps the "
+                   "post's meaning ('safe').",
+        examples=(
+            Example("Lose 20 lbs in 2 weeks with our medical weight loss program!", "fail",
+                    fixed="[typical results, with their source; individual results vary] with our medical weight loss program!"),
+            Example("Before & after: 3 CoolSculpting sessions on this client's tummy!", "fail",
+                    fixed="Before & after: 3 CoolSculpting sessions on this client's tummy! Individual results vary."),
+            Example("No, you can't lose 20 pounds in a week safely.", "pass"),
+            Example("Before and after our lobby renovation! New chairs and a kids' corner.", "pass"),
+            Example("Before & after 3 sessions of microneedling. Individual results vary.", "pass"),
+        ),
+        fixable=True,
+    ))
+
+    def find(self, analysis: Analysis) -> Iterator[Hit]:
+        seen: set[int] = set()
+        for start, end, text in common.find(TIMELINES, analysis.text):
+            index = common.sentence_index(analysis, start)
+            if index in seen or common.covered_by_approved(analysis, start, end):
+                continue
+            if common.context_of(analysis, start, end, common.ALL_CONTEXTS):
+                continue
+            seen.add(index)
+            yield common.hit(
+                start, end, self.meta.message.format(what=f"timeline promise '{text}'"), "RESULTS-PROMISE",
+                evidence=(Evidence("pattern", "timeline promise", text, start, end, f"vocabulary:{TIMELINES}"),),
+                suggestions=(Suggestion("Replace the promise with typical results and their source",
+                                        (Edit(start, end, "[typical results, with their source; individual results vary]"),),
+                                        Applicability.UNSAFE),),
+            )
+        if _RESULTS_VARY.search(analysis.text):
+            return
+        for found in _BEFORE_AFTER.finditer(analysis.text):
+            if not _health_outcome_post(analysis):
+                return
+            if common.context_of(analysis, found.start(), found.end(), ("negated", "question", "myth", "quoted")):
+                continue
+            original = analysis.post.original
+            end = len(original.rstrip())
+            yield common.hit(
+                found.start(), found.end(),
+                self.meta.message.format(what=f"before/after post '{found.group(0)}' without 'individual results vary'"),
+                "BEFORE-AFTER",
+                evidence=(Evidence("pattern", "before/after", found.group(0), found.start(), found.end(), "before/after"),),
+                suggestions=(Suggestion("Add 'Individual results vary.' (and typical results, with real, authorized, "
+                                        "unaltered images)", (Edit(end, end, " Individual results vary."),),
+                                        Applicability.SAFE),),
+            )
+            return

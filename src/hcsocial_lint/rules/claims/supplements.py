@@ -1,0 +1,80 @@
+"""Dietary-supplement structure/function claims without the DSHEA disclaimer (CLM013)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ...analysis import Analysis
+from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
+from . import common
+from .common import ClaimRule
+
+SUPPLEMENTS = "claims_supplement_terms"
+STRUCTURE_FUNCTION = "claims_structure_function"
+DISCLAIMER = "claims_dshea_disclaimer"
+DSHEA = ("*These statements have not been evaluated by the Food and Drug Administration. This product is not "
+         "intended to diagnose, treat, cure, or prevent any disease.")
+MAX_GAP = 10
+NOT_SUPPLEMENT_CONTEXT = ("claims_rx_drugs", "claims_devices", "claims_diseases", "claims_outbreaks")
+
+
+@dataclass(frozen=True)
+class SupplementDisclaimer(ClaimRule):
+    meta: RuleMeta = field(default=RuleMeta(
+        id="CLM013",
+        name="supplement-disclaimer-missing",
+        family="claim",
+        severity=Severity.WARNING,
+        message="structure/function claim '{claim}' for a supplement without the DSHEA disclaimer",
+        citation="21 U.S.C. 343(r)(6) (DSHEA); 21 CFR 101.93(b)-(c) (disclaimer wording and placement)",
+        url="https://www.ecfr.gov/current/title-21/chapter-I/subchapter-B/part-101/subpart-F/section-101.93",
+        summary="Finds a supplement offered for sale with a structure/function claim ('supports healthy "
+                "digestion', 'promotes restful sleep') and no 'These statements have not been evaluated by the "
+                "Food and Drug Administration...' disclaimer in the post.",
+        rationale="A supplement may describe its effect on the body's normal structure or function only with the "
+                  "statutory disclaimer. The disclaimer does not make a disease claim lawful: those are CLM003.",
+        fix_safety="Unsafe: the fix appends the statutory disclaimer, which is right only if the product is a dietary "
+                   "supplement and the claim is a structure/function claim; confirm both before posting.",
+        examples=(
+            Example("Our Daily Greens powder supports healthy digestion. Shop now!", "fail",
+                    fixed="Our Daily Greens powder supports healthy digestion. Shop now! " + DSHEA),
+            Example("Magnesium glycinate promotes restful sleep. $19.99 at our pharmacy counter.", "fail"),
+            Example("Our Vitamin D3 softgels support healthy bones.* Shop now. " + DSHEA, "pass"),
+            Example("Vitamin D is important for bone health; ask your doctor before taking high doses.", "pass"),
+        ),
+        fixable=True,
+    ))
+
+    def find(self, analysis: Analysis) -> Iterator[Hit]:
+        text = analysis.text
+        if common.contains(DISCLAIMER, text):
+            return
+        metadata_supplement = str(analysis.post.metadata.get("product_type", "")).lower() == "supplement"
+        if not common.promotional(analysis):
+            return
+        for sentence in analysis.sentences:
+            s, e = sentence.start_char, sentence.end_char
+            products = common.find(SUPPLEMENTS, text, s, e)
+            if not products and not metadata_supplement:
+                continue
+            if any(common.contains(v, text, s, e) for v in NOT_SUPPLEMENT_CONTEXT):
+                continue  # a drug, a device, or a disease claim (CLM003/CLM004), not a structure/function claim
+            for start, end, claim in common.find(STRUCTURE_FUNCTION, text, s, e):
+                near = any(abs(common.token_gap(analysis, min(p[1], end), max(p[0], start))) <= MAX_GAP for p in products)
+                if products and not near:
+                    continue
+                if common.context_of(analysis, start, end, ("negated", "question", "myth", "quoted")):
+                    continue
+                tail = len(analysis.post.original.rstrip())
+                yield common.hit(
+                    start, end, self.meta.message.format(claim=claim), "SUPPLEMENT-CLAIM",
+                    evidence=(Evidence("pattern", "structure/function claim", claim, start, end,
+                                       f"vocabulary:{STRUCTURE_FUNCTION}"),
+                              Evidence("pattern", "supplement", products[0][2] if products else "product_type",
+                                       products[0][0] if products else None, products[0][1] if products else None,
+                                       f"vocabulary:{SUPPLEMENTS}")),
+                    suggestions=(Suggestion("Add the DSHEA disclaimer", (Edit(tail, tail, " " + DSHEA),),
+                                            Applicability.UNSAFE),),
+                )
+                return
