@@ -1,10 +1,25 @@
-"""Python rules of the tone family (the declarative ones live in rules/tone.yaml)."""
+"""Python rules of the tone family: pressure selling, crisis selling, the tone score, and patient
+inducements (gifts, contests, cost-sharing waivers, referral rewards, free-service lures).
+Pattern-only rules live in rules/tone.yaml."""
 
 from __future__ import annotations
 
+from .crisis import CrisisSelling
+from .free_services import FreeServiceLure
+from .gifts import ClinicalPrizeContest, PatientGift
+from .referrals import ReferralReward
+from .score import SalesDrivenTone
+from .urgency import PressureUrgency
+from .waivers import CostSharingWaiver
+
+RULES = (
+    PressureUrgency(), CrisisSelling(), SalesDrivenTone(),
+    PatientGift(), ClinicalPrizeContest(), CostSharingWaiver(), ReferralReward(), FreeServiceLure(),
+)
+
 
 def rules(settings) -> tuple:
-    return ()
+    return RULES
 
 
 def recognizers(settings) -> tuple:

@@ -1,0 +1,96 @@
+"""END003: testimonials of dramatic results without what patients generally achieve."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from ...analysis import Analysis
+from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
+from ...nlp.context import is_myth_context, is_question
+from ..tone.spans import FIRST_PERSON, has, matches
+
+TYPICAL_STATEMENT = " Typical results: [what most patients achieve, with its source]. Individual results vary."
+QUOTED = regex.compile(r"[\"“]([^\"“”]{3,400})[\"”]|(?<![\w])'([^']{3,400})'(?![\w])")
+PROVIDER_TIE = regex.compile(r"(?<![\w@])@\w{2,}|(?<![\w-])(?:program|protocol|clinic|team|you\s+guys|with\s+us|dr\.?\s+\w+"
+                             r"|treatments?|sessions?|injections?|adjustments?)(?![\w-])", regex.IGNORECASE)
+
+
+def _testimonial(analysis: Analysis) -> regex.Match | None:
+    """A marker that the post quotes or presents a consumer's own account."""
+    text = analysis.text
+    marker = matches("endorsement_testimonial", text)
+    if marker:
+        return marker[0]
+    for quote in QUOTED.finditer(text):
+        inner = quote.group(1) or quote.group(2)
+        if FIRST_PERSON.search(inner):
+            return quote
+    first_person = FIRST_PERSON.search(text)
+    if first_person is not None and PROVIDER_TIE.search(text):
+        return first_person
+    return None
+
+
+@dataclass(frozen=True)
+class AtypicalResultsTestimonial:
+    meta: RuleMeta = field(default=RuleMeta(
+        id="END003",
+        name="atypical-results-testimonial",
+        family="endorsement",
+        severity=Severity.ERROR,
+        message="testimonial of a dramatic result ('{outcome}') without the results patients generally achieve",
+        citation="FTC Endorsement Guides, 16 CFR 255.2(b) (consumer endorsements imply typical results; disclose "
+                 "generally expected performance); AMA Code of Medical Ethics Opinion 9.6.1 (testimonials that do "
+                 "not reflect results patients generally receive are deceptive)",
+        url="https://www.ecfr.gov/current/title-16/chapter-I/subchapter-B/part-255",
+        summary="Finds testimonials, reviews and success stories (quoted first-person accounts, 'patient review', "
+                "'success story', a first-person post about a provider) that report a dramatic outcome (pounds or "
+                "sizes lost, pain 'completely gone', off medications, years younger, 'miracle') with no statement "
+                "of typical results. 'Individual results may vary' alone does not count.",
+        rationale="A consumer's result is read as what others can expect; unless the post says what patients "
+                  "generally achieve, an unusual result misleads (FTC v. Regenerative Medical Group, 2018). A real "
+                  "patient's story also needs HIPAA authorization (see the PHI rules).",
+        fix_safety="Unsafe: the fix appends 'Typical results: [what most patients achieve, with its source]. "
+                   "Individual results vary.' The bracketed part must be filled in with substantiated figures "
+                   "before posting.",
+        examples=(
+            Example("\"I lost 62 pounds in 4 months on the Slim Clinic program!\" Maria, patient", "fail",
+                    fixed="\"I lost 62 pounds in 4 months on the Slim Clinic program!\" Maria, patient."
+                          + TYPICAL_STATEMENT),
+            Example("Patient review: 'After one adjustment my migraines were completely gone!'", "fail"),
+            Example("\"I lost 22 pounds over 6 months.\" Dana, patient. In our program, patients lose an average of "
+                    "8% of body weight over 6 months; individual results vary.", "pass"),
+            Example("What patients say: 'Friendly front desk, short wait, and Dr. Ruiz really listened.'", "pass"),
+            Example("Research shows people who lose 5 to 7% of body weight cut their diabetes risk by half.", "pass"),
+        ),
+        fixable=True,
+    ))
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        text = analysis.text
+        outcomes = [m for m in matches("endorsement_outcomes", text)
+                    if not is_myth_context(analysis.doc, analysis.sentence_at(m.start()), m.start(), m.end())
+                    and not is_question(analysis.doc, analysis.sentence_at(m.start()), m.start(), m.end())]
+        if not outcomes or has("endorsement_typical", text):
+            return
+        marker = _testimonial(analysis)
+        if marker is None:
+            return
+        outcome = outcomes[0]
+        original = analysis.post.original
+        end = len(original.rstrip())
+        insertion = ("." if original[:end][-1:].isalnum() else "") + TYPICAL_STATEMENT
+        yield Hit(
+            outcome.start(), outcome.end(),
+            message=self.meta.message.format(outcome=outcome.group(0)),
+            category="ATYPICAL-RESULTS",
+            evidence=(Evidence("pattern", "dramatic outcome", outcome.group(0), outcome.start(), outcome.end(),
+                               "vocabulary:endorsement_outcomes"),
+                      Evidence("context", "testimonial", marker.group(0), marker.start(), marker.end(),
+                               "vocabulary:endorsement_testimonial")),
+            suggestions=(Suggestion("Append what patients generally achieve (fill in the figures and source)",
+                                    (Edit(end, end, insertion),), Applicability.UNSAFE),),
+        )

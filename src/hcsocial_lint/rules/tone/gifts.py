@@ -1,0 +1,252 @@
+"""INC001 and INC002: gifts and contests offered to patients in return for choosing our care.
+
+The OIG's nominal-value limits come from ``[tool.hclint.tone]`` (``nominal_item_value``,
+``nominal_annual_value``): a gift tied to care must be worth no more than the item limit, add
+up to no more than the yearly limit, and never be cash or a cash equivalent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from ...analysis import Analysis
+from ...nlp.context import is_negated
+from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
+from .options import ToneOptions, tone_options
+from .profile import federal_audience, is_recruiting, tone_profile
+from .spans import (Sentence, clause_start, first, has, iter_windows, matches, money_values,
+                    sentence_end_punctuation, sentence_removal, sentences, tagged_matches)
+
+OIG_CITATION = ("Beneficiary Inducements CMP, 42 U.S.C. 1320a-7a(a)(5) and (i)(6); OIG Policy Statement on "
+                "nominal value (Dec 7 2016: $15 per item, $75 per patient per year, no cash or cash equivalents); "
+                "OIG Special Advisory Bulletin 'Offering Gifts and Other Inducements to Beneficiaries' (Aug 2002)")
+GIVING = regex.compile(
+    r"(?<![\w-])(?:get|gets|getting|receive|receives|earn|earns|take\s+home|takes\s+home|treats?\s+you\s+to"
+    r"|we'?ll\s+(?:give|send|treat|hand)|you'?ll\s+(?:get|receive)|free|complimentary|on\s+us"
+    r"|as\s+(?:a|our)\s+thank[- ]you|our\s+thank[- ]you|redeem(?:able)?|comes?\s+with|pick\s+(?:out\s+)?(?:a|one))(?![\w-])",
+    regex.IGNORECASE)
+STAFF = regex.compile(r"(?<![\w-])(?:staff|employees?|team\s+members?|nurses\s+week|employee\s+of\s+the\s+month"
+                      r"|co-?workers|new\s+hires|our\s+(?:team|nurses|providers))(?![\w-])", regex.IGNORECASE)
+NOT_A_GIFT_TO_PATIENTS = regex.compile(
+    r"(?<![\w-])(?:donat\w*|to\s+families|shelter|toy\s+drive|buy|purchase|order|available\s+in\s+any\s+amount"
+    r"|give\s+the\s+gift|reviews?)(?![\w-])", regex.IGNORECASE)
+FREQUENCY = regex.compile(r"(?<![\w-])(?:(?:every|each|per|a)\s+(month|week)|(monthly|weekly))(?![\w-])", regex.IGNORECASE)
+PER_YEAR = regex.compile(r"\$\s?(\d[\d,]*)(?:\.\d\d)?\s+(?:a|per|each|every)\s+year|\$\s?(\d[\d,]*)(?:\.\d\d)?\s+(?:annually|yearly)",
+                         regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    start: int
+    end: int
+    gift: str
+    reason: str
+    severity: Severity
+
+
+def _value_near(text: str, sentence: Sentence, start: int, end: int) -> float | None:
+    inside = money_values(text, start, end)
+    if inside:
+        return inside[0][0]
+    near = [(v, m) for v, m in money_values(text, sentence.start, sentence.end)
+            if m.end() >= start - 30 and m.start() <= end + 30]
+    return near[0][0] if near else None
+
+
+def _yearly(text: str, sentence: Sentence, value: float | None) -> float | None:
+    stated = [float((m.group(1) or m.group(2)).replace(",", "")) for m in PER_YEAR.finditer(text)]
+    if stated:
+        return max(stated)
+    frequency = FREQUENCY.search(text, sentence.start, sentence.end)
+    if value is None or frequency is None:
+        return None
+    unit = (frequency.group(1) or frequency.group(2)).lower()
+    return value * (12 if unit.startswith("month") else 52)
+
+
+def _judge(kind: str, match: regex.Match, text: str, sentence: Sentence, options: ToneOptions) -> _Verdict | None:
+    start, end = match.span()
+    gift = match.group(0)
+    item, annual = options.nominal_item_value, options.nominal_annual_value
+    if kind == "cash":
+        return _Verdict(start, end, gift, f"'{gift}' is cash or a cash equivalent, never allowed whatever the amount",
+                        Severity.ERROR)
+    value = _value_near(text, sentence, start, end)
+    if value is not None and value > item:
+        return _Verdict(start, end, gift, f"'{gift}' is worth ${value:g}, above the ${item:g} nominal value per item",
+                        Severity.ERROR)
+    yearly = _yearly(text, sentence, value) if kind in {"card", "unknown", "nominal", "high"} else None
+    if yearly is not None and yearly > annual:
+        return _Verdict(start, end, gift, f"'{gift}' adds up to about ${yearly:g} a year, above the ${annual:g} "
+                                          "nominal value per patient per year", Severity.ERROR)
+    if value is not None:
+        return None
+    if kind == "high":
+        return _Verdict(start, end, gift, f"'{gift}' is worth well over the ${item:g} nominal value per item",
+                        Severity.ERROR)
+    if kind == "loyalty":
+        return _Verdict(start, end, gift, f"'{gift}' builds up value with every visit, a reward for choosing our care",
+                        Severity.ERROR)
+    if kind in {"card", "unknown"}:
+        return _Verdict(start, end, gift, f"'{gift}' has no stated value; gifts must stay within ${item:g} per item "
+                                          f"and ${annual:g} per patient per year", Severity.WARNING)
+    return None
+
+
+def _removal(analysis: Analysis, sents: list[Sentence], sentence: Sentence, giving_at: int) -> Suggestion:
+    text = analysis.post.original
+    cut = clause_start(text, sentence, giving_at)
+    if cut is not None:
+        end = sentence_end_punctuation(text, sentence)
+        if end > cut:
+            return Suggestion("Remove the gift from the offer", (Edit(cut, end, ""),), Applicability.UNSAFE)
+    if len(sents) > 1:
+        start, end = sentence_removal(text, sentence)
+        return Suggestion("Remove the sentence that offers the gift", (Edit(start, end, ""),), Applicability.UNSAFE)
+    return Suggestion("Remove the gift, or keep to a non-cash item worth no more than the nominal value that is "
+                      "not tied to booking or using our services", (), Applicability.DISPLAY)
+
+
+def _cap(severity: Severity, analysis: Analysis) -> Severity:
+    return Severity.WARNING if federal_audience(analysis) is False and severity is Severity.ERROR else severity
+
+
+@dataclass(frozen=True)
+class PatientGift:
+    meta: RuleMeta = field(default=RuleMeta(
+        id="INC001",
+        name="patient-gift-inducement",
+        family="tone",
+        severity=Severity.ERROR,
+        message="gift to patients tied to care: {reason}",
+        citation=OIG_CITATION,
+        url="https://oig.hhs.gov/documents/special-advisory-bulletins/1111/SABGiftsandInducements.pdf",
+        summary="Finds gifts, gift cards, cash and loyalty rewards offered for booking, visiting or using our "
+                "services, and checks them against the OIG nominal-value limits set in [tool.hclint.tone] "
+                "(nominal_item_value, default 15; nominal_annual_value, default 75). Cash and cash equivalents "
+                "always fire; an item of unstated value is a warning. Set the front-matter flag "
+                "audience_includes_federal_beneficiaries: false for cash-pay-only audiences to lower errors to "
+                "warnings.",
+        rationale="Offering Medicare or Medicaid beneficiaries anything of more than nominal value to choose a "
+                  "provider is a civil money penalty offence (Massachusetts AG v. Advanced Dental Arts: gift cards "
+                  "and raffles for MassHealth patients, $135,000). Small non-cash items of nominal value are allowed.",
+        fix_safety="Unsafe: the fix removes the clause or sentence that offers the gift, which changes the offer.",
+        examples=(
+            Example("Book your first cleaning this month and get a $50 Amazon gift card!", "fail",
+                    fixed="Book your first cleaning this month!"),
+            Example("Every patient who keeps their appointments gets a $10 Visa card.", "fail"),
+            Example("Kids who come in for checkups pick a toothbrush and a sticker from our prize box!", "pass"),
+            Example("Get your flu shot with us and receive a $5 coupon for the store.", "pass"),
+            Example("$10k sign-on bonus for ICU nurses! Apply today.", "pass"),
+        ),
+        fixable=True,
+    ))
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        text = analysis.text
+        gifts = tagged_matches("tone_gifts", text)
+        if not gifts or is_recruiting(analysis):
+            return
+        options = tone_options(analysis.settings)
+        sents = sentences(analysis)
+        profile = tone_profile(analysis)
+        for index, sentence in enumerate(sents):
+            if has("tone_referral", text, sentence.start, sentence.end) or \
+                    has("tone_contest", text, sentence.start, sentence.end) or \
+                    STAFF.search(text, sentence.start, sentence.end) or \
+                    NOT_A_GIFT_TO_PATIENTS.search(text, sentence.start, sentence.end):
+                continue
+            giving = GIVING.search(text, sentence.start, sentence.end)
+            if giving is None:
+                continue
+            if not any(has("tone_care_tie", text, s.start, s.end) for s in iter_windows(sents, index, 1, 0)):
+                continue
+            verdicts = [v for kind, _, m in gifts if sentence.contains(m.start(), m.end())
+                        for v in [_judge(kind, m, text, sentence, options)] if v is not None]
+            if not verdicts:
+                continue
+            worst = max(verdicts, key=lambda v: v.severity.rank)
+            yield Hit(
+                worst.start, worst.end,
+                message=self.meta.message.format(reason=worst.reason),
+                severity=_cap(worst.severity, analysis),
+                category="INDUCEMENT",
+                metrics=profile.metrics(),
+                evidence=(Evidence("pattern", "gift", worst.gift, worst.start, worst.end, "vocabulary:tone_gifts"),
+                          Evidence("context", "offered", giving.group(0), giving.start(), giving.end(), "giving cue")),
+                suggestions=(_removal(analysis, sents, sentence, giving.start()),),
+            )
+
+
+@dataclass(frozen=True)
+class ClinicalPrizeContest:
+    meta: RuleMeta = field(default=RuleMeta(
+        id="INC002",
+        name="clinical-prize-contest",
+        family="tone",
+        severity=Severity.ERROR,
+        message="contest or giveaway tied to care ('{contest}' with '{prize}'): clinical services and "
+                "visit-linked prizes must not be raffled",
+        citation="American Society of Plastic Surgeons Code of Ethics (no raffles, contests or promotions whose "
+                 "prize is a procedure); ASAPS code; " + OIG_CITATION,
+        url="https://www.plasticsurgery.org/documents/Governance/asps-code-of-ethics.pdf",
+        summary="Finds giveaways, raffles, sweepstakes, drawings and 'tag a friend to win' promotions whose prize "
+                "is a clinical service (filler, Botox, whitening, a consultation) or whose entry is tied to "
+                "booking, visiting, completing treatment or referring.",
+        rationale="A prize procedure goes to a 'winner' nobody has evaluated, turns care into a game, and, for "
+                  "federal-program patients, is remuneration to choose a provider. Staff contests, charity raffles "
+                  "with non-clinical prizes and community races are not flagged.",
+        fix_safety="No automatic fix: a contest cannot be repaired word by word. The suggestion is advice only.",
+        examples=(
+            Example("GIVEAWAY! Win a free syringe of filler: like, follow and tag 3 friends to enter.", "fail"),
+            Example("Patients who complete treatment are entered into our monthly drawing for an iPad!", "fail"),
+            Example("Join our 5K fun run: top finishers win medals and every runner gets a T-shirt!", "pass"),
+            Example("Our Nurses Week photo contest is open to all staff.", "pass"),
+        ),
+    ))
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        text = analysis.text
+        contests = matches("tone_contest", text)
+        if not contests:
+            return
+        sents = sentences(analysis)
+        profile = tone_profile(analysis)
+        reported: set[int] = set()
+        for contest in contests:
+            index = next((i for i, s in enumerate(sents) if s.contains(contest.start())), None)
+            if index is None or index in reported:
+                continue
+            sentence = sents[index]
+            doc_sentence = analysis.sentence_at(contest.start())
+            if STAFF.search(text, sentence.start, sentence.end) or \
+                    is_negated(analysis.doc, doc_sentence, contest.start(), contest.end()):
+                continue
+            prize = None
+            for s in iter_windows(sents, index, 1, 1):
+                found = first("tone_services", text, s.start, s.end)
+                if found is not None:
+                    prize = found
+                    break
+            if prize is None:
+                prize = first("tone_care_tie", text, sentence.start, sentence.end) or \
+                    first("tone_referral", text, sentence.start, sentence.end)
+            if prize is None:
+                continue
+            reported.add(index)
+            yield Hit(
+                contest.start(), contest.end(),
+                message=self.meta.message.format(contest=contest.group(0), prize=prize.group(0)),
+                severity=_cap(Severity.ERROR, analysis),
+                category="INDUCEMENT",
+                metrics=profile.metrics(),
+                evidence=(Evidence("pattern", "contest", contest.group(0), contest.start(), contest.end(), "vocabulary:tone_contest"),
+                          Evidence("context", "clinical prize or care tie", prize.group(0), prize.start(), prize.end(),
+                                   "vocabulary:tone_services/tone_care_tie")),
+                suggestions=(Suggestion("Do not offer clinical services or visit-linked prizes in contests; a "
+                                        "promotion, if any, should be non-clinical, of nominal value, open to "
+                                        "everyone and not conditioned on booking", (), Applicability.DISPLAY),),
+            )

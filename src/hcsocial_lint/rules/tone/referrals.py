@@ -1,0 +1,90 @@
+"""INC004: rewards for referring patients, and paying third parties per patient (brokering)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from ...analysis import Analysis
+from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
+from .profile import is_recruiting, tone_profile
+from .spans import first, sentences
+
+THANKS_FRAME = regex.compile(r"(?<![\w-])(?:as\s+(?:a|our)\s+thank[- ]you|to\s+say\s+thanks|in\s+return|as\s+a\s+reward"
+                             r"|our\s+thanks)(?![\w-])", regex.IGNORECASE)
+REWRITE = "Thank you for recommending us to the people you care about."
+
+
+@dataclass(frozen=True)
+class ReferralReward:
+    meta: RuleMeta = field(default=RuleMeta(
+        id="INC004",
+        name="referral-reward",
+        family="tone",
+        severity=Severity.ERROR,
+        message="reward for referring patients ('{referral}' for '{reward}'){brokering}",
+        citation="Anti-Kickback Statute, 42 U.S.C. 1320a-7b(b); Eliminating Kickbacks in Recovery Act (EKRA), "
+                 "18 U.S.C. §220; 42 U.S.C. 1320a-7a(a)(5); state patient-brokering and fee-splitting laws",
+        url="https://oig.hhs.gov/compliance/physician-education/fraud-abuse-laws/",
+        summary="Finds referral programmes that give cash, credits, gift cards, discounts, points or free services "
+                "for referring friends or family, and escalates to critical when someone is paid per patient, "
+                "per lead or by commission (patient brokering). Job posts' employee referral bonuses and "
+                "clinical referrals ('no referral needed') are not flagged.",
+        rationale="Offering anything of value to induce referrals of federally reimbursed business is a crime "
+                  "under the Anti-Kickback Statute, and state laws reach all payers (Advanced Dental Arts; "
+                  "Connecticut Family Dentistry, $115 per referred Medicaid patient).",
+        fix_safety="Unsafe: the fix replaces the reward sentence with a thank-you that carries no value. Paying per "
+                   "patient has no rewrite: it is advice only, to escalate to compliance.",
+        examples=(
+            Example("Refer a friend and you both get $50 off your next treatment!", "fail", fixed=REWRITE),
+            Example("Marketers wanted! Earn $200 per patient you send to our recovery center.", "fail"),
+            Example("No referral needed! You can book directly with our physical therapists.", "pass"),
+            Example("Employee referral bonus: refer an RN who joins our team and earn $1,500!", "pass"),
+        ),
+        fixable=True,
+    ))
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        text = analysis.text
+        if first("tone_referral", text) is None or is_recruiting(analysis):
+            return
+        sents = sentences(analysis)
+        profile = tone_profile(analysis)
+        for index, sentence in enumerate(sents):
+            referral = first("tone_referral", text, sentence.start, sentence.end)
+            if referral is None:
+                continue
+            reward = first("tone_reward", text, sentence.start, sentence.end)
+            reward_sentence = sentence
+            if reward is None and index + 1 < len(sents):
+                following = sents[index + 1]
+                if THANKS_FRAME.search(text, following.start, following.end):
+                    reward = first("tone_reward", text, following.start, following.end)
+                    reward_sentence = following
+            if reward is None:
+                continue
+            brokering = first("tone_brokering", text, sentence.start, sentence.end)
+            if brokering is not None:
+                suggestion = Suggestion("Paying per patient, lead or referral has no compliant rewrite: remove the "
+                                        "post and escalate to compliance", (), Applicability.DISPLAY)
+            else:
+                suggestion = Suggestion("Thank people for referrals without giving anything of value",
+                                        (Edit(reward_sentence.start, reward_sentence.end, REWRITE),), Applicability.UNSAFE)
+            yield Hit(
+                referral.start(), referral.end(),
+                message=self.meta.message.format(
+                    referral=referral.group(0), reward=reward.group(0),
+                    brokering=f": paying '{brokering.group(0)}' is patient brokering" if brokering else ""),
+                severity=Severity.CRITICAL if brokering is not None else None,
+                category="INDUCEMENT",
+                metrics=profile.metrics(),
+                evidence=tuple(
+                    Evidence(kind, label, m.group(0), m.start(), m.end(), source)
+                    for kind, label, m, source in (("pattern", "referral", referral, "vocabulary:tone_referral"),
+                                                   ("pattern", "reward", reward, "vocabulary:tone_reward"),
+                                                   ("pattern", "brokering", brokering, "vocabulary:tone_brokering"))
+                    if m is not None),
+                suggestions=(suggestion,),
+            )

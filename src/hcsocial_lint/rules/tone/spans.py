@@ -1,0 +1,175 @@
+"""Text helpers shared by the tone, inducement and endorsement rules.
+
+Rules of these families reason about *sentences* (is the gift tied to a visit in the same
+sentence?) and need fixes that edit whole sentences or clauses. spaCy's sentences are used
+when there are any, split again at line breaks (captions put one thought per line), so that
+the model and no-model modes see the same units for the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ...analysis import Analysis
+from ...vocabularies import pattern, terms
+
+MONEY = regex.compile(r"(?<![\w$])\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(\s?[kK]\b)?")
+FIRST_PERSON = regex.compile(r"(?<![\w'])(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)(?![\w'])")
+_LINE_BREAK = regex.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or caption line) of the post text: ``text[start:end]``, whitespace trimmed."""
+
+    start: int
+    end: int
+    text: str
+
+    def contains(self, start: int, end: int | None = None) -> bool:
+        end = start if end is None else end
+        return self.start <= start and end <= self.end
+
+
+def sentences(analysis: Analysis) -> list[Sentence]:
+    """The post's sentences, split at line breaks as well, trimmed, in order."""
+    text = analysis.text
+    bounds = [(s.start_char, s.end_char) for s in analysis.sentences] or [(0, len(text))]
+    found: list[Sentence] = []
+    for start, end in bounds:
+        cursor = start
+        for brk in [*(m.start() for m in _LINE_BREAK.finditer(text, start, end)), end]:
+            piece_start, piece_end = cursor, brk
+            while piece_start < piece_end and text[piece_start].isspace():
+                piece_start += 1
+            while piece_end > piece_start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            if piece_end > piece_start:
+                found.append(Sentence(piece_start, piece_end, text[piece_start:piece_end]))
+            cursor = brk + 1
+    return found
+
+
+def sentence_of(sents: list[Sentence], offset: int) -> int:
+    """Index of the sentence holding ``offset`` (the nearest one before it otherwise)."""
+    best = 0
+    for index, sentence in enumerate(sents):
+        if sentence.start <= offset:
+            best = index
+        if sentence.start <= offset < sentence.end:
+            return index
+    return best
+
+
+def matches(name: str, text: str, start: int = 0, end: int | None = None) -> list[regex.Match]:
+    """Matches of vocabulary ``name`` in ``text[start:end]`` (offsets into ``text``)."""
+    return list(pattern(name).finditer(text, start, len(text) if end is None else end))
+
+
+def first(name: str, text: str, start: int = 0, end: int | None = None) -> regex.Match | None:
+    return pattern(name).search(text, start, len(text) if end is None else end)
+
+
+def has(name: str, text: str, start: int = 0, end: int | None = None) -> bool:
+    return pattern(name).search(text, start, len(text) if end is None else end) is not None
+
+
+def money_values(text: str, start: int = 0, end: int | None = None) -> list[tuple[float, regex.Match]]:
+    """Dollar amounts in ``text[start:end]``: ``$25`` -> 25.0, ``$10k`` -> 10000.0."""
+    found = []
+    for match in MONEY.finditer(text, start, len(text) if end is None else end):
+        whole = float(match.group(1).replace(",", ""))
+        if match.group(2):
+            whole += float(match.group(2)) / (10 ** len(match.group(2)))
+        if match.group(3):
+            whole *= 1000
+        found.append((whole, match))
+    return found
+
+
+def first_prose_offset(text: str) -> int:
+    """Where the prose starts (front matter is blanked to spaces in ``Post.text``)."""
+    for index, char in enumerate(text):
+        if not char.isspace():
+            return index
+    return len(text)
+
+
+@lru_cache(maxsize=None)
+def tagged_terms(name: str) -> tuple[tuple[str, str, regex.Pattern], ...]:
+    """A vocabulary whose lines read ``tag [tier] :: regex``: (tag, tier or "", compiled pattern)."""
+    entries = []
+    for line in terms(name):
+        head, sep, body = line.partition("::")
+        words = head.split()
+        if not sep or not 1 <= len(words) <= 2:
+            raise ValueError(f"vocabulary {name}: line {line!r} is not 'tag [tier] :: regex'")
+        tag, tier = words[0], (words[1] if len(words) == 2 else "")
+        entries.append((tag, tier, regex.compile(r"(?<![\w-])(?:" + body.strip() + r")(?![\w-])", regex.IGNORECASE)))
+    return tuple(entries)
+
+
+def tagged_matches(name: str, text: str, start: int = 0, end: int | None = None) -> list[tuple[str, str, regex.Match]]:
+    """Matches of a tagged vocabulary, overlaps resolved in favour of the longer match."""
+    end = len(text) if end is None else end
+    found = [(tag, tier, m) for tag, tier, compiled in tagged_terms(name) for m in compiled.finditer(text, start, end)]
+    found.sort(key=lambda item: (item[2].start(), -(item[2].end() - item[2].start())))
+    kept: list[tuple[str, str, regex.Match]] = []
+    for item in found:
+        if any(k[2].start() < item[2].end() and item[2].start() < k[2].end() for k in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+def sentence_removal(text: str, sentence: Sentence) -> tuple[int, int]:
+    """The span that deletes ``sentence`` with the spaces that separated it from its neighbours:
+    the spaces after it when text follows on the same line, otherwise the spaces before it."""
+    start, end = sentence.start, sentence.end
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after < len(text) and text[after] != "\n" and after > end:
+        return start, after
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    if after >= len(text) or not text[after:].strip():
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+    return start, end
+
+
+def clause_start(text: str, sentence: Sentence, offset: int) -> int | None:
+    """Start of a trailing clause joined by a connector (``and``, ``,``, ``—``, ``to``) before
+    ``offset``, when at least three words of the sentence precede it; None otherwise."""
+    head = text[sentence.start:offset]
+    match = regex.search(r"(?:\s*,)?\s*(?:\band\b|&|[—–-]|\bto\b|\bplus\b|,)\s*(?:you'?ll\s+|we'?ll\s+|they'?ll\s+)?$", head)
+    if match is None:
+        return None
+    if len(regex.findall(r"\w+", head[:match.start()])) < 3:
+        return None
+    return sentence.start + match.start()
+
+
+def sentence_end_punctuation(text: str, sentence: Sentence) -> int:
+    """Offset where the sentence's closing punctuation and trailing emoji begin."""
+    end = sentence.end
+    while end > sentence.start and not (text[end - 1].isalnum() or text[end - 1] in ")\"'”’%"):
+        end -= 1
+    return end
+
+
+def joined(items: Iterable[str]) -> str:
+    items = list(dict.fromkeys(i for i in items if i))
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def iter_windows(sents: list[Sentence], index: int, before: int = 1, after: int = 1) -> Iterator[Sentence]:
+    for i in range(max(0, index - before), min(len(sents), index + after + 1)):
+        yield sents[i]

@@ -1,0 +1,188 @@
+"""Endorsements: undisclosed connections (END001), buried disclosures (END002), atypical-results
+testimonials (END003), and the review rules of rules/endorsement.yaml (END004-END006)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from hcsocial_lint.config import settings_from_table
+from hcsocial_lint.fixes import fix_until_stable
+from hcsocial_lint.model import Applicability, Severity
+from hcsocial_lint.rules.endorsement.disclosure import BuriedDisclosure
+from hcsocial_lint.rules.endorsement.options import EndorsementOptions, parse_endorsement_options
+from hcsocial_lint.sources import read_text_post
+
+
+def findings(linter, rule_id, text, settings=None, metadata=None, kind=None, markdown=False):
+    settings = settings or linter.settings
+    post = read_text_post(text, settings, kind=kind, file_format="markdown" if markdown else "text")
+    if metadata:
+        post = replace(post, metadata={**post.metadata, **metadata})
+    return [f for f in linter.lint_posts([post], [settings]).findings if f.rule_id == rule_id]
+
+
+def fixed(linter, rule_id, text, unsafe=True):
+    outcome = fix_until_stable(text, lambda t: findings(linter, rule_id, t), unsafe=unsafe)
+    assert outcome.stable
+    return outcome.text
+
+
+INFLUENCER = "Obsessed with my lips after my visit to @GlowMedSpa! Use my code JENNA15 when you book."
+LONG_CAPTION = ("Spent my Saturday at @PureGlowMedSpa for a chemical peel. The staff walked me through every step, "
+                "the aftercare kit is lovely, and my skin looks so much brighter already. Round two next month! #ad")
+
+
+# ------------------------------------------------------------------ END001 undisclosed connection
+
+def test_undisclosed_code_fires_and_fix_puts_ad_first(linter):
+    (finding,) = findings(linter, "END001", INFLUENCER)
+    assert finding.severity is Severity.ERROR
+    assert finding.suggestions[0].applicability is Applicability.UNSAFE
+    result = fixed(linter, "END001", INFLUENCER)
+    assert result == "#ad " + INFLUENCER
+    assert not findings(linter, "END001", result) and not findings(linter, "END002", result)
+
+
+@pytest.mark.parametrize("metadata", [{"paid_partnership": True}, {"disclosure": "#ad shown on screen"},
+                                      {"paid_partnership": "yes"}])
+def test_front_matter_flags_satisfy_the_disclosure(linter, metadata):
+    assert not findings(linter, "END001", INFLUENCER, metadata=metadata)
+
+
+@pytest.mark.parametrize("metadata", [{"paid_partnership": False}, {"disclosure": False}, {"disclosure": "no"}])
+def test_negative_front_matter_flags_do_not_satisfy_it(linter, metadata):
+    assert findings(linter, "END001", INFLUENCER, metadata=metadata)
+
+
+def test_front_matter_in_a_markdown_draft_is_read(linter):
+    draft = "---\npaid_partnership: true\n---\n" + INFLUENCER + "\n"
+    assert not findings(linter, "END001", draft, markdown=True)
+    draft = "---\nplatform: instagram\n---\n" + INFLUENCER + "\n"
+    result = fix_until_stable(draft, lambda t: findings(linter, "END001", t, markdown=True), unsafe=True).text
+    assert result == "---\nplatform: instagram\n---\n#ad " + INFLUENCER + "\n"  # front matter left intact
+
+
+@pytest.mark.parametrize("text", [
+    "#ad Paid partnership with @GlowMedSpa: use my code JENNA15 when you book.",
+    "I work at @PeakDermatology, so I'm biased, but use my code PEAK10 for our new acne clinic!",
+    "Thanks to @RevivIVLounge, who gave me this drip for free in exchange for my honest review. My code: REVIV5.",
+])
+def test_clear_disclosures_satisfy_it(linter, text):
+    assert not findings(linter, "END001", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Use code SPRING at checkout for our in-office skincare line.",  # the practice's own promotion
+    "Our patient ambassadors greet families at the main entrance every weekday.",
+    "I'm so proud of our team at @MercyGeneral! Link in bio to donate to our NICU fund.",
+])
+def test_non_endorsements_stay_clean(linter, text):
+    assert not findings(linter, "END001", text)
+
+
+def test_not_sponsored_is_not_a_disclosure(linter):
+    assert findings(linter, "END001", "Not sponsored, I just love @GlowMedSpa! Use my code JENNA15.")
+
+
+# ------------------------------------------------------------------ END002 buried disclosure
+
+def test_disclosure_past_the_window_fires_and_moving_it_is_safe(linter):
+    (finding,) = findings(linter, "END002", LONG_CAPTION)
+    assert finding.severity is Severity.WARNING and "characters in" in finding.message
+    assert finding.suggestions[0].applicability is Applicability.SAFE
+    result = fixed(linter, "END002", LONG_CAPTION, unsafe=False)
+    assert result == "#ad " + LONG_CAPTION.removesuffix(" #ad")
+    assert not findings(linter, "END002", result)
+
+
+def test_disclosure_window_is_configurable(linter):
+    wide = settings_from_table({"plugins": False, "endorsement": {"disclosure_window": 400}})
+    assert not findings(linter, "END002", LONG_CAPTION, settings=wide)
+
+
+def test_disclosure_in_hashtag_soup_fires_even_when_short(linter):
+    assert findings(linter, "END002", "Glow day at @DermaGlowStudio #facial #skincare #glow #ad #spa #selfcare")
+    assert not findings(linter, "END002", "#ad Glow day at @DermaGlowStudio #facial #skincare #glow #spa")
+
+
+def test_front_matter_flag_satisfies_placement(linter):
+    assert not findings(linter, "END002", LONG_CAPTION, metadata={"paid_partnership": True})
+
+
+def test_institutional_collaboration_is_not_a_buried_ad_label(linter):
+    text = ("Following an increase in cases, further restrictions will be introduced across the region next week. "
+            "These changes have been made in collaboration with local leaders and take effect on Tuesday.")
+    assert not findings(linter, "END002", text)
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ({"disclosure_window": 0}, "'disclosure_window'"),
+    ({"disclosure_window": "125"}, "'disclosure_window'"),
+    ({"window": 125}, "'window'"),
+])
+def test_invalid_endorsement_options_are_rejected(table, message):
+    with pytest.raises(ValueError, match=message):
+        parse_endorsement_options(table)
+    assert parse_endorsement_options({}) == EndorsementOptions(125)
+
+
+def test_buried_disclosure_rule_raises_on_invalid_settings(linter):
+    settings = settings_from_table({"plugins": False, "endorsement": {"disclosure_window": -3}})
+    analysis = next(linter.analyse([read_text_post(LONG_CAPTION, settings)], [settings]))
+    with pytest.raises(ValueError, match="tool.hclint.endorsement"):
+        list(BuriedDisclosure().check(analysis))
+
+
+# ------------------------------------------------------------------ END003 atypical results
+
+def test_testimonial_without_typical_results_fires_and_fix_appends_statement(linter):
+    text = "Success story: Tom reversed his type 2 diabetes in 90 days with our program!"
+    (finding,) = findings(linter, "END003", text)
+    assert finding.severity is Severity.ERROR
+    result = fixed(linter, "END003", text)
+    assert result.startswith(text + " Typical results: [") and not findings(linter, "END003", result)
+
+
+def test_results_may_vary_alone_is_not_a_typical_results_statement(linter):
+    assert findings(linter, "END003", "Hear from Carla: she lost 30 pounds in 30 days! Individual results may vary.")
+
+
+def test_typical_results_statement_satisfies_it(linter):
+    assert not findings(linter, "END003", "\"I lost 22 pounds.\" Dana, patient. On average, patients in our "
+                                          "program lose 8% of body weight in 6 months.")
+
+
+@pytest.mark.parametrize("text", [
+    "Research shows people who lose 5 to 7% of body weight can cut their diabetes risk by half.",
+    "\"The hygienists are so gentle!\" Thank you for the kind words.",
+    "Our staff lost 500 pounds together in the Biggest Loser challenge!",
+])
+def test_education_and_non_outcome_praise_stay_clean(linter, text):
+    assert not findings(linter, "END003", text)
+
+
+# ------------------------------------------------------------------ END004-END006 reviews
+
+@pytest.mark.parametrize(("rule_id", "text"), [
+    ("END004", "New hires: part of onboarding is posting a review of our clinic on Google."),
+    ("END004", "As a longtime client myself, I can say this is the best dental office in town!"),
+    ("END005", "Review us on Yelp and your next B12 shot is on us!"),
+    ("END005", "Thanks so much for the review! Enjoy 15% off your next visit."),
+    ("END006", "Not happy? Please don't post; call the office manager instead."),
+    ("END006", "Update your 1-star review to 5 stars and we'll take $50 off your balance."),
+])
+def test_review_rules_fire_as_critical(linter, rule_id, text):
+    (finding,) = findings(linter, rule_id, text, kind="review-reply" if "longtime" in text else None)
+    assert finding.severity is Severity.CRITICAL
+
+
+@pytest.mark.parametrize("text", [
+    "Reviews help other families find care. If you have a minute, please share your honest experience.",
+    "We take every review seriously, including the critical ones. Call 555-0148 to talk with a manager.",
+    "Employees: don't forget to complete the annual engagement survey by Friday.",
+    "Leave a review and help other families find us!",
+])
+def test_honest_review_requests_stay_clean(linter, text):
+    assert not [f for rule in ("END004", "END005", "END006") for f in findings(linter, rule, text)]
