@@ -48,7 +48,7 @@ CONSULT_PHRASE = regex.compile(
     regex.IGNORECASE,
 )
 
-MYTH_CUES = ("myth", "fact:", "false claim", "misinformation", "disinformation", "rumor", "rumour", "hoax", "debunk", "fake news",
+MYTH_CUES = ("myth", "fact:", "truth:", "reality:", "false claim", "misinformation", "disinformation", "rumor", "rumour", "hoax", "debunk", "fake news",
              "fact check", "fact-check", "scam", "beware", "be wary", "watch out for", "red flag", "too good to be true",
              "don't believe", "do not believe", "don't fall for", "claims that", "claim that", "claiming", "no evidence",
              "no good evidence", "no scientific evidence", "not true", "isn't true", "unproven", "not proven",
@@ -213,7 +213,12 @@ def _negation_scopes(sentence: Span) -> Iterable[tuple[Token, set[int]]]:
                     continue
                 yield cue, _phrase_scope(noun)
                 continue
-            yield cue, _clause_scope(verb)
+            # "Big Pharma won't sell you a cure": the predicate is negated, not the subject
+            subjects = set()
+            for child in verb.children:
+                if child.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"}:
+                    subjects |= {t.i for t in child.subtree}
+            yield cue, _clause_scope(verb) - subjects
         elif word in _DETERMINER_NEGATIONS and cue.dep_ in {"det", "nummod", "neg", "advmod", "amod", "preconj"}:
             noun = _noun_of(cue)
             if _is_subject(noun) or _there_is_complement(noun):

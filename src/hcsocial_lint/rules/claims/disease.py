@@ -75,7 +75,8 @@ def related(analysis: Analysis, cue: tuple[int, int, str], target: tuple[int, in
             return True
         gap = common.token_gap(analysis, cue[1], target[0])
         return gap <= MAX_GAP and not common.clause_break_between(analysis, cue[1], target[0])
-    return False
+    # a compound adjective: "flu-fighting", "virus-killing", "cancer-fighting"
+    return analysis.text[target[1]:cue[0]] in {"-", "\u2013"}
 
 
 def _postfix(analysis: Analysis, target: tuple[int, int, str]) -> tuple[int, int, str] | None:
@@ -190,9 +191,48 @@ class DiseaseClaimUnapproved(ClaimRule):
         fixable=True,
     ))
 
+    def _implied(self, analysis: Analysis, seen: set[int]) -> Iterator[Hit]:
+        """"Lyme disease? Our ozone protocol..." / "Anxiety? Meet our CBD gummies.": a disease named as a
+        lead-in question or heading, answered in the next sentences by an unapproved product."""
+        sentences = analysis.sentences
+        for index, sentence in enumerate(sentences[:-1]):
+            text = sentence.text.strip()
+            if len(sentence) > 8 or not text.endswith(("?", ":")):
+                continue
+            diseases = disease_mentions(analysis, sentence.start_char, sentence.end_char)
+            if not diseases:
+                continue
+            disease = diseases[0]
+            if common.context_of(analysis, disease[0], disease[1], ("negated", "myth", "quoted")):
+                continue
+            for follow in range(index + 1, min(index + 3, len(sentences))):
+                nxt = sentences[follow]
+                products = product_mentions(analysis, nxt.start_char, nxt.end_char)
+                if not products or follow in seen or _research_sentence(analysis, nxt.start_char, nxt.end_char):
+                    continue
+                if common.context_of(analysis, products[0][0], products[0][1], ("negated", "question", "myth", "quoted")):
+                    continue
+                seen.add(follow)
+                product = products[0]
+                yield common.hit(
+                    disease[0], disease[1],
+                    self.meta.message.format(claim=f"{disease[2]} ... {product[2]}", product=f"'{product[2]}'",
+                                             disease=disease[2]) + " (implied by pairing the disease with the product)",
+                    "DISEASE-CLAIM",
+                    evidence=(Evidence("pattern", "disease", disease[2], disease[0], disease[1], f"vocabulary:{DISEASES}"),
+                              Evidence("context", "unapproved product", product[2], product[0], product[1],
+                                       f"vocabulary:{PRODUCTS}")),
+                    suggestions=(common.display("Do not pair a disease with the product; describe the service factually "
+                                                "('We offer ... It is not a treatment for any disease.')"),),
+                    severity=Severity.ERROR,
+                )
+                return
+
     def find(self, analysis: Analysis) -> Iterator[Hit]:
         promotional = common.promotional(analysis)
         seen: set[int] = set()
+        if promotional:
+            yield from self._implied(analysis, seen)
         for claim in claims_in(analysis, disease_mentions, with_rx=False):
             if claim.sentence in seen or _skip(analysis, claim):
                 continue
@@ -230,8 +270,9 @@ def _outbreak_hashtags(analysis: Analysis) -> list[tuple[int, int, str]]:
             if _OUTBREAK_HASHTAG_STEMS.search(m.group(1).lower())]
 
 
-def _immune_product(product: tuple[int, int, str]) -> bool:
-    return "immun" in product[2].lower()
+def _immune_product(analysis: Analysis, product: tuple[int, int, str]) -> bool:
+    """An immune-named product: "immune gummies", "Immunity Shield drops", "Immune Boost IV"."""
+    return "immun" in analysis.text[max(0, product[0] - 20):product[1]].lower()
 
 
 @dataclass(frozen=True)
@@ -291,7 +332,7 @@ class OutbreakClaim(ClaimRule):
                 if cue is None:
                     cue = _frame(analysis, products, target)
                 if cue is None:
-                    cue = next((p for p in products if _immune_product(p)), None)
+                    cue = next((p for p in products if _immune_product(analysis, p)), None)
                 products = products or nearby
                 if cue is None or _skip(analysis, Claim(cue, target, None, index, "")):
                     continue

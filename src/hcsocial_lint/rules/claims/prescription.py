@@ -42,13 +42,28 @@ def _risk_information(analysis: Analysis) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _benefit_pattern() -> regex.Pattern:
+    """Benefit words, also inside hyphenated compounds ("weight-loss power", "wrinkle-smoothing")."""
+    alternatives = sorted(terms(BENEFIT), key=len, reverse=True)
+    return regex.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", regex.IGNORECASE)
+
+
+def _benefits(analysis: Analysis, start: int, end: int) -> list[tuple[int, int, str]]:
+    found = [(m.start(), m.end(), m.group(0)) for m in _benefit_pattern().finditer(analysis.text, start, end)]
+    # naming a disease next to the drug is an indication claim ("IV ketamine: the answer to depression")
+    for vocabulary in ("claims_diseases", "claims_outbreaks"):
+        found += common.find(vocabulary, analysis.text, start, end)
+    return sorted(found)
+
+
 def _benefit_near(analysis: Analysis, drug: tuple[int, int, str]) -> tuple[int, int, str] | None:
     """Benefit language in the drug's sentence or the one next to it, or a "<drug> for <use>" frame."""
     index = common.sentence_index(analysis, drug[0])
     sentences = analysis.sentences
     window = sentences[max(0, index - 1): index + 2]
     for sentence in window:
-        for start, end, text in common.find(BENEFIT, analysis.text, sentence.start_char, sentence.end_char):
+        for start, end, text in _benefits(analysis, sentence.start_char, sentence.end_char):
             if drug[0] <= start < drug[1]:
                 continue
             if common.context_of(analysis, start, end, ("negated", "question", "myth", "quoted")):
