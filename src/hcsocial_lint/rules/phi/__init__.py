@@ -1,10 +1,27 @@
-"""PHI rules: an identified person tied to health information and to our care of them."""
+"""PHI rules: does a post tie an identifiable person to their health or to our care of them?
+
+Recognizers (``recognizers(settings)``) add the Safe Harbor identifiers Presidio lacks; the rules
+read one shared assessment of each post (:mod:`.assessment`).
+"""
 
 from __future__ import annotations
 
-from .disclosure import DisclosureTriad, ReviewReplyConfirmsCare
+from .details import LocationTimeDetail
+from .disclosure import DisclosureTriad
+from .identifier import SafeHarborIdentifier
+from .recognizers import recognizers as _recognizers
+from .replies import ReviewReplyConfirmsCare, ReviewReplyNamesReviewer, ReviewReplyRetaliatory
+from .story import PatientStoryWithoutAuthorization
 
-RULES = (DisclosureTriad(), ReviewReplyConfirmsCare())
+RULES = (
+    DisclosureTriad(),
+    ReviewReplyConfirmsCare(),
+    SafeHarborIdentifier(),
+    ReviewReplyNamesReviewer(),
+    ReviewReplyRetaliatory(),
+    PatientStoryWithoutAuthorization(),
+    LocationTimeDetail(),
+)
 
 
 def rules(settings) -> tuple:
@@ -12,4 +29,5 @@ def rules(settings) -> tuple:
 
 
 def recognizers(settings) -> tuple:
-    return ()
+    """New recognizer instances for one Linter (Presidio's registry keeps what it is given)."""
+    return _recognizers()

@@ -1,48 +1,16 @@
-"""The disclosure combination (identifier + health information + care relationship) and the
-review-reply confirmation, the two PHI rules OCR enforcement turns on."""
+"""PHI001: an identifiable person tied to their health and to our care of them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ...analysis import Analysis, Entity
-from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
-from ...vocabularies import pattern
-
-PERSON_TYPES = ("PERSON", "SOCIAL_HANDLE")
-DIRECT_IDENTIFIERS = ("EMAIL_ADDRESS", "PHONE_NUMBER", "US_SSN", "MEDICAL_RECORD_NUMBER", "US_DRIVER_LICENSE")
-REPLY_TEMPLATE = (
-    "Thank you for your feedback. To protect everyone's privacy we don't discuss individual care online. "
-    "Please contact our office{contact} so we can hear more."
-)
-
-
-def _names_in_organisation(analysis: Analysis) -> set[str]:
-    """Staff, facility and public-figure names from configuration: not patients."""
-    org = analysis.settings.organisation
-    names: set[str] = set()
-    for key in ("staff", "facilities", "public_figures"):
-        value = org.get(key, ())
-        if isinstance(value, str):
-            value = [value]
-        names.update(str(v).strip().lower() for v in value)
-    return names
-
-
-def person_identifiers(analysis: Analysis) -> list[Entity]:
-    known = _names_in_organisation(analysis)
-    found = []
-    for entity in analysis.entities_of(*PERSON_TYPES, *DIRECT_IDENTIFIERS):
-        lowered = entity.text.strip().lower().lstrip("@")
-        if lowered in known or any(lowered and lowered in name.split() for name in known):
-            continue
-        found.append(entity)
-    return found
-
-
-def _matches(analysis: Analysis, vocabulary: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in pattern(vocabulary).finditer(analysis.text)]
+from ...analysis import Analysis
+from ...model import Example, Hit, RuleMeta, Severity
+from .assessment import POST_KINDS, Tie, assess
+from .explain import AUTHORIZE, deidentify, quote, tie_evidence
+from .identifiers import STRONG
+from .people import PATIENT
 
 
 @dataclass(frozen=True)
@@ -52,83 +20,72 @@ class DisclosureTriad:
         name="disclosure-triad",
         family="phi",
         severity=Severity.CRITICAL,
-        message="{who} is tied to health information ({health}) and to our care ({care}): this discloses PHI",
-        citation="45 CFR 160.103 (definition of PHI); 45 CFR 164.502(a) (uses and disclosures)",
+        message="an identifiable person is tied to health information and to our care: this discloses PHI",
+        citation="45 CFR 160.103 (protected health information); 45 CFR 164.502(a) (uses and disclosures); "
+                 "45 CFR 164.508(a)(3) (authorization for marketing)",
         url="https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-E/section-164.502",
-        summary="Finds a post that names or otherwise identifies a person, mentions health information, "
-                "and ties that person to care by the organisation.",
-        rationale="The fact that an identifiable person is or was a patient, together with anything about their "
-                  "health, is protected health information; posting it without written authorization is an "
-                  "impermissible disclosure (OCR: Elite Dental 2019, Cadia Healthcare 2025).",
-        fix_safety="Unsafe: the fix replaces the identifier with 'a patient', which changes what the post says; "
-                   "the health and care details still need a human decision.",
+        summary="Finds a post that identifies a person (name, nickname, initials, @handle, #NameStrong) and ties "
+                "them to our care (\"our patient\", \"came in for\", \"discharged\", \"in our NICU\" with a "
+                "diagnosis) or to health information about them. Staff, volunteers, public figures in the "
+                "news, guests and the author's own relatives are not treated as patients.",
+        rationale="That an identifiable person is or was our patient is itself PHI, and so is anything about their "
+                  "health we learned in caring for them; posting it needs their written authorization. Severity "
+                  "follows the combination: identifier + care or identifier + health in the same sentence is an "
+                  "error, identifier + care + health (or a sensitive category) is critical. OCR: Elite Dental "
+                  "(2019), New Vision Dental (2022), Cadia Healthcare (2025, $182,000 for patient 'success stories').",
+        fix_safety="Unsafe: the fix replaces the person with 'a patient' and drops dates, rooms and ages tied to "
+                   "them, which changes what the post says; whether the rest still identifies them (a small town, "
+                   "a news event) needs a human. Alternatively get written authorization and add "
+                   "`hipaa_authorization` to the front matter.",
         examples=(
             Example("So proud of our patient Emma Lopez, who finished chemo at our clinic this week!", "fail"),
+            Example("Get well soon, Mr. Hargrove! Our cardiac team is rooting for you after your bypass surgery.",
+                    "fail", fixed="Get well soon! Our cardiac team is rooting for you after your bypass surgery."),
             Example("Chemotherapy side effects can often be managed; talk with your care team.", "pass"),
-            Example("Dr. Maria Chen joins our oncology team this month.", "pass"),
+            Example("Meet Dr. Maria Chen, who joins our oncology team this month.", "pass"),
+            Example("My grandmother had breast cancer twice, and that's why I walk every year.", "pass"),
+            Example("So proud of our patient Emma Lopez, who finished chemo at our clinic this week!", "pass",
+                    metadata={"hipaa_authorization": "AUTH-2025-0142"}),
         ),
         fixable=True,
-        needs_model=True,
+        kinds=POST_KINDS,
+        needs_model=False,
     ))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        health = _matches(analysis, "health_terms")
-        care = _matches(analysis, "care_relationship")
-        if not health or not care:
-            return
-        for entity in person_identifiers(analysis):
-            evidence = (
-                Evidence("identifier", entity.entity_type, entity.text, entity.start, entity.end, entity.recognizer, entity.score),
-                Evidence("health", "health term", health[0][2], health[0][0], health[0][1], "vocabulary:health_terms"),
-                Evidence("relationship", "care relationship", care[0][2], care[0][0], care[0][1], "vocabulary:care_relationship"),
-            )
-            message = self.meta.message.format(who=f"'{entity.text}'", health=health[0][2], care=care[0][2])
+        assessment = assess(analysis)
+        if assessment.authorization:
+            return  # PHI006 lists what the authorization must cover
+        for tie in assessment.ties:
+            severity, message = _grade(tie, assessment.sensitive_of(tie.health))
+            if severity is None:
+                continue
+            if tie.person.identifier.score < STRONG:
+                severity = Severity.WARNING
+                message += " (the name is uncertain: one capitalised word at the start of a sentence)"
+            person = tie.person
+            suggestion = deidentify(assessment, tie)
             yield Hit(
-                entity.start, entity.end, message=message, evidence=evidence, category=entity.entity_type,
-                score=entity.score,
-                suggestions=(
-                    Suggestion("Replace the identifier with 'a patient' (and remove health and visit details)",
-                               (Edit(entity.start, entity.end, "a patient"),), Applicability.UNSAFE),
-                ),
+                person.start, person.end, message=message, severity=severity,
+                evidence=tie_evidence(tie), category=person.identifier.kind, score=person.identifier.score,
+                suggestions=tuple(s for s in (suggestion, AUTHORIZE) if s is not None),
             )
 
 
-@dataclass(frozen=True)
-class ReviewReplyConfirmsCare:
-    meta: RuleMeta = field(default=RuleMeta(
-        id="PHI002",
-        name="review-reply-confirms-care",
-        family="phi",
-        severity=Severity.CRITICAL,
-        message="this reply confirms the reviewer's care with us ('{cue}'): that alone is PHI",
-        citation="45 CFR 164.502(a); HHS OCR settlements: Elite Dental Associates (2019), New Vision Dental (2022), "
-                 "Manasa Health Center (2023); Dr. U. Phillip Igbinadolor CMP (2022)",
-        url="https://www.hhs.gov/about/news/2022/12/14/hhs-office-for-civil-rights-settles-five-investigations.html",
-        summary="In a reply to a review or comment, finds words that confirm the reviewer was seen, treated or billed.",
-        rationale="Replying that someone visited, was treated, or owes a bill confirms they are a patient, even "
-                  "without naming them; OCR has fined practices for exactly this.",
-        fix_safety="Unsafe: the fix replaces the whole reply with a privacy-safe template; review it before posting.",
-        kinds=("review-reply", "comment-reply"),
-        examples=(
-            Example("Sorry your visit on Tuesday was frustrating; your x-rays showed we had to wait.", "fail", kind="review-reply"),
-            Example("Thank you for your feedback. We don't discuss individual care online; please call our office.",
-                    "pass", kind="review-reply"),
-        ),
-        fixable=True,
-    ))
-
-    def check(self, analysis: Analysis) -> Iterator[Hit]:
-        care = _matches(analysis, "care_relationship")
-        if not care:
-            return
-        start, end, cue = care[0]
-        contact = analysis.settings.organisation.get("contact")
-        template = REPLY_TEMPLATE.format(contact=f" at {contact}" if contact else "")
-        original = analysis.post.original
-        yield Hit(
-            start, end, message=self.meta.message.format(cue=cue), category="CARE-CONFIRMATION",
-            evidence=tuple(Evidence("relationship", "care relationship", c, s, e, "vocabulary:care_relationship")
-                           for s, e, c in care),
-            suggestions=(Suggestion("Replace the reply with a template that neither confirms nor denies care",
-                                    (Edit(0, len(original.rstrip()), template),), Applicability.UNSAFE),),
-        )
+def _grade(tie: Tie, sensitive) -> tuple[Severity | None, str]:
+    who = f"'{tie.person.text}'"
+    if tie.person.role == PATIENT:
+        care = f"called our patient ({tie.person.reason.split('(', 1)[-1].rstrip(')')})"
+    else:
+        care = f"tied to our care ({quote(tie.relationship)})" if tie.relationship else ""
+    extra = f"; {quote(sensitive)} is a sensitive category" if sensitive else ""
+    if tie.is_patient_of_ours and tie.health:
+        return Severity.CRITICAL, (f"{who} is {care}, and the post gives health information about them "
+                                   f"({quote(tie.health)}){extra}: this discloses PHI")
+    if tie.is_patient_of_ours:
+        return Severity.ERROR, f"{who} is {care}: that someone is our patient is itself PHI"
+    if tie.own_sentence_health:
+        severity = Severity.CRITICAL if sensitive else Severity.ERROR
+        return severity, (f"{who} is named with health information ({quote(tie.own_sentence_health)}){extra}: "
+                          "in our post that reads as what we know from caring for them")
+    return None, ""

@@ -1,0 +1,424 @@
+"""One reading of a post the way a privacy officer reads it, shared by every PHI rule.
+
+For each person who may be a patient it collects what the post ties to them: health information,
+care cues ("our patient", "came in for", "discharged"), places of care ("in our NICU"), the
+providers named with them, details that single them out (room, date of care, age over 89,
+hometown), and story framing. Replies to reviews get their own cues: second-person care
+("your visit"), denials ("you were never a patient"), health words addressed to the reviewer.
+Rules then decide what each combination is worth. Computed once per post and cached.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from ...analysis import Analysis
+from ...vocabularies import pattern
+from . import signals
+from .identifiers import DETAIL_KINDS, PERSON_KINDS, RECORD_KINDS, STRONG, Identifier, identifiers
+from .options import PhiOptions, authorization, options_from
+from .people import CANDIDATE, NOT_PATIENTS, PATIENT, PUBLIC, STAFF, Organisation, Person, classify
+from .recognizers import UNIQUE_CHARACTERISTIC, AGE_OVER_89, HashtagNameRecognizer
+from .signals import Cue
+
+REPLY_KINDS = ("review-reply", "comment-reply")
+POST_KINDS = ("post", "ad", "bio", "story")
+# Abbreviations that are also ordinary words: they count only as written by clinicians.
+_UPPERCASE_ONLY = {"er": "ER", "ed": "ED", "aids": "AIDS", "prep": "PrEP", "als": "ALS", "acl": "ACL", "or": "OR"}
+_REFUSAL = regex.compile(
+    r"\b(?:can(?:no|['\u2019])t|cannot|don['\u2019]t|do not|won['\u2019]t|will not|unable to|not able to|never|"
+    r"(?:prevent|prevents|keep|keeps) us from)\s+(?:\w+\s+){0,3}?(?:discuss\w*|comment\w*|share|confirm\w*|deny|respond\w*|"
+    r"talk\w* about|disclose|post|give|get into)\b", regex.IGNORECASE)
+_SECOND_PERSON = regex.compile(r"\b(?:you|your|you're|you've|you'd|yours)\b", regex.IGNORECASE)
+_ATTRIBUTION = regex.compile(r"^[\s\"'\u201c\u201d]*[-\u2013\u2014~]\s*$")
+_FACILITY_CARE = regex.compile(r"\b(?:born|delivered|treated|admitted|seen|hospitalized|discharged from|recovering|"
+                                r"operated on|transferred to|rushed to|brought to|airlifted to)\s+(?:at|in|to|from)?\s*(?:the\s+)?$",
+                                regex.IGNORECASE)
+_HOMETOWN = regex.compile(r"\bfrom\s+(?:the\s+)?$", regex.IGNORECASE)
+_GENERIC_DETERMINER = regex.compile(r"\b(?:every|each|any|all|per|no|most|many|some|other|another|these|those|more than|\d[\d,]*)\s+(?:[\w-]+\s+){0,2}$",
+                                    regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Tie:
+    """Everything a post ties to one person who may be a patient."""
+
+    person: Person  # first mention
+    mentions: tuple[Person, ...]
+    scope: tuple[tuple[int, int], ...]
+    health: tuple[Cue, ...]
+    care: tuple[Cue, ...]  # cues that say the person is or was our patient
+    places: tuple[Cue, ...]  # places of care and providers: count only with health information
+    details: tuple[Identifier, ...]
+    own_sentence_health: tuple[Cue, ...]
+
+    @property
+    def sensitive(self) -> tuple[Cue, ...]:
+        return tuple(c for c in self.health if signals.sensitive_reason(c.label))
+
+    @property
+    def is_patient_of_ours(self) -> bool:
+        """Care is stated, or a place of care comes with health information."""
+        return bool(self.care) or self.person.role == PATIENT or bool(self.places and self.health)
+
+    @property
+    def relationship(self) -> tuple[Cue, ...]:
+        if self.care:
+            return self.care
+        return self.places if self.health else ()
+
+
+@dataclass(frozen=True)
+class DetailHit:
+    """A detail that singles out a patient (PHI-08): what it is, who it points at, why it is care."""
+
+    detail: Identifier
+    pointer: str  # the person or phrase it points at
+    pointer_span: tuple[int, int]
+    tie: Tie | None
+    health: tuple[Cue, ...]
+    care: tuple[Cue, ...]
+
+
+class Assessment:
+    """The PHI reading of one analysed post (see module docstring)."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.text = analysis.text
+        self.doc = analysis.doc
+        self.kind = analysis.post.kind
+        self.is_reply = self.kind in REPLY_KINDS
+        self.org = Organisation.from_settings(analysis.settings.organisation)
+        self.options: PhiOptions = options_from(analysis.settings.family_options("phi"))
+        self.authorization = authorization(analysis.post.metadata)
+        self.sentences = tuple((s.start_char, s.end_char) for s in analysis.sentences) or ((0, len(self.text)),)
+
+    # ------------------------------------------------------------------ basic signals
+
+    @cached_property
+    def identifiers(self) -> tuple[Identifier, ...]:
+        floor = self.options.min_score
+        return tuple(i for i in identifiers(self.analysis) if i.score >= floor)
+
+    @cached_property
+    def facility_spans(self) -> tuple[tuple[int, int], ...]:
+        spans = []
+        for name in self.org.facilities:
+            for m in regex.finditer(r"(?<!\w)" + r"\s+".join(map(regex.escape, name.split())) + r"(?!\w)", self.text, regex.IGNORECASE):
+                spans.append(m.span())
+        return tuple(sorted(spans))
+
+    @cached_property
+    def health(self) -> tuple[Cue, ...]:
+        cues = []
+        for cue in signals.health_cues(self.text):
+            expected = _UPPERCASE_ONLY.get(cue.text.lower())
+            if expected is not None and cue.text != expected:
+                continue
+            if any(s <= cue.start and cue.end <= e for s, e in self.facility_spans):
+                continue
+            if any(i.kind in PERSON_KINDS and i.overlaps(cue.start, cue.end) for i in self.identifiers):
+                continue
+            cues.append(cue)
+        return tuple(cues)
+
+    def _reported(self, cues: list[Cue], *, negation: bool = True) -> tuple[Cue, ...]:
+        kept = []
+        for cue in cues:
+            sentence = self.analysis.sentence_at(cue.start)
+            if signals.is_hypothetical(self.text, sentence, cue.start):
+                continue
+            if negation and signals.is_negated_cue(self.doc, sentence, cue):
+                continue
+            if _REFUSAL.search(signals.clause_before(self.text, sentence.start_char, cue.start)):
+                continue
+            kept.append(cue)
+        return tuple(kept)
+
+    @cached_property
+    def care(self) -> tuple[Cue, ...]:
+        cues = [*signals.find(self.text, signals.CARE, "care relationship"), *self.facility_care]
+        return tuple(sorted(self._reported(cues), key=lambda c: c.start))
+
+    @cached_property
+    def places(self) -> tuple[Cue, ...]:
+        cues = signals.find(self.text, signals.CARE_PLACES, "place of care")
+        for start, end in self.facility_spans:
+            lead = regex.search(r"\b(?:at|in|into|inside|to)\s+(?:the\s+)?$", self.text[max(0, start - 12):start], regex.IGNORECASE)
+            if lead and not _FACILITY_CARE.search(self.text[max(0, start - 40):start]):
+                cues.append(Cue(start, end, self.text[start:end], "organisation.facilities", "our facility"))
+        return self._reported(cues)
+
+    @cached_property
+    def facility_care(self) -> tuple[Cue, ...]:
+        """"born at Cedar Valley Hospital", "treated at Riverside Medical Center": care at a configured facility."""
+        cues = []
+        for start, end in self.facility_spans:
+            lead = _FACILITY_CARE.search(self.text[max(0, start - 40):start])
+            if lead:
+                cue_start = start - (len(self.text[max(0, start - 40):start]) - lead.start())
+                cues.append(Cue(cue_start, end, self.text[cue_start:end], "organisation.facilities", "care at our facility"))
+        return self._reported(cues)
+
+    @cached_property
+    def second_person(self) -> tuple[Cue, ...]:
+        return self._reported(signals.find(self.text, signals.SECOND_PERSON, "care of the person addressed"), negation=False)
+
+    @cached_property
+    def story(self) -> tuple[Cue, ...]:
+        """Framing that presents the post as a patient's story or testimonial."""
+        return tuple(signals.find(self.text, signals.STORY, "patient story or testimonial"))
+
+    @cached_property
+    def celebration(self) -> tuple[Cue, ...]:
+        """Celebration or showcase framing, and photos of a person: a story once a patient is identified."""
+        cues = signals.find(self.text, signals.CELEBRATION, "celebration")
+        cues += [Cue(i.start, i.end, i.text, i.recognizer, "photo of the person") for i in self.identifiers if i.kind == "PHOTO"]
+        return tuple(sorted(cues, key=lambda c: c.start))
+
+    @cached_property
+    def spotlight(self) -> tuple[Cue, ...]:
+        return tuple(signals.find(self.text, signals.SPOTLIGHT, "staff spotlight"))
+
+    # ------------------------------------------------------------------ people
+
+    @cached_property
+    def people(self) -> tuple[Person, ...]:
+        people = classify(self.text, [i for i in self.identifiers if i.kind in PERSON_KINDS], self.org,
+                          self.sentences, self.facility_spans, bool(self.spotlight))
+        return tuple(people)
+
+    @cached_property
+    def ties(self) -> tuple[Tie, ...]:
+        groups: dict[str, list[Person]] = {}
+        for person in self.people:
+            if person.role in {STAFF, "organisation", "animal"}:
+                continue
+            groups.setdefault(_name_key(person), []).append(person)
+        single = len([g for g in groups.values() if any(p.may_be_patient and p.identifier.score >= STRONG for p in g)]) <= 1
+        ties = []
+        for mentions in groups.values():
+            tie = self._tie(mentions, single)
+            if tie.person.may_be_patient or (tie.care and _cue_in_sentence_of(tie.care, mentions, self.sentences)):
+                ties.append(tie)
+        return tuple(sorted(ties, key=lambda t: t.person.start))
+
+    def _tie(self, mentions: list[Person], single: bool) -> Tie:
+        person = mentions[0]
+        if single and person.may_be_patient:
+            scope = [(0, len(self.text))]
+        else:
+            scope = []
+            for mention in mentions:
+                scope.extend(self._scope_of(mention))
+        scope = _union(scope)
+
+        def inside(cues):
+            return tuple(c for c in cues if any(s <= c.start and c.end <= e for s, e in scope))
+
+        care = list(inside(self.care))
+        if person.may_be_patient:
+            care += self.story  # a testimonial or patient story says who its subject is
+        if any(m.vocative for m in mentions):
+            care += inside(self.second_person)
+        places = list(inside(self.places))
+        for other in self.people:
+            if other.role == STAFF and any(s <= other.start and other.end <= e for s, e in scope):
+                places.append(Cue(other.start, other.end, other.text, "people", "provider named with them"))
+        health = inside(self.health)
+        mention_sentences = [_sentence_of(self.sentences, m.start) for m in mentions]
+        own = tuple(c for c in health if any(s <= c.start and c.end <= e for s, e in mention_sentences))
+        details = tuple(d for d in self.details if any(s <= d.start and d.end <= e for s, e in scope))
+        return Tie(person, tuple(mentions), tuple(scope), health, tuple(sorted(care, key=lambda c: c.start)),
+                   tuple(sorted(places, key=lambda c: c.start)), details, own)
+
+    def _scope_of(self, mention: Person) -> list[tuple[int, int]]:
+        """The mention's sentence and those after it up to the next person; a quotation's attribution
+        ("- Carol W.") and a sentence of hashtags reach back to what came before."""
+        index = next((i for i, (s, e) in enumerate(self.sentences) if s <= mention.start < e), len(self.sentences) - 1)
+        start, end = self.sentences[index]
+        scope = [(start, end)]
+        lead = self.text[start:mention.start]
+        words = regex.findall(r"[A-Za-z]{2,}", regex.sub(r"[#@]\w+", "", self.text[start:end]))
+        if (_ATTRIBUTION.match(lead) or len(words) < 3) and index > 0:
+            scope.insert(0, (self.sentences[index - 1][0], start) if len(words) >= 3 else (0, start))
+        others = [p for p in self.people if p.may_be_patient and p.identifier.score >= STRONG
+                  and _name_key(p) != _name_key(mention)]
+        for s, e in self.sentences[index + 1:]:
+            if any(s <= p.start < e for p in others):
+                break
+            scope.append((s, e))
+        return scope
+
+    # ------------------------------------------------------------------ details (PHI-08)
+
+    @cached_property
+    def details(self) -> tuple[Identifier, ...]:
+        found = [i for i in self.identifiers if i.kind in DETAIL_KINDS and i.kind != "PHOTO"]
+        for ent in self.doc.ents:
+            if ent.label_ in {"GPE", "LOC", "FAC", "ORG"} and _HOMETOWN.search(self.text[max(0, ent.start_char - 10):ent.start_char]):
+                if any(s <= ent.start_char and ent.end_char <= e for s, e in self.facility_spans):
+                    continue
+                if not any(i.overlaps(ent.start_char, ent.end_char) for i in found):
+                    found.append(Identifier("LOCATION", ent.start_char, ent.end_char, ent.text, 0.6, "SpacyRecognizer",
+                                            "a place someone comes from (hometown, school)"))
+        return tuple(sorted(found, key=lambda i: i.start))
+
+    @cached_property
+    def detail_hits(self) -> tuple[DetailHit, ...]:
+        hits = []
+        for detail in self.details:
+            sentence = self.analysis.sentence_at(detail.start)
+            if signals.is_hypothetical(self.text, sentence, detail.start):
+                continue
+            tie = next((t for t in self.ties if t.person.may_be_patient and detail in t.details
+                        and (t.is_patient_of_ours or t.own_sentence_health)), None)
+            if tie is not None:
+                hits.append(DetailHit(detail, tie.person.text, (tie.person.start, tie.person.end), tie, tie.health, tie.relationship))
+                continue
+            window = _window(self.sentences, detail.start)
+            if any(p.role in NOT_PATIENTS and s <= p.start < e for p in self.people for s, e in [window]) and not any(
+                    p.may_be_patient and window[0] <= p.start < window[1] for p in self.people):
+                continue
+            pointer = self._pointer(window, detail)
+            if pointer is None:
+                continue
+            health = tuple(c for c in self.health if window[0] <= c.start < window[1])
+            care = tuple(c for c in (*self.care, *self.places) if window[0] <= c.start < window[1])
+            if pointer[2]:  # the pointer itself says "patient"
+                care = (*care, Cue(pointer[0], pointer[1], self.text[pointer[0]:pointer[1]], "phi_person_nouns", "a patient"))
+            if health or care:
+                hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
+        return tuple(hits)
+
+    def _pointer(self, window: tuple[int, int], detail: Identifier) -> tuple[int, int, bool] | None:
+        """A phrase pointing at one person near the detail: "the patient", "a man", "the firefighter"."""
+        if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC}:
+            return detail.start, detail.end, "patient" in detail.text.lower()
+        sentence = _sentence_of(self.sentences, detail.start)
+        addressed = self.is_reply or any(p.vocative for p in self.people)
+        candidates = []
+        for m in pattern("phi_person_nouns").finditer(self.text, window[0], window[1]):
+            word = m.group(0).lower()
+            if word.endswith("s") and word not in {"twins", "triplets"} and not word.endswith("ss"):
+                continue  # a group, not one person
+            if regex.match(r"\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services)\b", self.text[m.end():]):
+                continue
+            before = self.text[max(window[0], m.start() - 40):m.start()]
+            if _GENERIC_DETERMINER.search(before) or regex.search(r"\bin\s+$", before) and word == "case":
+                continue
+            if not addressed and regex.search(r"\byour\s+(?:[\w-]+\s+){0,2}$", before, regex.IGNORECASE):
+                continue  # "your child" in a post speaks to every reader
+            distance = 0 if sentence[0] <= m.start() < sentence[1] else 1
+            candidates.append((distance, abs(m.start() - detail.start), m.start(), m.end(), word in {"patient", "case"}))
+        for person in self.people:
+            if person.may_be_patient and window[0] <= person.start < window[1]:
+                candidates.append((0, abs(person.start - detail.start), person.start, person.end, person.role == PATIENT))
+        if not candidates:
+            return None
+        _, _, start, end, says_patient = min(candidates)
+        article = regex.search(r"\b(?:the|a|an|our|this|that|my|yesterday's|today's|tonight's)\s+(?:[\w'-]+\s+){0,3}$",
+                               self.text[max(window[0], start - 40):start], regex.IGNORECASE)
+        if article:
+            start -= len(self.text[max(window[0], start - 40):start]) - article.start()
+        return start, end, says_patient
+
+    # ------------------------------------------------------------------ replies
+
+    @cached_property
+    def reply_cues(self) -> tuple[Cue, ...]:
+        """What in a reply confirms, denies or details the reviewer's care."""
+        if not self.is_reply:
+            return ()
+        cues = list(self.second_person)
+        cues += self._reported(signals.find(self.text, signals.DENIALS, "confirms or denies patient status"), negation=False)
+        cues += [c for c in self.care]
+        cues += [c for c in self.places if any(h.start >= _sentence_of(self.sentences, c.start)[0]
+                                                and h.end <= _sentence_of(self.sentences, c.start)[1] for h in self.health)]
+        for cue in self._reported(list(self.health), negation=False):
+            start, end = _sentence_of(self.sentences, cue.start)
+            if _SECOND_PERSON.search(self.text[start:end]) or any(t.person.may_be_patient for t in self.ties):
+                cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))
+        unique: dict[tuple[int, int], Cue] = {}
+        for cue in sorted(cues, key=lambda c: (c.start, -(c.end - c.start))):
+            if not any(s <= cue.start and cue.end <= e for s, e in unique):
+                unique[(cue.start, cue.end)] = cue
+        return tuple(unique.values())
+
+    @cached_property
+    def named_in_reply(self) -> tuple[Person, ...]:
+        return tuple(p for p in self.people if p.role not in {STAFF, PUBLIC, "organisation", "animal"})
+
+    @cached_property
+    def retaliation(self) -> tuple[Cue, ...]:
+        if not self.is_reply:
+            return ()
+        return tuple(c for c in signals.find(self.text, signals.RETALIATION, "argues with the reviewer")
+                     if not signals.is_quoted_cue(self.doc, self.analysis.sentence_at(c.start), c))
+
+    # ------------------------------------------------------------------ record numbers
+
+    @cached_property
+    def record_numbers(self) -> tuple[Identifier, ...]:
+        return tuple(i for i in self.identifiers if i.kind in RECORD_KINDS)
+
+    @cached_property
+    def has_health_context(self) -> bool:
+        return bool(self.health or self.care or self.places or regex.search(r"\b(?:patient|insurance|insured|claim|copay)\b", self.text, regex.IGNORECASE))
+
+    def sensitive_of(self, cues) -> tuple[Cue, ...]:
+        return tuple(c for c in cues if signals.sensitive_reason(c.label)) if self.options.sensitive_escalation else ()
+
+
+def _name_key(person: Person) -> str:
+    text = person.text
+    if text.startswith("#"):
+        name = HashtagNameRecognizer.name_in(text[1:])
+        return name or text.lower()
+    words = [w for w in regex.findall(r"[\w'-]+", text.lower().lstrip("@"))
+             if w not in {"mr", "mrs", "ms", "mx", "dr", "miss", "baby", "little", "coach", "officer", "nana"}]
+    return words[0] if words else text.lower()
+
+
+def _sentence_of(sentences, offset: int) -> tuple[int, int]:
+    return next(((s, e) for s, e in sentences if s <= offset < e), sentences[-1])
+
+
+def _window(sentences, offset: int) -> tuple[int, int]:
+    index = next((i for i, (s, e) in enumerate(sentences) if s <= offset < e), len(sentences) - 1)
+    return sentences[max(0, index - 1)][0], sentences[min(len(sentences) - 1, index + 1)][1]
+
+
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _cue_in_sentence_of(cues, mentions, sentences) -> bool:
+    spans = [_sentence_of(sentences, m.start) for m in mentions]
+    return any(s <= c.start and c.end <= e for c in cues for s, e in spans)
+
+
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def assess(analysis: Analysis) -> Assessment:
+    """The post's PHI reading, computed once and shared by the PHI rules."""
+    found = _CACHE.get(analysis)
+    if found is None:
+        found = Assessment(analysis)
+        _CACHE[analysis] = found
+    return found
+
+
+__all__ = ["Assessment", "DetailHit", "POST_KINDS", "REPLY_KINDS", "Tie", "assess", "CANDIDATE", "PATIENT"]

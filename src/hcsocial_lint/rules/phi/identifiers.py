@@ -1,0 +1,245 @@
+"""From Presidio's entities to Safe Harbor identifiers: the PHI family's identifier layer.
+
+``analysis.entities`` holds what every recognizer found on the post's one parse (Presidio's own,
+this family's, and plug-ins'). This module turns them into :class:`Identifier` s: each one tagged
+with its Safe Harbor class, junk the small model tags as a person dropped ("lol", "https", a
+hashtag that names nobody), and overlapping findings of the same class merged, so that a name
+found by both the model and the name list is one identifier with both recognizers named.
+
+The result is computed once per post and shared by every PHI rule (and by the accuracy
+benchmark, which scores exactly this layer).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import regex
+
+from ...analysis import Analysis, Entity
+from .recognizers import (
+    ACCOUNT_NUMBER,
+    AGE_OVER_89,
+    BIOMETRIC,
+    CARE_DATE,
+    DEVICE_ID,
+    FAX_NUMBER,
+    HEALTH_PLAN_NUMBER,
+    LICENSE_NUMBER,
+    MEDICAL_RECORD_NUMBER,
+    PERSON,
+    PHOTO,
+    ROOM_NUMBER,
+    SOCIAL_HANDLE,
+    STREET_ADDRESS,
+    UNIQUE_CHARACTERISTIC,
+    VEHICLE_ID,
+    ZIP_CODE,
+    _not_names,
+    is_given_name,
+)
+
+# Entity type -> Safe Harbor element of 45 CFR 164.514(b)(2)(i).
+SAFE_HARBOR: dict[str, str] = {
+    PERSON: "(A) name",
+    SOCIAL_HANDLE: "(A) name (@handle)",
+    "LOCATION": "(B) geographic subdivision smaller than a state",
+    STREET_ADDRESS: "(B) street address",
+    ZIP_CODE: "(B) ZIP code",
+    CARE_DATE: "(C) date related to the individual",
+    "DATE_TIME": "(C) date element",
+    AGE_OVER_89: "(C) age over 89",
+    "PHONE_NUMBER": "(D) telephone number",
+    FAX_NUMBER: "(E) fax number",
+    "EMAIL_ADDRESS": "(F) e-mail address",
+    "US_SSN": "(G) social security number",
+    "US_ITIN": "(G) taxpayer number",
+    MEDICAL_RECORD_NUMBER: "(H) medical record number",
+    HEALTH_PLAN_NUMBER: "(I) health plan beneficiary number",
+    ACCOUNT_NUMBER: "(J) account number",
+    "IBAN_CODE": "(J) account number",
+    "US_BANK_NUMBER": "(J) account number",
+    "CREDIT_CARD": "(J) account number",
+    LICENSE_NUMBER: "(K) certificate/licence number",
+    "US_DRIVER_LICENSE": "(K) certificate/licence number",
+    "US_PASSPORT": "(K) certificate/licence number",
+    "MEDICAL_LICENSE": "(K) certificate/licence number",
+    VEHICLE_ID: "(L) vehicle identifier",
+    DEVICE_ID: "(M) device identifier or serial number",
+    "URL": "(N) web URL",
+    "IP_ADDRESS": "(O) IP address",
+    BIOMETRIC: "(P) biometric identifier",
+    PHOTO: "(Q) full-face photograph or comparable image",
+    ROOM_NUMBER: "(R) unique identifying characteristic (room/bed)",
+    UNIQUE_CHARACTERISTIC: "(R) unique identifying characteristic",
+}
+
+PERSON_KINDS = frozenset({PERSON, SOCIAL_HANDLE})
+# Identifiers that point at a person by themselves (a name, a number issued to one person).
+DIRECT_KINDS = frozenset({
+    PERSON, SOCIAL_HANDLE, "EMAIL_ADDRESS", "PHONE_NUMBER", FAX_NUMBER, "US_SSN", "US_ITIN",
+    MEDICAL_RECORD_NUMBER, HEALTH_PLAN_NUMBER, ACCOUNT_NUMBER, "IBAN_CODE", "US_BANK_NUMBER", "CREDIT_CARD",
+    LICENSE_NUMBER, "US_DRIVER_LICENSE", "US_PASSPORT", VEHICLE_ID, DEVICE_ID, BIOMETRIC,
+})
+# Record numbers issued in the course of care or payment: on their own they imply the person is a patient.
+RECORD_KINDS = frozenset({MEDICAL_RECORD_NUMBER, HEALTH_PLAN_NUMBER})
+# Details that single out a person only together with a person and their care (PHI-08).
+DETAIL_KINDS = frozenset({
+    ROOM_NUMBER, CARE_DATE, AGE_OVER_89, UNIQUE_CHARACTERISTIC, STREET_ADDRESS, ZIP_CODE, PHOTO,
+})
+
+# A specific finding makes a generic one it covers redundant: "fax 555-0100" is a fax number, not
+# also a phone number; a labelled medical record number is not also a driver's licence.
+_GENERIC_NUMBERS = frozenset({"US_DRIVER_LICENSE", "US_BANK_NUMBER", "US_PASSPORT", "US_ITIN", "PHONE_NUMBER", "DATE_TIME"})
+REFINES: dict[str, frozenset[str]] = {
+    FAX_NUMBER: frozenset({"PHONE_NUMBER"}),
+    CARE_DATE: frozenset({"DATE_TIME"}),
+    AGE_OVER_89: frozenset({"DATE_TIME"}),
+    STREET_ADDRESS: frozenset({"LOCATION"}),
+    ZIP_CODE: frozenset({"LOCATION", "DATE_TIME", "US_DRIVER_LICENSE", "US_BANK_NUMBER"}),
+    MEDICAL_RECORD_NUMBER: _GENERIC_NUMBERS,
+    HEALTH_PLAN_NUMBER: _GENERIC_NUMBERS,
+    ACCOUNT_NUMBER: _GENERIC_NUMBERS,
+    DEVICE_ID: _GENERIC_NUMBERS,
+    LICENSE_NUMBER: _GENERIC_NUMBERS,
+    VEHICLE_ID: _GENERIC_NUMBERS,
+}
+_MODEL = "SpacyRecognizer"
+_OPENERS = {":", "!", "?", ".", "\n", "\"", "(", "-"}
+WEAK_FACTOR = 0.53  # the model's 0.85 becomes 0.45: still an identifier, too weak to escalate a finding alone
+STRONG = 0.5  # rules escalate to error only on identifiers at least this confident
+_URLISH = regex.compile(r"https?|www\.|://|\.com\b|\.org\b", regex.IGNORECASE)
+_EDGE = regex.compile(r"^[^\w@#]+|[^\w.]+$")
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """One Safe Harbor identifier in a post, with where it came from (Presidio's explanation)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    score: float
+    recognizer: str
+    explanation: str = ""
+
+    @property
+    def safe_harbor(self) -> str:
+        return SAFE_HARBOR.get(self.kind, "(R) identifying code")
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def identifiers(analysis: Analysis) -> tuple[Identifier, ...]:
+    """The post's identifiers, sorted by position; computed once per analysis."""
+    cached = _CACHE.get(analysis)
+    if cached is None:
+        facilities = {(e.start_char, e.end_char) for e in analysis.doc.ents if e.label_ == "FAC"}
+        starts = {t.idx for t in analysis.doc if t.is_sent_start or (t.i > 0 and analysis.doc[t.i - 1].text in _OPENERS)}
+        cached = tuple(sorted(build(analysis.text, analysis.entities, facilities, starts), key=lambda i: (i.start, i.end, i.kind)))
+        _CACHE[analysis] = cached
+    return cached
+
+
+def build(text: str, entities: Iterable[Entity], facilities: Iterable[tuple[int, int]] = (),
+          sentence_starts: Iterable[int] = ()) -> list[Identifier]:
+    """Clean and merge raw entities.
+
+    ``facilities`` are the model's FAC spans (buildings, airports, bridges): Presidio's own spaCy
+    mapping leaves them out, and on social text they are mostly product and show names, so a
+    model LOCATION that is only a FAC is dropped (a street address is still found by its own
+    recognizer).
+    """
+    facility_spans = set(facilities)
+    starts = set(sentence_starts)
+    found = [i for i in (_clean(text, e) for e in entities if e.entity_type in SAFE_HARBOR
+                         and not (e.entity_type == "LOCATION" and e.recognizer == _MODEL and (e.start, e.end) in facility_spans))
+             if i is not None]
+    handles = [i for i in found if i.kind == SOCIAL_HANDLE]
+    found = [i for i in found if not (i.kind == PERSON and any(h.overlaps(i.start, i.end) for h in handles))]
+    urls = [i for i in found if i.kind in {"URL", "EMAIL_ADDRESS"}]
+    found = [i for i in found if not (i.kind in PERSON_KINDS and any(u.overlaps(i.start, i.end) for u in urls))]
+    return [_weigh(i, starts) for i in _merge(text, found)]
+
+
+def _weigh(ident: Identifier, sentence_starts: set[int]) -> Identifier:
+    """A single capitalised word at the start of a sentence, tagged a person by the model alone and not a
+    known given name, is weak evidence: capitals there say nothing about a proper noun."""
+    if (ident.kind == PERSON and ident.recognizer == _MODEL and ident.start in sentence_starts
+            and " " not in ident.text and not is_given_name(ident.text)):
+        return replace(ident, score=round(ident.score * WEAK_FACTOR, 3),
+                       explanation=ident.explanation + "; weak: one capitalised word opening a sentence")
+    return ident
+
+
+def _clean(text: str, entity: Entity) -> Identifier | None:
+    start, end = entity.start, entity.end
+    identifier = Identifier(entity.entity_type, start, end, text[start:end], entity.score, entity.recognizer,
+                            entity.explanation)
+    if entity.entity_type != PERSON:
+        return identifier
+    # Trim emoji and punctuation the model sometimes includes in a name.
+    value = text[start:end]
+    lead = _EDGE.match(value)
+    trail = _EDGE.search(value)
+    if trail and trail.start() > (lead.end() if lead else 0):
+        end = start + trail.start()
+    if lead:
+        start += lead.end()
+    value = text[start:end]
+    if end <= start or not any(c.isalpha() for c in value):
+        return None
+    if entity.recognizer == _MODEL and text[start - 1:start] in {"#", "@"}:
+        return None  # hashtags and handles have their own recognizers
+    if entity.recognizer == _MODEL and not _plausible_name(value):
+        return None
+    return replace(identifier, start=start, end=end, text=value)
+
+
+def _plausible_name(value: str) -> bool:
+    """Whether a span the model tagged PERSON could name someone (the model is weak on social text)."""
+    if _URLISH.search(value) or value.startswith(("#", "@")) or any(c.isdigit() for c in value):
+        return False
+    words = [w for w in regex.split(r"\s+", value) if w]
+    if all(w.lower().strip(".,!?'") in _not_names() for w in words):
+        return False
+    if len(words) == 1:
+        word = words[0]
+        if len(word) < 2:
+            return False
+        if word.isupper() and not is_given_name(word):
+            return False
+    return True
+
+
+def _merge(text: str, found: list[Identifier]) -> list[Identifier]:
+    """One finding per place: overlapping names merge into one (the model and the name list often
+    find the same person), exact duplicates of other kinds collapse, and a generic finding covered
+    by a more specific one is dropped."""
+    found.sort(key=lambda i: (i.kind, i.start, -(i.end - i.start), -i.score))
+    merged: list[Identifier] = []
+    for item in found:
+        last = merged[-1] if merged else None
+        same_place = last is not None and last.kind == item.kind and (
+            (last.start, last.end) == (item.start, item.end) or (item.kind == PERSON and last.overlaps(item.start, item.end)))
+        if not same_place:
+            merged.append(item)
+            continue
+        sources = last.recognizer if item.recognizer in last.recognizer.split("+") else f"{last.recognizer}+{item.recognizer}"
+        start, end = min(last.start, item.start), max(last.end, item.end)
+        best = last if last.score >= item.score else item
+        merged[-1] = replace(best, start=start, end=end, text=text[start:end], recognizer=sources)
+    specific = [i for i in merged if i.kind in REFINES]
+    return [i for i in merged
+            if not any(i.kind in REFINES[s.kind] and s.start <= i.start and i.end <= s.end for s in specific)]
+
+
+def person_identifiers(analysis: Analysis) -> tuple[Identifier, ...]:
+    return tuple(i for i in identifiers(analysis) if i.kind in PERSON_KINDS)

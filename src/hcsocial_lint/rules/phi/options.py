@@ -1,0 +1,59 @@
+"""``[tool.hclint.phi]`` options, validated: an unknown or mistyped key is an error naming it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .rewrite import DEFAULT_REPLY_TEMPLATE
+
+AUTHORIZATION_KEYS = ("hipaa_authorization", "hipaa_authorization_id")
+
+
+@dataclass(frozen=True)
+class PhiOptions:
+    """What a team can tune.
+
+    - ``reply-template``: the reply offered for a review or comment reply; ``{contact}`` becomes
+      " at <organisation.contact>".
+    - ``min-score``: identifiers scoring below this (Presidio's 0..1 confidence) are not used.
+    - ``sensitive-escalation``: raise a finding one level for mental health, substance use,
+      HIV/STI, reproductive or genetic information (default true).
+    """
+
+    reply_template: str = DEFAULT_REPLY_TEMPLATE
+    min_score: float = 0.4
+    sensitive_escalation: bool = True
+
+
+_KEYS = {"reply-template", "min-score", "sensitive-escalation"}
+
+
+def options_from(table: Mapping[str, Any]) -> PhiOptions:
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise ValueError(f"[tool.hclint.phi]: unknown key '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})")
+    template = table.get("reply-template", DEFAULT_REPLY_TEMPLATE)
+    if not isinstance(template, str) or not template.strip():
+        raise ValueError("[tool.hclint.phi]: 'reply-template' must be a non-empty string")
+    try:
+        template.format(contact="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ValueError(f"[tool.hclint.phi]: 'reply-template' may only use {{contact}} ({exc})") from None
+    score = table.get("min-score", 0.4)
+    if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
+        raise ValueError("[tool.hclint.phi]: 'min-score' must be a number between 0 and 1")
+    escalate = table.get("sensitive-escalation", True)
+    if not isinstance(escalate, bool):
+        raise ValueError("[tool.hclint.phi]: 'sensitive-escalation' must be true or false")
+    return PhiOptions(template.strip(), float(score), escalate)
+
+
+def authorization(metadata: Mapping[str, Any]) -> str | None:
+    """The draft's HIPAA authorization reference from front matter, if any."""
+    for key in AUTHORIZATION_KEYS:
+        value = metadata.get(key)
+        if value not in (None, "", False):
+            return str(value)
+    return None

@@ -1,0 +1,277 @@
+"""Who a named person is: a patient, or staff, a public figure, the author's relative, a guest?
+
+A privacy officer does not treat every name as a patient. Staff in a spotlight, a senator in the
+news, the author's grandmother and a guest speaker are not our patients; a name with "our patient"
+in front of it is. Organisation facts from configuration (``organisation.staff``,
+``organisation.facilities``, ``organisation.public_figures``) settle what words alone cannot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from ...vocabularies import terms
+from .identifiers import Identifier
+
+PATIENT = "patient"  # explicitly our patient ("our patient Emma")
+CANDIDATE = "possible patient"  # nothing says otherwise
+STAFF = "staff"
+PUBLIC = "public figure"
+FAMILY = "author's family"
+ORGANISATION = "organisation"
+ANIMAL = "animal"
+GUEST = "guest"
+
+NOT_PATIENTS = frozenset({STAFF, PUBLIC, FAMILY, ORGANISATION, ANIMAL, GUEST})
+ORGANISATION_KEYS = ("staff", "facilities", "public_figures", "contact")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Organisation facts from ``[tool.hclint.organisation]``, validated."""
+
+    staff: tuple[str, ...] = ()
+    facilities: tuple[str, ...] = ()
+    public_figures: tuple[str, ...] = ()
+    contact: str = ""
+
+    @classmethod
+    def from_settings(cls, organisation: Mapping[str, Any]) -> Organisation:
+        return _organisation(tuple(sorted((k, _freeze(v)) for k, v in organisation.items() if k in ORGANISATION_KEYS)))
+
+
+def _freeze(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+@lru_cache(maxsize=64)
+def _organisation(items: tuple[tuple[str, Any], ...]) -> Organisation:
+    values = dict(items)
+    lists = {}
+    for key in ("staff", "facilities", "public_figures"):
+        value = values.get(key, ())
+        if isinstance(value, str):
+            value = (value,)
+        if not isinstance(value, tuple) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValueError(f"organisation.{key} must be a list of names (non-empty strings)")
+        lists[key] = tuple(v.strip() for v in value)
+    contact = values.get("contact", "")
+    if isinstance(contact, tuple):
+        if not all(isinstance(v, str) and v.strip() for v in contact):
+            raise ValueError("organisation.contact must be a string or a list of strings")
+        contact = " or ".join(v.strip() for v in contact)
+    if not isinstance(contact, str):
+        raise ValueError("organisation.contact must be a string or a list of strings (phone, e-mail, web page)")
+    return Organisation(lists["staff"], lists["facilities"], lists["public_figures"], contact.strip())
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person identifier and who we think they are."""
+
+    identifier: Identifier
+    start: int  # including a title before the name ("Mr. Delgado")
+    end: int
+    role: str
+    reason: str
+    vocative: bool = False  # the post speaks to them ("Get well soon, Mr. Hargrove!")
+
+    @property
+    def may_be_patient(self) -> bool:
+        return self.role not in NOT_PATIENTS
+
+    @property
+    def text(self) -> str:
+        return self.identifier.text
+
+
+def _alternation(vocabulary: str) -> str:
+    return "(?:" + "|".join(sorted(terms(vocabulary), key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, regex.Pattern]:
+    roles = _alternation("phi_staff_roles")
+    credentials = _alternation("phi_staff_credentials")
+    public = _alternation("phi_public_titles")
+    family = _alternation("phi_family_words")
+    patient_nouns = (r"(?:patients?|recipients?|grads?|graduates?|survivors?|residents?)"
+                     r"(?!\s+(?:transport|relations|experience|advocates?|care|access|services|navigators?|coordinators?|"
+                     r"liaisons?|safety|portal|financial|family advisory))")
+    flags = regex.IGNORECASE
+    return {
+        "title": regex.compile(r"(?:\b(?:mr|mrs|ms|mx|dr|prof|rev|fr|sr)\.?|\b(?:miss|coach|officer|nurse|sister|brother|father|nana|grandma|grandpa|granny|papa|mama|auntie|aunt|uncle|baby|little|lil))\s+$", flags),
+        "staff_title": regex.compile(r"\b(?:dr\.?|doctor|nurse|np|pa|chaplain|pharmacist|midwife|therapist|hygienist)\s+$", flags),
+        "staff_before": regex.compile(r"\b(?:our|the|your|my|their|his|her|a|an)?\s*(?:(?:new|newest|own|favorite|favourite|beloved|longtime|long-time|amazing|wonderful|dedicated|awesome|incredible|lead|senior|head|chief|staff|\w+)\s+){0,3}"
+                                      + roles + r"s?\s*[,:]?\s*(?:\(\s*pictured:?\s*)?$", flags),
+        "our_own": regex.compile(r"\bour own\s+$", flags),
+        "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:(?:our|the|a|an|one of our)\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
+                                     r"|^\s*and\s+(?:the|our)\s+(?:whole\s+|entire\s+|rest of the\s+)?(?:[\w-]+\s+){0,3}(?:team|crew|staff|department|unit)\b", flags),
+        "staff_group": regex.compile(r"\bour\s+(?:[\w-]+\s+){0,3}(?:team|crew|staff|nurses|doctors|physicians|volunteers|colleagues|employees|providers|therapists|residents|interns)\b"
+                                     r"[^.!?]{0,30}?(?:\(\s*pictured:?|,?\s*(?:especially|including|like|such as|led by)|:)\s*$", flags),
+        "works_here": regex.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:works?|worked|volunteers?|volunteered|joins?|joined|retires?|retired|leads?|led|teaches|taught|founded|co-founded|trains?|trained)\b", flags),
+        "patient_before": regex.compile(r"\b(?:our|a|one of our|the)\s+(?:(?:[\w,-]+|\d[\d,]*(?:st|nd|rd|th))\s+){0,4}?" + patient_nouns
+                                        + r"(?:\s+of the (?:month|week|year))?\s*[,:]?\s*$|\bpatient(?:\s+(?:spotlight|story|of the (?:month|week|year)))?\s*[:,-]?\s*$", flags),
+        "patient_after": regex.compile(r"^\s*,?\s*(?:\(pictured\)\s*,?\s*)?(?:(?:is|was|became|who is|who was|who's)\s+)?(?:our|one of our|a|the)\s+(?:(?:[\w-]+)\s+){0,4}?" + patient_nouns + r"\b", flags),
+        "public_before": regex.compile(r"\b" + public + r"(?:\s+and\s+\w+)?\s*,?\s*$", flags),
+        "family_before": regex.compile(r"\bmy\s+(?:\w+\s+)?" + family + r"\s*,?\s*$", flags),
+        "family_after": regex.compile(r"^\s*,\s*my\s+(?:\w+\s+)?" + family + r"\b", flags),
+        "animal": regex.compile(r"^\s*,\s*(?:our|the)\s+(?:\w+\s+)?(?:dog|cat|puppy|pup|horse|pony|mascot|bird|rabbit|llama|goldfish)\b", flags),
+        "animal_before": regex.compile(r"\b(?:therapy|service|facility|comfort)\s+(?:dog|cat|animal|horse|pony)\s*,?\s*$", flags),
+        "guest": regex.compile(r"\b(?:teach\w*|taught|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign copies|keynote|donat\w+|donor|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
+        "public_news": regex.compile(r"\b(?:" + _alternation("phi_public_disclosure_cues") + r")\b", flags),
+        "thanks": regex.compile(r"(?:^|[.!?]\s+)(?:thank you|thanks|congrats|congratulations|happy birthday)\s*,?\s*$", flags),
+        "greeting": regex.compile(r"(?:^|[.!?]\s+|\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|welcome home|welcome back|way to go|go|happy birthday|get well soon|we see you|rest in peace|good luck|see you soon|love you|so proud of you|hang in there|miss you)\s*,?\s*)$", flags),
+    }
+
+
+def classify(text: str, identifiers: Sequence[Identifier], organisation: Organisation,
+             sentences: Sequence[tuple[int, int]], facility_spans: Sequence[tuple[int, int]],
+             spotlight: bool) -> list[Person]:
+    """The role of every person identifier in the post, in text order."""
+    people: list[Person] = []
+    known: dict[str, Person] = {}
+    for ident in identifiers:
+        if any(s <= ident.start and ident.end <= e for s, e in facility_spans):
+            continue
+        person = _classify_one(text, ident, organisation, sentences, spotlight, people)
+        key = _key(ident.text)
+        earlier = known.get(key)
+        if earlier is not None and person.role == CANDIDATE and earlier.role != CANDIDATE:
+            person = Person(ident, person.start, person.end, earlier.role, f"same person as '{earlier.text}' ({earlier.reason})",
+                            person.vocative)
+        for word in key.split():
+            known.setdefault(word, person)
+        known[key] = person
+        people.append(person)
+    # A name met again later inherits what an earlier mention showed ("Nurse Joan ... Joan has").
+    for i, person in enumerate(people):
+        if person.role == CANDIDATE:
+            for other in people:
+                if other is not person and other.role != CANDIDATE and _same_name(person.text, other.text):
+                    people[i] = Person(person.identifier, person.start, person.end, other.role,
+                                       f"same person as '{other.text}' ({other.reason})", person.vocative)
+                    break
+    return people
+
+
+def _key(name: str) -> str:
+    return " ".join(w for w in regex.sub(r"[^\w\s'-]", " ", name.lower()).split()
+                    if w not in {"mr", "mrs", "ms", "mx", "dr", "miss", "coach", "officer", "nurse", "baby", "little"})
+
+
+def _same_name(a: str, b: str) -> bool:
+    ka, kb = set(_key(a).split()), set(_key(b).split())
+    return bool(ka) and bool(kb) and (ka <= kb or kb <= ka)
+
+
+def _sentence(sentences: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
+    return next(((s, e) for s, e in sentences if s <= offset < e), (0, 0))
+
+
+def _classify_one(text: str, ident: Identifier, org: Organisation, sentences: Sequence[tuple[int, int]],
+                  spotlight: bool, earlier: Sequence[Person]) -> Person:
+    p = _patterns()
+    sent_start, sent_end = _sentence(sentences, ident.start)
+    before = text[max(sent_start, ident.start - 80):ident.start]
+    after = text[ident.end:min(sent_end or len(text), ident.end + 80)]
+    start = ident.start
+    title = p["title"].search(before)
+    if title and ident.kind == "PERSON":
+        start = ident.start - (len(before) - title.start())
+    vocative = not ident.text.startswith("#") and _is_vocative(text, ident, before, after, sent_start)
+
+    def make(role: str, reason: str) -> Person:
+        return Person(ident, start, ident.end, role, reason, vocative)
+
+    name = ident.text
+    lowered = _key(name)
+    # Explicit patient appositives win over everything: "our patient Dr. Rivera".
+    if p["patient_before"].search(before):
+        return make(PATIENT, f"called a patient ('{p['patient_before'].search(before).group(0).strip()}')")
+    if p["patient_after"].search(after):
+        return make(PATIENT, f"called a patient ('{p['patient_after'].search(after).group(0).strip(' ,')}')")
+    for figure in org.public_figures:
+        if _matches_name(lowered, figure):
+            return make(PUBLIC, f"configured public figure '{figure}'")
+    for member in org.staff:
+        if _roster_match(lowered, member, before, text):
+            return make(STAFF, f"on the configured staff roster ('{member}')")
+    if name.lower().startswith(("dr ", "dr.")) or p["staff_title"].search(before):
+        return make(STAFF, "a clinician's title before the name")
+    if p["staff_after"].search(after):
+        return make(STAFF, f"a staff credential or role ('{p['staff_after'].search(after).group(0).strip(' ,')}')")
+    if p["staff_before"].search(before) and not p["family_before"].search(before):
+        return make(STAFF, f"a staff role before the name ('{p['staff_before'].search(before).group(0).strip(' ,:')}')")
+    if p["staff_group"].search(before):
+        return make(STAFF, f"named as one of our team ('{p['staff_group'].search(before).group(0).strip(' ,:(')}')")
+    if p["our_own"].search(before):
+        return make(STAFF, "'our own' (a colleague)")
+    if p["works_here"].search(after):
+        return make(STAFF, f"works or volunteers here ('{p['works_here'].search(after).group(0).strip(' ,')}')")
+    if p["public_before"].search(before):
+        return make(PUBLIC, f"a public title ('{p['public_before'].search(before).group(0).strip(' ,')}')")
+    if p["family_before"].search(before) or p["family_after"].search(after):
+        return make(FAMILY, "the author's own relative")
+    if p["animal"].search(after) or p["animal_before"].search(before):
+        return make(ANIMAL, "an animal, not a person")
+    sentence = text[sent_start:sent_end]
+    if p["public_news"].search(sentence) and not vocative:
+        return make(PUBLIC, f"their health is public news ('{p['public_news'].search(sentence).group(0)}')")
+    listed = _listed_after(text, ident, earlier)
+    if listed is not None and listed.role != CANDIDATE:
+        return make(listed.role, f"listed with '{listed.text}' ({listed.reason})")
+    if p["guest"].search(sentence) and not vocative:
+        return make(GUEST, f"a guest, speaker or donor ('{p['guest'].search(sentence).group(0)}')")
+    if spotlight:
+        return make(STAFF, "the post is a staff or volunteer spotlight")
+    return make(CANDIDATE, "nothing shows they are staff, a public figure or the author's relative")
+
+
+def _matches_name(lowered: str, configured: str) -> bool:
+    full = _key(configured)
+    return bool(lowered) and (lowered == full or (len(lowered.split()) > 1 and lowered in full) or full in lowered)
+
+
+def _roster_match(lowered: str, member: str, before: str, text: str) -> bool:
+    """A roster name, or part of one when the post also shows it is that colleague."""
+    full = _key(member)
+    if _matches_name(lowered, member):
+        return True
+    parts = set(full.split())
+    if not lowered or not set(lowered.split()) <= parts:
+        return False
+    if regex.search(r"\b(?:dr\.?|doctor|nurse)\s*$", before, regex.IGNORECASE):
+        return True
+    # "Tom Alvarez ... Tom has trained": the full name appears in the same post.
+    return regex.search(r"\b" + r"\s+".join(map(regex.escape, member.split())) + r"\b", text, regex.IGNORECASE) is not None
+
+
+def _listed_after(text: str, ident: Identifier, earlier: Sequence[Person]) -> Person | None:
+    """The person just before in a list ("Emily Tran, Josh Bell and Maya Singh")."""
+    if not earlier:
+        return None
+    previous = earlier[-1]
+    gap = text[previous.identifier.end:ident.start]
+    return previous if regex.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap) else None
+
+
+def _is_vocative(text: str, ident: Identifier, before: str, after: str, sent_start: int) -> bool:
+    """The post addresses the person: "Get well soon, Mr. Hargrove!", "Deb, you inspire us"."""
+    stripped_before = text[sent_start:ident.start]
+    title = _patterns()["title"].search(stripped_before)
+    if title:
+        stripped_before = stripped_before[:title.start()]
+    if _patterns()["thanks"].search(stripped_before):
+        return True  # "Thank you @coach_benny for the pizza party"
+    followed = regex.match(r"^\s*(?:[,!?.]|$)", after) is not None
+    if not followed:
+        return False
+    if not stripped_before.strip() or stripped_before.rstrip().endswith(","):
+        return True
+    return _patterns()["greeting"].search(stripped_before) is not None

@@ -1,0 +1,676 @@
+"""Presidio recognizers for the Safe Harbor identifiers Presidio does not know.
+
+45 CFR 164.514(b)(2)(i) lists eighteen kinds of identifier. Presidio covers names (through the
+spaCy model), phone numbers, e-mail addresses, SSNs, URLs, IP addresses and a few national IDs;
+posts by healthcare organisations carry others: @handles and names inside hashtags, medical
+record and health-plan numbers, room and bed numbers, ages over 89, dates of care, photo
+references, device serials, fax numbers, licence and vehicle numbers, biometric references and
+"the only ..." characteristics. Each class below is an ordinary Presidio recognizer, returned by
+the PHI family's ``recognizers(settings)`` through the ``hclint_recognizers`` hook: the same hook
+a third-party plug-in uses to add its own.
+
+Every recognizer runs on the one spaCy parse of the post (Presidio's ``NlpArtifacts``); pattern
+recognizers need nothing but the text, so they also run in the no-model mode.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import IbanRecognizer
+
+from ...vocabularies import pattern, terms
+
+LANGUAGE = "en"
+
+# Entity types this module adds (strings, as Presidio uses them).
+SOCIAL_HANDLE = "SOCIAL_HANDLE"
+PERSON = "PERSON"
+MEDICAL_RECORD_NUMBER = "MEDICAL_RECORD_NUMBER"
+HEALTH_PLAN_NUMBER = "HEALTH_PLAN_NUMBER"
+ACCOUNT_NUMBER = "ACCOUNT_NUMBER"
+ROOM_NUMBER = "ROOM_NUMBER"
+AGE_OVER_89 = "AGE_OVER_89"
+CARE_DATE = "CARE_DATE"
+PHOTO = "PHOTO"
+DEVICE_ID = "DEVICE_ID"
+FAX_NUMBER = "FAX_NUMBER"
+LICENSE_NUMBER = "LICENSE_NUMBER"
+VEHICLE_ID = "VEHICLE_ID"
+BIOMETRIC = "BIOMETRIC"
+UNIQUE_CHARACTERISTIC = "UNIQUE_CHARACTERISTIC"
+STREET_ADDRESS = "STREET_ADDRESS"
+ZIP_CODE = "ZIP_CODE"
+
+
+def _result(entity: str, start: int, end: int, score: float, recognizer: EntityRecognizer, why: str,
+            pattern_name: str | None = None) -> RecognizerResult:
+    """A result carrying Presidio's explanation; the identifier key must be the recognizer's ``id``
+    (Presidio's context step groups results by it and drops any it cannot place)."""
+    explanation = AnalysisExplanation(recognizer=recognizer.name, original_score=score, pattern_name=pattern_name,
+                                      textual_explanation=why)
+    return RecognizerResult(entity, start, end, score, analysis_explanation=explanation,
+                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+                                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id})
+
+
+class _RegexRecognizer(EntityRecognizer):
+    """A recognizer whose patterns need checks a plain ``PatternRecognizer`` cannot express.
+
+    Subclasses list ``(name, regex, score)`` and may override :meth:`accept` to keep or drop a
+    match, and :meth:`span` to report a group rather than the whole match.
+    """
+
+    ENTITY = ""
+    PATTERNS: Sequence[tuple[str, str, float]] = ()
+    WHY = ""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[self.ENTITY], supported_language=LANGUAGE, name=type(self).__name__)
+        self._compiled = [(name, regex.compile(rx, regex.IGNORECASE | regex.VERSION0), score)
+                          for name, rx, score in self.PATTERNS]
+
+    def load(self) -> None:
+        return None
+
+    def accept(self, name: str, match: regex.Match, text: str) -> bool:
+        return True
+
+    def span(self, match: regex.Match) -> tuple[int, int]:
+        if "id" in match.groupdict() and match.group("id") is not None:
+            return match.span("id")
+        return match.span()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if entities and self.ENTITY not in entities:
+            return []
+        found: list[RecognizerResult] = []
+        taken: list[tuple[int, int]] = []
+        for name, compiled, score in self._compiled:
+            for match in compiled.finditer(text):
+                start, end = self.span(match)
+                if start == end or any(s < end and start < e for s, e in taken):
+                    continue
+                if not self.accept(name, match, text):
+                    continue
+                taken.append((start, end))
+                found.append(_result(self.ENTITY, start, end, score, self, f"{self.WHY} (pattern: {name})", name))
+        return found
+
+
+# --------------------------------------------------------------------------- people
+
+
+class SocialHandleRecognizer(_RegexRecognizer):
+    """``@handle`` mentions (Safe Harbor (A), names; OCR treats a tagged patient as named).
+
+    Only the form real posts use, ``@user``, is accepted: an ``@`` followed by a space is the
+    shorthand for "at" ("meet us @ the clinic"), not a mention.
+    """
+
+    ENTITY = SOCIAL_HANDLE
+    WHY = "a social-media @mention names an account holder"
+    PATTERNS = (("at-mention", r"(?<![\w@./])@(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])", 0.85),)
+    _TIME = regex.compile(r"@\d{1,2}(?::\d\d)?(?:am|pm)?$", regex.IGNORECASE)
+
+    def accept(self, name: str, match: regex.Match, text: str) -> bool:
+        return not self._TIME.match(match.group(0))
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(terms("phi_first_names"))
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_names() -> frozenset[str]:
+    return frozenset(terms("phi_name_ambiguous"))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    return frozenset(terms("phi_name_places"))
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(terms("phi_not_names"))
+
+
+def is_given_name(word: str) -> bool:
+    return word.lower() in _first_names()
+
+
+def is_ambiguous_name(word: str) -> bool:
+    return word.lower() in _ambiguous_names()
+
+
+_CAMEL = regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_HASHTAG = regex.compile(r"(?<![\w#&])#(?P<body>[A-Za-z][A-Za-z0-9_]{2,60})(?!\w)")
+_HASHTAG_PREFIXES = ("prayersfor", "prayerfor", "prayfor", "pray4", "praying4", "prayingfor", "teamfor", "team",
+                     "justicefor", "lovefor", "standwith", "wearewith", "welove", "fightfor", "fightingfor",
+                     "strongfor", "miraclefor", "hopefor", "supportfor", "getwell", "getwellsoon", "go", "love",
+                     "thinkingof", "healingfor")
+_HASHTAG_SUFFIXES = ("strong", "strength", "warrior", "warriors", "tough", "fights", "fighter", "fight", "army",
+                     "nation", "journey", "story", "brave", "squad", "crew", "miracle", "courage", "power", "proud",
+                     "recovery", "update", "updates", "day", "fund", "hope", "love", "support", "stronger")
+
+
+class HashtagNameRecognizer(EntityRecognizer):
+    """A person named inside a hashtag: ``#EmmaStrong``, ``#PrayersForCaleb``, ``#TeamJake``,
+    ``#JaneDoe``. The hashtag is reported whole, since removing it is the fix."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[PERSON], supported_language=LANGUAGE, name="HashtagNameRecognizer")
+
+    def load(self) -> None:
+        return None
+
+    @staticmethod
+    def name_in(body: str) -> str | None:
+        """The given name a hashtag body is built around, or None."""
+        lowered = body.lower()
+        for prefix in _HASHTAG_PREFIXES:
+            rest = lowered[len(prefix):]
+            if lowered.startswith(prefix) and rest:
+                for name in _names_at_start(rest):
+                    if (len(rest) == len(name) or rest[len(name):] in _HASHTAG_SUFFIXES) and name not in _place_names():
+                        return name
+        for name in _names_at_start(lowered):
+            rest = lowered[len(name):]
+            if rest in _HASHTAG_SUFFIXES and name not in _place_names():
+                return name
+        words = _CAMEL.findall(body)
+        if len(words) == 2 and words[0][:1].isupper() and words[1][:1].isupper() and is_given_name(words[0]) \
+                and not is_ambiguous_name(words[0]) and not is_given_name(words[1]) and words[1].isalpha() \
+                and not words[1].isupper():
+            return words[0].lower()
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if entities and PERSON not in entities:
+            return []
+        results = []
+        for match in _HASHTAG.finditer(text):
+            name = self.name_in(match.group("body"))
+            if name:
+                results.append(_result(PERSON, match.start(), match.end(), 0.75, self,
+                                       f"hashtag built around the given name '{name}'"))
+        return results
+
+
+def _names_at_start(lowered: str) -> list[str]:
+    """Given names that ``lowered`` starts with, longest first."""
+    names = _first_names()
+    return [lowered[:n] for n in range(min(len(lowered), 12), 1, -1) if lowered[:n] in names]
+
+
+_STOP_CAPITALS = frozenset(
+    "the a an and or but of in on at to for from by with our your my his her their its this that these those "
+    "i we you he she they it is are was were be been am do does did not no yes so if as".split()
+)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december today tonight tomorrow yesterday".split()
+)
+_PLACE_WORDS = frozenset(
+    "hospital clinic center centre health medical university college school street st avenue ave road rd drive "
+    "lane boulevard blvd church park county city foundation institute library high elementary academy group "
+    "pediatrics dental family care".split()
+)
+_ORG_WORDS = frozenset(
+    "inc inc. llc ltd co co. corp corporation company bank association society club team league union party "
+    "network news press records studios games entertainment media labs".split()
+)
+_SPACY_NON_PERSON = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT", "LANGUAGE", "LAW"}
+_ABBREVIATIONS = frozenset(
+    "u.s. u.k. d.c. a.m. p.m. p.s. e.r. o.r. i.v. m.d. r.n. n.p. p.a. b.s. m.s. e.g. i.e. u.n. n.y. l.a.".split()
+)
+_COURTESY = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "rev", "fr", "sr"})
+_VOCATIVE_INITIALS = regex.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you)\s))(?P<id>(?:[A-Z]\.\s?){2,3})(?=,)"
+)
+
+
+def _title_case(word: str) -> bool:
+    return word[:1].isupper() and any(c.islower() for c in word[1:]) and word.replace("'", "").replace("-", "").isalpha()
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+class GivenNameRecognizer(EntityRecognizer):
+    """People the small model misses: given names ("Kevin", "Dottie"), a courtesy or kinship title
+    with a name ("Mr. Delgado", "Nana Rose"), initials used to address someone ("J.R., thank you").
+
+    Reads the tokens of the shared parse and, when a model is loaded, its entities and
+    part-of-speech tags, so that "Grace" the word and "Austin" the city stay what they are.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[PERSON], supported_language=LANGUAGE, name="GivenNameRecognizer")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if entities and PERSON not in entities:
+            return []
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if doc is None or not hasattr(doc, "ents"):
+            return []
+        results = [
+            _result(PERSON, m.start("id"), m.start("id") + len(m.group("id").rstrip()), 0.5, self,
+                    "initials used to address a person")
+            for m in _VOCATIVE_INITIALS.finditer(text) if m.group("id").replace(" ", "").lower() not in _ABBREVIATIONS
+        ]
+        results.extend(self._names(doc))
+        return results
+
+    def _names(self, doc) -> Iterable[RecognizerResult]:
+        has_pos = doc.has_annotation("POS")
+        ent_of = {token.i: ent for ent in doc.ents for token in ent}
+        i, n = 0, len(doc)
+        while i < n:
+            token = doc[i]
+            found = self._titled(doc, i) or self._given(doc, token, ent_of.get(i), has_pos)
+            if found is None:
+                i += 1
+                continue
+            end_i, score, why = found
+            yield self._span(doc, i, end_i, score, why)
+            i = end_i + 1
+
+    def _titled(self, doc, i: int) -> tuple[int, float, str] | None:
+        """"Mr. Delgado", "Dr. Maria Chen", "Coach Dave Miller", "Nana Rose", "baby Zoe"."""
+        if i + 1 >= len(doc):
+            return None
+        word, following = doc[i].text, doc[i + 1].text
+        title = word.rstrip(".").lower()
+        if title in _COURTESY and word[:1].isupper() and (_title_case(following) or _initial(following)):
+            return self._extend(doc, i + 1), 0.7, f"courtesy title '{word}' before a name"
+        titled = pattern("phi_honorifics").fullmatch(word) is not None and word[:1].isupper()
+        kin = pattern("phi_kinship_titles").fullmatch(word) is not None
+        if (titled or kin) and _title_case(following) and is_given_name(following):
+            return self._extend(doc, i + 1), 0.6, f"'{word}' before the given name '{following}'"
+        return None
+
+    def _given(self, doc, token, ent, has_pos: bool) -> tuple[int, float, str] | None:
+        if len(token.text) < 2 or not is_given_name(token.text):
+            return None
+        verdict = self._judge(doc, token, ent, has_pos)
+        if verdict is None:
+            return None
+        why, score = verdict
+        end_i = self._extend(doc, token.i) if token.text[:1].isupper() else token.i
+        if end_i > token.i:
+            score = min(score + 0.1, 0.85)
+        return end_i, score, why
+
+    def _judge(self, doc, token, ent, has_pos: bool) -> tuple[str, float] | None:
+        word = token.text
+        lowered = word.lower()
+        if word.isupper() and len(word) > 1:
+            return None
+        vocative = token.i > 0 and doc[token.i - 1].text == "," and (
+            token.i + 1 == len(doc) or doc[token.i + 1].text in {".", "!", "?", ","})
+        if ent is not None and not (vocative and _title_case(word)):
+            if ent.label_ in {"DATE", "TIME"} or (ent.label_ in {"GPE", "LOC", "FAC"} and lowered in _place_names()):
+                return None
+            if ent.label_ in _SPACY_NON_PERSON and len(ent) > 1 and any(
+                    t.text.lower() in _PLACE_WORDS or t.text.lower() in _ORG_WORDS for t in ent):
+                return None
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        surname_follows = nxt is not None and _title_case(nxt.text) and nxt.text.lower() not in _STOP_CAPITALS \
+            and nxt.text.lower() not in _CALENDAR and nxt.text.lower() not in _PLACE_WORDS \
+            and (not has_pos or nxt.pos_ == "PROPN")
+        if not word[:1].isupper():
+            if lowered in _ambiguous_names() or token.is_stop or lowered in _not_names():
+                return None
+            if has_pos and token.pos_ not in {"PROPN", "NOUN", "X", "INTJ"}:
+                return None
+            return "lower-case given name", 0.45
+        if not _title_case(word):
+            return None
+        if lowered in _ambiguous_names() or (lowered in _place_names() and not has_pos):
+            if surname_follows:
+                return "given name followed by a surname", 0.55
+            if ent is not None and ent.label_ in {"PERSON", *_SPACY_NON_PERSON}:
+                return "given name the model marks as a name", 0.5
+            if has_pos and token.pos_ == "PROPN" and not token.is_sent_start:
+                return "given name used as a proper noun", 0.45
+            return None
+        if ent is not None and ent.label_ == "PERSON":
+            return "given name the model marks as a person", 0.6
+        if vocative:
+            return "given name used to address someone", 0.6
+        return "capitalised given name", 0.6
+
+    @staticmethod
+    def _extend(doc, i: int) -> int:
+        """Index of the last token of the name starting at ``i`` (surname, middle name, initial)."""
+        end = i
+        while end + 1 < len(doc) and end - i < 2:
+            nxt = doc[end + 1].text
+            lowered = nxt.lower()
+            if _initial(nxt) or (_title_case(nxt) and lowered not in _STOP_CAPITALS and lowered not in _CALENDAR
+                                 and lowered not in _PLACE_WORDS and lowered not in _not_names()):
+                end += 1
+                if _initial(nxt):
+                    break
+            else:
+                break
+        return end
+
+    def _span(self, doc, start_i: int, end_i: int, score: float, why: str) -> RecognizerResult:
+        start = doc[start_i].idx
+        last = doc[end_i]
+        return _result(PERSON, start, last.idx + len(last.text), score, self, why)
+
+
+# --------------------------------------------------------------------------- numbers and codes
+
+
+class MedicalRecordNumberRecognizer(_RegexRecognizer):
+    """Medical record numbers (Safe Harbor (H)): "MRN 004521", "medical record #88-1234", "chart no. 5521"."""
+
+    ENTITY = MEDICAL_RECORD_NUMBER
+    WHY = "a medical record number follows its label"
+    PATTERNS = (
+        ("mrn-label", r"\b(?:MRN|M\.R\.N\.|med(?:ical)? rec(?:ord)?s?(?: number| no\.?| num(?:ber)?| #)?|chart(?: number| no\.?| #))"
+                      r"\s*(?:[:#]|is|number|no\.?)?\s*(?P<id>[A-Z]{0,3}[-\s]?\d[\d-]{3,14}\d)\b", 0.85),
+    )
+
+
+class HealthPlanNumberRecognizer(_RegexRecognizer):
+    """Health-plan beneficiary numbers (Safe Harbor (I)): member/subscriber/policy IDs, Medicare MBIs, Medicaid IDs."""
+
+    ENTITY = HEALTH_PLAN_NUMBER
+    WHY = "a health-plan member or policy number"
+    PATTERNS = (
+        ("plan-label", r"\b(?:member|subscriber|policy|insurance|medicaid|medicare|beneficiary|plan|group|enrollee)"
+                       r"(?:\s+(?:id|number|no\.?|#|card number))+\s*[:#]?\s*(?P<id>[A-Z0-9][A-Z0-9-]{4,19})\b", 0.85),
+        ("medicare-mbi", r"\b(?P<id>[1-9][AC-HJ-KM-NP-RT-Y][AC-HJ-KM-NP-RT-Y0-9]\d-?[AC-HJ-KM-NP-RT-Y][AC-HJ-KM-NP-RT-Y0-9]\d-?"
+                         r"[AC-HJ-KM-NP-RT-Y]{2}\d{2})\b", 0.6),
+    )
+
+    def accept(self, name: str, match: regex.Match, text: str) -> bool:
+        value = match.group("id") or ""
+        return any(c.isdigit() for c in value)
+
+
+class AccountNumberRecognizer(_RegexRecognizer):
+    """Account numbers (Safe Harbor (J)): "account #4471-22", "acct no. 99812"."""
+
+    ENTITY = ACCOUNT_NUMBER
+    WHY = "an account number follows its label"
+    PATTERNS = (
+        ("account-label", r"\b(?:account|acct\.?|billing|invoice|patient account)(?:\s+(?:number|no\.?|#|id))+\s*[:#]?\s*"
+                          r"(?P<id>[A-Z]{0,3}-?\d[\d-]{3,18}\d)\b", 0.8),
+    )
+
+
+class DeviceSerialRecognizer(_RegexRecognizer):
+    """Device identifiers and serial numbers (Safe Harbor (M)): implant serials, "S/N", UDIs, lot numbers."""
+
+    ENTITY = DEVICE_ID
+    WHY = "a device serial or identifier follows its label"
+    PATTERNS = (
+        ("serial-label", r"\b(?:serial(?: number| no\.?| #)?|s/n|sn|udi|lot(?: number| no\.?| #)|device id|model and serial)"
+                         r"\s*[:#]?\s*(?P<id>[A-Z0-9][A-Z0-9-]{4,24})\b", 0.75),
+    )
+
+    def accept(self, name: str, match: regex.Match, text: str) -> bool:
+        return any(c.isdigit() for c in match.group("id"))
+
+
+class LicenseNumberRecognizer(_RegexRecognizer):
+    """Certificate and licence numbers (Safe Harbor (K)) written with their label."""
+
+    ENTITY = LICENSE_NUMBER
+    WHY = "a licence or certificate number follows its label"
+    PATTERNS = (
+        ("licence-label", r"\b(?:driver'?s?\s+)?(?:licen[cs]e|certificate|permit|passport)(?:\s+(?:number|no\.?|#|id))+\s*[:#]?\s*"
+                          r"(?P<id>[A-Z0-9][A-Z0-9-]{4,19})\b", 0.75),
+    )
+
+    def accept(self, name: str, match: regex.Match, text: str) -> bool:
+        return any(c.isdigit() for c in match.group("id"))
+
+
+class VehicleIdRecognizer(_RegexRecognizer):
+    """Vehicle identifiers (Safe Harbor (L)): licence plates with their label and 17-character VINs."""
+
+    ENTITY = VEHICLE_ID
+    WHY = "a vehicle identifier"
+    PATTERNS = (
+        ("plate-label", r"\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?|tag number)\s*[:#]?\s*(?P<id>[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b", 0.7),
+        ("vin", r"\b(?:VIN\s*[:#]?\s*)?(?P<id>[A-HJ-NPR-Z0-9]{17})\b", 0.5),
+    )
+
+    def accept(self, name: str, match: regex.Match, text: str) -> bool:
+        value = match.group("id")
+        if len(value) == 17:
+            return sum(c.isdigit() for c in value) >= 5 and sum(c.isalpha() for c in value) >= 3
+        return any(c.isdigit() for c in value)
+
+
+class FaxNumberRecognizer(_RegexRecognizer):
+    """Fax numbers (Safe Harbor (E)); Presidio finds phone numbers but not their use as fax."""
+
+    ENTITY = FAX_NUMBER
+    WHY = "a number labelled as a fax"
+    PATTERNS = (
+        ("fax-label", r"\bfax(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*(?:at\s+|to\s+)?(?P<id>\+?1?[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b", 0.8),
+    )
+
+
+class RoomBedRecognizer(_RegexRecognizer):
+    """Room, bed and bay numbers and numbered units (Safe Harbor (R), unique characteristic; PHI-08)."""
+
+    ENTITY = ROOM_NUMBER
+    WHY = "a room, bed or bay number locates one person"
+    PATTERNS = (
+        ("room", r"\b(?:(?:exam|patient|hospital|delivery|recovery|treatment|procedure|operating|isolation)\s+)?"
+                 r"(?:room|rm\.?|bed|bay|cubicle|crib|bassinet|isolette|pod|stall)\s*#?\s*\d{1,4}[A-Z]?\b", 0.7),
+        ("unit-bed", r"\b(?:ICU|NICU|PICU|CICU|ER|ED|PACU|L&D|trauma)\s+(?:room|bed|bay)\s*#?\s*\d{1,4}[A-Z]?\b", 0.8),
+        ("numbered-unit", r"(?-i:\b\d{1,2}\s?(?:North|South|East|West)\b)", 0.5),
+    )
+
+    def accept(self, name: str, match: regex.Match, text: str) -> bool:
+        if name == "numbered-unit":
+            return not regex.match(r"\s+(?:St|Street|Ave|Avenue|Road|Rd|Main|Blvd)\b", text[match.end():], regex.IGNORECASE)
+        return True
+
+
+class AgeOver89Recognizer(_RegexRecognizer):
+    """Ages over 89 and the date elements that reveal them (Safe Harbor (C))."""
+
+    ENTITY = AGE_OVER_89
+    WHY = "an age over 89 identifies few enough people to be a Safe Harbor identifier"
+    PATTERNS = (
+        ("n-year-old", r"\b(?P<n>\d{2,3})[-\s](?:years?|yrs?)[-\s]old\b", 0.8),
+        ("aged-n", r"\b(?:aged?|age of|turn(?:s|ed|ing)?|celebrat(?:es|ed|ing)|reached)\s+(?P<n>\d{2,3})\b"
+                   r"(?!\s*(?:%|percent|days|weeks|months|lbs|pounds|patients|beds|babies|people|years?(?![\s-]+old)))", 0.7),
+        ("nth-birthday", r"\b(?P<n>\d{2,3})(?:st|nd|rd|th)\s+birthday\b", 0.8),
+        ("in-her-90s", r"\bin\s+(?:his|her|their)\s+(?:late\s+|early\s+|mid-)?(?P<n>9\d|1\d\d)'?s\b", 0.7),
+        ("words", r"\b(?P<w>ninety(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one hundred|a hundred)"
+                  r"(?:[-\s](?:years?)[-\s]old|(?:th)?\s+birthday)\b", 0.7),
+        ("centenarian", r"\bcentenarians?\b|\bsupercentenarians?\b", 0.6),
+        ("nonagenarian", r"\bnonagenarians?\b", 0.6),
+    )
+
+    def accept(self, name: str, match: regex.Match, text: str) -> bool:
+        groups = match.groupdict()
+        if groups.get("n"):
+            return 90 <= int(groups["n"]) <= 130
+        return True
+
+
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+DATE_EXPRESSION = (
+    rf"(?<!\w)(?:(?:on\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?:last|this|next|on)\s+{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|{_WEEKDAY}(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week|weekend|month))"
+    rf"|(?:in|since|during)\s+{_MONTH})(?!\w)"
+)
+
+
+class CareDateRecognizer(EntityRecognizer):
+    """Dates tied to a person's care (Safe Harbor (C)): birth, admission, discharge, surgery,
+    visit, treatment, death ("admitted 03/14/2025", "Tuesday's bypass surgery", "chemo this week",
+    "discharged today", "DOB 04/11/1958").
+
+    A date with no care event next to it (an event announcement, an opening day) is not reported.
+    """
+
+    WINDOW = 40  # characters between the care event and the date
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[CARE_DATE], supported_language=LANGUAGE, name="CareDateRecognizer")
+        self._date = regex.compile(DATE_EXPRESSION, regex.IGNORECASE)
+        self._dob = regex.compile(r"\b(?:DOB|D\.O\.B\.|date of birth|born(?: on)?|birthdate)\s*[:#]?\s*(?P<id>\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|"
+                                  + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})", regex.IGNORECASE)
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if entities and CARE_DATE not in entities:
+            return []
+        results = []
+        taken: list[tuple[int, int]] = []
+        for match in self._dob.finditer(text):
+            start, end = match.span("id")
+            taken.append((start, end))
+            results.append(_result(CARE_DATE, start, end, 0.85, self, "a date of birth"))
+        events = [(m.start(), m.end(), m.group(0)) for vocabulary in ("phi_care_events", "health_terms")
+                  for m in pattern(vocabulary).finditer(text)]
+        if not events:
+            return results
+        for match in self._date.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            near = [e for e in events if (0 <= start - e[1] <= self.WINDOW or 0 <= e[0] - end <= self.WINDOW)
+                    and not regex.search(r"[.!?;\n]", text[min(e[1], end):max(e[0], start)])]
+            if not near:
+                continue
+            event = min(near, key=lambda e: min(abs(start - e[1]), abs(e[0] - end)))
+            taken.append((start, end))
+            results.append(_result(CARE_DATE, start, end, 0.7, self, f"a date next to the care event '{event[2]}'"))
+        return results
+
+
+class PhotoReferenceRecognizer(_RegexRecognizer):
+    """References to a photo or video of a person (Safe Harbor (Q), full-face photographs and comparable images)."""
+
+    ENTITY = PHOTO
+    WHY = "the post refers to a photo or video of a person"
+    PATTERNS = (
+        ("pictured", r"\(?\bpictured\b(?:\s+(?:here|above|below|left|right|with))?\)?:?", 0.7),
+        ("in-the-photo", r"\bin (?:the|this|our) (?:photo|picture|pic|video|clip|selfie)\b", 0.7),
+        ("photo-of", r"\b(?:photo|picture|pic|video|selfie|snapshot|footage)s? (?:of|from)\b", 0.6),
+        ("photo-label", r"\b(?:photo|video|pic)(?: of the (?:day|week|month))?:", 0.6),
+        ("swipe", r"\bswipe\b(?:\s+(?:left|right|to see|through))?", 0.5),
+        ("before-after", r"\bbefore\s*(?:&|and|/)\s*after\b", 0.7),
+        ("watch", r"\bwatch (?:him|her|them|as|how)\b", 0.5),
+        ("camera", r"[\U0001F4F7\U0001F4F8\U0001F4F9\U0001F3A5]", 0.4),
+    )
+
+
+class BiometricRecognizer(_RegexRecognizer):
+    """References to biometric identifiers (Safe Harbor (P)): finger and voice prints, retina and face scans."""
+
+    ENTITY = BIOMETRIC
+    WHY = "a biometric identifier is mentioned"
+    PATTERNS = (
+        ("biometric", r"\b(?:finger ?prints?|thumb ?prints?|palm ?prints?|voice ?prints?|voice recordings?|retina(?:l)? scans?|"
+                      r"iris scans?|face scans?|facial (?:scan|recognition|geometry)|hand geometry|gait (?:analysis|video))\b", 0.6),
+    )
+
+
+class UniqueCharacteristicRecognizer(_RegexRecognizer):
+    """"Any other unique identifying characteristic" (Safe Harbor (R)): "the only patient in the state with",
+    "our youngest transplant recipient", "our 1,000th patient", "the first baby born in 2024"."""
+
+    ENTITY = UNIQUE_CHARACTERISTIC
+    WHY = "a characteristic only one person has"
+    PATTERNS = (
+        ("the-only", r"\bthe only (?:\w+[ -]){0,3}(?:patient|person|child|kid|baby|woman|man|girl|boy|one|player|pitcher|student|survivor|case)\b", 0.6),
+        ("superlative", r"\b(?:our|the) (?:(?:\w+[ -]){0,2})?(?:youngest|oldest|tallest|smallest|tiniest|heaviest|first|last|longest-standing)"
+                        r"(?:\s+ever)?\s+(?:\w+[ -]){0,3}(?:patient|recipient|baby|survivor|case|preemie|resident)\b(?!s)", 0.6),
+        ("ordinal-patient", r"\b(?:our|the) (?:\d[\d,]*(?:st|nd|rd|th)|(?:one )?thousandth|hundredth|millionth) (?:\w+[ -]){0,3}(?:patient|baby|recipient|birth|delivery|visitor)\b", 0.6),
+        ("first-born", r"\bthe first baby (?:born|delivered)\b", 0.6),
+        ("former-office", r"\b(?:a |the )?(?:former|retired|sitting|current) (?:state |u\.s\. |us )?(?:senator|governor|mayor|congressman|congresswoman|representative|judge|police chief|fire chief|superintendent)\b", 0.5),
+        ("local-role", r"\bthe (?:[A-Z][\w'.-]*\s){1,3}(?:principal|coach|mayor|pastor|sheriff|superintendent|police chief|fire chief|quarterback|captain)\b", 0.5),
+    )
+
+
+class StreetAddressRecognizer(_RegexRecognizer):
+    """Street addresses and roads (Safe Harbor (B), geographic subdivisions smaller than a state)."""
+
+    ENTITY = STREET_ADDRESS
+    WHY = "a street address or road"
+    _SUFFIX = (r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Way|Court|Ct\.?|Place|Pl\.?|"
+               r"Terrace|Ter\.?|Parkway|Pkwy\.?|Highway|Hwy\.?|Circle|Cir\.?|Trail|Square|Sq\.?|Pike|Alley)")
+    PATTERNS = (
+        ("number-street", r"(?-i:\b\d{1,6}(?:-\d{1,4})?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){0,3}" + _SUFFIX + r")"
+                          r"(?:\s*,?\s*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|#)\s*[\w-]{1,6})?\b", 0.7),
+        ("named-street", r"(?-i:\b(?:[A-Z][a-z]+\s){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive)\b)", 0.45),
+        ("route", r"(?-i:\b(?:Route|Rte\.?|Highway|Hwy\.?|Interstate|I-|US|State Route|SR|County Road|CR)\s?-?\d{1,4}\b)", 0.5),
+        ("po-box", r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", 0.7),
+    )
+
+    def accept(self, name: str, match: regex.Match, text: str) -> bool:
+        value = match.group(0)
+        return not regex.match(r"(?:The|Our|A|An|This|That|On|In|At|From|To)\s", value)
+
+
+class ZipCodeRecognizer(_RegexRecognizer):
+    """ZIP codes (Safe Harbor (B)) after a state or labelled as a ZIP."""
+
+    ENTITY = ZIP_CODE
+    WHY = "a ZIP code"
+    _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
+               "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
+    PATTERNS = (
+        ("state-zip", r"(?-i:\b(?:" + _STATES + r"),?\s+(?P<id>\d{5}(?:-\d{4})?)\b)", 0.7),
+        ("zip-label", r"\b(?:zip|zip code|postal code)\s*[:#]?\s*(?P<id>\d{5}(?:-\d{4})?)\b", 0.8),
+    )
+
+
+def recognizers() -> tuple[EntityRecognizer, ...]:
+    """The PHI family's recognizers, new instances (Presidio's registry owns what it is given)."""
+    return (
+        SocialHandleRecognizer(),
+        HashtagNameRecognizer(),
+        GivenNameRecognizer(),
+        MedicalRecordNumberRecognizer(),
+        HealthPlanNumberRecognizer(),
+        AccountNumberRecognizer(),
+        DeviceSerialRecognizer(),
+        LicenseNumberRecognizer(),
+        VehicleIdRecognizer(),
+        FaxNumberRecognizer(),
+        RoomBedRecognizer(),
+        AgeOver89Recognizer(),
+        CareDateRecognizer(),
+        PhotoReferenceRecognizer(),
+        BiometricRecognizer(),
+        UniqueCharacteristicRecognizer(),
+        StreetAddressRecognizer(),
+        ZipCodeRecognizer(),
+        # Account numbers are Safe Harbor identifiers whatever country issued them (164.514(b)(2)(i)(J));
+        # built with the flags Presidio's own registry gives it.
+        IbanRecognizer(regex_flags=re.DOTALL | re.MULTILINE | re.IGNORECASE),
+    )

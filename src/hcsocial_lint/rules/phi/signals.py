@@ -1,0 +1,102 @@
+"""What a privacy officer looks for around a person: health information, care cues, story framing,
+sensitive categories, and whether a cue is hypothetical or general rather than a report.
+
+All word lists are vocabularies (``vocabularies/*.txt``); this module only finds them in a post
+and says what each match means. Negation comes from the shared assertion helpers in
+:mod:`hcsocial_lint.nlp.context`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from spacy.tokens import Doc, Span
+
+from ...nlp.context import is_negated, is_quoted
+from ...vocabularies import pattern
+
+HEALTH = "health_terms"
+CARE = "care_relationship"
+CARE_PLACES = "phi_care_places"
+SECOND_PERSON = "phi_second_person_care"
+DENIALS = "phi_reply_denials"
+STORY = "phi_story_cues"
+CELEBRATION = "phi_celebration_cues"
+SPOTLIGHT = "phi_spotlight_cues"
+RETALIATION = "phi_retaliation"
+
+# (vocabulary, label shown to the reader, why it matters)
+SENSITIVE = (
+    ("phi_sensitive_mental_health", "mental health", "state mental-health confidentiality laws; OCR's Manasa case"),
+    ("phi_sensitive_substance_use", "substance use", "42 CFR Part 2 protects substance-use-disorder records"),
+    ("phi_sensitive_hiv_sti", "HIV/STI", "state HIV and STI confidentiality statutes"),
+    ("phi_sensitive_reproductive", "reproductive health", "state reproductive-health privacy laws"),
+    ("phi_sensitive_genetic", "genetic information", "GINA and state genetic-privacy laws"),
+)
+
+_CLAUSE_BREAK = regex.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\band then\b")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One vocabulary match: where, what, from which list, and what it means."""
+
+    start: int
+    end: int
+    text: str
+    vocabulary: str
+    label: str
+
+    @property
+    def source(self) -> str:
+        return f"vocabulary:{self.vocabulary}"
+
+    def within(self, ranges: list[tuple[int, int]]) -> bool:
+        return any(s <= self.start and self.end <= e for s, e in ranges)
+
+
+def find(text: str, vocabulary: str, label: str = "") -> list[Cue]:
+    return [Cue(m.start(), m.end(), m.group(0), vocabulary, label or vocabulary.replace("_", " "))
+            for m in pattern(vocabulary).finditer(text)]
+
+
+def health_cues(text: str) -> list[Cue]:
+    """Health terms, sensitive ones labelled with their category; one cue per place."""
+    cues = [c for vocab, label, _ in SENSITIVE for c in find(text, vocab, label)]
+    taken = [(c.start, c.end) for c in cues]
+    cues += [c for c in find(text, HEALTH, "health term") if not any(s < c.end and c.start < e for s, e in taken)]
+    return sorted(cues, key=lambda c: c.start)
+
+
+def sensitive_reason(label: str) -> str | None:
+    return next((why for _, name, why in SENSITIVE if name == label), None)
+
+
+def clause_before(text: str, sentence_start: int, offset: int) -> str:
+    """The text from the start of the clause that holds ``offset`` up to it."""
+    before = text[sentence_start:offset]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return before[breaks[-1].end():] if breaks else before
+
+
+def is_hypothetical(text: str, sentence: Span, start: int) -> bool:
+    """An "if / whether / when you ..." clause, or a question about what might happen."""
+    clause = clause_before(text, sentence.start_char, start).lower()
+    return pattern("phi_hypothetical_cues").search(clause) is not None
+
+
+def is_generic(text: str, sentence: Span, start: int) -> bool:
+    """The clause's subject is a plural or general group: "patients with asthma should..."."""
+    clause = clause_before(text, sentence.start_char, start).lower()
+    return pattern("phi_generic_subjects").search(clause) is not None
+
+
+
+
+def is_negated_cue(doc: Doc, sentence: Span, cue: Cue) -> bool:
+    return is_negated(doc, sentence, cue.start, cue.end)
+
+
+def is_quoted_cue(doc: Doc, sentence: Span, cue: Cue) -> bool:
+    return is_quoted(doc, sentence, cue.start, cue.end)

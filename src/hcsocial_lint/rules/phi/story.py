@@ -1,0 +1,94 @@
+"""PHI006: a patient story, testimonial or celebration needs the patient's written authorization."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ...analysis import Analysis
+from ...model import Applicability, Example, Hit, RuleMeta, Severity, Suggestion
+from .assessment import POST_KINDS, assess
+from .explain import AUTHORIZE, authorization_evidence, cue_evidence, deidentify, identifier_evidence, quote, tie_evidence
+
+
+@dataclass(frozen=True)
+class PatientStoryWithoutAuthorization:
+    meta: RuleMeta = field(default=RuleMeta(
+        id="PHI006",
+        name="patient-story-without-authorization",
+        family="phi",
+        severity=Severity.ERROR,
+        message="a story about an identifiable patient needs their written authorization",
+        citation="45 CFR 164.508(a)(3) (authorization for marketing); HHS OCR, Cadia Healthcare Facilities (2025, "
+                 "$182,000 for patient 'success stories' on social media)",
+        url="https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-E/section-164.508",
+        summary="Finds patient stories, testimonials, before/after posts, 'patient of the month', NICU graduations "
+                "and other celebrations of an identifiable patient. Without an authorization reference in the "
+                "front matter (`hipaa_authorization: <id>`) it is an error (critical for sensitive categories); "
+                "with one it is an info reminder listing what the post identifies, so the author can check the "
+                "authorization covers it.",
+        rationale="A testimonial or success story uses PHI for marketing, which needs the patient's written "
+                  "authorization; the patient posting their own story does not authorize us to repeat it. Even "
+                  "with an authorization, post only what it covers (minimum necessary, 45 CFR 164.502(b)).",
+        fix_safety="Unsafe: the fix removes what identifies the patient, which turns a testimonial into an anonymous "
+                   "story; the usual fix is to obtain the authorization and record it in the front matter.",
+        examples=(
+            Example("Patient story: after years of knee pain, Donna chose a knee replacement with our team. "
+                    "Six weeks later she's dancing!", "fail"),
+            Example("Meet our Patient of the Month, Isabella! She's been cavity-free for 3 years.", "fail"),
+            Example("Patient story: after years of knee pain, Donna chose a knee replacement with our team. "
+                    "Six weeks later she's dancing!", "fail", metadata={"hipaa_authorization": "AUTH-2025-0142"}),
+            Example("Staff spotlight: Keisha Brown, RN, has worked in our NICU for 18 years!", "pass"),
+            Example("Knee replacement can help people get back to the activities they love. Ask your doctor.", "pass"),
+        ),
+        fixable=True,
+        kinds=POST_KINDS,
+    ))
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        assessment = assess(analysis)
+        patients = [t for t in assessment.ties if t.person.may_be_patient
+                    and (t.is_patient_of_ours or t.own_sentence_health)]
+        if assessment.authorization:
+            if patients or assessment.detail_hits:
+                yield self._reminder(assessment, patients)
+            return
+        framing = assessment.story or (assessment.celebration if patients else ())
+        if not patients or not framing:
+            return
+        tie = patients[0]
+        cue = min(framing, key=lambda c: abs(c.start - tie.person.start))
+        sensitive = assessment.sensitive_of(tie.health)
+        suggestion = deidentify(assessment, tie)
+        yield Hit(
+            cue.start, cue.end, category="PATIENT-STORY", score=tie.person.identifier.score,
+            severity=Severity.CRITICAL if sensitive else Severity.ERROR,
+            message=(f"a story about an identifiable patient ('{tie.person.text}'; {quote(framing)}) needs "
+                     "their written authorization: add `hipaa_authorization: <reference>` to the front matter once "
+                     "it is signed" + (f"; {quote(sensitive)} is a sensitive category" if sensitive else "")),
+            evidence=(cue_evidence(cue, "story"), *tie_evidence(tie)),
+            suggestions=tuple(s for s in (AUTHORIZE, suggestion) if s is not None),
+        )
+
+    def _reminder(self, assessment, patients) -> Hit:
+        reference = assessment.authorization
+        identified = [m.identifier for t in patients for m in t.mentions]
+        identified += [h.detail for h in assessment.detail_hits]
+        health = [c for t in patients for c in t.health] + [c for h in assessment.detail_hits for c in h.health]
+        what = []
+        if identified:
+            what.append(f"identifiers {quote(identified)}")
+        if health:
+            what.append(f"health information {quote(health)}")
+        anchor = identified[0] if identified else None
+        start, end = (anchor.start, anchor.end) if anchor else (0, 0)
+        evidence = [authorization_evidence(reference), *(identifier_evidence(i) for i in identified),
+                    *(cue_evidence(c, "health") for c in health)]
+        return Hit(
+            start, end, severity=Severity.INFO, category=anchor.kind if anchor else "PATIENT-STORY",
+            message=(f"authorized story (hipaa_authorization: {reference}): check the authorization covers "
+                     f"{' and '.join(what)}, and post nothing it does not cover"),
+            evidence=tuple(evidence),
+            suggestions=(Suggestion("Check the signed authorization lists each of these; remove anything it does not "
+                                    "cover (minimum necessary, 45 CFR 164.502(b))", (), Applicability.DISPLAY),),
+        )
