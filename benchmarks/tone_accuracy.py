@@ -195,10 +195,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the Markdown report here")
     parser.add_argument("--no-real", action="store_true", help="skip the real-post measurement")
     parser.add_argument("--show", action="store_true", help="print flagged real posts (terminal only)")
+    parser.add_argument("--model", default="auto", help="spaCy model: auto (the default model) or none")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    linter = Linter(Settings(plugins=False))
+    linter = Linter(Settings(plugins=False, model=args.model))
     built = time.perf_counter() - started
     drafts = read_jsonl(DRAFTS)
     draft_lines, summary = evaluate_drafts(linter, drafts)
