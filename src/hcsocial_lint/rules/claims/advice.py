@@ -22,7 +22,7 @@ _DOSE = (r"(?:\d+(?:[.,]\d+)*|one|two|three|four|five|half an?|a)\s*(?:-|to)?\s*
          r"(?:mg|mcg|µg|micrograms?|milligrams?|grams?|iu|units?|ml|mls|cc|tablets?|tabs|pills?|capsules?|caps|drops|"
          r"puffs|teaspoons?|tsp|tablespoons?|tbsp|sprays?|doses?)(?![\w-])")
 _FREQUENCY = r"(?:once|twice|three times|four times|\d+ times) (?:a|per) day|daily|nightly|every \d+ hours|every (?:morning|night)"
-_INSTRUCTION_VERBS = r"(?:take|try|start|use|give|double|increase|bump|add|pop|swallow|switch to|go up to)"
+_INSTRUCTION_VERBS = r"(?:take|try|start|use|give|alternate|double|increase|bump|add|pop|swallow|switch to|go up to)"
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +45,8 @@ def _patterns() -> dict[str, tuple[regex.Pattern, Severity]]:
             r"dermatologist|prescription)(?![\w-])"
             r"|(?<![\w-])no need (?:for|to see|to go to) (?:a |an |the |your )?(?:doctor|er|emergency room|urgent care|"
             r"pediatrician|physician)(?![\w-])"
-            r"|(?<![\w-])skip (?:the|your) (?:doctor|pediatrician|er|emergency room|urgent care|dermatologist)(?![\w-])", flags),
+            r"|(?<![\w-])skip (?:the|your) (?:doctor|pediatrician|er|emergency room|urgent care|dermatologist)(?![\w-])"
+            r"|(?<![\w-])(?:don'?t|do not|dont) need to (?:bring (?:her|him|them|it|your [\w-]+) in|come in|go in)(?![\w-])", flags),
             Severity.ERROR),
         "treatment instruction": (regex.compile(
             r"(?<![\w-])you\s+(?:should|need to|must|have to|can)\s+(?:definitely\s+|safely\s+|totally\s+|just\s+)?"

@@ -195,6 +195,14 @@ def promotional(analysis: Analysis) -> bool:
     return contains("claims_commercial_cues", analysis.text)
 
 
+PRODUCT_VOCABULARIES = ("claims_unapproved_products", "claims_supplement_terms", "claims_rx_drugs", "claims_devices")
+
+
+def names_a_product(analysis: Analysis) -> bool:
+    """The post names a product, device or drug (a claim about it is advertising, not education)."""
+    return any(contains(v, analysis.text) for v in PRODUCT_VOCABULARIES)
+
+
 def source_given(analysis: Analysis) -> bool:
     """The post cites where a claim comes from (link, reference, journal, agency, trial)."""
     if analysis.post.metadata.get("substantiation_ref"):

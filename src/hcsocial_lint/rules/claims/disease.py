@@ -26,6 +26,7 @@ PRODUCTS = "claims_unapproved_products"
 DISEASES = "claims_diseases"
 OUTBREAKS = "claims_outbreaks"
 RX = "claims_rx_drugs"
+SUPPLEMENT_TERMS = "claims_supplement_terms"
 MAX_GAP = 8  # tokens between a claim word and the disease it is about
 POSTFIX_NOUNS = frozenset({"relief", "treatment", "treatments", "therapy", "therapies", "protocol", "remedy",
                            "remedies", "cure", "cures", "reversal", "solution", "program"})
@@ -33,6 +34,7 @@ FRAME_WORDS = frozenset({"for", "against"})
 _CASE_SENSITIVE_DISEASES = regex.compile(r"(?<![\w-])(?:MS|ALS)(?![\w-])")
 _HASHTAG = regex.compile(r"(?<![\w#])#(\w+)")
 _OUTBREAK_HASHTAG_STEMS = regex.compile(r"covid|corona|omicron|pandemic|sarscov|virus|flu|rsv|mpox|monkeypox|measles|quarantin")
+IMMUNE = regex.compile(r"(?<![\w-])immun\w*", regex.IGNORECASE)
 _PRONOUN = regex.compile(r"\b(?:it|this|them|these|that)\b", regex.IGNORECASE)
 
 
@@ -58,6 +60,9 @@ def outbreak_mentions(analysis: Analysis, start: int, end: int) -> list[tuple[in
 
 def product_mentions(analysis: Analysis, start: int, end: int, with_rx: bool = False) -> list[tuple[int, int, str]]:
     found = common.find(PRODUCTS, analysis.text, start, end)
+    # a dietary supplement claiming to treat disease is an unapproved drug claim too
+    found += [s for s in common.find(SUPPLEMENT_TERMS, analysis.text, start, end)
+              if not any(f[0] <= s[0] < f[1] for f in found)]
     if with_rx:
         found += common.find(RX, analysis.text, start, end)
     return sorted(found)
@@ -195,19 +200,24 @@ class DiseaseClaimUnapproved(ClaimRule):
         """"Lyme disease? Our ozone protocol..." / "Anxiety? Meet our CBD gummies.": a disease named as a
         lead-in question or heading, answered in the next sentences by an unapproved product."""
         sentences = analysis.sentences
-        for index, sentence in enumerate(sentences[:-1]):
+        for index, sentence in enumerate(sentences):
             text = sentence.text.strip()
-            if len(sentence) > 8 or not text.endswith(("?", ":")):
-                continue
-            diseases = disease_mentions(analysis, sentence.start_char, sentence.end_char)
+            lead_end = sentence.end_char
+            if not (len(sentence) <= 8 and text.endswith(("?", ":"))):
+                colon = text.find(":")  # "Mold toxicity, Lyme, MCAS: if conventional doctors ..."
+                if colon == -1 or len(common.tokens_between(analysis, sentence.start_char, sentence.start_char + colon)) > 8:
+                    continue
+                lead_end = sentence.start_char + colon
+            diseases = disease_mentions(analysis, sentence.start_char, lead_end)
             if not diseases:
                 continue
             disease = diseases[0]
             if common.context_of(analysis, disease[0], disease[1], ("negated", "myth", "quoted")):
                 continue
-            for follow in range(index + 1, min(index + 3, len(sentences))):
+            first = index if lead_end < sentence.end_char else index + 1
+            for follow in range(first, min(index + 3, len(sentences))):
                 nxt = sentences[follow]
-                products = product_mentions(analysis, nxt.start_char, nxt.end_char)
+                products = product_mentions(analysis, max(nxt.start_char, lead_end), nxt.end_char)
                 if not products or follow in seen or _research_sentence(analysis, nxt.start_char, nxt.end_char):
                     continue
                 if common.context_of(analysis, products[0][0], products[0][1], ("negated", "question", "myth", "quoted")):
@@ -333,6 +343,10 @@ class OutbreakClaim(ClaimRule):
                     cue = _frame(analysis, products, target)
                 if cue is None:
                     cue = next((p for p in products if _immune_product(analysis, p)), None)
+                if cue is None and products and IMMUNE.search(analysis.text):
+                    # an outbreak next to a product in a post about immunity: the implied claim regulators
+                    # found in "immune support" posts tagged #covid19
+                    cue = products[0]
                 products = products or nearby
                 if cue is None or _skip(analysis, Claim(cue, target, None, index, "")):
                     continue

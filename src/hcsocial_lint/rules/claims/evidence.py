@@ -69,7 +69,7 @@ class UnsubstantiatedEstablishment(ClaimRule):
     ))
 
     def find(self, analysis: Analysis) -> Iterator[Hit]:
-        if not common.promotional(analysis) or common.source_given(analysis):
+        if not (common.promotional(analysis) or common.names_a_product(analysis)) or common.source_given(analysis):
             return
         seen: set[int] = set()
         for start, end, text in common.find(ESTABLISHMENT, analysis.text):

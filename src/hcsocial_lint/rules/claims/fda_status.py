@@ -42,7 +42,7 @@ def _sameness_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     rx = _rx_pattern()
     brands = _brands_pattern()
     same = regex.compile(
-        r"(?<![\w-])(?:(?:the\s+)?same\s+(?:active\s+)?(?:ingredients?|medications?|medicines?|drugs?|formulas?|molecules?)\s+as"
+        r"(?<![\w-])(?:(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:ingredients?|medications?|medicines?|drugs?|formulas?|molecules?|results?|effects?|benefits?|weight\s+loss)\s+as"
         r"|(?:the\s+)?same\s+as|identical\s+to|just\s+like|equivalent\s+(?:to|of)|a\s+dupe\s+(?:for|of)|(?:a|the)\s+version\s+of)"
         r"\s+(?:the\s+)?(?:brand[- ]name\s+)?(?:" + rx + r")[®™]?(?![\w-])"
         r"|(?<![\w-])(?:" + rx + r")[®™]?\s*(?:dupes?|equivalents?|knock-?offs?)(?![\w-])", regex.IGNORECASE)

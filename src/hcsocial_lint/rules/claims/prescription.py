@@ -20,7 +20,7 @@ RISK = "claims_risk_info"
 BENEFIT = "claims_benefit_cues"
 SAFETY_CLAIM = regex.compile(
     r"(?<![\w-])(?:(?:completely|totally|perfectly|100\s?%|absolutely|entirely)\s+safe|non-?addictive|harmless|risk[- ]free"
-    r"|no (?:side effects|risks?|downtime)|side[- ]effect[- ]free|safer than)(?![\w-])", regex.IGNORECASE)
+    r"|(?:no|zero) (?:side effects|risks?|downtime|complications)|side[- ]effect[- ]free|safer than)(?![\w-])", regex.IGNORECASE)
 FOR_USE = regex.compile(r"(?:\s*\([^)]{1,20}\))?\)?\s+(?:for|to treat|to help(?: with)?)\s+", regex.IGNORECASE)
 NOT_PROMOTED = regex.compile(r"(?:stop|quit|ditch|skip|instead of|without|off|avoid|come off|get off)\s+(?:taking\s+)?"
                              r"(?:your\s+|the\s+|their\s+|her\s+|his\s+)?(?:[\w-]+\s+)?$", regex.IGNORECASE)

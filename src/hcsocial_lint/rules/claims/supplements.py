@@ -53,9 +53,15 @@ class SupplementDisclaimer(ClaimRule):
         metadata_supplement = str(analysis.post.metadata.get("product_type", "")).lower() == "supplement"
         if not common.promotional(analysis):
             return
-        for sentence in analysis.sentences:
+        sentences = analysis.sentences
+        for index, sentence in enumerate(sentences):
             s, e = sentence.start_char, sentence.end_char
             products = common.find(SUPPLEMENTS, text, s, e)
+            if not products and index > 0:
+                # "Meet our new pre-workout supplement. Clinically shown to boost endurance."
+                previous = sentences[index - 1]
+                products = common.find(SUPPLEMENTS, text, previous.start_char, previous.end_char)
+                products = [(s, s, p[2]) for p in products] if products else []
             if not products and not metadata_supplement:
                 continue
             if any(common.contains(v, text, s, e) for v in NOT_SUPPLEMENT_CONTEXT):
