@@ -29,7 +29,7 @@ def cue_evidence(cue: Cue, kind: str) -> Evidence:
 
 
 def role_evidence(person: Person) -> Evidence:
-    return Evidence("context", f"who: {person.role}", person.reason, None, None, "phi.people")
+    return Evidence("context", "role", f"{person.role}: {person.reason}", None, None, "phi.people")
 
 
 def authorization_evidence(reference: str) -> Evidence:

@@ -187,8 +187,9 @@ class HashtagNameRecognizer(EntityRecognizer):
                 return name
         words = _CAMEL.findall(body)
         if len(words) == 2 and words[0][:1].isupper() and words[1][:1].isupper() and is_given_name(words[0]) \
-                and not is_ambiguous_name(words[0]) and not is_given_name(words[1]) and words[1].isalpha() \
-                and not words[1].isupper():
+                and not is_ambiguous_name(words[0]) and words[0].lower() not in _place_names() \
+                and not is_given_name(words[1]) and words[1].isalpha() and not words[1].isupper() \
+                and words[1].lower() not in _HASHTAG_SUFFIXES:
             return words[0].lower()
         return None
 
@@ -477,9 +478,9 @@ class RoomBedRecognizer(_RegexRecognizer):
     ENTITY = ROOM_NUMBER
     WHY = "a room, bed or bay number locates one person"
     PATTERNS = (
+        ("unit-bed", r"\b(?:ICU|NICU|PICU|CICU|ER|ED|PACU|L&D|trauma)\s+(?:room|bed|bay)\s*#?\s*\d{1,4}[A-Z]?\b", 0.8),
         ("room", r"\b(?:(?:exam|patient|hospital|delivery|recovery|treatment|procedure|operating|isolation)\s+)?"
                  r"(?:room|rm\.?|bed|bay|cubicle|crib|bassinet|isolette|pod|stall)\s*#?\s*\d{1,4}[A-Z]?\b", 0.7),
-        ("unit-bed", r"\b(?:ICU|NICU|PICU|CICU|ER|ED|PACU|L&D|trauma)\s+(?:room|bed|bay)\s*#?\s*\d{1,4}[A-Z]?\b", 0.8),
         ("numbered-unit", r"(?-i:\b\d{1,2}\s?(?:North|South|East|West)\b)", 0.5),
     )
 
