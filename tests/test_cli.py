@@ -251,3 +251,11 @@ def test_unknown_selector_in_a_discovered_config_is_a_configuration_error(run, t
     result = run("team/post.txt", "post.txt")
     assert result.exit_code == 2
     assert "CLM01X" in result.output and "post.txt:1:13: CLM001" in result.output
+
+
+def test_invalid_family_option_is_a_configuration_error_before_linting(run, tmp_path):
+    write(tmp_path / ".hclint.toml", "[tone]\nnominal_item_value = \"fifteen\"\n")
+    write(tmp_path / "post.txt", CURE)
+    result = run("post.txt")
+    assert result.exit_code == 2
+    assert "nominal_item_value" in result.output and "Traceback" not in result.output

@@ -44,5 +44,18 @@ def hclint_recognizers(settings):
 
 
 @hookimpl
+def hclint_validate_settings(settings):
+    from .rules.claims.common import parse_options as claim_options
+    from .rules.endorsement.options import endorsement_options
+    from .rules.phi.options import options_from as phi_options
+    from .rules.tone.options import tone_options
+
+    phi_options(settings.family_options("phi"))
+    claim_options(settings.family_options("claim"))
+    tone_options(settings)
+    endorsement_options(settings)
+
+
+@hookimpl
 def hclint_formatters():
     return dict(FORMATTERS)

@@ -75,6 +75,7 @@ class Linter:
         for where, selectors in (("select", self.settings.select), ("ignore", self.settings.ignore),
                                  ("severity", tuple(self.settings.severity))):
             validate_selectors(selectors, self.rule_metas, where)
+        self._validate_family_options(self.settings)
         self.model: LoadedModel = load_model(self.settings.model)
         recognizers = [r for outcome in self.host.call("hclint_recognizers", settings=self.settings) for r in outcome.value]
         self.setup_problems.extend(Problem("<plugins>", m, "E-PLUGIN") for m in self.host.problems)
@@ -116,6 +117,13 @@ class Linter:
                 self.setup_problems.append(Problem(str(path), str(exc), "E-PACK"))
         return dict(sorted(rules.items()))
 
+    def _validate_family_options(self, settings: Settings) -> None:
+        try:
+            self.host.validate_settings(settings)
+        except ValueError as exc:
+            where = f"{settings.config_path}: " if settings.config_path else ""
+            raise ConfigError(f"{where}{exc}") from None
+
     @property
     def rule_metas(self) -> list[RuleMeta]:
         return [UNUSED_SUPPRESSION, *(rule.meta for rule in self.rules.values())]
@@ -144,6 +152,7 @@ class Linter:
                     validate_selectors(selectors, self.rule_metas, f"{settings.config_path}: {key}")
             except SelectorError as exc:
                 raise ConfigError(str(exc)) from None
+            self._validate_family_options(settings)
             self._validated_configs.add(settings.config_path)
         return settings
 

@@ -49,14 +49,25 @@ def hclint_rule_packs() -> Sequence[Path]:
 def hclint_check_types() -> Mapping[str, Callable[..., Any]]:
     """Typed checks that rule packs can name in ``check:`` (name -> factory).
 
-    A factory is called as ``factory(meta, spec, context)`` and returns a Rule;
-    ``spec`` is the rule's YAML mapping, ``context`` a PackContext for errors.
+    A factory is called as ``factory(spec, context, regex_timeout)`` and returns a Rule;
+    ``spec`` is the rule's YAML mapping, ``context`` a PackContext whose ``error(key, message)``
+    builds the one-line PackError to raise for an invalid spec.
     """
 
 
 @hookspec
 def hclint_recognizers(settings: Settings) -> Sequence[EntityRecognizer]:
     """Presidio recognizers to add to the analyzer (e.g. record numbers, social handles)."""
+
+
+@hookspec
+def hclint_validate_settings(settings: Settings) -> None:
+    """Check the options your rules read (e.g. ``settings.family_options("tone")``) when a
+    configuration is loaded; raise ``ValueError`` with a one-line message naming the key.
+
+    Called once for the base settings and once for each configuration file discovered, so a
+    bad value is a configuration error before any post is linted, not a rule failure later.
+    """
 
 
 @hookspec

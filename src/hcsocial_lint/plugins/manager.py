@@ -49,6 +49,12 @@ class PluginHost:
             if value is not None:
                 yield HookOutcome(name, value)
 
+    def validate_settings(self, settings: Any) -> None:
+        """Run every plug-in's settings check; the first ValueError becomes the caller's error."""
+        hook = self.manager.hook.hclint_validate_settings
+        for impl in reversed(hook.get_hookimpls()):
+            impl.function(settings=settings)
+
     @property
     def plugin_names(self) -> list[str]:
         return [name for name, _ in self.manager.list_name_plugin()]
