@@ -187,6 +187,7 @@ def _there_is_complement(token: Token) -> bool:
 
 
 _ADDITIVE = frozenset({"just", "only", "simply", "merely"})
+_NEGATIVE_AFFECT = frozenset({"fear", "worry", "suffer", "struggle", "dread", "deal", "battle"})
 
 
 def _not_a_negation(cue: Token) -> bool:
@@ -196,7 +197,11 @@ def _not_a_negation(cue: Token) -> bool:
     if following is not None and following.lower_ in _ADDITIVE:
         return True
     head = cue.head
-    return any(child.lower_ == "what" and child.dep_ in {"dobj", "dative", "nsubj", "attr"} for child in head.children)
+    if any(child.lower_ == "what" and child.dep_ in {"dobj", "dative", "nsubj", "attr"} for child in head.children):
+        return True
+    # "you'll never have to fear COVID again", "no more suffering from migraines": a promise
+    affected = [head, *[c for c in head.children if c.dep_ in {"xcomp", "dobj", "acomp"}]]
+    return any(_lemma(t) in _NEGATIVE_AFFECT for t in affected)
 
 
 def _negation_scopes(sentence: Span) -> Iterable[tuple[Token, set[int]]]:
@@ -369,6 +374,19 @@ def _neighbour_sentence(doc: Doc, sentence: Span, step: int) -> Span | None:
     return None
 
 
+_REFUTATION_CUES = regex.compile(
+    r"\b(?:but|however|actually|in fact|the truth|truth is|false|wrong|not true|no evidence|isn'?t true|myth|"
+    r"don'?t|doesn'?t|didn'?t|does not|do not|can'?t|cannot|never|unproven|not proven|careful|beware|be wary|"
+    r"red flag|scam|too good to be true|selling false)\b", regex.IGNORECASE)
+
+
+def _refuted_near(sentence: Span) -> bool:
+    """A reported claim is refuted in its own sentence or the next one."""
+    following = _neighbour_sentence(sentence.doc, sentence, +1)
+    text = sentence.text + " " + (following.text if following is not None else "")
+    return bool(_REFUTATION_CUES.search(text))
+
+
 def _attributed(doc: Doc, tokens: list[Token]) -> bool:
     """The match sits in the complement of a verb reporting someone else's claim."""
     for token in tokens:
@@ -379,6 +397,8 @@ def _attributed(doc: Doc, tokens: list[Token]) -> bool:
             if lemma in _REPORTING_VERBS:
                 if any(child.dep_ == "neg" for child in ancestor.children):
                     continue  # "what they won't tell you about X" asserts X, it does not report it
+                if not _refuted_near(ancestor.sent):
+                    continue  # "8 out of 10 patients say our laser works" adopts the report
                 subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 if ancestor.dep_ in {"acl", "relcl"}:  # "clinics promising a cure", "ads that say ..."
                     subjects = subjects or [ancestor.head]

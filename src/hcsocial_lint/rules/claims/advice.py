@@ -19,7 +19,7 @@ REPLY_KINDS = frozenset({"comment-reply", "review-reply"})
 REPLY_TEMPLATE = ("Thanks for reaching out. We can't give medical advice on social media. Please contact your "
                   "clinician, or message us through the patient portal so a member of our care team can help.")
 _DOSE = (r"(?:\d+(?:[.,]\d+)*|one|two|three|four|five|half an?|a)\s*(?:-|to)?\s*(?:\d+(?:[.,]\d+)*\s*)?"
-         r"(?:mg|mcg|µg|micrograms?|milligrams?|grams?|iu|units?|ml|mls|cc|tablets?|tabs|pills?|capsules?|caps|drops|"
+         r"(?:mg|mcg|µg|micrograms?|milligrams?|grams?|g|iu|units?|ml|mls|cc|tablets?|tabs|pills?|capsules?|caps|drops|"
          r"puffs|teaspoons?|tsp|tablespoons?|tbsp|sprays?|doses?)(?![\w-])")
 _FREQUENCY = r"(?:once|twice|three times|four times|\d+ times) (?:a|per) day|daily|nightly|every \d+ hours|every (?:morning|night)"
 _INSTRUCTION_VERBS = r"(?:take|try|start|use|give|alternate|double|increase|bump|add|pop|swallow|switch to|go up to)"

@@ -103,7 +103,7 @@ def _frame(analysis: Analysis, products: list[tuple[int, int, str]], target: tup
         between = common.tokens_between(analysis, product[1], target[0])
         if len(between) > 8 or common.clause_break_between(analysis, product[1], target[0]):
             continue
-        for token in between[:4]:
+        for token in between[:6]:
             if token.lower_ in FRAME_WORDS:
                 return token.idx, token.idx + len(token.text), token.text
     return None
@@ -327,7 +327,7 @@ class OutbreakClaim(ClaimRule):
             s, e = sentence.start_char, sentence.end_char
             if common.contains("claims_research_cues", analysis.text, s, e):
                 continue
-            products = product_mentions(analysis, s, e, with_rx=True)
+            products = own_products = product_mentions(analysis, s, e, with_rx=True)
             lo = sentences[index - 1].start_char if index > 0 else s
             hi = sentences[index + 1].end_char if index + 1 < len(sentences) else e
             nearby = products or product_mentions(analysis, lo, hi, with_rx=True)
@@ -354,20 +354,26 @@ class OutbreakClaim(ClaimRule):
                 yield start, end, analysis.text[start:end], target[2], index, products[0]
                 reported.add(index)
                 break
-            if index in reported or not cues or index == 0 or not products:
+            if index in reported or index == 0 or not own_products:
+                continue
+            if not cues and IMMUNE.search(analysis.text, s, e):
+                immune = IMMUNE.search(analysis.text, s, e)
+                cues = [(immune.start(), immune.end(), immune.group(0))]
+            if not cues:
                 continue
             # 2. "Worried about bird flu? Our colloidal silver shields your family." / "... should fix it."
-            previous = sentences[index - 1]
-            earlier = outbreak_mentions(analysis, previous.start_char, previous.end_char)
-            if not earlier:
+            leads = [sentences[j] for j in (index - 1, index - 2) if j >= 0]
+            lead = next((p for p in leads if outbreak_mentions(analysis, p.start_char, p.end_char)), None)
+            if lead is None:
                 continue
-            short_lead = previous.text.rstrip().endswith("?") or len(previous) <= 8
+            earlier = outbreak_mentions(analysis, lead.start_char, lead.end_char)
+            short_lead = lead.text.rstrip().endswith("?") or len(lead) <= 8
             if not (short_lead or _PRONOUN.search(sentence.text)):
                 continue
             cue = cues[0]
             if common.context_of(analysis, cue[0], cue[1], ("negated", "question", "myth", "quoted")):
                 continue
-            yield cue[0], cue[1], cue[2], earlier[0][2], index, products[0]
+            yield cue[0], cue[1], cue[2], earlier[0][2], index, own_products[0]
             reported.add(index)
 
     def find(self, analysis: Analysis) -> Iterator[Hit]:

@@ -16,6 +16,8 @@ from .common import ClaimRule
 ESTABLISHMENT = "claims_establishment"
 TIMELINES = "claims_timeline_promises"
 SOURCE_PLACEHOLDER = " [Source: add the study or survey this claim relies on]"
+TEST_RESULTS = regex.compile(r"(?<![\w-])(?:tests?|testing|tested|lab|labs|swabs?|screenings?|diagnostic)(?![\w-])",
+                            regex.IGNORECASE)
 _INDIRECT = frozenset({"what", "whether", "if", "how", "why"})
 _BEFORE_AFTER = regex.compile(r"(?<![\w-])before[^a-z0-9\n]{0,12}(?:and|&|/|\+|to|vs\.?)?[^a-z0-9\n]{0,12}after(?![\w-])"
                               r"|(?<![\w-])b\s?&\s?a(?![\w-])",
@@ -138,6 +140,9 @@ class ResultsTimelinePromise(ClaimRule):
                 continue
             if common.context_of(analysis, start, end, common.ALL_CONTEXTS):
                 continue
+            s, e = common.sentence_bounds(analysis, start)
+            if TEST_RESULTS.search(analysis.text, s, e) and regex.match(r"(?i)results?", text):
+                continue  # "test results in 15 minutes" is turnaround time, not an outcome
             seen.add(index)
             yield common.hit(
                 start, end, self.meta.message.format(what=f"timeline promise '{text}'"), "RESULTS-PROMISE",
