@@ -68,3 +68,11 @@ def test_to_dict_matches_the_schema_and_masks_on_request(linter):
     jsonschema.validate(report.to_dict(), load_report_schema())
     assert report.findings[0].to_dict()["rule_id"] == report.findings[0].rule_id
     assert "Emma" not in json.dumps(report.to_dict(mask=True))
+
+
+def test_tone_score_is_reported_for_every_post(linter):
+    report = linter.lint_text("Wash your hands often and stay home when you are sick.")
+    assert [m.metrics.get("tone_score") for m in report.post_metrics] == [0.0]
+    data = report.to_dict()
+    jsonschema.validate(data, load_report_schema())
+    assert data["posts"][0]["metrics"]["tone_score"] == 0.0

@@ -180,7 +180,8 @@ def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequen
     return Report(findings, _unique(problems), files_checked=report.files_checked + (1 if stdin_report else 0),
                   posts_checked=report.posts_checked + (stdin_report.posts_checked if stdin_report else 0),
                   fixed=fixed if fix and not diff else 0, notices=linter.notices,
-                  sources={**report.sources, **(stdin_report.sources if stdin_report else {})})
+                  sources={**report.sources, **(stdin_report.sources if stdin_report else {})},
+                  post_metrics=report.post_metrics + (stdin_report.post_metrics if stdin_report else ()))
 
 
 def _unique(problems: Sequence[Problem]) -> tuple[Problem, ...]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from .analysis import Analysis, Entity
 from .config import ConfigError, Settings, apply_overrides, settings_for_path
-from .model import Finding, Hit, Post, Problem, Report, RuleMeta, Severity, Suppression, TextRange
+from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
 from .nlp.models import NO_MODEL_NOTICE, LoadedModel, load_model
 from .nlp.presidio_bridge import analyze_doc, build_analyzer
 from .plugins.manager import PluginHost, create_host
@@ -51,6 +51,7 @@ class RuleIdClash(Exception):
 class _PostFindings:
     findings: tuple[Finding, ...]
     problems: tuple[Problem, ...]
+    metrics: Mapping[str, float]
 
 
 class Linter:
@@ -184,6 +185,7 @@ class Linter:
         index = LineIndex(post.original)
         findings: list[Finding] = []
         problems: list[Problem] = []
+        metrics: dict[str, float] = {}
         for rule in self.rules.values():
             meta = rule.meta
             if meta.id in self._disabled_for_run or not applies_to(meta, post.kind):
@@ -192,6 +194,9 @@ class Linter:
                 continue
             try:
                 hits = list(rule.check(analysis))
+                measure = getattr(rule, "measure", None)
+                if callable(measure):
+                    metrics.update(measure(analysis))
             except PatternTimeout as exc:
                 problems.append(Problem(post.path, f"{exc}", "E-RULE"))
                 continue
@@ -207,7 +212,7 @@ class Linter:
         if is_enabled(UNUSED_SUPPRESSION, settings.select, (*settings.ignore, *ignored_here)):
             findings.extend(self._unused_suppression(s, post, index, settings) for s in unused)
         findings.sort(key=lambda f: f.sort_key)
-        return _PostFindings(tuple(findings), tuple(problems))
+        return _PostFindings(tuple(findings), tuple(problems), metrics)
 
     def _finding(self, meta: RuleMeta, hit: Hit, post: Post, index: LineIndex, severity: Severity) -> Finding:
         line, column = index.position(hit.start)
@@ -248,15 +253,18 @@ class Linter:
         post_settings = list(settings) if settings is not None else [self.settings_for(p.path) for p in posts]
         findings: list[Finding] = []
         problems: list[Problem] = []
+        measured: list[PostMetrics] = []
         for analysis in self.analyse(list(posts), post_settings):
             result = self.check(analysis)
             findings.extend(result.findings)
             problems.extend(result.problems)
+            if result.metrics:
+                measured.append(PostMetrics(analysis.post.path, analysis.post.record, result.metrics))
         findings.sort(key=lambda f: f.sort_key)
         flagged = {(f.path, f.record) for f in findings}
         sources = {(p.path, p.record): p.original for p in posts if (p.path, p.record) in flagged}
         return Report(tuple(findings), tuple(problems), files_checked=len({p.path for p in posts}),
-                      posts_checked=len(posts), notices=self.notices, sources=sources)
+                      posts_checked=len(posts), notices=self.notices, sources=sources, post_metrics=tuple(measured))
 
     def lint_text(self, text: str, *, kind: str | None = None, path: str = "<text>", markdown: bool = False,
                   metadata: Mapping[str, Any] | None = None) -> Report:
@@ -281,6 +289,7 @@ class Linter:
         findings: list[Finding] = []
         problems: list[Problem] = list(self.setup_problems)
         sources: dict[tuple[str, int | None], str] = {}
+        measured: list[PostMetrics] = []
         files = posts_count = 0
         pending: list[Post] = []
         pending_settings: list[Settings] = []
@@ -292,6 +301,7 @@ class Linter:
                 findings.extend(report.findings)
                 problems.extend(report.problems)
                 sources.update(report.sources)
+                measured.extend(report.post_metrics)
             pending, pending_settings = [], []
 
         for raw_path in paths:
@@ -316,7 +326,7 @@ class Linter:
         flush()
         findings.sort(key=lambda f: f.sort_key)
         return Report(tuple(findings), tuple(problems), files_checked=files, posts_checked=posts_count,
-                      notices=self.notices, sources=sources)
+                      notices=self.notices, sources=sources, post_metrics=tuple(measured))
 
 
 def _dedupe(hits: Iterable[Hit]) -> list[Hit]:

@@ -271,6 +271,15 @@ class Post:
 
 
 @dataclass(frozen=True)
+class PostMetrics:
+    """Measurements of one post that are reported whether or not a rule fired (e.g. tone_score)."""
+
+    path: str
+    record: int | None
+    metrics: Mapping[str, float] = field(default_factory=lambda: EMPTY_MAPPING, hash=False)
+
+
+@dataclass(frozen=True)
 class Report:
     """The result of one run: findings sorted by position, and inputs that could not be linted."""
 
@@ -280,6 +289,7 @@ class Report:
     posts_checked: int = 0
     fixed: int = 0
     notices: tuple[str, ...] = ()  # one-off remarks, e.g. what the no-model mode cannot detect
+    post_metrics: tuple[PostMetrics, ...] = ()  # per-post measurements from rules with a measure()
     # (path, record) -> original text of each post with findings, so the text format can show context
     sources: Mapping[tuple[str, int | None], str] = field(default_factory=lambda: EMPTY_MAPPING, hash=False,
                                                           compare=False, repr=False)

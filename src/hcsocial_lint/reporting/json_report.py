@@ -38,6 +38,7 @@ def report_to_dict(report: Report, options: ReportOptions) -> dict[str, Any]:
         "findings": [finding_to_dict(f) for f in shown.findings],
         "problems": [problem_to_dict(p) for p in report.problems],
         "notices": list(dict.fromkeys(report.notices)),
+        "posts": [{"path": m.path, "record": m.record, "metrics": dict(m.metrics)} for m in report.post_metrics],
     }
 
 

@@ -6,7 +6,7 @@ Rules know nothing of files, formats or configuration files: they read an
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Protocol, runtime_checkable
 
 from ..analysis import Analysis
@@ -20,6 +20,12 @@ class Rule(Protocol):
     meta: RuleMeta
 
     def check(self, analysis: Analysis) -> Iterable[Hit]: ...
+
+
+class MeasuringRule(Rule, Protocol):
+    """A rule that also measures every post it sees (reported as per-post metrics)."""
+
+    def measure(self, analysis: Analysis) -> Mapping[str, float]: ...
 
 
 def applies_to(meta: RuleMeta, kind: str) -> bool:

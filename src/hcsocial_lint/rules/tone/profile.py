@@ -13,6 +13,8 @@ selling cue.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -56,7 +58,12 @@ def selling_cues(text: str) -> list[regex.Match]:
 
 
 def tone_profile(analysis: Analysis) -> ToneProfile:
-    text = analysis.text
+    """The post's commercial, educational and relational cues (computed once per text)."""
+    return _profile_of(analysis.text)
+
+
+@lru_cache(maxsize=256)
+def _profile_of(text: str) -> ToneProfile:
     return ToneProfile(
         commercial=tuple(selling_cues(text)),
         educational=len(matches("tone_educational", text)),

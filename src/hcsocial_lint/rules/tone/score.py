@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ...analysis import Analysis
@@ -40,6 +40,10 @@ class SalesDrivenTone:
                     "Apply today.", "pass"),
         ),
     ))
+
+    def measure(self, analysis: Analysis) -> Mapping[str, float]:
+        """The tone score of every post, reported whether or not it reaches the threshold."""
+        return tone_profile(analysis).metrics()
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         threshold = tone_options(analysis.settings).tone_threshold
