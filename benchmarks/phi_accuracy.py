@@ -264,6 +264,7 @@ def part_a(linter: Linter, splits: set[str], only: str | None = None) -> list[Se
 
 @dataclass
 class DraftResult:
+    split: str
     total: int
     positives: int
     negatives: int
@@ -276,16 +277,25 @@ class DraftResult:
     seconds: float = 0.0
 
 
-def part_b(linter: Linter) -> DraftResult:
+def part_b(linter: Linter) -> list[DraftResult]:
+    """One result per split: "development" (the drafts used to find bugs) and "holdout" (written later)."""
     drafts = load_records(DRAFTS)
     posts = [Post(d["text"], d["text"], path=d["id"], kind=d["kind"], metadata=d.get("metadata") or {}) for d in drafts]
     started = time.perf_counter()
     report = linter.lint_posts(posts, [linter.settings] * len(posts))
+    seconds = time.perf_counter() - started
     by_post: dict[str, list] = defaultdict(list)
     for finding in report.findings:
         if finding.family == "phi":
             by_post[finding.path].append(finding)
-    result = DraftResult(len(drafts), 0, 0, 0, 0, defaultdict(Counter), seconds=time.perf_counter() - started)
+    splits: dict[str, list[dict]] = defaultdict(list)
+    for draft in drafts:
+        splits[draft.get("split", "development")].append(draft)
+    return [_score_drafts(name, members, by_post, seconds) for name, members in splits.items()]
+
+
+def _score_drafts(split: str, drafts: list[dict], by_post: dict[str, list], seconds: float) -> DraftResult:
+    result = DraftResult(split, len(drafts), 0, 0, 0, 0, defaultdict(Counter), seconds=seconds)
     rules = sorted({f.rule_id for fs in by_post.values() for f in fs} | {r for d in drafts for r in d["labels"]})
     result.rule_counts = {rule: Counter() for rule in rules}
     for draft in drafts:
@@ -323,7 +333,7 @@ def fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def render(results_a: list[SetResult], result_b: DraftResult | None, linter: Linter, seconds: float, command: str) -> str:
+def render(results_a: list[SetResult], results_b: list[DraftResult], linter: Linter, seconds: float, command: str) -> str:
     lines = [
         "# PHI family: measured accuracy",
         "",
@@ -339,8 +349,8 @@ def render(results_a: list[SetResult], result_b: DraftResult | None, linter: Lin
     ]
     if results_a:
         lines += _render_a(results_a)
-    if result_b is not None:
-        lines += _render_b(result_b)
+    for result in results_b:
+        lines += _render_b(result)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -388,11 +398,17 @@ def _goal(v: Tally, o: Tally) -> str:
 def _render_b(res: DraftResult) -> list[str]:
     recall = res.caught / res.positives if res.positives else 0.0
     fa = res.false_alarms / res.negatives if res.negatives else 0.0
-    lines = ["## (b) Post-level disclosure detection on benchmarks/data/phi_drafts.jsonl", "",
-             f"{res.total} drafts ({res.positives} disclosures, {res.negatives} compliant), labelled before the rules were "
-             "written. A post counts as flagged when any PHI finding is `error` or `critical`. The Linter is configured "
-             "with the drafts' organisation (staff roster, facilities, public figures, contact; see `ORGANISATION` in "
-             f"the script). Lint time {res.seconds:.1f} s.", "",
+    about = {
+        "development": "labelled before any rule was written, then used while building the rules to find bugs "
+                       "(every fix was a general one, but these figures are not an independent estimate)",
+        "holdout": "written and labelled after the rules were built and committed before the rules first ran on them; "
+                   "run once for this report",
+    }.get(res.split, "")
+    lines = [f"## (b) Post-level disclosure detection: {res.split} drafts", "",
+             f"{res.total} drafts in benchmarks/data/phi_drafts.jsonl ({res.positives} disclosures, {res.negatives} "
+             f"compliant), {about}. A post counts as flagged when any PHI finding is `error` or `critical`. The Linter is "
+             "configured with the drafts' organisation (staff roster, facilities, public figures, contact; see "
+             f"`ORGANISATION` in the script). All drafts linted in {res.seconds:.1f} s.", "",
              "| measure | value | goal |", "|---|---:|---:|",
              f"| disclosure recall | {recall:.3f} ({res.caught}/{res.positives}) | >= 0.95 |",
              f"| false-alarm rate (error+ on a compliant post) | {fa:.3f} ({res.false_alarms}/{res.negatives}) | <= 0.03 |",
@@ -424,7 +440,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
     started = time.perf_counter()
     results_a: list[SetResult] = []
-    result_b = None
+    results_b: list[DraftResult] = []
     if args.part in {"a", "both"}:
         linter = Linter(Settings(plugins=False))
         results_a = part_a(linter, set(args.splits.split(",")), args.sets)
@@ -432,8 +448,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         from hcsocial_lint.config import settings_from_table
 
         linter = Linter(settings_from_table({"plugins": False, "organisation": ORGANISATION}))
-        result_b = part_b(linter)
-    text = render(results_a, result_b, linter, time.perf_counter() - started, command)
+        results_b = part_b(linter)
+    text = render(results_a, results_b, linter, time.perf_counter() - started, command)
     if str(args.output) == "-":
         print(text)
     else:

@@ -6,7 +6,7 @@ import pytest
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from hcsocial_lint import Linter, Settings, hookimpl
-from hcsocial_lint.config import settings_from_table
+from hcsocial_lint.config import ConfigError, settings_from_table
 from hcsocial_lint.fixes import fix_until_stable
 from hcsocial_lint.model import Applicability, Severity
 from hcsocial_lint.reporting.masking import mask_report
@@ -277,10 +277,15 @@ def test_retaliatory_reply(linter):
 # --------------------------------------------------------------------------- configuration and plug-ins
 
 
-def test_unknown_phi_option_is_reported_by_name():
-    linter = Linter(settings_from_table({"plugins": False, "phi": {"reply_tmplate": "x"}}))
-    report = linter.lint_text("So proud of our patient Emma Lopez, who finished chemo!")
-    assert any("reply_tmplate" in p.message for p in report.problems)
+@pytest.mark.parametrize(("options", "key"), [
+    ({"reply_tmplate": "x"}, "reply_tmplate"),
+    ({"min-score": 3}, "min-score"),
+    ({"reply-template": "Call {phone}"}, "reply-template"),
+    ({"sensitive-escalation": "yes"}, "sensitive-escalation"),
+])
+def test_invalid_phi_options_are_configuration_errors_naming_the_key(options, key):
+    with pytest.raises(ConfigError, match=key):
+        Linter(settings_from_table({"plugins": False, "phi": options}))
 
 
 def test_malformed_organisation_is_reported_by_key():

@@ -38,6 +38,9 @@ _ATTRIBUTION = regex.compile(r"^[\s\"'\u201c\u201d]*[-\u2013\u2014~]\s*$")
 _FACILITY_CARE = regex.compile(r"\b(?:born|delivered|treated|admitted|seen|hospitalized|discharged from|recovering|"
                                 r"operated on|transferred to|rushed to|brought to|airlifted to)\s+(?:at|in|to|from)?\s*(?:the\s+)?$",
                                 regex.IGNORECASE)
+_REVIEWER = regex.compile(r"\b(?:a|this|the|that)\s+(?:\w+\s+)?(?:patient|reviewer|person|individual)\b", regex.IGNORECASE)
+_INPATIENT = regex.compile(r"\b(?:bed|bay|crib|isolette|bassinet|cubicle|exam room|patient room|recovery room|delivery room|"
+                           r"isolation room|icu|nicu|picu|cicu|pacu|er|ed|l&d)\b", regex.IGNORECASE)
 _HOMETOWN = regex.compile(r"\bfrom\s+(?:the\s+)?$", regex.IGNORECASE)
 _GENERIC_DETERMINER = regex.compile(r"\b(?:every|each|any|all|per|no|most|many|some|other|another|these|those|more than|\d[\d,]*)\s+(?:[\w-]+\s+){0,2}$",
                                     regex.IGNORECASE)
@@ -232,6 +235,9 @@ class Assessment:
                 places.append(Cue(other.start, other.end, other.text, "people", "provider named with them"))
         health = inside(self.health)
         mention_sentences = [_sentence_of(self.sentences, m.start) for m in mentions]
+        if any(m.vocative for m in mentions):  # "Luis! Glad the new inhaler is helping your asthma."
+            mention_sentences += [(s, e) for s, e in self.sentences if any(a <= s < b for a, b in scope)
+                                  and _SECOND_PERSON.search(self.text[s:e])]
         own = tuple(c for c in health if any(s <= c.start and c.end <= e for s, e in mention_sentences))
         details = tuple(d for d in self.details if any(s <= d.start and d.end <= e for s, e in scope))
         return Tie(person, tuple(mentions), tuple(scope), health, tuple(sorted(care, key=lambda c: c.start)),
@@ -292,6 +298,8 @@ class Assessment:
             care = tuple(c for c in (*self.care, *self.places) if window[0] <= c.start < window[1])
             if pointer[2]:  # the pointer itself says "patient"
                 care = (*care, Cue(pointer[0], pointer[1], self.text[pointer[0]:pointer[1]], "phi_person_nouns", "a patient"))
+            if detail.kind == "ROOM_NUMBER" and _INPATIENT.search(detail.text):  # someone in a bed is a patient
+                care = (*care, Cue(detail.start, detail.end, detail.text, "RoomBedRecognizer", "an inpatient bed"))
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
@@ -337,12 +345,15 @@ class Assessment:
             return ()
         cues = list(self.second_person)
         cues += self._reported(signals.find(self.text, signals.DENIALS, "confirms or denies patient status"), negation=False)
-        cues += [c for c in self.care]
-        cues += [c for c in self.places if any(h.start >= _sentence_of(self.sentences, c.start)[0]
-                                                and h.end <= _sentence_of(self.sentences, c.start)[1] for h in self.health)]
+        for cue in (*self.care, *self.places):
+            start, end = _sentence_of(self.sentences, cue.start)
+            about_someone = _SECOND_PERSON.search(self.text[start:end]) or _REVIEWER.search(self.text[start:end]) or any(
+                start <= p.start < end for p in self.named_in_reply)
+            if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
+                cues.append(cue)
         for cue in self._reported(list(self.health), negation=False):
             start, end = _sentence_of(self.sentences, cue.start)
-            if _SECOND_PERSON.search(self.text[start:end]) or any(t.person.may_be_patient for t in self.ties):
+            if _SECOND_PERSON.search(self.text[start:end]) or any(start <= p.start < end for p in self.named_in_reply):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))
         unique: dict[tuple[int, int], Cue] = {}
         for cue in sorted(cues, key=lambda c: (c.start, -(c.end - c.start))):
@@ -352,7 +363,9 @@ class Assessment:
 
     @cached_property
     def named_in_reply(self) -> tuple[Person, ...]:
-        return tuple(p for p in self.people if p.role not in {STAFF, PUBLIC, "organisation", "animal"})
+        """People a reply names who are not staff or public figures (weak, model-only guesses left out)."""
+        return tuple(p for p in self.people if p.role not in {STAFF, PUBLIC, "organisation", "animal"}
+                     and p.identifier.score >= STRONG)
 
     @cached_property
     def retaliation(self) -> tuple[Cue, ...]:

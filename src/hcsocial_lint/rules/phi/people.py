@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from ...vocabularies import terms
+from ...vocabularies import raw_terms
 from .identifiers import Identifier
 
 PATIENT = "patient"  # explicitly our patient ("our patient Emma")
@@ -91,7 +91,7 @@ class Person:
 
 
 def _alternation(vocabulary: str) -> str:
-    return "(?:" + "|".join(sorted(terms(vocabulary), key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(sorted(raw_terms(vocabulary), key=len, reverse=True)) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -112,8 +112,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "our_own": regex.compile(r"\bour own\s+$", flags),
         "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:(?:our|the|a|an|one of our)\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
                                      r"|^\s*and\s+(?:the|our)\s+(?:whole\s+|entire\s+|rest of the\s+)?(?:[\w-]+\s+){0,3}(?:team|crew|staff|department|unit)\b", flags),
-        "staff_group": regex.compile(r"\bour\s+(?:[\w-]+\s+){0,3}(?:team|crew|staff|nurses|doctors|physicians|volunteers|colleagues|employees|providers|therapists|residents|interns)\b"
-                                     r"[^.!?]{0,30}?(?:\(\s*pictured:?|,?\s*(?:especially|including|like|such as|led by)|:)\s*$", flags),
+        "staff_group": regex.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:team|crew|staff|nurses|doctors|physicians|volunteers|colleagues|employees|providers|therapists|residents|interns)\b"
+                                     r"[^.!?]{0,60}?(?:\(\s*pictured:?|,?\s*(?:especially|including|like|such as|led by)|:)\s*$", flags),
+        "department": regex.compile(r"^\s+(?:in|from|of|with)\s+(?:our\s+|the\s+)?" + _alternation("phi_departments") + r"\b", flags),
         "works_here": regex.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:works?|worked|volunteers?|volunteered|joins?|joined|retires?|retired|leads?|led|teaches|taught|founded|co-founded|trains?|trained)\b", flags),
         "patient_before": regex.compile(r"\b(?:our|a|one of our|the)\s+(?:(?:[\w,-]+|\d[\d,]*(?:st|nd|rd|th))\s+){0,4}?" + patient_nouns
                                         + r"(?:\s+of the (?:month|week|year))?\s*[,:]?\s*$|\bpatient(?:\s+(?:spotlight|story|of the (?:month|week|year)))?\s*[:,-]?\s*$", flags),
@@ -212,6 +213,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, sentences: Se
         return make(STAFF, f"named as one of our team ('{p['staff_group'].search(before).group(0).strip(' ,:(')}')")
     if p["our_own"].search(before):
         return make(STAFF, "'our own' (a colleague)")
+    if p["department"].search(after):
+        return make(STAFF, f"works in a department ('{p['department'].search(after).group(0).strip()}')")
     if p["works_here"].search(after):
         return make(STAFF, f"works or volunteers here ('{p['works_here'].search(after).group(0).strip(' ,')}')")
     if p["public_before"].search(before):

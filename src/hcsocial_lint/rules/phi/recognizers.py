@@ -300,6 +300,10 @@ class GivenNameRecognizer(EntityRecognizer):
         kin = pattern("phi_kinship_titles").fullmatch(word) is not None
         if (titled or kin) and _title_case(following) and is_given_name(following):
             return self._extend(doc, i + 1), 0.6, f"'{word}' before the given name '{following}'"
+        lowered = following.lower()
+        if titled and _title_case(following) and lowered not in _STOP_CAPITALS and lowered not in _CALENDAR \
+                and lowered not in _PLACE_WORDS and lowered not in _ORG_WORDS and lowered not in _not_names():
+            return self._extend(doc, i + 1), 0.55, f"the title '{word}' before a name"
         return None
 
     def _given(self, doc, token, ent, has_pos: bool) -> tuple[int, float, str] | None:
@@ -613,7 +617,7 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
         ("ordinal-patient", r"\b(?:our|the) (?:\d[\d,]*(?:st|nd|rd|th)|(?:one )?thousandth|hundredth|millionth) (?:\w+[ -]){0,3}(?:patient|baby|recipient|birth|delivery|visitor)\b", 0.6),
         ("first-born", r"\bthe first baby (?:born|delivered)\b", 0.6),
         ("former-office", r"\b(?:a |the )?(?:former|retired|sitting|current) (?:state |u\.s\. |us )?(?:senator|governor|mayor|congressman|congresswoman|representative|judge|police chief|fire chief|superintendent)\b", 0.5),
-        ("local-role", r"\bthe (?:[A-Z][\w'.-]*\s){1,3}(?:principal|coach|mayor|pastor|sheriff|superintendent|police chief|fire chief|quarterback|captain)\b", 0.5),
+        ("local-role", r"\bthe (?:[A-Z][\w'.-]*\s){1,4}(?:principal|coach|mayor|pastor|sheriff|superintendent|police chief|fire chief|quarterback|captain|valedictorian)\b", 0.5),
     )
 
 

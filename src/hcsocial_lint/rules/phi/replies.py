@@ -102,10 +102,10 @@ class ReviewReplyNamesReviewer:
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         assessment = assess(analysis)
-        if assessment.kind == "comment-reply" and not (assessment.reply_cues or assessment.health):
-            return
         template = reply_template(assessment)
         for person in assessment.named_in_reply:
+            if assessment.kind == "comment-reply" and not _about_care(assessment, person):
+                continue  # naming a commenter who asked about opening hours discloses nothing
             removal = _remove_name(assessment.text, person.start, person.end)
             yield Hit(
                 person.start, person.end, severity=Severity.CRITICAL, category=person.identifier.kind,
@@ -153,6 +153,14 @@ class ReviewReplyRetaliatory:
             evidence=tuple(cue_evidence(c, "context") for c in cues),
             suggestions=(template,) if template else (),
         )
+
+
+def _about_care(assessment, person) -> bool:
+    """The reply confirms someone's care, or puts health words in the named person's sentence."""
+    if assessment.reply_cues:
+        return True
+    sentence = assessment.analysis.sentence_at(person.start)
+    return any(sentence.start_char <= h.start < sentence.end_char for h in assessment.health)
 
 
 _GREETING = regex.compile(r"(?:^|(?<=[.!?]\s))(?:hi|hello|hey|dear)\s+$", regex.IGNORECASE)
