@@ -177,9 +177,12 @@ def render(result: dict, real: dict | None, seconds: float, model: str) -> str:
         f"Drafts: {result['drafts']} labeled social-media drafts in `benchmarks/data/claims_drafts.jsonl` "
         f"({result['violating']} violating, {result['compliant']} compliant), each labeled before the linter ran on it.",
         "",
-        "The *development* split (424 drafts) was written first and then used while building the rules "
-        "(general fixes only, never a phrase from one draft). The *holdout* split (60 drafts) was written and "
-        "labeled after the rules existed and run once; its figures are the honest estimate of accuracy on new text.",
+        "Splits, in the order they were written. *development* (424 drafts) was labeled first and then used while "
+        "building the rules. Each *holdout-N* set was written and labeled later, committed, and run once against the "
+        "rules of that moment; its first-run recall was 0.600 (holdout-1), 0.700 (holdout-2), 0.516 (holdout-3) and "
+        "0.667 (holdout-4), with no false alarm on its compliant drafts except one in holdout-3 (0.036). Holdout-1 to 3 "
+        "were then used for general fixes (never a phrase that only one draft contains), so their current figures "
+        "are optimistic; **holdout-4 has never been tuned on and is the honest estimate of accuracy on new text.**",
         "",
         "## Family",
         "",
@@ -228,6 +231,9 @@ def render(result: dict, real: dict | None, seconds: float, model: str) -> str:
                 org_flagged += m["flagged_error"]
         lines += ["", f"Organisation health posts (CDC, agencies, providers; excluding news headlines and job ads): "
                       f"{org_flagged} of {org_posts} flagged at error or above ({_fmt(_ratio(org_flagged, org_posts))})."]
+        lines += ["", "Rules were never tuned to these posts, with one exception made visible here: a pro-vaccine news "
+                      "headline showed that CLM011's optional filler word could be a negation ('vaccines not linked "
+                      "to autism'); that slot now refuses 'not/never/no' (health-news count 43 -> 42)."]
     return "\n".join(lines) + "\n"
 
 
