@@ -96,3 +96,12 @@ def test_duplicate_rule_id_is_a_loud_error(tmp_path):
     path = pack(tmp_path, clash)
     linter = Linter(Settings(plugins=False, model="none", extra_packs=(str(path),)))
     assert any("CLM001 is defined twice" in p.message for p in linter.setup_problems)
+
+
+def test_approved_claim_clears_a_pack_rule():
+    text = "Our cream is guaranteed to erase wrinkles."
+    plain = Linter(Settings(plugins=False, model="none"))
+    assert any(f.rule_id == "CLM001" for f in plain.lint_text(text).findings)
+    approved = Settings(plugins=False, model="none", families={"claim": {"approved_claims": [
+        {"text": "guaranteed to erase wrinkles", "substantiation": "Clinical file WG-2026-3"}]}})
+    assert not any(f.rule_id == "CLM001" for f in Linter(approved).lint_text(text).findings)

@@ -1,7 +1,8 @@
 """The typed checks a rule pack can extend: ``existence``, ``substitution``, ``conditional``.
 
 - existence: any of ``patterns`` found is a finding (unless the match's context is one of
-  ``skip_when``: negated, hedged, question, myth, quoted); an optional ``suggest`` offers a
+  ``skip_when``: negated, hedged, question, myth, quoted, or approved — covered by a claim
+  registered in ``[tool.hclint.claim] approved_claims``); an optional ``suggest`` offers a
   replacement for the match.
 - substitution: ``swap`` maps a pattern to its preferred wording; the fix replaces it.
 - conditional: when any of ``if`` appears and none of ``then`` does, the first ``if`` match
@@ -35,11 +36,24 @@ def _applicability(value: Any, ctx: PackContext, key: str) -> Applicability:
         raise ctx.error(key, "must be 'safe', 'unsafe' or 'display'") from None
 
 
+def _is_approved_claim(analysis: Analysis, start: int, end: int) -> bool:
+    """The match is covered by a claim the organisation registered with its substantiation
+    (``[tool.hclint.claim] approved_claims``): one place decides, for packs and Python rules."""
+    from .claims.common import approved_claim_at
+
+    return approved_claim_at(analysis, start, end) is not None
+
+
+# Contexts that need the settings, not only the parse.
+ANALYSIS_CONTEXTS = {"approved": _is_approved_claim}
+
+
 def _skip_when(spec: Mapping[str, Any], ctx: PackContext) -> tuple[str, ...]:
     contexts = _string_list(spec, "skip_when", ctx)
+    known = (*CONTEXT_TESTS, *ANALYSIS_CONTEXTS)
     for name in contexts:
-        if name not in CONTEXT_TESTS:
-            raise ctx.error("skip_when", f"unknown context {name!r} (known: {', '.join(CONTEXT_TESTS)})")
+        if name not in known:
+            raise ctx.error("skip_when", f"unknown context {name!r} (known: {', '.join(known)})")
     return contexts
 
 
@@ -52,7 +66,10 @@ def _in_skipped_context(analysis: Analysis, start: int, end: int, contexts: tupl
         return None
     sentence = analysis.sentence_at(start)
     for name in contexts:
-        if CONTEXT_TESTS[name](analysis.doc, sentence, start, end):
+        if name in ANALYSIS_CONTEXTS:
+            if ANALYSIS_CONTEXTS[name](analysis, start, end):
+                return name
+        elif CONTEXT_TESTS[name](analysis.doc, sentence, start, end):
             return name
     return None
 
