@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import ctypes
+import dataclasses
 import datetime as dt
 import gc
 import importlib.metadata
@@ -314,50 +315,150 @@ class Measurement:
         return 1000 * ordered[index]
 
 
-def measure(engine: Engine, texts: Sequence[str], *, repeat: int = 3, warmup: int = 100,
-            memory: bool = True) -> Measurement:
-    """Build ``engine``, warm it up, time ``repeat`` passes; then measure memory in a traced rebuild."""
-    _release_memory()
-    rss_tracked = _reset_peak_rss()
-    rss_before = _proc_status_kb("VmRSS")
+def _timed_pass(engine: Engine, instance: Any, texts: Sequence[str], m: Measurement) -> None:
     started = time.perf_counter()
-    instance = engine.build()
-    startup = time.perf_counter() - started
-    if warmup:
-        engine.run(instance, texts[:warmup])
-    passes: list[float] = []
-    best_per_post: list[float] | None = None
-    results = 0
-    for _ in range(max(1, repeat)):
-        started = time.perf_counter()
-        results, per_post = engine.run(instance, texts)
-        elapsed = time.perf_counter() - started
-        if not passes or elapsed < min(passes):
-            best_per_post = per_post
-        passes.append(elapsed)
-    hwm = _proc_status_kb("VmHWM")
-    m = Measurement(engine, len(texts), startup, passes, best_per_post, results, built=engine.describe(instance))
-    if rss_tracked and hwm is not None and rss_before is not None:
-        m.rss_growth_mb = (hwm - rss_before) / 1024
+    m.results, per_post = engine.run(instance, texts)
+    elapsed = time.perf_counter() - started
+    if not m.passes_s or elapsed < min(m.passes_s):
+        m.per_post_s = per_post
+    m.passes_s.append(elapsed)
+
+
+def _traced(engine: Engine, texts: Sequence[str], m: Measurement) -> None:
+    """Python allocations of a fresh build and of one pass over every text."""
+    tracemalloc.start()
+    try:
+        instance = engine.build()
+        current, build_peak = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        engine.run(instance, texts)
+        _, run_peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    m.traced_engine_mb = current / MB
+    m.traced_build_peak_mb = build_peak / MB
+    m.traced_run_peak_mb = (run_peak - current) / MB
+    m.traced_peak_mb = max(build_peak, run_peak) / MB
     del instance
     _release_memory()
-    if memory:
-        tracemalloc.start()
-        try:
-            instance = engine.build()
-            current, build_peak = tracemalloc.get_traced_memory()
-            tracemalloc.reset_peak()
-            engine.run(instance, texts)
-            _, run_peak = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
-        m.traced_engine_mb = current / MB
-        m.traced_build_peak_mb = build_peak / MB
-        m.traced_run_peak_mb = (run_peak - current) / MB
-        m.traced_peak_mb = max(build_peak, run_peak) / MB
-        del instance
+
+
+def measure_all(engines: Sequence[Engine], texts: Sequence[str], *, repeat: int = 3, warmup: int = 100,
+                memory: bool = True, progress: Callable[[str], None] = lambda message: None) -> list[Measurement]:
+    """Time and measure every engine on ``texts``.
+
+    1. One engine after the other: build (startup time), warm up on the first ``warmup`` texts and
+       time a first full pass; the peak-RSS growth covers these. Engines stay alive, so a later one
+       cannot reuse memory an earlier one still holds.
+    2. The remaining ``repeat - 1`` passes go round the engines in turn, so a busy spell on a shared
+       machine is spread over all of them instead of landing on one; the best pass counts.
+    3. With ``memory``, all engines are dropped and each is rebuilt and run once under tracemalloc.
+    """
+    instances: list[Any] = []
+    measured: list[Measurement] = []
+    for engine in engines:
+        progress(f"building and warming up {engine.label}")
         _release_memory()
-    return m
+        rss_tracked = _reset_peak_rss()
+        rss_before = _proc_status_kb("VmRSS")
+        started = time.perf_counter()
+        instance = engine.build()
+        m = Measurement(engine, len(texts), time.perf_counter() - started, [], None, 0,
+                        built=engine.describe(instance))
+        if warmup:
+            engine.run(instance, texts[:warmup])
+        _timed_pass(engine, instance, texts, m)
+        hwm = _proc_status_kb("VmHWM")
+        if rss_tracked and hwm is not None and rss_before is not None:
+            m.rss_growth_mb = (hwm - rss_before) / 1024
+        instances.append(instance)
+        measured.append(m)
+    for round_number in range(2, max(1, repeat) + 1):
+        progress(f"timed pass {round_number} of {repeat} over every engine")
+        for engine, instance, m in zip(engines, instances, measured):
+            _timed_pass(engine, instance, texts, m)
+    instance = None
+    instances.clear()
+    _release_memory()
+    if memory:
+        for engine, m in zip(engines, measured):
+            progress(f"tracing memory of {engine.label}")
+            _traced(engine, texts, m)
+    return measured
+
+
+def measure(engine: Engine, texts: Sequence[str], *, repeat: int = 3, warmup: int = 100,
+            memory: bool = True) -> Measurement:
+    """One engine alone: see :func:`measure_all`."""
+    return measure_all([engine], texts, repeat=repeat, warmup=warmup, memory=memory)[0]
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One ``lint_posts`` pass split into its stages, each timed on its own (seconds for all texts)."""
+
+    n: int
+    lint_posts_s: float
+    parse_s: float
+    presidio_s: float
+    rules_s: float
+    per_rule_s: tuple[tuple[str, float], ...]  # slowest first
+
+
+def breakdown_hclint(texts: Sequence[str], repeat: int = 2, linter: Any = None) -> Breakdown:
+    """Time hclint's stages with the linter's own parts: the parse (its ``nlp.pipe``), Presidio's
+    recognizers on those parses (``analyze_doc``) and every rule's ``check`` on fresh analyses
+    (so lazily computed properties are paid for), next to a whole ``lint_posts`` pass.
+
+    Every pass times all of them one after the other, so they share the machine's conditions;
+    each figure is the best over ``repeat`` passes, per rule too. Rules run only on the post
+    kinds they apply to, as in the linter. ``linter`` defaults to a new one built like the ``hclint`` engine.
+    """
+    from hcsocial_lint.nlp.presidio_bridge import analyze_doc
+    from hcsocial_lint.rules.base import applies_to
+    from hcsocial_lint.sources import read_text_post
+
+    clock = time.perf_counter
+    linter = linter if linter is not None else ENGINES["hclint"].build()
+    posts = [read_text_post(text, linter.settings) for text in texts]
+    prose = [post.text for post in posts]
+    nlp = linter.model.nlp
+    linter.lint_posts(posts[:100])
+    analyses = list(linter.analyse(posts, [linter.settings] * len(posts)))
+    docs = [analysis.doc for analysis in analyses]
+    best: dict[str, float] = {}
+    per_rule: dict[str, float] = {}
+
+    def keep(key: str, spent: float, into: dict[str, float] = best) -> None:
+        into[key] = min(spent, into.get(key, spent))
+
+    for _ in range(max(1, repeat)):
+        started = clock()
+        linter.lint_posts(posts)
+        keep("lint_posts", clock() - started)
+        started = clock()
+        list(nlp.pipe(prose, batch_size=BATCH_SIZE))
+        keep("parse", clock() - started)
+        started = clock()
+        for doc in docs:
+            analyze_doc(linter.analyzer, linter.nlp_engine, doc)
+        keep("presidio", clock() - started)
+        this_pass: Counter = Counter()
+        for analysis in (dataclasses.replace(a) for a in analyses):  # a fresh Analysis has no cached properties
+            for rule_id, rule in linter.rules.items():
+                if not applies_to(rule.meta, analysis.post.kind):
+                    continue
+                started = clock()
+                try:
+                    list(rule.check(analysis))
+                except Exception:  # noqa: BLE001 - the linter reports a failing rule; here it only costs time
+                    pass
+                this_pass[rule_id] += clock() - started
+        keep("rules", sum(this_pass.values()))
+        for rule_id, spent in this_pass.items():
+            keep(rule_id, spent, per_rule)
+    ranked = tuple(sorted(per_rule.items(), key=lambda item: -item[1]))
+    return Breakdown(len(texts), best["lint_posts"], best["parse"], best["presidio"], best["rules"], ranked)
 
 
 def profile_hclint(texts: Sequence[str], top: int = 25) -> str:
@@ -473,8 +574,32 @@ def _headline(by_key: dict[str, Measurement]) -> list[str]:
     return ["## Headline", "", *lines, ""] if lines else []
 
 
+def _breakdown_lines(b: Breakdown, top: int = 10) -> list[str]:
+    ms = 1000 / b.n
+    rest = b.lint_posts_s - b.parse_s - b.presidio_s - b.rules_s
+    rows = [("whole `lint_posts` pass", b.lint_posts_s),
+            ("spaCy parse (the linter's `nlp.pipe`, batch 64)", b.parse_s),
+            ("Presidio recognizers on the shared parse (`analyze_doc`)", b.presidio_s),
+            (f"rules ({len(b.per_rule_s)} that apply to the posts' kind)", b.rules_s),
+            ("the rest: entities, findings, suppressions, sorting (difference)", rest)]
+    lines = [
+        "",
+        "## Where hclint's time goes",
+        "",
+        "A whole `lint_posts` pass and each of its stages timed on their own with the linter's own parts, "
+        "one after the other in each of 2 passes, best pass each (a separate run from the table above).",
+        "",
+        "| stage | ms/post | share |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {name} | {spent * ms:.2f} | {100 * spent / b.lint_posts_s:.0f}% |" for name, spent in rows]
+    lines += ["", "Slowest rules (ms/post): " + ", ".join(
+        f"{rule_id} {spent * ms:.3f}" for rule_id, spent in b.per_rule_s[:top]) + "."]
+    return lines
+
+
 def render(measurements: Sequence[Measurement], corpus: Corpus, args: argparse.Namespace,
-           facts: dict[str, str] | None, profile: str | None = None) -> str:
+           facts: dict[str, str] | None, profile: str | None = None, breakdown: Breakdown | None = None) -> str:
     by_key = {m.engine.key: m for m in measurements}
     texts = corpus.texts
     lengths = [len(t) for t in texts]
@@ -488,10 +613,12 @@ def render(measurements: Sequence[Measurement], corpus: Corpus, args: argparse.N
         f"mean {statistics.mean(lengths):.0f} / max {max(lengths)} characters. From: "
         + ", ".join(f"{name} {count}" for name, count in sorted(corpus.origin.items())) + ".",
         "",
-        f"Method: every engine in one process on the same texts; engine built once (startup = build time: "
-        f"model load, recognizers, rule packs; imports done before any clock starts); one warm-up over the first "
-        f"{args.warmup} texts; best of {args.repeat} full passes with `time.perf_counter`. Per-text engines are timed "
-        f"per call (p50/p95 of the best pass); for batched engines ms/post is total/N. "
+        f"Method: every engine in one process on the same texts. Each engine is built once (startup = build "
+        f"time: model load, recognizers, rule packs; imports done before any clock starts), warmed up on the first "
+        f"{args.warmup} texts and timed on a first full pass; the other passes go round all engines in turn, so a "
+        f"busy spell on a shared machine is spread over them; the best of {args.repeat} passes counts "
+        f"(`time.perf_counter`). "
+        f"Per-text engines are timed per call (p50/p95 of the best pass); for batched engines ms/post is total/N. "
         f"Both vanilla Presidio and hclint run with `tldextract` made offline "
         f"(`hcsocial_lint.nlp.offline.make_tldextract_offline()`), so neither fetches the public-suffix list.",
         "",
@@ -518,8 +645,9 @@ def render(measurements: Sequence[Measurement], corpus: Corpus, args: argparse.N
         "Python allocations traced with `tracemalloc` in a separate, untimed rebuild and pass: *engine* = still "
         "allocated after the build, *run peak* = peak above that while processing every text once, *peak* = "
         "highest traced total. *RSS growth* = peak resident set (`VmHWM`, reset between engines) minus the "
-        "resident set before the build, over the timed build and passes; it also counts native memory "
-        "tracemalloc does not see, and in one process it depends a little on what earlier engines left behind.",
+        "resident set before the build, over the build, warm-up and first pass (earlier engines still alive); it "
+        "also counts native memory tracemalloc does not see, and in one process it depends a little on what "
+        "earlier engines left behind.",
         "",
         "| engine | engine MB | run peak MB | peak MB | RSS growth MB |",
         "|---|---:|---:|---:|---:|",
@@ -546,8 +674,10 @@ def render(measurements: Sequence[Measurement], corpus: Corpus, args: argparse.N
                 f"{_ratio(x.startup_s, y.startup_s)} | {_ratio(x.traced_peak_mb, y.traced_peak_mb)} | "
                 f"{_ratio(x.rss_growth_mb, y.rss_growth_mb)} |"
             )
+    if breakdown is not None:
+        lines += _breakdown_lines(breakdown)
     if profile:
-        lines += ["", "## Where hclint's time goes (cProfile, one lint_posts pass, top by cumulative time)", "",
+        lines += ["", "## cProfile of one lint_posts pass (top functions by cumulative time)", "",
                   "```", profile.rstrip(), "```"]
     return "\n".join(lines) + "\n"
 
@@ -567,6 +697,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--engines", default=",".join(ENGINES),
                         help=f"comma-separated subset of: {', '.join(ENGINES)}")
     parser.add_argument("--no-memory", action="store_true", help="skip the traced memory pass")
+    parser.add_argument("--no-breakdown", action="store_true", help="skip timing hclint's stages and rules")
     parser.add_argument("--profile", action="store_true", help="append a cProfile of hclint's lint_posts pass")
     parser.add_argument("--out", type=Path, help="also write the markdown report to this file")
     args = parser.parse_args(argv)
@@ -584,22 +715,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     import spacy
 
     import hcsocial_lint  # noqa: F401
+    import hcsocial_lint.builtin  # noqa: F401 - the rule modules
     import hcsocial_lint.sources  # noqa: F401
 
     spacy.load(model_name())
     _release_memory()
     load_before = os.getloadavg()
-    measurements = []
-    for key in args.engines.split(","):
-        print(f"measuring {ENGINES[key].label} ...", file=sys.stderr, end=" ", flush=True)
-        started = time.perf_counter()
-        measurements.append(measure(ENGINES[key], corpus.texts, repeat=args.repeat, warmup=args.warmup,
-                                    memory=not args.no_memory))
-        print(f"{time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+
+    def progress(message: str) -> None:
+        print(f"[{time.perf_counter() - started:5.0f} s] {message} ...", file=sys.stderr, flush=True)
+
+    engines = [ENGINES[key] for key in args.engines.split(",")]
+    measurements = measure_all(engines, corpus.texts, repeat=args.repeat, warmup=args.warmup,
+                               memory=not args.no_memory, progress=progress)
+    breakdown = None
+    if not args.no_breakdown:
+        progress("timing hclint's stages")
+        breakdown = breakdown_hclint(corpus.texts)
     profile = profile_hclint(corpus.texts) if args.profile else None
     facts = machine_facts()
     facts["load average (1 min) before / after"] = f"{load_before[0]:.2f} / {os.getloadavg()[0]:.2f}"
-    report = render(measurements, corpus, args, facts, profile)
+    report = render(measurements, corpus, args, facts, profile, breakdown)
     print(report)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

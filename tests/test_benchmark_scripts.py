@@ -46,12 +46,11 @@ def test_sample_is_fixed_by_seed_and_reads_only_text(speed, tmp_path):
     assert sorted(everything.texts) == ["five", "four", "one", "three", "two"]  # empty text skipped
 
 
-def test_engines_run_and_report_renders(speed):
+def test_engines_run_and_report_renders(speed, linter):
     keys = ("spacy", "presidio", "hclint", "hclint-none")
     measured = {}
-    for key in keys:
-        # Traced memory only for the cheap no-model engine: a traced model rebuild would slow the suite.
-        measured[key] = speed.measure(speed.ENGINES[key], TEXTS, repeat=1, warmup=1, memory=key == "hclint-none")
+    for key in keys:  # untraced: a traced model rebuild would slow the suite (memory is tested below)
+        measured[key] = speed.measure(speed.ENGINES[key], TEXTS, repeat=1, warmup=1, memory=False)
     for m in measured.values():
         assert m.n == 3 and len(m.passes_s) == 1
     assert measured["spacy"].results >= 2  # the named doctor and hospital are entities
@@ -59,14 +58,33 @@ def test_engines_run_and_report_renders(speed):
     assert measured["presidio"].percentile_ms(0.95) is not None
     assert measured["hclint"].per_post_s is None and measured["hclint"].percentile_ms(0.5) is None
     assert "rules" in measured["hclint"].built and "model none" in measured["hclint-none"].built
-    assert measured["hclint-none"].traced_engine_mb > 0
     args = speed.parse_args(["--n", "3", "--repeat", "1"])
     corpus = speed.Corpus(TEXTS, speed.Counter({"inline": 3}), "3 inline texts")
-    report = speed.render(list(measured.values()), corpus, args, facts=None)
+    breakdown = speed.breakdown_hclint(TEXTS, repeat=1, linter=linter)  # the suite's shared Linter
+    assert breakdown.n == 3 and breakdown.per_rule_s  # every applicable rule timed
+    assert breakdown.rules_s == pytest.approx(sum(spent for _, spent in breakdown.per_rule_s))
+    report = speed.render(list(measured.values()), corpus, args, facts=None, breakdown=breakdown)
     for m in measured.values():
         assert f"| {m.engine.label} |" in report
     assert "| hcsocial-lint, lint_posts (all rules) | raw spaCy, nlp.pipe(batch_size=64) |" in report
+    assert "## Where hclint's time goes" in report and "Slowest rules" in report
     assert "Flu shots" not in report  # texts are measured, never printed
+
+
+def test_memory_pass_traces_the_engine_and_the_run(speed):
+    def build():
+        return [bytearray(1024) for _ in range(2048)]  # about 2 MB kept by the "engine"
+
+    def run(engine, texts):
+        scratch = [bytearray(1024) for _ in range(4096)]  # about 4 MB, freed when the pass ends
+        return len(scratch) + len(engine) - 6144 + len(texts), None
+
+    toy = speed.Engine("toy", "toy engine", build, run, "item")
+    m = speed.measure(toy, TEXTS, repeat=2, warmup=0, memory=True)
+    assert m.results == 3 and len(m.passes_s) == 2
+    assert 1.9 < m.traced_engine_mb < 3
+    assert 3.9 < m.traced_run_peak_mb < 5
+    assert m.traced_peak_mb >= m.traced_engine_mb + 3.9
 
 
 def test_unknown_engine_is_rejected(speed, capsys):
