@@ -48,3 +48,17 @@ def test_every_rule_is_documented_in_the_generated_reference():
     generated = rules_table(linter.rule_metas, "markdown")
     committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == generated, "docs/rules.md is stale: run `hclint rules --no-plugins --format markdown > docs/rules.md`"
+
+
+def test_configuration_example_is_valid():
+    import dataclasses
+    import tomllib
+
+    from hcsocial_lint import Linter
+    from hcsocial_lint.config import settings_from_table
+
+    block = next(b for b in code_blocks("toml") if b.startswith("[tool.hclint]"))
+    settings = settings_from_table(tomllib.loads(block)["tool"]["hclint"], source="README.md")
+    assert settings.family_options("tone")["nominal_item_value"] == 15
+    # the example names a pack file of the reader's own; everything else must be accepted as written
+    Linter(dataclasses.replace(settings, extra_packs=(), model="none"))

@@ -139,6 +139,10 @@ def _as_table(value: Any, key: str) -> Mapping[str, Any]:
     return _frozen(value)
 
 
+def _as_snake_table(value: Any, key: str) -> Mapping[str, Any]:
+    return _frozen({str(k).replace("-", "_"): v for k, v in _as_table(value, key).items()})
+
+
 def _as_kind(value: Any, key: str) -> str:
     kind = _as_optional_str(value, key)
     if kind not in POST_KINDS:
@@ -163,8 +167,8 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "regex-timeout": ("regex_timeout", _as_positive_float),
     "rule-packs": ("extra_packs", _as_str_tuple),
     "plugins": ("plugins", _as_bool),
-    "organisation": ("organisation", _as_table),
-    "organization": ("organisation", _as_table),
+    "organisation": ("organisation", _as_snake_table),
+    "organization": ("organisation", _as_snake_table),
 }
 
 
@@ -172,9 +176,11 @@ def settings_from_table(table: Mapping[str, Any], base: Settings | None = None, 
     """Build settings from a ``[tool.hclint]`` table; unknown keys are errors, not silence."""
     changes: dict[str, Any] = {}
     families = dict((base or Settings()).families)
-    for key, value in table.items():
+    for raw_key, value in table.items():
+        key = str(raw_key).replace("_", "-")  # "fail_on" and "fail-on" are the same key
         if key in FAMILY_TABLES:
-            families[key] = _as_table(value, key)
+            # Family options are snake_case ("nominal_item_value"); "nominal-item-value" is accepted too.
+            families[key] = _as_snake_table(value, key)
             continue
         if key not in _KEYS:
             known = ", ".join(sorted([*_KEYS, *FAMILY_TABLES]))
