@@ -67,7 +67,7 @@ def test_handles_and_hashtag_names_are_identifiers(linter):
 def test_sensitive_category_escalates_and_can_be_turned_off():
     text = "Proud of Ethan for finishing his first month of therapy for anxiety."
     on = Linter(Settings(plugins=False))
-    off = Linter(settings_from_table({"plugins": False, "phi": {"sensitive-escalation": False}}))
+    off = Linter(settings_from_table({"plugins": False, "phi": {"sensitive_escalation": False}}))
     [escalated] = phi(on.lint_text(text), "PHI001")
     [plain] = phi(off.lint_text(text), "PHI001")
     assert escalated.severity is Severity.CRITICAL and plain.severity is Severity.ERROR
@@ -246,7 +246,7 @@ def test_review_reply_template_uses_the_configured_contact(org_linter):
 
 def test_custom_reply_template():
     linter = Linter(settings_from_table({"plugins": False, "organisation": ORGANISATION,
-                                         "phi": {"reply-template": "Thanks! Please call us{contact}."}}))
+                                         "phi": {"reply_template": "Thanks! Please call us{contact}."}}))
     assert fixed(linter, "Thanks for the review, Jamie! Hope the new crown feels good.", kind="review-reply") == \
         "Thanks! Please call us at (555) 010-2000."
 
@@ -279,9 +279,9 @@ def test_retaliatory_reply(linter):
 
 @pytest.mark.parametrize(("options", "key"), [
     ({"reply_tmplate": "x"}, "reply_tmplate"),
-    ({"min-score": 3}, "min-score"),
-    ({"reply-template": "Call {phone}"}, "reply-template"),
-    ({"sensitive-escalation": "yes"}, "sensitive-escalation"),
+    ({"min_score": 3}, "min_score"),
+    ({"reply_template": "Call {phone}"}, "reply_template"),
+    ({"sensitive_escalation": "yes"}, "sensitive_escalation"),
 ])
 def test_invalid_phi_options_are_configuration_errors_naming_the_key(options, key):
     with pytest.raises(ConfigError, match=key):

@@ -15,10 +15,10 @@ AUTHORIZATION_KEYS = ("hipaa_authorization", "hipaa_authorization_id")
 class PhiOptions:
     """What a team can tune.
 
-    - ``reply-template``: the reply offered for a review or comment reply; ``{contact}`` becomes
+    - ``reply_template``: the reply offered for a review or comment reply; ``{contact}`` becomes
       " at <organisation.contact>".
-    - ``min-score``: identifiers scoring below this (Presidio's 0..1 confidence) are not used.
-    - ``sensitive-escalation``: raise a finding one level for mental health, substance use,
+    - ``min_score``: identifiers scoring below this (Presidio's 0..1 confidence) are not used.
+    - ``sensitive_escalation``: raise a finding one level for mental health, substance use,
       HIV/STI, reproductive or genetic information (default true).
     """
 
@@ -27,26 +27,26 @@ class PhiOptions:
     sensitive_escalation: bool = True
 
 
-_KEYS = {"reply-template", "min-score", "sensitive-escalation"}
+_KEYS = {"reply_template", "min_score", "sensitive_escalation"}
 
 
 def options_from(table: Mapping[str, Any]) -> PhiOptions:
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise ValueError(f"[tool.hclint.phi]: unknown key '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})")
-    template = table.get("reply-template", DEFAULT_REPLY_TEMPLATE)
+    template = table.get("reply_template", DEFAULT_REPLY_TEMPLATE)
     if not isinstance(template, str) or not template.strip():
-        raise ValueError("[tool.hclint.phi]: 'reply-template' must be a non-empty string")
+        raise ValueError("[tool.hclint.phi]: 'reply_template' must be a non-empty string")
     try:
         template.format(contact="")
     except (KeyError, IndexError, ValueError) as exc:
-        raise ValueError(f"[tool.hclint.phi]: 'reply-template' may only use {{contact}} ({exc})") from None
-    score = table.get("min-score", 0.4)
+        raise ValueError(f"[tool.hclint.phi]: 'reply_template' may only use {{contact}} ({exc})") from None
+    score = table.get("min_score", 0.4)
     if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
-        raise ValueError("[tool.hclint.phi]: 'min-score' must be a number between 0 and 1")
-    escalate = table.get("sensitive-escalation", True)
+        raise ValueError("[tool.hclint.phi]: 'min_score' must be a number between 0 and 1")
+    escalate = table.get("sensitive_escalation", True)
     if not isinstance(escalate, bool):
-        raise ValueError("[tool.hclint.phi]: 'sensitive-escalation' must be true or false")
+        raise ValueError("[tool.hclint.phi]: 'sensitive_escalation' must be true or false")
     return PhiOptions(template.strip(), float(score), escalate)
 
 

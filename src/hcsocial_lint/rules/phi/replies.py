@@ -23,7 +23,7 @@ OCR_CASES = ("HHS OCR: Elite Dental Associates (2019), Dr. U. Phillip Igbinadolo
              "New Vision Dental (2022), Manasa Health Center (2023)")
 TEMPLATE_SAFETY = ("Unsafe: the fix replaces the whole reply with a template that thanks the reviewer, neither "
                    "confirms nor denies care, and gives the contact in `organisation.contact` (set "
-                   "`[tool.hclint.phi] reply-template` to use your own wording). Read it before posting.")
+                   "`[tool.hclint.phi] reply_template` to use your own wording). Read it before posting.")
 
 
 @dataclass(frozen=True)
