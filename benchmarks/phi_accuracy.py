@@ -7,12 +7,14 @@
     with ``NlpEngineProvider`` and the same spaCy model), on the same texts in the same run.
     Matching is by overlap; adjacent gold spans of one class separated only by whitespace are
     merged (the data's README asks for it: BTC labels "@" and "user" as two PER tokens).
-(b) Post-level disclosure detection on ``benchmarks/data/phi_drafts.jsonl`` (labelled before any
-    rule was written): a post is flagged when any PHI finding is error or critical.
+(b) Post-level disclosure detection on ``benchmarks/data/phi_drafts.jsonl``: a post is flagged when
+    any PHI finding is error or critical; "development" drafts were labelled before any rule was
+    written, "holdout" drafts after the rules were built (reported apart).
+(c) How often real organisation posts (``real_posts/``) get such a finding: measured only.
 
 Usage (from the repository root):
 
-    PYTHONPATH=src python benchmarks/phi_accuracy.py            # both parts, writes benchmarks/results/phi.md
+    PYTHONPATH=src python benchmarks/phi_accuracy.py            # all parts, writes benchmarks/results/phi.md
     PYTHONPATH=src python benchmarks/phi_accuracy.py --part a   # identifiers only
     PYTHONPATH=src python benchmarks/phi_accuracy.py --splits dev  # the dev splits used while developing
 
@@ -326,6 +328,37 @@ def _score_drafts(split: str, drafts: list[dict], by_post: dict[str, list], seco
     return result
 
 
+# --------------------------------------------------------------------------- part (c)
+
+REAL_POSTS = PUBLIC.parent / "real_posts"
+
+
+@dataclass
+class RealResult:
+    name: str
+    posts: int
+    flagged: int
+    by_rule: Counter
+
+
+def part_c(linter: Linter) -> list[RealResult]:
+    """How often real organisation posts get an error-level PHI finding (measured, never tuned on;
+    texts are not reproduced: they are not ours to publish)."""
+    results = []
+    for path in sorted(REAL_POSTS.glob("*/posts.jsonl")):
+        texts = [r["text"] for r in load_records(path) if (r.get("text") or "").strip()]
+        posts = [Post(t, t, path=str(i)) for i, t in enumerate(texts)]
+        report = linter.lint_posts(posts, [linter.settings] * len(posts))
+        flagged: dict[str, set[str]] = defaultdict(set)
+        for finding in report.findings:
+            if finding.family == "phi" and finding.severity >= Severity.ERROR:
+                flagged[finding.path].add(finding.rule_id)
+        by_rule = Counter(rule for rules in flagged.values() for rule in rules)
+        results.append(RealResult(path.parent.name, len(posts), len(flagged), by_rule))
+        print(f"  real posts {path.parent.name}: {len(posts)} posts", file=sys.stderr)
+    return results
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -333,7 +366,8 @@ def fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def render(results_a: list[SetResult], results_b: list[DraftResult], linter: Linter, seconds: float, command: str) -> str:
+def render(results_a: list[SetResult], results_b: list[DraftResult], results_c: list[RealResult], linter: Linter,
+           seconds: float, command: str) -> str:
     lines = [
         "# PHI family: measured accuracy",
         "",
@@ -351,6 +385,16 @@ def render(results_a: list[SetResult], results_b: list[DraftResult], linter: Lin
         lines += _render_a(results_a)
     for result in results_b:
         lines += _render_b(result)
+    if results_c:
+        lines += ["## (c) Real organisation posts: how often a PHI finding blocks them", "",
+                  "Real public posts from `real_posts/` (see its README); most are ordinary agency and hospital posts, "
+                  "but nobody labelled them, so a flag may be right. Measured only: no rule or word was changed because "
+                  "of these posts. A post counts when any PHI finding is `error` or `critical`; no organisation configured.",
+                  "", "| data set | posts | flagged | rate | by rule |", "|---|---:|---:|---:|---|"]
+        for res in results_c:
+            rules = ", ".join(f"{rule} {n}" for rule, n in sorted(res.by_rule.items())) or "-"
+            lines.append(f"| {res.name} | {res.posts} | {res.flagged} | {res.flagged / res.posts:.3f} | {rules} |")
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -431,7 +475,8 @@ def _render_b(res: DraftResult) -> list[str]:
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("a", "b", "both"), default="both")
+    parser.add_argument("--part", choices=("a", "b", "c", "all"), default="all",
+                        help="a: identifiers vs Presidio; b: drafts; c: real posts (flag rate only)")
     parser.add_argument("--splits", default="test", help="comma-separated: test, dev (default: test)")
     parser.add_argument("--sets", default=None, help="only the data sets whose name contains this text")
     parser.add_argument("--output", type=Path, default=RESULTS, help="Markdown results file ('-' for stdout)")
@@ -441,15 +486,19 @@ def main(argv: Iterable[str] | None = None) -> int:
     started = time.perf_counter()
     results_a: list[SetResult] = []
     results_b: list[DraftResult] = []
-    if args.part in {"a", "both"}:
+    results_c: list[RealResult] = []
+    if args.part in {"a", "all"}:
         linter = Linter(Settings(plugins=False))
         results_a = part_a(linter, set(args.splits.split(",")), args.sets)
-    if args.part in {"b", "both"}:
+    if args.part in {"b", "all"}:
         from hcsocial_lint.config import settings_from_table
 
         linter = Linter(settings_from_table({"plugins": False, "organisation": ORGANISATION}))
         results_b = part_b(linter)
-    text = render(results_a, results_b, linter, time.perf_counter() - started, command)
+    if args.part in {"c", "all"}:
+        linter = Linter(Settings(plugins=False))
+        results_c = part_c(linter)
+    text = render(results_a, results_b, results_c, linter, time.perf_counter() - started, command)
     if str(args.output) == "-":
         print(text)
     else:

@@ -64,14 +64,24 @@ def test_handles_and_hashtag_names_are_identifiers(linter):
     assert phi(linter.lint_text("#PrayersForCaleb Our PICU nurses are by his side tonight."), "PHI001")
 
 
+def test_a_name_with_health_but_no_care_is_a_warning(linter):
+    [finding] = phi(linter.lint_text("Wishing Rosa Delgado a quick recovery after her knee surgery."), "PHI001")
+    assert finding.severity is Severity.WARNING
+
+
 def test_sensitive_category_escalates_and_can_be_turned_off():
     text = "Proud of Ethan for finishing his first month of therapy for anxiety."
     on = Linter(Settings(plugins=False))
     off = Linter(settings_from_table({"plugins": False, "phi": {"sensitive_escalation": False}}))
     [escalated] = phi(on.lint_text(text), "PHI001")
     [plain] = phi(off.lint_text(text), "PHI001")
-    assert escalated.severity is Severity.CRITICAL and plain.severity is Severity.ERROR
+    assert escalated.severity is Severity.ERROR and plain.severity is Severity.WARNING
     assert any(e.kind == "sensitive" and e.label == "mental health" for e in escalated.evidence)
+
+
+def test_tagged_accounts_and_quoted_speech_are_not_patients(linter):
+    report = linter.lint_text('"We saw HIV care collapse during COVID-19," says @Winnie_Byanyima. Read more from @WHO.')
+    assert worst(report) in {None, Severity.INFO, Severity.WARNING}
 
 
 def test_staff_roster_removes_the_false_alarm(linter, org_linter):

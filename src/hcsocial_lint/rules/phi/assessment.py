@@ -19,10 +19,10 @@ import regex
 from ...analysis import Analysis
 from ...vocabularies import pattern
 from . import signals
-from .identifiers import DETAIL_KINDS, PERSON_KINDS, RECORD_KINDS, STRONG, Identifier, identifiers
+from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers
 from .options import PhiOptions, authorization, options_from
-from .people import CANDIDATE, NOT_PATIENTS, PATIENT, PUBLIC, STAFF, Organisation, Person, classify
-from .recognizers import UNIQUE_CHARACTERISTIC, AGE_OVER_89, HashtagNameRecognizer
+from .people import NOT_PATIENTS, PATIENT, PUBLIC, STAFF, Organisation, Person, classify, name_key
+from .recognizers import AGE_OVER_89, UNIQUE_CHARACTERISTIC
 from .signals import Cue
 
 REPLY_KINDS = ("review-reply", "comment-reply")
@@ -41,6 +41,9 @@ _FACILITY_CARE = regex.compile(r"\b(?:born|delivered|treated|admitted|seen|hospi
 _REVIEWER = regex.compile(r"\b(?:a|this|the|that)\s+(?:\w+\s+)?(?:patient|reviewer|person|individual)\b", regex.IGNORECASE)
 _INPATIENT = regex.compile(r"\b(?:bed|bay|crib|isolette|bassinet|cubicle|exam room|patient room|recovery room|delivery room|"
                            r"isolation room|icu|nicu|picu|cicu|pacu|er|ed|l&d)\b", regex.IGNORECASE)
+_QUOTE_ATTRIBUTION = regex.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,400})[\"\u201d]\s*(?P<dash>[-\u2013\u2014~])\s*\w")
+_FIRST_PERSON = regex.compile(r"\b(?:i|my|me|i'm|i've)\b", regex.IGNORECASE)
+_SCHOOL = regex.compile(r"\b(?:high|elementary|middle|school|academy|college|university)\b", regex.IGNORECASE)
 _HOMETOWN = regex.compile(r"\bfrom\s+(?:the\s+)?$", regex.IGNORECASE)
 _GENERIC_DETERMINER = regex.compile(r"\b(?:every|each|any|all|per|no|most|many|some|other|another|these|those|more than|\d[\d,]*)\s+(?:[\w-]+\s+){0,2}$",
                                     regex.IGNORECASE)
@@ -58,10 +61,6 @@ class Tie:
     places: tuple[Cue, ...]  # places of care and providers: count only with health information
     details: tuple[Identifier, ...]
     own_sentence_health: tuple[Cue, ...]
-
-    @property
-    def sensitive(self) -> tuple[Cue, ...]:
-        return tuple(c for c in self.health if signals.sensitive_reason(c.label))
 
     @property
     def is_patient_of_ours(self) -> bool:
@@ -138,6 +137,8 @@ class Assessment:
                 continue
             if negation and signals.is_negated_cue(self.doc, sentence, cue):
                 continue
+            if not self.is_reply and signals.is_quoted_cue(self.doc, sentence, cue):
+                continue  # someone else's words quoted in a post are not our statement
             if _REFUSAL.search(signals.clause_before(self.text, sentence.start_char, cue.start)):
                 continue
             kept.append(cue)
@@ -150,12 +151,13 @@ class Assessment:
 
     @cached_property
     def places(self) -> tuple[Cue, ...]:
+        """Places of care; not checked for negation (a place is not asserted, and "couldn't be prouder" is praise)."""
         cues = signals.find(self.text, signals.CARE_PLACES, "place of care")
         for start, end in self.facility_spans:
             lead = regex.search(r"\b(?:at|in|into|inside|to)\s+(?:the\s+)?$", self.text[max(0, start - 12):start], regex.IGNORECASE)
             if lead and not _FACILITY_CARE.search(self.text[max(0, start - 40):start]):
                 cues.append(Cue(start, end, self.text[start:end], "organisation.facilities", "our facility"))
-        return self._reported(cues)
+        return self._reported(cues, negation=False)
 
     @cached_property
     def facility_care(self) -> tuple[Cue, ...]:
@@ -174,8 +176,15 @@ class Assessment:
 
     @cached_property
     def story(self) -> tuple[Cue, ...]:
-        """Framing that presents the post as a patient's story or testimonial."""
-        return tuple(signals.find(self.text, signals.STORY, "patient story or testimonial"))
+        """Framing that presents the post as a patient's story or testimonial, including a quotation about the
+        speaker's own health attributed to someone ('"After my heart attack, this team..." - Walter')."""
+        cues = list(signals.find(self.text, signals.STORY, "patient story or testimonial"))
+        for match in _QUOTE_ATTRIBUTION.finditer(self.text):
+            quoted = match.group("quote")
+            if _FIRST_PERSON.search(quoted) and any(match.start("quote") <= h.start < match.end("quote") for h in self.health):
+                cues.append(Cue(match.start("dash"), match.end("dash"), match.group("dash"), "quotation",
+                                "first-person health quotation attributed to someone"))
+        return tuple(sorted(cues, key=lambda c: c.start))
 
     @cached_property
     def celebration(self) -> tuple[Cue, ...]:
@@ -202,7 +211,7 @@ class Assessment:
         for person in self.people:
             if person.role in {STAFF, "organisation", "animal"}:
                 continue
-            groups.setdefault(_name_key(person), []).append(person)
+            groups.setdefault(name_key(person), []).append(person)
         single = len([g for g in groups.values() if any(p.may_be_patient and p.identifier.score >= STRONG for p in g)]) <= 1
         ties = []
         for mentions in groups.values():
@@ -229,9 +238,11 @@ class Assessment:
             care += self.story  # a testimonial or patient story says who its subject is
         if any(m.vocative for m in mentions):
             care += inside(self.second_person)
+            care += [Cue(c.start, c.end, c.text, c.vocabulary, "health of the person addressed") for c in inside(self.health)
+                     if regex.search(r"\byour\s+(?:[\w-]+\s+){0,2}$", self.text[max(0, c.start - 30):c.start], regex.IGNORECASE)]
         places = list(inside(self.places))
         for other in self.people:
-            if other.role == STAFF and any(s <= other.start and other.end <= e for s, e in scope):
+            if other.provider and any(s <= other.start and other.end <= e for s, e in scope):
                 places.append(Cue(other.start, other.end, other.text, "people", "provider named with them"))
         health = inside(self.health)
         mention_sentences = [_sentence_of(self.sentences, m.start) for m in mentions]
@@ -254,7 +265,7 @@ class Assessment:
         if (_ATTRIBUTION.match(lead) or len(words) < 3) and index > 0:
             scope.insert(0, (self.sentences[index - 1][0], start) if len(words) >= 3 else (0, start))
         others = [p for p in self.people if p.may_be_patient and p.identifier.score >= STRONG
-                  and _name_key(p) != _name_key(mention)]
+                  and name_key(p) != name_key(mention)]
         for s, e in self.sentences[index + 1:]:
             if any(s <= p.start < e for p in others):
                 break
@@ -267,7 +278,8 @@ class Assessment:
     def details(self) -> tuple[Identifier, ...]:
         found = [i for i in self.identifiers if i.kind in DETAIL_KINDS and i.kind != "PHOTO"]
         for ent in self.doc.ents:
-            if ent.label_ in {"GPE", "LOC", "FAC", "ORG"} and _HOMETOWN.search(self.text[max(0, ent.start_char - 10):ent.start_char]):
+            place = ent.label_ in {"GPE", "LOC"} or (ent.label_ in {"ORG", "FAC"} and _SCHOOL.search(ent.text))
+            if place and _HOMETOWN.search(self.text[max(0, ent.start_char - 10):ent.start_char]):
                 if any(s <= ent.start_char and ent.end_char <= e for s, e in self.facility_spans):
                     continue
                 if not any(i.overlaps(ent.start_char, ent.end_char) for i in found):
@@ -282,15 +294,14 @@ class Assessment:
             sentence = self.analysis.sentence_at(detail.start)
             if signals.is_hypothetical(self.text, sentence, detail.start):
                 continue
-            tie = next((t for t in self.ties if t.person.may_be_patient and detail in t.details
-                        and (t.is_patient_of_ours or t.own_sentence_health)), None)
+            tie = next((t for t in self.ties if t.person.may_be_patient and detail in t.details and t.is_patient_of_ours), None)
             if tie is not None:
                 hits.append(DetailHit(detail, tie.person.text, (tie.person.start, tie.person.end), tie, tie.health, tie.relationship))
                 continue
             window = _window(self.sentences, detail.start)
-            if any(p.role in NOT_PATIENTS and s <= p.start < e for p in self.people for s, e in [window]) and not any(
-                    p.may_be_patient and window[0] <= p.start < window[1] for p in self.people):
-                continue
+            nearby = [p for p in self.people if window[0] <= p.start < window[1]]
+            if nearby and all(p.role in NOT_PATIENTS for p in nearby):
+                continue  # the detail is about staff or a public figure
             pointer = self._pointer(window, detail)
             if pointer is None:
                 continue
@@ -324,8 +335,8 @@ class Assessment:
                 continue  # "your child" in a post speaks to every reader
             distance = 0 if sentence[0] <= m.start() < sentence[1] else 1
             candidates.append((distance, abs(m.start() - detail.start), m.start(), m.end(), word in {"patient", "case"}))
-        for person in self.people:
-            if person.may_be_patient and window[0] <= person.start < window[1]:
+        for person in self.people:  # a tagged account is usually an agency or a reporter, not the patient
+            if person.may_be_patient and person.identifier.kind != "SOCIAL_HANDLE" and window[0] <= person.start < window[1]:
                 candidates.append((0, abs(person.start - detail.start), person.start, person.end, person.role == PATIENT))
         if not candidates:
             return None
@@ -377,25 +388,11 @@ class Assessment:
     # ------------------------------------------------------------------ record numbers
 
     @cached_property
-    def record_numbers(self) -> tuple[Identifier, ...]:
-        return tuple(i for i in self.identifiers if i.kind in RECORD_KINDS)
-
-    @cached_property
     def has_health_context(self) -> bool:
         return bool(self.health or self.care or self.places or regex.search(r"\b(?:patient|insurance|insured|claim|copay)\b", self.text, regex.IGNORECASE))
 
     def sensitive_of(self, cues) -> tuple[Cue, ...]:
         return tuple(c for c in cues if signals.sensitive_reason(c.label)) if self.options.sensitive_escalation else ()
-
-
-def _name_key(person: Person) -> str:
-    text = person.text
-    if text.startswith("#"):
-        name = HashtagNameRecognizer.name_in(text[1:])
-        return name or text.lower()
-    words = [w for w in regex.findall(r"[\w'-]+", text.lower().lstrip("@"))
-             if w not in {"mr", "mrs", "ms", "mx", "dr", "miss", "baby", "little", "coach", "officer", "nana"}]
-    return words[0] if words else text.lower()
 
 
 def _sentence_of(sentences, offset: int) -> tuple[int, int]:
@@ -432,6 +429,3 @@ def assess(analysis: Analysis) -> Assessment:
         found = Assessment(analysis)
         _CACHE[analysis] = found
     return found
-
-
-__all__ = ["Assessment", "DetailHit", "POST_KINDS", "REPLY_KINDS", "Tie", "assess", "CANDIDATE", "PATIENT"]

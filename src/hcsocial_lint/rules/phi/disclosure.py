@@ -30,8 +30,8 @@ class DisclosureTriad:
                 "news, guests and the author's own relatives are not treated as patients.",
         rationale="That an identifiable person is or was our patient is itself PHI, and so is anything about their "
                   "health we learned in caring for them; posting it needs their written authorization. Severity "
-                  "follows the combination: identifier + care or identifier + health in the same sentence is an "
-                  "error, identifier + care + health (or a sensitive category) is critical. OCR: Elite Dental "
+                  "follows the combination: identifier + health in the same sentence is a warning (an error for a "
+                  "sensitive category), identifier + care is an error, identifier + care + health is critical. OCR: Elite Dental "
                   "(2019), New Vision Dental (2022), Cadia Healthcare (2025, $182,000 for patient 'success stories').",
         fix_safety="Unsafe: the fix replaces the person with 'a patient' and drops dates, rooms and ages tied to "
                    "them, which changes what the post says; whether the rest still identifies them (a small town, "
@@ -85,7 +85,8 @@ def _grade(tie: Tie, sensitive) -> tuple[Severity | None, str]:
     if tie.is_patient_of_ours:
         return Severity.ERROR, f"{who} is {care}: that someone is our patient is itself PHI"
     if tie.own_sentence_health:
-        severity = Severity.CRITICAL if sensitive else Severity.ERROR
-        return severity, (f"{who} is named with health information ({quote(tie.own_sentence_health)}){extra}: "
-                          "in our post that reads as what we know from caring for them")
+        handle = tie.person.identifier.kind == "SOCIAL_HANDLE"  # tagged accounts are mostly agencies and reporters
+        severity = Severity.ERROR if sensitive and not handle else Severity.WARNING
+        return severity, (f"{who} is named with health information ({quote(tie.own_sentence_health)}){extra}; "
+                          "nothing ties them to our care, but in our post it may read as what we know from caring for them")
     return None, ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ...model import Applicability, Edit, Evidence, Suggestion
+from ...model import Applicability, Evidence, Suggestion
 from .assessment import Assessment, Tie
 from .identifiers import Identifier
 from .people import Person
@@ -100,6 +100,3 @@ def reply_template(assessment: Assessment) -> Suggestion | None:
     return Suggestion("Replace the reply with a response that neither confirms nor denies care and moves the "
                       "conversation offline", edits, Applicability.UNSAFE)
 
-
-def edits_of(suggestion: Suggestion | None) -> tuple[Edit, ...]:
-    return suggestion.edits if suggestion else ()

@@ -11,7 +11,7 @@ from ...analysis import Analysis
 from ...model import Applicability, Example, Hit, RuleMeta, Severity, Suggestion
 from .assessment import Assessment, assess
 from .explain import cue_evidence, deidentify, identifier_evidence, quote, role_evidence
-from .identifiers import PERSON_KINDS, Identifier
+from .identifiers import RECORD_KINDS, Identifier
 from .rewrite import Replacement, apply_with_anonymizer
 
 # Numbers that identify one person wherever they appear.
@@ -86,7 +86,7 @@ class SafeHarborIdentifier:
             )
 
     def _identifier_hit(self, assessment: Assessment, ident: Identifier) -> Hit:
-        record = ident.kind in {"MEDICAL_RECORD_NUMBER", "HEALTH_PLAN_NUMBER"}
+        record = ident.kind in RECORD_KINDS
         escalate = record and assessment.has_health_context
         message = f"{ident.safe_harbor} '{ident.text}' identifies one person"
         if escalate:
@@ -98,9 +98,9 @@ class SafeHarborIdentifier:
 
 
 def _near_person(assessment: Assessment, ident: Identifier, people) -> bool:
-    start, end = assessment.analysis.sentence_at(ident.start).start_char, assessment.analysis.sentence_at(ident.start).end_char
-    return any(start <= p.start < end for p in people) or any(
-        i.kind in PERSON_KINDS and start <= i.start < end and i is not ident for i in ())
+    """A possible patient is named in the identifier's sentence."""
+    sentence = assessment.analysis.sentence_at(ident.start)
+    return any(sentence.start_char <= p.start < sentence.end_char for p in people)
 
 
 def _normal(value: str) -> str:

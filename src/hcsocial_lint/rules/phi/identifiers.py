@@ -77,12 +77,6 @@ SAFE_HARBOR: dict[str, str] = {
 }
 
 PERSON_KINDS = frozenset({PERSON, SOCIAL_HANDLE})
-# Identifiers that point at a person by themselves (a name, a number issued to one person).
-DIRECT_KINDS = frozenset({
-    PERSON, SOCIAL_HANDLE, "EMAIL_ADDRESS", "PHONE_NUMBER", FAX_NUMBER, "US_SSN", "US_ITIN",
-    MEDICAL_RECORD_NUMBER, HEALTH_PLAN_NUMBER, ACCOUNT_NUMBER, "IBAN_CODE", "US_BANK_NUMBER", "CREDIT_CARD",
-    LICENSE_NUMBER, "US_DRIVER_LICENSE", "US_PASSPORT", VEHICLE_ID, DEVICE_ID, BIOMETRIC,
-})
 # Record numbers issued in the course of care or payment: on their own they imply the person is a patient.
 RECORD_KINDS = frozenset({MEDICAL_RECORD_NUMBER, HEALTH_PLAN_NUMBER})
 # Details that single out a person only together with a person and their care (PHI-08).
@@ -110,6 +104,7 @@ _MODEL = "SpacyRecognizer"
 _OPENERS = {":", "!", "?", ".", "\n", "\"", "(", "-"}
 WEAK_FACTOR = 0.53  # the model's 0.85 becomes 0.45: still an identifier, too weak to escalate a finding alone
 STRONG = 0.5  # rules escalate to error only on identifiers at least this confident
+_LOCATIVE = regex.compile(r"\b(?:in|at|from|near|across|throughout)\s+(?:the\s+)?$", regex.IGNORECASE)
 _URLISH = regex.compile(r"https?|www\.|://|\.com\b|\.org\b", regex.IGNORECASE)
 _EDGE = regex.compile(r"^[^\w@#]+|[^\w.]+$")
 
@@ -170,13 +165,17 @@ def build(text: str, entities: Iterable[Entity], facilities: Iterable[tuple[int,
 
 
 def _weigh(ident: Identifier, sentence_starts: set[int]) -> Identifier:
-    """A single capitalised word at the start of a sentence, tagged a person by the model alone and not a
-    known given name, is weak evidence: capitals there say nothing about a proper noun."""
-    if (ident.kind == PERSON and ident.recognizer == _MODEL and ident.start in sentence_starts
-            and " " not in ident.text and not is_given_name(ident.text)):
-        return replace(ident, score=round(ident.score * WEAK_FACTOR, 3),
-                       explanation=ident.explanation + "; weak: one capitalised word opening a sentence")
-    return ident
+    """One word the model alone tags as a person, not a known given name, is weak evidence when it opens
+    a sentence (capitals there say nothing about a proper noun) or is written in lower case."""
+    if ident.kind != PERSON or ident.recognizer != _MODEL or " " in ident.text or is_given_name(ident.text):
+        return ident
+    if ident.start in sentence_starts:
+        why = "one capitalised word opening a sentence"
+    elif ident.text.islower():
+        why = "one lower-case word"
+    else:
+        return ident
+    return replace(ident, score=round(ident.score * WEAK_FACTOR, 3), explanation=f"{ident.explanation}; weak: {why}")
 
 
 def _clean(text: str, entity: Entity) -> Identifier | None:
@@ -198,6 +197,9 @@ def _clean(text: str, entity: Entity) -> Identifier | None:
         return None
     if entity.recognizer == _MODEL and text[start - 1:start] in {"#", "@"}:
         return None  # hashtags and handles have their own recognizers
+    if entity.recognizer == _MODEL and " " not in value and not is_given_name(value) and _LOCATIVE.search(text[max(0, start - 12):start]):
+        return replace(identifier, kind="LOCATION", start=start, end=end, text=value,
+                       explanation=entity.explanation + "; a place: the model's 'person' follows 'in', 'at' or 'from'")
     if entity.recognizer == _MODEL and not _plausible_name(value):
         return None
     return replace(identifier, start=start, end=end, text=value)
@@ -236,10 +238,16 @@ def _merge(text: str, found: list[Identifier]) -> list[Identifier]:
         start, end = min(last.start, item.start), max(last.end, item.end)
         best = last if last.score >= item.score else item
         merged[-1] = replace(best, start=start, end=end, text=text[start:end], recognizer=sources)
-    specific = [i for i in merged if i.kind in REFINES]
-    return [i for i in merged
-            if not any(i.kind in REFINES[s.kind] and s.start <= i.start and i.end <= s.end for s in specific)]
-
-
-def person_identifiers(analysis: Analysis) -> tuple[Identifier, ...]:
-    return tuple(i for i in identifiers(analysis) if i.kind in PERSON_KINDS)
+    # A specific finding absorbs the generic ones it overlaps ("last Sunday" the care date and
+    # "the last Sunday" the date are one date), taking the wider span.
+    absorbed: set[int] = set()
+    result = []
+    for item in merged:
+        if item.kind in REFINES:
+            for index, other in enumerate(merged):
+                if other.kind in REFINES[item.kind] and other.overlaps(item.start, item.end):
+                    absorbed.add(index)
+                    start, end = min(item.start, other.start), max(item.end, other.end)
+                    item = replace(item, start=start, end=end, text=text[start:end])
+        result.append(item)
+    return [i for index, i in enumerate(result) if index not in absorbed]

@@ -70,6 +70,21 @@ def _organisation(items: tuple[tuple[str, Any], ...]) -> Organisation:
     return Organisation(lists["staff"], lists["facilities"], lists["public_figures"], contact.strip())
 
 
+# Roles that give care: "with our respiratory therapist" is care, "with our CEO" is not. Credentials
+# (", RN", ", MD") count as clinical too.
+_CLINICAL = regex.compile(
+    r"\b(?:doctor|physician|surgeon|nurse|nurses|dentist|orthodontist|hygienist|therapist|pharmacist|midwife|doula|"
+    r"paramedic|emt|practitioner|counsel+or|dietitian|nutritionist|technologist|sonographer|phlebotomist|aide|"
+    r"\w+ologist|\w+iatrist|\w+ician|rn|md|do|np|pa|pa-c|cnm|crna|lpn|lvn|dds|dmd|pharmd|ot|otr|pt|dpt|slp|rd|rdn|"
+    r"lcsw|lpc|aprn|fnp|dnp|cna|rrt)\b", regex.IGNORECASE)
+
+# Handles of organisations, agencies and media: an acronym (@WHO, @CDCMMWR) or an institutional word.
+_ORG_HANDLE = regex.compile(
+    r"^@(?:(?-i:[A-Z][A-Z0-9_]+)(?![A-Za-z0-9_]*[a-z])|[A-Za-z0-9_]*(?:gov|news|health|hosp|clinic|dept|official|info|"
+    r"org|edu|univ|inc|press|media|tv|radio|fm|daily|times|journal|ministry|council|agency|foundation|society|association))",
+    regex.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Person:
     """A person identifier and who we think they are."""
@@ -80,6 +95,7 @@ class Person:
     role: str
     reason: str
     vocative: bool = False  # the post speaks to them ("Get well soon, Mr. Hargrove!")
+    provider: bool = False  # a clinician of ours (roster, title, credential, clinical role): care "with" them is our care
 
     @property
     def may_be_patient(self) -> bool:
@@ -100,7 +116,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     credentials = _alternation("phi_staff_credentials")
     public = _alternation("phi_public_titles")
     family = _alternation("phi_family_words")
-    patient_nouns = (r"(?:patients?|recipients?|grads?|graduates?|survivors?|residents?)"
+    patient_nouns = (r"(?:patients?|recipients?|grads?|graduates?|survivors?)"
                      r"(?!\s+(?:transport|relations|experience|advocates?|care|access|services|navigators?|coordinators?|"
                      r"liaisons?|safety|portal|financial|family advisory))")
     flags = regex.IGNORECASE
@@ -136,38 +152,45 @@ def classify(text: str, identifiers: Sequence[Identifier], organisation: Organis
              spotlight: bool) -> list[Person]:
     """The role of every person identifier in the post, in text order."""
     people: list[Person] = []
-    known: dict[str, Person] = {}
     for ident in identifiers:
         if any(s <= ident.start and ident.end <= e for s, e in facility_spans):
             continue
-        person = _classify_one(text, ident, organisation, sentences, spotlight, people)
-        key = _key(ident.text)
-        earlier = known.get(key)
-        if earlier is not None and person.role == CANDIDATE and earlier.role != CANDIDATE:
-            person = Person(ident, person.start, person.end, earlier.role, f"same person as '{earlier.text}' ({earlier.reason})",
-                            person.vocative)
-        for word in key.split():
-            known.setdefault(word, person)
-        known[key] = person
-        people.append(person)
-    # A name met again later inherits what an earlier mention showed ("Nurse Joan ... Joan has").
+        people.append(_classify_one(text, ident, organisation, sentences, spotlight, people))
+    # A name met again inherits what another mention showed ("Nurse Joan ... Joan has").
     for i, person in enumerate(people):
         if person.role == CANDIDATE:
-            for other in people:
-                if other is not person and other.role != CANDIDATE and _same_name(person.text, other.text):
-                    people[i] = Person(person.identifier, person.start, person.end, other.role,
-                                       f"same person as '{other.text}' ({other.reason})", person.vocative)
-                    break
+            other = next((o for o in people if o is not person and o.role != CANDIDATE and _same_name(person.text, o.text)), None)
+            if other is not None:
+                people[i] = Person(person.identifier, person.start, person.end, other.role,
+                                   f"same person as '{other.text}' ({other.reason})", person.vocative)
     return people
 
 
+_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "miss", "coach", "officer", "nurse", "baby", "little", "nana"})
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name without titles, lower-cased; a hashtag gives the name inside it."""
+    if name.startswith("#"):
+        from .recognizers import HashtagNameRecognizer
+
+        inside = HashtagNameRecognizer.name_in(name[1:])
+        return [inside] if inside else [name.lower()]
+    return [w for w in regex.sub(r"[^\w\s'-]", " ", name.lower()).split() if w not in _TITLES]
+
+
+def name_key(person: Person) -> str:
+    """What mentions of one person share: "Emma Lopez", "Emma" and "#EmmaStrong" all give "emma"."""
+    words = name_words(person.text)
+    return words[0] if words else person.text.lower()
+
+
 def _key(name: str) -> str:
-    return " ".join(w for w in regex.sub(r"[^\w\s'-]", " ", name.lower()).split()
-                    if w not in {"mr", "mrs", "ms", "mx", "dr", "miss", "coach", "officer", "nurse", "baby", "little"})
+    return " ".join(name_words(name))
 
 
 def _same_name(a: str, b: str) -> bool:
-    ka, kb = set(_key(a).split()), set(_key(b).split())
+    ka, kb = set(name_words(a)), set(name_words(b))
     return bool(ka) and bool(kb) and (ka <= kb or kb <= ka)
 
 
@@ -187,11 +210,13 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, sentences: Se
         start = ident.start - (len(before) - title.start())
     vocative = not ident.text.startswith("#") and _is_vocative(text, ident, before, after, sent_start)
 
-    def make(role: str, reason: str) -> Person:
-        return Person(ident, start, ident.end, role, reason, vocative)
+    def make(role: str, reason: str, provider: bool = False) -> Person:
+        return Person(ident, start, ident.end, role, reason, vocative, provider)
 
     name = ident.text
     lowered = _key(name)
+    if ident.kind == "SOCIAL_HANDLE" and _ORG_HANDLE.search(name):
+        return make(ORGANISATION, "the handle reads as an organisation's account")
     # Explicit patient appositives win over everything: "our patient Dr. Rivera".
     if p["patient_before"].search(before):
         return make(PATIENT, f"called a patient ('{p['patient_before'].search(before).group(0).strip()}')")
@@ -202,13 +227,15 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, sentences: Se
             return make(PUBLIC, f"configured public figure '{figure}'")
     for member in org.staff:
         if _roster_match(lowered, member, before, text):
-            return make(STAFF, f"on the configured staff roster ('{member}')")
+            return make(STAFF, f"on the configured staff roster ('{member}')", provider=True)
     if name.lower().startswith(("dr ", "dr.")) or p["staff_title"].search(before):
-        return make(STAFF, "a clinician's title before the name")
+        return make(STAFF, "a clinician's title before the name", provider=True)
     if p["staff_after"].search(after):
-        return make(STAFF, f"a staff credential or role ('{p['staff_after'].search(after).group(0).strip(' ,')}')")
+        role = p['staff_after'].search(after).group(0).strip(' ,')
+        return make(STAFF, f"a staff credential or role ('{role}')", provider=bool(_CLINICAL.search(role)))
     if p["staff_before"].search(before) and not p["family_before"].search(before):
-        return make(STAFF, f"a staff role before the name ('{p['staff_before'].search(before).group(0).strip(' ,:')}')")
+        role = p['staff_before'].search(before).group(0).strip(' ,:')
+        return make(STAFF, f"a staff role before the name ('{role}')", provider=bool(_CLINICAL.search(role)))
     if p["staff_group"].search(before):
         return make(STAFF, f"named as one of our team ('{p['staff_group'].search(before).group(0).strip(' ,:(')}')")
     if p["our_own"].search(before):

@@ -86,12 +86,6 @@ def is_hypothetical(text: str, sentence: Span, start: int) -> bool:
     return pattern("phi_hypothetical_cues").search(clause) is not None
 
 
-def is_generic(text: str, sentence: Span, start: int) -> bool:
-    """The clause's subject is a plural or general group: "patients with asthma should..."."""
-    clause = clause_before(text, sentence.start_char, start).lower()
-    return pattern("phi_generic_subjects").search(clause) is not None
-
-
 
 
 def is_negated_cue(doc: Doc, sentence: Span, cue: Cue) -> bool:

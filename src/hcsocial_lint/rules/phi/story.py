@@ -47,8 +47,7 @@ class PatientStoryWithoutAuthorization:
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         assessment = assess(analysis)
-        patients = [t for t in assessment.ties if t.person.may_be_patient
-                    and (t.is_patient_of_ours or t.own_sentence_health)]
+        patients = [t for t in assessment.ties if t.person.may_be_patient and t.is_patient_of_ours]
         if assessment.authorization:
             if patients or assessment.detail_hits:
                 yield self._reminder(assessment, patients)
