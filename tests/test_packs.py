@@ -105,3 +105,19 @@ def test_approved_claim_clears_a_pack_rule():
     approved = Settings(plugins=False, model="none", families={"claim": {"approved_claims": [
         {"text": "guaranteed to erase wrinkles", "substantiation": "Clinical file WG-2026-3"}]}})
     assert not any(f.rule_id == "CLM001" for f in Linter(approved).lint_text(text).findings)
+
+
+def test_built_in_packs_pass_the_backtracking_probes():
+    """Built-in packs skip the probes at start-up; this test is where they are probed."""
+    from hcsocial_lint.builtin import bundled_packs
+
+    files = sorted(bundled_packs().glob("*.yaml"))
+    assert files
+    for path in files:
+        assert load_pack(path, CHECK_TYPES, 0.5, probe=True)
+
+
+def test_user_packs_are_probed_at_load(tmp_path):
+    bad = pack(tmp_path, GOOD_RULE.replace("{pattern}", "(a|aa)+$"))
+    linter = Linter(Settings(plugins=False, model="none", extra_packs=(str(bad),)))
+    assert any("backtracks" in p.message for p in linter.setup_problems)

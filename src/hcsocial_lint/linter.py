@@ -21,7 +21,7 @@ from .config import ConfigError, Settings, apply_overrides, settings_for_path
 from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
 from .nlp.models import NO_MODEL_NOTICE, LoadedModel, load_model
 from .nlp.presidio_bridge import analyze_doc, build_analyzer
-from .plugins.manager import PluginHost, create_host
+from .plugins.manager import BUILTIN_PLUGIN, PluginHost, create_host
 from .rules.base import Rule, applies_to
 from .rules.packs import PackError, PatternTimeout, load_pack, pack_files
 from .selection import SelectorError, is_enabled, severity_for, validate_selectors
@@ -106,11 +106,17 @@ class Linter:
         check_types: dict[str, Any] = {}
         for outcome in self.host.call("hclint_check_types"):
             check_types.update(outcome.value)
-        pack_paths = [Path(p) for outcome in self.host.call("hclint_rule_packs") for p in outcome.value]
+        builtin_packs: set[Path] = set()
+        pack_paths: list[Path] = []
+        for outcome in self.host.call("hclint_rule_packs"):
+            for p in outcome.value:
+                pack_paths.append(Path(p))
+                if outcome.plugin == BUILTIN_PLUGIN:
+                    builtin_packs.update(pack_files([Path(p)]))
         pack_paths.extend(Path(p) for p in self.settings.extra_packs)
         for path in pack_files(pack_paths):
             try:
-                for rule in load_pack(path, check_types, self.settings.regex_timeout):
+                for rule in load_pack(path, check_types, self.settings.regex_timeout, probe=path not in builtin_packs):
                     add(rule, str(path))
             except PackError as exc:
                 self.setup_problems.append(Problem(str(path), str(exc).removeprefix(f"{path}: "), "E-PACK"))

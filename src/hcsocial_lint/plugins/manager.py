@@ -18,6 +18,7 @@ import pluggy
 from . import hookspecs
 
 DISABLE_ENV = "HCLINT_NO_PLUGINS"
+BUILTIN_PLUGIN = "hcsocial_lint.builtin"
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def create_host(load_entry_points: bool = True, extra_plugins: tuple[Any, ...] =
     host = PluginHost(manager)
     from .. import builtin
 
-    manager.register(builtin, name="hcsocial_lint.builtin")
+    manager.register(builtin, name=BUILTIN_PLUGIN)
     for plugin in extra_plugins:
         manager.register(plugin)
     if load_entry_points and not plugins_disabled_by_env():
