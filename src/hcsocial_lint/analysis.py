@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -33,6 +34,15 @@ class Analysis:
     entities: tuple[Entity, ...]
     settings: Settings
     has_model: bool
+    # Per-post results shared between rules (e.g. one PHI assessment for every PHI rule). It lives
+    # and dies with the post's analysis, so nothing is kept after the post has been linted.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key: str, compute):
+        """``compute()`` once per post and key; later calls return the same value."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     @property
     def text(self) -> str:
