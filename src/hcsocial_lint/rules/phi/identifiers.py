@@ -161,18 +161,21 @@ def build(text: str, entities: Iterable[Entity], facilities: Iterable[tuple[int,
     found = [i for i in found if not (i.kind == PERSON and any(h.overlaps(i.start, i.end) for h in handles))]
     urls = [i for i in found if i.kind in {"URL", "EMAIL_ADDRESS"}]
     found = [i for i in found if not (i.kind in PERSON_KINDS and any(u.overlaps(i.start, i.end) for u in urls))]
-    return [_weigh(i, starts) for i in _merge(text, found)]
+    return [_weigh(text, i, starts) for i in _merge(text, found)]
 
 
-def _weigh(ident: Identifier, sentence_starts: set[int]) -> Identifier:
+def _weigh(text: str, ident: Identifier, sentence_starts: set[int]) -> Identifier:
     """One word the model alone tags as a person, not a known given name, is weak evidence when it opens
-    a sentence (capitals there say nothing about a proper noun) or is written in lower case."""
+    a sentence (capitals there say nothing about a proper noun), is written in lower case, or follows
+    "in", "at" or "from" (often a place: "discharged ... 890 from Koraput")."""
     if ident.kind != PERSON or ident.recognizer != _MODEL or " " in ident.text or is_given_name(ident.text):
         return ident
     if ident.start in sentence_starts:
         why = "one capitalised word opening a sentence"
     elif ident.text.islower():
         why = "one lower-case word"
+    elif _LOCATIVE.search(text[max(0, ident.start - 12):ident.start]):
+        why = "one word after 'in', 'at' or 'from', often a place"
     else:
         return ident
     return replace(ident, score=round(ident.score * WEAK_FACTOR, 3), explanation=f"{ident.explanation}; weak: {why}")
@@ -197,9 +200,6 @@ def _clean(text: str, entity: Entity) -> Identifier | None:
         return None
     if entity.recognizer == _MODEL and text[start - 1:start] in {"#", "@"}:
         return None  # hashtags and handles have their own recognizers
-    if entity.recognizer == _MODEL and " " not in value and not is_given_name(value) and _LOCATIVE.search(text[max(0, start - 12):start]):
-        return replace(identifier, kind="LOCATION", start=start, end=end, text=value,
-                       explanation=entity.explanation + "; a place: the model's 'person' follows 'in', 'at' or 'from'")
     if entity.recognizer == _MODEL and not _plausible_name(value):
         return None
     return replace(identifier, start=start, end=end, text=value)

@@ -11,6 +11,11 @@ a third-party plug-in uses to add its own.
 
 Every recognizer runs on the one spaCy parse of the post (Presidio's ``NlpArtifacts``); pattern
 recognizers need nothing but the text, so they also run in the no-model mode.
+
+A plug-in adds its own recognizer the same way (``hclint_recognizers``). To have the PHI rules use
+it, report one of the entity types listed in ``identifiers.SAFE_HARBOR`` (for example
+``MEDICAL_RECORD_NUMBER`` for an in-house record-number format, ``PERSON`` for a name list);
+types the PHI family does not know are kept in ``analysis.entities`` for other rules.
 """
 
 from __future__ import annotations

@@ -36,8 +36,8 @@ class PatientStoryWithoutAuthorization:
             Example("Patient story: after years of knee pain, Donna chose a knee replacement with our team. "
                     "Six weeks later she's dancing!", "fail"),
             Example("Meet our Patient of the Month, Isabella! She's been cavity-free for 3 years.", "fail"),
-            Example("Patient story: after years of knee pain, Donna chose a knee replacement with our team. "
-                    "Six weeks later she's dancing!", "fail", metadata={"hipaa_authorization": "AUTH-2025-0142"}),
+            Example("Patient story, shared with Donna's written authorization: after years of knee pain, Donna chose a "
+                    "knee replacement with our team.", "fail", metadata={"hipaa_authorization": "AUTH-2025-0142"}),
             Example("Staff spotlight: Keisha Brown, RN, has worked in our NICU for 18 years!", "pass"),
             Example("Knee replacement can help people get back to the activities they love. Ask your doctor.", "pass"),
         ),
