@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hcsocial_lint.fixes import apply_edits
-from hcsocial_lint.rules.phi.rewrite import Replacement, apply_with_anonymizer, reply_template, whole_text
+from hcsocial_lint.rules.phi.rewrite import Replacement, apply_with_anonymizer, fill_template, whole_text
 
 
 @st.composite
@@ -42,5 +42,5 @@ def test_reply_template_covers_the_reply_not_the_blank_front_matter():
     text = "   \n\n  Your visit ran long.  \n"
     start, end = whole_text(text)
     assert text[start:end] == "Your visit ran long."
-    assert reply_template("Call us{contact}.", "(555) 010-2000") == "Call us at (555) 010-2000."
-    assert reply_template("Call us{contact}.", "") == "Call us."
+    assert fill_template("Call us{contact}.", "(555) 010-2000") == "Call us at (555) 010-2000."
+    assert fill_template("Call us{contact}.", "") == "Call us."

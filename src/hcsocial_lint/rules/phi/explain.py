@@ -9,7 +9,7 @@ from ...model import Applicability, Evidence, Suggestion
 from .assessment import Assessment, Tie
 from .identifiers import Identifier
 from .people import Person
-from .rewrite import Replacement, apply_with_anonymizer, detail_replacement, person_replacements, tidy, whole_text
+from .rewrite import Replacement, apply_with_anonymizer, detail_replacement, fill_template, person_replacements, tidy, whole_text
 from .signals import Cue, sensitive_reason
 
 MAX_QUOTED = 3
@@ -93,9 +93,7 @@ def reply_template(assessment: Assessment) -> Suggestion | None:
     span = whole_text(assessment.text)
     if span is None:
         return None
-    from .rewrite import reply_template as fill
-
-    template = fill(assessment.options.reply_template, assessment.org.contact)
+    template = fill_template(assessment.options.reply_template, assessment.org.contact)
     _, edits = apply_with_anonymizer(assessment.text, [Replacement(span[0], span[1], template)])
     return Suggestion("Replace the reply with a response that neither confirms nor denies care and moves the "
                       "conversation offline", edits, Applicability.UNSAFE)

@@ -11,13 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex
-
 from ...analysis import Analysis
 from ...model import Applicability, Example, Hit, RuleMeta, Severity, Suggestion
 from .assessment import REPLY_KINDS, assess
 from .explain import cue_evidence, identifier_evidence, quote, reply_template, role_evidence
-from .rewrite import Replacement, apply_with_anonymizer
+from .rewrite import apply_with_anonymizer, person_replacements
 
 OCR_CASES = ("HHS OCR: Elite Dental Associates (2019), Dr. U. Phillip Igbinadolor, D.M.D. & Associates (2022), "
              "New Vision Dental (2022), Manasa Health Center (2023)")
@@ -106,7 +104,7 @@ class ReviewReplyNamesReviewer:
         for person in assessment.named_in_reply:
             if assessment.kind == "comment-reply" and not _about_care(assessment, person):
                 continue  # naming a commenter who asked about opening hours discloses nothing
-            removal = _remove_name(assessment.text, person.start, person.end)
+            removal = _remove_name(assessment.text, person)
             yield Hit(
                 person.start, person.end, severity=Severity.CRITICAL, category=person.identifier.kind,
                 message=f"this reply names or addresses '{person.text}': it ties a real person to our practice",
@@ -163,29 +161,9 @@ def _about_care(assessment, person) -> bool:
     return any(sentence.start_char <= h.start < sentence.end_char for h in assessment.health)
 
 
-_GREETING = regex.compile(r"(?:^|(?<=[.!?]\s))(?:hi|hello|hey|dear)\s+$", regex.IGNORECASE)
-
-
-def _remove_name(text: str, start: int, end: int) -> Suggestion | None:
+def _remove_name(text: str, person) -> Suggestion | None:
     """Take the name out of a salutation or an address ("Thank you, Brenda!" -> "Thank you!")."""
-    before, after = text[:start], text[end:]
-    replacements: list[Replacement] = []
-    greeting = _GREETING.search(before)
-    comma_after = regex.match(r"\s*,\s*", after)
-    if greeting and comma_after:
-        cut_end = end + comma_after.end()
-        replacements = [Replacement(greeting.start(), cut_end, "")]
-        if cut_end < len(text):
-            replacements.append(Replacement(cut_end, cut_end + 1, text[cut_end].upper()))
-    elif regex.search(r",\s*$", before) and regex.match(r"\s*[!?.,]", after):
-        comma = regex.search(r",\s*$", before)
-        cut_end = end + (regex.match(r"\s*,", after).end() if regex.match(r"\s*,", after) else 0)
-        replacements = [Replacement(comma.start(), cut_end, "")]
-    elif (not before.strip() or regex.search(r"[.!?]\s+$", before)) and comma_after:
-        cut_end = end + comma_after.end()
-        replacements = [Replacement(start, cut_end, "")]
-        if cut_end < len(text):
-            replacements.append(Replacement(cut_end, cut_end + 1, text[cut_end].upper()))
+    replacements = person_replacements(text, person.start, person.end, person.identifier.kind, generalise=False)
     if not replacements:
         return None
     _, edits = apply_with_anonymizer(text, replacements)

@@ -67,16 +67,27 @@ def apply_with_anonymizer(text: str, replacements: Iterable[Replacement]) -> tup
 _GENERIC_PERSON = "a patient"
 _PATIENT_BEFORE = regex.compile(r"\b(?:patient|patients|recipient|grad|graduate)(?:\s+(?:spotlight|of the (?:month|week|year)))?\s*[,:]?\s*$", regex.IGNORECASE)
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+_GREETING = regex.compile(r"(?:^|(?<=[.!?]\s))(?:hi|hello|hey|dear)\s+$", regex.IGNORECASE)
 
 
-def person_replacements(text: str, start: int, end: int, kind: str) -> list[Replacement]:
+def person_replacements(text: str, start: int, end: int, kind: str, *, generalise: bool = True) -> list[Replacement]:
     """How to take one mention of a person out of the text so that it still reads.
 
     "our patient Emma Lopez, who" -> "our patient, who"; "Get well soon, Mr. Hargrove!" ->
-    "Get well soon!"; "#EmmaStrong" -> removed; "Chloe's" -> "a patient's"; otherwise "a patient".
+    "Get well soon!"; "Hi Tara, we saw you" -> "We saw you"; "#EmmaStrong" -> removed; "Chloe's" ->
+    "a patient's"; otherwise "a patient". With ``generalise=False`` only clean removals are offered
+    (an empty list where the name would have to become "a patient").
     """
     value = text[start:end]
     before, after = text[:start], text[end:]
+    greeting = _GREETING.search(before)
+    comma_after = regex.match(r"\s*,\s*", after)
+    if greeting and comma_after:  # "Hi Tara, we saw you" / "Dear Mrs. Kowalski, your insurance"
+        cut_end = end + comma_after.end()
+        removal = [Replacement(greeting.start(), cut_end, "")]
+        if cut_end < len(text):
+            removal.append(Replacement(cut_end, cut_end + 1, text[cut_end].upper()))
+        return removal
     if value.startswith("#"):
         lead = len(before) - len(before.rstrip(" "))
         return [Replacement(start - lead, end, "")]
@@ -102,6 +113,8 @@ def person_replacements(text: str, start: int, end: int, kind: str) -> list[Repl
         return [Replacement(start - lead, end, "")]
     if kind == SOCIAL_HANDLE and _SENTENCE_START.search(before) and regex.match(r"\s+\w", after):
         return [Replacement(start, end + len(regex.match(r"\s+", after).group(0)), "")]
+    if not generalise:
+        return []
     possessive = regex.match(r"'s\b|\u2019s\b", after)
     generic = _GENERIC_PERSON + ("'s" if possessive else "")
     if _SENTENCE_START.search(before):
@@ -149,7 +162,7 @@ def detail_replacement(text: str, ident: Identifier) -> Replacement | None:
     return Replacement(start, end, "")
 
 
-def reply_template(template: str, contact: str) -> str:
+def fill_template(template: str, contact: str) -> str:
     return template.format(contact=f" at {contact}" if contact else "")
 
 
