@@ -10,7 +10,6 @@ Rules then decide what each combination is worth. Computed once per post and cac
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -419,13 +418,6 @@ def _cue_in_sentence_of(cues, mentions, sentences) -> bool:
     return any(s <= c.start and c.end <= e for c in cues for s, e in spans)
 
 
-_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def assess(analysis: Analysis) -> Assessment:
-    """The post's PHI reading, computed once and shared by the PHI rules."""
-    found = _CACHE.get(analysis)
-    if found is None:
-        found = Assessment(analysis)
-        _CACHE[analysis] = found
-    return found
+    """The post's PHI reading, computed once per post and shared by the PHI rules."""
+    return analysis.remember("phi.assessment", lambda: Assessment(analysis))

@@ -12,7 +12,6 @@ benchmark, which scores exactly this layer).
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -129,18 +128,15 @@ class Identifier:
         return self.start < end and start < self.end
 
 
-_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def identifiers(analysis: Analysis) -> tuple[Identifier, ...]:
-    """The post's identifiers, sorted by position; computed once per analysis."""
-    cached = _CACHE.get(analysis)
-    if cached is None:
-        facilities = {(e.start_char, e.end_char) for e in analysis.doc.ents if e.label_ == "FAC"}
-        starts = {t.idx for t in analysis.doc if t.is_sent_start or (t.i > 0 and analysis.doc[t.i - 1].text in _OPENERS)}
-        cached = tuple(sorted(build(analysis.text, analysis.entities, facilities, starts), key=lambda i: (i.start, i.end, i.kind)))
-        _CACHE[analysis] = cached
-    return cached
+    """The post's identifiers, sorted by position; computed once per post."""
+    return analysis.remember("phi.identifiers", lambda: _identifiers(analysis))
+
+
+def _identifiers(analysis: Analysis) -> tuple[Identifier, ...]:
+    facilities = {(e.start_char, e.end_char) for e in analysis.doc.ents if e.label_ == "FAC"}
+    starts = {t.idx for t in analysis.doc if t.is_sent_start or (t.i > 0 and analysis.doc[t.i - 1].text in _OPENERS)}
+    return tuple(sorted(build(analysis.text, analysis.entities, facilities, starts), key=lambda i: (i.start, i.end, i.kind)))
 
 
 def build(text: str, entities: Iterable[Entity], facilities: Iterable[tuple[int, int]] = (),
