@@ -76,3 +76,18 @@ def test_tone_score_is_reported_for_every_post(linter):
     data = report.to_dict()
     jsonschema.validate(data, load_report_schema())
     assert data["posts"][0]["metrics"]["tone_score"] == 0.0
+
+
+def test_linted_posts_are_freed(linter):
+    """Per-post caches live on the post's analysis: linting many posts must not keep them all."""
+    import gc
+
+    from hcsocial_lint.analysis import Analysis
+
+    linter.lint_many([])  # warm
+    texts = [f"So proud of our patient Emma {i}, who finished chemo at our clinic!" for i in range(30)]
+    for text in texts:
+        linter.lint_text(text)
+    gc.collect()
+    alive = [o for o in gc.get_objects() if isinstance(o, Analysis)]
+    assert len(alive) <= 1

@@ -298,10 +298,9 @@ def test_invalid_phi_options_are_configuration_errors_naming_the_key(options, ke
         Linter(settings_from_table({"plugins": False, "phi": options}))
 
 
-def test_malformed_organisation_is_reported_by_key():
-    linter = Linter(settings_from_table({"plugins": False, "organisation": {"staff": "Keisha Moore", "contact": 5}}))
-    report = linter.lint_text("So proud of our patient Emma Lopez, who finished chemo!")
-    assert any("organisation.contact" in p.message for p in report.problems)
+def test_malformed_organisation_is_a_configuration_error_naming_the_key():
+    with pytest.raises(ConfigError, match="organisation.contact"):
+        Linter(settings_from_table({"plugins": False, "organisation": {"staff": "Keisha Moore", "contact": 5}}))
 
 
 class _PortalIdPlugin:

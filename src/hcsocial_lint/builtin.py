@@ -48,8 +48,10 @@ def hclint_validate_settings(settings):
     from .rules.claims.common import parse_options as claim_options
     from .rules.endorsement.options import endorsement_options
     from .rules.phi.options import options_from as phi_options
+    from .rules.phi.people import Organisation
     from .rules.tone.options import tone_options
 
+    Organisation.from_settings(settings.organisation)
     phi_options(settings.family_options("phi"))
     claim_options(settings.family_options("claim"))
     tone_options(settings)
