@@ -64,6 +64,11 @@ def _result(entity: str, start: int, end: int, score: float, recognizer: EntityR
                                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id})
 
 
+def _id_has_digit(match: regex.Match) -> bool:
+    """A labelled number must contain a digit: "serial number: pending" is not an identifier."""
+    return any(c.isdigit() for c in match.group("id") or "")
+
+
 class _RegexRecognizer(EntityRecognizer):
     """A recognizer whose patterns need checks a plain ``PatternRecognizer`` cannot express.
 
@@ -411,8 +416,7 @@ class HealthPlanNumberRecognizer(_RegexRecognizer):
     )
 
     def accept(self, name: str, match: regex.Match, text: str) -> bool:
-        value = match.group("id") or ""
-        return any(c.isdigit() for c in value)
+        return _id_has_digit(match)
 
 
 class AccountNumberRecognizer(_RegexRecognizer):
@@ -437,7 +441,7 @@ class DeviceSerialRecognizer(_RegexRecognizer):
     )
 
     def accept(self, name: str, match: regex.Match, text: str) -> bool:
-        return any(c.isdigit() for c in match.group("id"))
+        return _id_has_digit(match)
 
 
 class LicenseNumberRecognizer(_RegexRecognizer):
@@ -451,7 +455,7 @@ class LicenseNumberRecognizer(_RegexRecognizer):
     )
 
     def accept(self, name: str, match: regex.Match, text: str) -> bool:
-        return any(c.isdigit() for c in match.group("id"))
+        return _id_has_digit(match)
 
 
 class VehicleIdRecognizer(_RegexRecognizer):
