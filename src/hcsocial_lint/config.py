@@ -262,12 +262,9 @@ def apply_overrides(settings: Settings, overrides: Mapping[str, Any] | None) -> 
         return settings
     valid = {f.name for f in fields(Settings)}
     changes = {k: v for k, v in overrides.items() if v is not None and k in valid}
-    extend_select = overrides.get("extend_select")
-    extend_ignore = overrides.get("extend_ignore")
-    if extend_select:
-        changes["select"] = tuple(changes.get("select", settings.select)) + tuple(extend_select) if (
-            changes.get("select", settings.select)
-        ) else ()
-    if extend_ignore:
-        changes["ignore"] = tuple(changes.get("ignore", settings.ignore)) + tuple(extend_ignore)
+    select = tuple(changes.get("select", settings.select))
+    if overrides.get("extend_select") and select:  # an empty selection already means every rule
+        changes["select"] = select + tuple(overrides["extend_select"])
+    if overrides.get("extend_ignore"):
+        changes["ignore"] = tuple(changes.get("ignore", settings.ignore)) + tuple(overrides["extend_ignore"])
     return replace(settings, **changes)

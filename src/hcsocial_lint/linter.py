@@ -24,7 +24,7 @@ from .nlp.presidio_bridge import analyze_doc, build_analyzer
 from .plugins.manager import BUILTIN_PLUGIN, PluginHost, create_host
 from .rules.base import Rule, applies_to
 from .rules.packs import PackError, PatternTimeout, load_pack, pack_files
-from .selection import SelectorError, is_enabled, severity_for, validate_selectors
+from .selection import SelectorError, is_enabled, severity_for, specificity, validate_selectors
 from .sources import read_posts, read_text_post
 from .sources.errors import InputError
 from .sources.lines import LineIndex
@@ -350,8 +350,6 @@ def _suppression_matches(suppression: Suppression, finding: Finding, metas: dict
         return False
     if not suppression.selectors:
         return True
-    from .selection import specificity
-
     meta = metas.get(finding.rule_id)
     return meta is not None and any(specificity(s, meta) for s in suppression.selectors)
 

@@ -74,6 +74,21 @@ def _in_skipped_context(analysis: Analysis, start: int, end: int, contexts: tupl
     return None
 
 
+def _claimed_matches(rule, analysis: Analysis, patterns: Iterable[regex.Pattern]) -> Iterator[tuple[regex.Pattern, regex.Match]]:
+    """Matches of ``patterns`` in order of the patterns, each place claimed once (an earlier
+    pattern's match wins an overlap), leaving out matches in a ``skip_when`` context."""
+    claimed: list[tuple[int, int]] = []
+    for pattern in patterns:
+        for match in finditer(pattern, analysis.text, rule.timeout, rule.meta.id, rule.meta.source):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in claimed):
+                continue
+            if _in_skipped_context(analysis, start, end, rule.skip_when):
+                continue
+            claimed.append((start, end))
+            yield pattern, match
+
+
 @dataclass(frozen=True)
 class _Suggest:
     replace: str | None
@@ -121,26 +136,19 @@ class ExistenceRule:
     timeout: float
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        seen: list[tuple[int, int]] = []
-        for pattern in self.patterns:
-            for match in finditer(pattern, analysis.text, self.timeout, self.meta.id, self.meta.source):
-                start, end = match.span()
-                if any(s < end and start < e for s, e in seen):
-                    continue
-                if _in_skipped_context(analysis, start, end, self.skip_when):
-                    continue
-                seen.append((start, end))
-                suggestions = ()
-                if self.suggestion and self.suggestion.replace is not None:
-                    replacement = _match_case(match.group(0), match.expand(self.suggestion.replace))
-                    suggestions = (Suggestion(format_message(self.suggestion.description, match=match.group(0), replacement=replacement),
-                                              (Edit(start, end, replacement),), self.suggestion.applicability),)
-                elif self.suggestion:
-                    suggestions = (Suggestion(format_message(self.suggestion.description, match=match.group(0)), (),
-                                              Applicability.DISPLAY),)
-                yield Hit(start, end, message=format_message(self.meta.message, match=match.group(0)),
-                          suggestions=suggestions, category=self.category,
-                          evidence=(Evidence("pattern", self.category, match.group(0), start, end, pattern.pattern),))
+        for pattern, match in _claimed_matches(self, analysis, self.patterns):
+            start, end = match.span()
+            suggestions = ()
+            if self.suggestion and self.suggestion.replace is not None:
+                replacement = _match_case(match.group(0), match.expand(self.suggestion.replace))
+                suggestions = (Suggestion(format_message(self.suggestion.description, match=match.group(0), replacement=replacement),
+                                          (Edit(start, end, replacement),), self.suggestion.applicability),)
+            elif self.suggestion:
+                suggestions = (Suggestion(format_message(self.suggestion.description, match=match.group(0)), (),
+                                          Applicability.DISPLAY),)
+            yield Hit(start, end, message=format_message(self.meta.message, match=match.group(0)),
+                      suggestions=suggestions, category=self.category,
+                      evidence=(Evidence("pattern", self.category, match.group(0), start, end, pattern.pattern),))
 
 
 @dataclass(frozen=True)
@@ -153,22 +161,16 @@ class SubstitutionRule:
     timeout: float
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        seen: list[tuple[int, int]] = []
-        for pattern, template in self.swaps:
-            for match in finditer(pattern, analysis.text, self.timeout, self.meta.id, self.meta.source):
-                start, end = match.span()
-                if any(s < end and start < e for s, e in seen):
-                    continue
-                if _in_skipped_context(analysis, start, end, self.skip_when):
-                    continue
-                seen.append((start, end))
-                replacement = _match_case(match.group(0), match.expand(template))
-                yield Hit(start, end,
-                          message=format_message(self.meta.message, match=match.group(0), replacement=replacement),
-                          suggestions=(Suggestion(f"Replace '{match.group(0)}' with '{replacement}'",
-                                                  (Edit(start, end, replacement),), self.applicability),),
-                          category=self.category,
-                          evidence=(Evidence("pattern", self.category, match.group(0), start, end, pattern.pattern),))
+        templates = dict(self.swaps)
+        for pattern, match in _claimed_matches(self, analysis, templates):
+            start, end = match.span()
+            replacement = _match_case(match.group(0), match.expand(templates[pattern]))
+            yield Hit(start, end,
+                      message=format_message(self.meta.message, match=match.group(0), replacement=replacement),
+                      suggestions=(Suggestion(f"Replace '{match.group(0)}' with '{replacement}'",
+                                              (Edit(start, end, replacement),), self.applicability),),
+                      category=self.category,
+                      evidence=(Evidence("pattern", self.category, match.group(0), start, end, pattern.pattern),))
 
 
 @dataclass(frozen=True)
