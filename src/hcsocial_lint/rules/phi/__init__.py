@@ -9,6 +9,7 @@ from __future__ import annotations
 from .details import LocationTimeDetail
 from .disclosure import DisclosureTriad
 from .identifier import SafeHarborIdentifier
+from .person_roles import PersonRoleRecognizer
 from .recognizers import recognizers as _recognizers
 from .replies import ReviewReplyConfirmsCare, ReviewReplyNamesReviewer, ReviewReplyRetaliatory
 from .story import PatientStoryWithoutAuthorization
@@ -30,4 +31,4 @@ def rules(settings) -> tuple:
 
 def recognizers(settings) -> tuple:
     """New recognizer instances for one Linter (Presidio's registry keeps what it is given)."""
-    return _recognizers()
+    return (*_recognizers(), PersonRoleRecognizer())
