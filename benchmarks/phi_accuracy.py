@@ -80,20 +80,21 @@ class DataSet:
     path: str
     real: bool  # real tweets (the PERSON goal) or synthetic templates
     handles_are_people: bool  # the corpus labels @mentions of people as persons
-    rejoin: bool = False  # restore "@user" from the CoNLL conversion's "@ user"
+    rejoin: bool = False  # restore the post as written: "@user" for "@ user", "don't" for "don ' t"
     split: str = "test"
 
 
 DATA_SETS = (
     DataSet("BTC test (as converted)", "btc/btc_test.spans.jsonl", True, True),
-    DataSet("BTC test (@handles rejoined)", "btc/btc_test.spans.jsonl", True, True, rejoin=True),
-    DataSet("WNUT-17 test", "wnut17/wnut17_test.spans.jsonl", True, False),
-    DataSet("WNUT-17 test (@handles rejoined)", "wnut17/wnut17_test.spans.jsonl", True, False, rejoin=True),
+    DataSet("BTC test (as posted: @user, don't)", "btc/btc_test.spans.jsonl", True, True, rejoin=True),
+    DataSet("WNUT-17 test (as converted)", "wnut17/wnut17_test.spans.jsonl", True, True),
+    DataSet("WNUT-17 test (as posted: @user, don't)", "wnut17/wnut17_test.spans.jsonl", True, True, rejoin=True),
     DataSet("Presidio synth_dataset_v2", "presidio_research/synth_dataset_v2.json", False, True),
     DataSet("presidio-evaluator generated (seed 42)", "presidio_evaluator_generated/pe_default_seed42_n1000.jsonl", False, True),
     DataSet("BTC dev (as converted)", "btc/btc_dev.spans.jsonl", True, True, split="dev"),
-    DataSet("BTC dev (@handles rejoined)", "btc/btc_dev.spans.jsonl", True, True, rejoin=True, split="dev"),
-    DataSet("WNUT-17 dev", "wnut17/wnut17_dev.spans.jsonl", True, False, split="dev"),
+    DataSet("BTC dev (as posted: @user, don't)", "btc/btc_dev.spans.jsonl", True, True, rejoin=True, split="dev"),
+    DataSet("WNUT-17 dev (as converted)", "wnut17/wnut17_dev.spans.jsonl", True, True, split="dev"),
+    DataSet("WNUT-17 dev (as posted: @user, don't)", "wnut17/wnut17_dev.spans.jsonl", True, True, rejoin=True, split="dev"),
 )
 
 # The organisation the drafts were written for (see the commit that added phi_drafts.jsonl).
@@ -131,19 +132,23 @@ def gold_spans(record: dict) -> list[Span]:
     return merged
 
 
-_SPLIT_MENTION = re.compile(r"(?<!\S)([@#]) (?=\w)")
+# What the CoNLL conversion split that a real post writes joined: "@ user" / "# tag" (the space
+# after the sign) and contractions "don ' t", "it ' s" (the spaces around the apostrophe).
+_SPLIT = re.compile(r"(?<!\S)[@#]( )(?=\w)|(?<=\w)( )'( )(?=(?:t|s|m|d|re|ve|ll)\b)", re.IGNORECASE)
 
 
 def rejoin(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
-    """Undo the CoNLL conversion's "@ user" / "# tag" (a real post has no space there), moving spans."""
-    removed = [m.start(1) + 1 for m in _SPLIT_MENTION.finditer(text)]  # offsets of the dropped spaces
+    """Undo the CoNLL conversion's split mentions, hashtags and contractions (a real post has no
+    space there), moving the gold spans with the text."""
+    removed = [m.start(g) for m in _SPLIT.finditer(text) for g in (1, 2, 3) if m.start(g) >= 0]
     if not removed:
         return text, spans
 
     def moved(offset: int) -> int:
         return offset - sum(1 for r in removed if r < offset)
 
-    new_text = _SPLIT_MENTION.sub(r"\1", text)
+    dropped = set(removed)
+    new_text = "".join(c for i, c in enumerate(text) if i not in dropped)
     return new_text, [(moved(s), moved(e), c) for s, e, c in spans]
 
 

@@ -50,3 +50,8 @@ def test_a_role_name_is_weak_evidence_on_its_own(linter):
 
 def test_the_role_recognizer_needs_a_parse(no_model_linter):
     assert not any("PersonRoleRecognizer" in r for r in people(no_model_linter, "Hi Themba, thanks for coming!").values())
+
+
+def test_an_office_addressed_like_a_name_is_not_a_person(linter):
+    text = "Mayor Diaz cut the ribbon on our new dialysis center. Thank you, Mayor!"
+    assert not any(value == "Mayor" for value in people(linter, text))

@@ -62,6 +62,12 @@ def _relative(word: str) -> bool:
     return pattern("phi_family_words").fullmatch(word) is not None
 
 
+def _title_or_role(word: str) -> bool:
+    """"Mayor", "Coach", "Nurse": addressed like a name ("Thank you, Mayor!") but naming an office."""
+    return any(pattern(name).fullmatch(word) is not None
+               for name in ("phi_public_titles", "phi_honorifics", "phi_staff_roles", "phi_kinship_titles"))
+
+
 class PersonRoleRecognizer(EntityRecognizer):
     """A proper noun (or a lower-case given name) in a role only a person fills."""
 
@@ -109,7 +115,7 @@ def _candidate(token) -> bool:
     word = token.text
     lowered = word.lower()
     if lowered in _STOP_CAPITALS or lowered in _CALENDAR or lowered in _PLACE_WORDS or lowered in _ORG_WORDS \
-            or lowered in _not_names() or lowered in _place_names() or _relative(word):
+            or lowered in _not_names() or lowered in _place_names() or _relative(word) or _title_or_role(word):
         return False
     if token.ent_type_ in _NEVER_A_NAME or token.like_url or token.like_email or token.like_num:
         return False
