@@ -246,3 +246,33 @@ def test_rules_run_without_a_model(no_model_linter):
     assert {"CLM001", "CLM002", "CLM003", "CLM004"} <= found
     assert not no_model_linter.lint_text(text).problems
     assert claim_ids(no_model_linter.lint_text("There is no cure for the common cold.")) == set()
+
+
+# Behaviours added after the blind holdout-5 run (general causes, own sentences).
+@pytest.mark.parametrize(("rule", "text"), [
+    ("CLM003", "Try our new red light beds this month! Book online. #psoriasis #eczema"),
+    ("CLM003", "Our peptide protocol is nature's answer to fibromyalgia. Call to book."),
+    ("CLM003", "Say it with me: our turmeric capsules starve tumor cells. Shop now."),
+    ("CLM003", "Kiss your rosacea goodbye with our herbal blend. Order today."),
+    ("CLM004", "Worried about RSV? Our immune IV drips are helping families stay well. Book now."),
+    ("CLM004", "Monthly vitamin IVs for the whole family. Join today! #virusseason"),
+    ("CLM005", "Trusted by 2,000+ dermatologists. Try our serum today."),
+    ("CLM006", "Tirzepatide, the same active ingredient found in Zepbound, compounded for you. Order today."),
+    ("CLM007", "Mounjaro lowers A1C. Risks and full prescribing information: link in bio."),
+    ("CLM008", "Botox for teeth grinding? Absolutely. Book your jaw consult."),
+    ("CLM012", "Before: dull, tired skin. After: glowing! 3 peels with our esthetician."),
+    ("CLM012", "One session and you're done with our laser toenail fungus treatment. Call today."),
+])
+def test_holdout_causes_are_caught(linter, rule, text):
+    assert rule in claim_ids(lint(linter, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Compounded tirzepatide is not FDA-approved. Ask our team about FDA-approved options.",
+    "Mounjaro lowers A1C. It can cause nausea and carries a boxed warning for thyroid C-cell tumors. Full info: link in bio.",
+    "Can a supplement cure the flu? No. Vaccination is the best protection.",
+    "Before and after our waiting-room makeover: new chairs and brighter lights!",
+    "Our team has served #diabetes patients for 30 years. Learn about our education classes.",
+])
+def test_holdout_near_misses_stay_clean(linter, text):
+    assert not claim_ids(lint(linter, text)) & {"CLM003", "CLM004", "CLM005", "CLM006", "CLM007", "CLM008", "CLM012"}

@@ -60,7 +60,7 @@ _MYTH_LABEL = regex.compile(
 )
 # ...and a following sentence that starts with one of these answers it.
 _REFUTATION_START = regex.compile(
-    r"^\W*(?:fact|facts|truth|true|reality|false|nope|wrong|not true|that'?s (?:a myth|false|not true)|"
+    r"^\W*(?:fact(?:s)?\s*[:\-\u2013\u2014]|the facts?\b|truth|true|reality|false|nope|wrong|not true|that'?s (?:a myth|false|not true)|"
     r"this is (?:a myth|false|not true)|they don'?t|it doesn'?t|it does not|they do not|no\s*[.,!]|nope\b)",
     regex.IGNORECASE,
 )
@@ -353,7 +353,21 @@ def is_question(doc: Doc, sentence: Span, start: int, end: int) -> bool:
         stop = regex.search(r"[.!?\n]", rest)
         if not (stop and stop.group(0) == "?"):
             return False
-    return not _RHETORICAL_OFFER.search(text)
+    return not _RHETORICAL_OFFER.search(text) and not _answered_yes(doc, sentence)
+
+
+_AFFIRMATIVE_ANSWER = regex.compile(
+    r"^\W*(?:yes|yep|yup|yeah|absolutely|definitely|of course|you bet|totally|100\s?%)\b|\bsays?\s+yes\b",
+    regex.IGNORECASE)
+
+
+def _answered_yes(doc: Doc, sentence: Span) -> bool:
+    """"Botox for jaw pain? Absolutely." / "Mounjaro for PCOS? Our clinic says yes.": a question the
+    post answers itself with a yes is a claim put as a question."""
+    following = _neighbour_sentence(doc, sentence, +1)
+    if following is None:
+        return False
+    return _AFFIRMATIVE_ANSWER.search(following.text[:60]) is not None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from ...analysis import Analysis
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from . import common
+from ...vocabularies import raw_terms
 from .common import ClaimRule
 
 CUES = "claims_treatment_cues"
@@ -33,7 +35,7 @@ POSTFIX_NOUNS = frozenset({"relief", "treatment", "treatments", "therapy", "ther
 FRAME_WORDS = frozenset({"for", "against"})
 _CASE_SENSITIVE_DISEASES = regex.compile(r"(?<![\w-])(?:MS|ALS)(?![\w-])")
 _HASHTAG = regex.compile(r"(?<![\w#])#(\w+)")
-_OUTBREAK_HASHTAG_STEMS = regex.compile(r"covid|corona|omicron|pandemic|sarscov|virus|flu|rsv|mpox|monkeypox|measles|quarantin")
+_OUTBREAK_HASHTAG_STEMS = regex.compile(r"covid|corona|omicron|pandemic|sarscov|virus|flu|rsv|mpox|monkeypox|measles|quarantin|h5n1|h1n1")
 IMMUNE = regex.compile(r"(?<![\w-])immun\w*", regex.IGNORECASE)
 _PRONOUN = regex.compile(r"\b(?:it|this|them|these|that)\b", regex.IGNORECASE)
 
@@ -68,13 +70,28 @@ def product_mentions(analysis: Analysis, start: int, end: int, with_rx: bool = F
     return sorted(found)
 
 
+@lru_cache(maxsize=1)
+def _disease_in_hashtag() -> regex.Pattern:
+    """A disease written as a hashtag body, where the spaces are gone: "#heartdisease", "#type2diabetes"."""
+    alternatives = sorted((term.replace(" ", "[ _]?") for term in raw_terms(DISEASES)), key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(alternatives) + ")", regex.IGNORECASE)
+
+
+def disease_hashtags(analysis: Analysis) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _HASHTAG.finditer(analysis.text)
+            if any(len(d.group(0)) >= 5 or d.group(0) == m.group(1)  # "#hiv", not "#archive"
+                   for d in _disease_in_hashtag().finditer(m.group(1)))]
+
+
 def _research_sentence(analysis: Analysis, start: int, end: int) -> bool:
     return common.contains("claims_research_cues", analysis.text, start, end)
 
 
 def related(analysis: Analysis, cue: tuple[int, int, str], target: tuple[int, int, str]) -> bool:
-    """The claim word is about the target: shortly before it in the same clause, or (with a
-    parse) governing it."""
+    """The claim word is about the target: shortly before it in the same clause, (with a
+    parse) governing it, or wrapped around it ("kiss your arthritis goodbye")."""
+    if cue[0] <= target[0] and target[1] <= cue[1]:
+        return True
     if cue[1] <= target[0]:
         if common.governs(analysis, cue[0], cue[1], target[0], target[1]):
             return True
@@ -273,6 +290,30 @@ class DiseaseClaimUnapproved(ClaimRule):
                 ),
                 severity=Severity.ERROR if hedged else None,
             )
+        if promotional and not seen:
+            yield from self._hashtags(analysis)
+
+    def _hashtags(self, analysis: Analysis) -> Iterator[Hit]:
+        """Disease hashtags on a post that offers an unapproved product ("Try our hydrogen bar!
+        #diabetes #heartdisease"): the tag makes the disease claim the text leaves unsaid, as
+        self-regulators found for outbreak hashtags on immune-support posts."""
+        tags = disease_hashtags(analysis)
+        products = product_mentions(analysis, 0, len(analysis.text)) if tags else []
+        if not products or common.contains("claims_research_cues", analysis.text):
+            return
+        start, end, tag = tags[0]
+        product = products[0]
+        yield common.hit(
+            start, end,
+            self.meta.message.format(claim=tag, product=f"'{product[2]}'", disease=tag.lstrip("#"))
+            + " (implied by a disease hashtag on the product post)",
+            "DISEASE-HASHTAG",
+            evidence=(Evidence("pattern", "disease hashtag", tag, start, end, f"vocabulary:{DISEASES}"),
+                      Evidence("context", "unapproved product", product[2], product[0], product[1], f"vocabulary:{PRODUCTS}")),
+            suggestions=(common.display("Remove disease hashtags from posts that offer the product; describe the "
+                                        "service factually"),),
+            severity=Severity.ERROR,
+        )
 
 
 def _outbreak_hashtags(analysis: Analysis) -> list[tuple[int, int, str]]:
@@ -359,14 +400,19 @@ class OutbreakClaim(ClaimRule):
             if not cues and IMMUNE.search(analysis.text, s, e):
                 immune = IMMUNE.search(analysis.text, s, e)
                 cues = [(immune.start(), immune.end(), immune.group(0))]
-            if not cues:
-                continue
             # 2. "Worried about bird flu? Our colloidal silver shields your family." / "... should fix it."
             leads = [sentences[j] for j in (index - 1, index - 2) if j >= 0]
             lead = next((p for p in leads if outbreak_mentions(analysis, p.start_char, p.end_char)), None)
             if lead is None:
                 continue
             earlier = outbreak_mentions(analysis, lead.start_char, lead.end_char)
+            asked = lead.text.rstrip().endswith("?") and len(lead) <= 10
+            if not cues and asked and common.promotional(analysis):
+                # "Long COVID fatigue? Our ozone sessions are getting patients back to work.": the
+                # question names the outbreak, the answer offers the product
+                cues = [own_products[0]]
+            if not cues:
+                continue
             short_lead = lead.text.rstrip().endswith("?") or len(lead) <= 8
             if not (short_lead or _PRONOUN.search(sentence.text)):
                 continue

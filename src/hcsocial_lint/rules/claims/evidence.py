@@ -20,15 +20,18 @@ TEST_RESULTS = regex.compile(r"(?<![\w-])(?:tests?|testing|tested|lab|labs|swabs
                             regex.IGNORECASE)
 _INDIRECT = frozenset({"what", "whether", "if", "how", "why"})
 _BEFORE_AFTER = regex.compile(r"(?<![\w-])before[^a-z0-9\n]{0,12}(?:and|&|/|\+|to|vs\.?)?[^a-z0-9\n]{0,12}after(?![\w-])"
+                              r"|(?<![\w-])before\s*:[^\n]{1,80}?(?<![\w-])after\s*:"
                               r"|(?<![\w-])b\s?&\s?a(?![\w-])",
                               regex.IGNORECASE)
 _RESULTS_VARY = regex.compile(r"results?\s+(?:may\s+|will\s+|can\s+)?vary|individual results|not typical|typical results",
                               regex.IGNORECASE)
 # what makes a before/after post about a health outcome rather than a renovated lobby
 _OUTCOME_CONTEXT = ("claims_rx_drugs", "claims_unapproved_products", "claims_devices", "claims_diseases")
+
 _OUTCOME_WORDS = regex.compile(
     r"(?<![\w-])(?:clients?|patients?|treatments?|sessions?|procedures?|results?|injectables?|weeks? of|months? of|"
-    r"lbs|pounds|skin|face|lips?|body|tummy|belly|waist|jawline|smile|teeth|hair)(?![\w-])", regex.IGNORECASE)
+    r"lbs|pounds|skin|face|lips?|body|tummy|belly|waist|jawline|smile|teeth|hair|weight|acne|cysts?|scars?|wrinkles|"
+    r"dress sizes?)(?![\w-])", regex.IGNORECASE)
 
 
 def _indirect_question(analysis: Analysis, start: int) -> bool:

@@ -42,7 +42,7 @@ def _sameness_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     rx = _rx_pattern()
     brands = _brands_pattern()
     same = regex.compile(
-        r"(?<![\w-])(?:(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:ingredients?|medications?|medicines?|drugs?|formulas?|molecules?|results?|effects?|benefits?|weight\s+loss)\s+as"
+        r"(?<![\w-])(?:(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:ingredients?|medications?|medicines?|drugs?|formulas?|molecules?|results?|effects?|benefits?|weight\s+loss)\s+(?:as|in|found\s+in|used\s+in)"
         r"|(?:the\s+)?same\s+as|identical\s+to|just\s+like|equivalent\s+(?:to|of)|a\s+dupe\s+(?:for|of)|(?:a|the)\s+version\s+of)"
         r"\s+(?:the\s+)?(?:brand[- ]name\s+)?(?:" + rx + r")[®™]?(?![\w-])"
         r"|(?<![\w-])(?:" + rx + r")[®™]?\s*(?:dupes?|equivalents?|knock-?offs?)(?![\w-])", regex.IGNORECASE)
@@ -132,8 +132,15 @@ class FdaStatusMisuse(ClaimRule):
     ))
 
     def _approved(self, analysis: Analysis) -> Iterator[Hit]:
-        for found in APPROVED.finditer(analysis.text):
+        matches = list(APPROVED.finditer(analysis.text))
+        # "Compounded semaglutide is not FDA-approved ... ask about FDA-approved options": once the
+        # post denies approval, "FDA-approved" in another sentence is the contrast, not a claim
+        denied = {common.sentence_index(analysis, m.start()) for m in matches
+                  if common.context_of(analysis, m.start(), m.end(), ("negated",))}
+        for found in matches:
             start, end = found.span()
+            if denied and common.sentence_index(analysis, start) not in denied:
+                continue
             if NEWS_VERB.match(analysis.text, max(0, start - 4)):  # "the FDA approved a new drug": news
                 continue
             if common.context_of(analysis, start, end, common.ASSERTION_CONTEXTS):

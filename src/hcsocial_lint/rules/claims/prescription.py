@@ -25,18 +25,27 @@ FOR_USE = regex.compile(r"(?:\s*\([^)]{1,20}\))?\)?\s+(?:for|to treat|to help(?:
 NOT_PROMOTED = regex.compile(r"(?:stop|quit|ditch|skip|instead of|without|off|avoid|come off|get off)\s+(?:taking\s+)?"
                              r"(?:your\s+|the\s+|their\s+|her\s+|his\s+)?(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _NEGATING_BEFORE = frozenset({"no", "zero", "without", "free", "nor", "never"})
+# Risk words that only name the kind of document, and the words that send the reader elsewhere.
+_POINTER_ONLY_WORDS = regex.compile(r"risks?|warnings?|(?:important |full )?safety info(?:rmation)?|isi|(?:full )?prescribing "
+                                    r"info(?:rmation)?|medication guide", regex.IGNORECASE)
+_POINTER = regex.compile(r"\blink\b|\bbio\b|\bwebsite\b|\bvisit\b|\bsee\b|https?://|www\.|\[link\]|\.com\b", regex.IGNORECASE)
 RISK_LINE = ("Important safety information: [list the most serious risks and contraindications, "
              "and link to full prescribing information].")
 _PRONOUN = regex.compile(r"(?<![\w-])(?:it|them|this)(?![\w-])", regex.IGNORECASE)
 
 
 def _risk_information(analysis: Analysis) -> bool:
-    """Risk wording that is not itself negated ("no side effects" is a safety claim, not risk information)."""
+    """Risk wording that is not itself negated ("no side effects" is a safety claim, not risk
+    information) and that presents a risk, not only a pointer to one ("Risks & full prescribing
+    info: link in bio" names no risk: FDA's guidance for space-limited posts asks for the most
+    serious risks in the post itself, with the link as well)."""
     text = analysis.text
-    for start, end, _ in common.find(RISK, text):
+    for start, end, word in common.find(RISK, text):
         before = [t.lower_ for t in analysis.doc if t.idx < start][-3:]
         after = text[end:end + 6].lower()
         if any(word in _NEGATING_BEFORE for word in before) or after.startswith(("-free", " free")):
+            continue
+        if _POINTER_ONLY_WORDS.fullmatch(word) and _POINTER.search(text, *common.sentence_bounds(analysis, start)):
             continue
         return True
     return False
