@@ -390,7 +390,8 @@ def _neighbour_sentence(doc: Doc, sentence: Span, step: int) -> Span | None:
 
 _REFUTATION_CUES = regex.compile(
     r"\b(?:but|however|actually|in fact|the truth|truth is|false|wrong|not true|no evidence|isn'?t true|myth|"
-    r"don'?t|doesn'?t|didn'?t|does not|do not|can'?t|cannot|never|unproven|not proven|careful|beware|be wary|"
+    r"don'?t|doesn'?t|didn'?t|does not|do not|(?:are|is) not|aren'?t|isn'?t|can'?t|cannot|never|unproven|not proven|"
+    r"careful|beware|be wary|"
     r"red flag|scam|too good to be true|selling false)\b", regex.IGNORECASE)
 
 
