@@ -456,6 +456,9 @@ def _render_b(res: DraftResult) -> list[str]:
         "holdout": "written and labelled after the rules were built and committed before the rules first ran on them; "
                    "the first run's figures, and the general fixes made after it, are in the notes below, so these "
                    "figures are no longer an independent estimate",
+        "holdout-2": "written and labelled by an engineer who had not seen the rules, and committed before the rules "
+                     "first ran on them; the first run's figures, and the general fixes made after it, are in the notes "
+                     "below",
     }.get(res.split, "")
     lines = [f"## (b) Post-level disclosure detection: {res.split} drafts", "",
              f"{res.total} drafts in benchmarks/data/phi_drafts.jsonl ({res.positives} disclosures, {res.negatives} "
