@@ -185,7 +185,7 @@ def render(result: dict, real: dict | None, seconds: float, model: str) -> str:
         "was written and labeled by an engineer who had never seen the rules**, so its first run (recall 0.573, false "
         "alarms 0.067) is the most honest estimate of accuracy on new text. Holdout-1 to 3 and holdout-5 were then "
         "used for general fixes (never a phrase that only one draft contains; each fix is listed in the commit "
-        "history), so their current figures are optimistic; holdout-4 has not been looked at since its first run.",
+        "history), so their current figures are optimistic; holdout-4 has not been tuned on.",
         "",
         "## Family",
         "",
