@@ -21,7 +21,14 @@ REPLY_TEMPLATE = ("Thanks for reaching out. We can't give medical advice on soci
 _DOSE = (r"(?:\d+(?:[.,]\d+)*|one|two|three|four|five|half an?|a)\s*(?:-|to)?\s*(?:\d+(?:[.,]\d+)*\s*)?"
          r"(?:mg|mcg|µg|micrograms?|milligrams?|grams?|g|iu|units?|ml|mls|cc|tablets?|tabs|pills?|capsules?|caps|drops|"
          r"puffs|teaspoons?|tsp|tablespoons?|tbsp|sprays?|doses?)(?![\w-])")
-_FREQUENCY = r"(?:once|twice|three times|four times|\d+ times) (?:a|per) day|daily|nightly|every \d+ hours|every (?:morning|night)"
+_FREQUENCY = (r"(?:once|twice|three times|four times|\d+ times) (?:a|per) day|daily|nightly|"
+              r"every \d+(?:\s*(?:-|to)\s*\d+)? hours|every (?:morning|night)")
+# A regimen with no verb: "5 ml of the syrup every 6 hours", "2 mg a day to start"
+_REGIMEN_FREQUENCY = _FREQUENCY + r"|(?:a|per) day|at bedtime|before bed"
+# Units of a medicine's dose (not of food: "30 grams of fiber a day" is nutrition, not dosing)
+_MEDICINE_DOSE = (r"(?:\d+(?:[.,]\d+)*|one|two|three|four|five|half an?|a)\s*(?:-|to)?\s*(?:\d+(?:[.,]\d+)*\s*)?"
+                  r"(?:mg|mcg|µg|micrograms?|milligrams?|iu|units?|ml|mls|cc|tablets?|tabs|pills?|capsules?|caps|drops|"
+                  r"puffs|sprays?|doses?)(?![\w-])")
 _INSTRUCTION_VERBS = r"(?:take|try|start|use|give|alternate|double|increase|bump|add|pop|swallow|switch to|go up to)"
 
 
@@ -34,9 +41,14 @@ def _patterns() -> dict[str, tuple[regex.Pattern, Severity]]:
     return {
         "dosing instruction": (regex.compile(
             r"(?<![\w-])" + _INSTRUCTION_VERBS + r"\b[^.!?\n]{0,40}?" + _DOSE + r"|(?<![\w-])" + _INSTRUCTION_VERBS
-            + r"\b[^.!?\n]{0,40}?\b(?:" + _FREQUENCY + r")(?![\w-])", flags), Severity.ERROR),
+            + r"\b[^.!?\n]{0,40}?\b(?:" + _FREQUENCY + r")(?![\w-])"
+            # ...but not the label's directions reported ("the usual adult dose on the label is 2 tablets every 6 hours")
+            r"|(?<!\b(?:label|package|packet|box|directions|instructions|leaflet|insert|usual|recommended|standard|typical|"
+            r"maximum|max)\b[^.!?\n]{0,40})(?<![\w.,-])" + _MEDICINE_DOSE + r"(?:\s+of\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}?)?\s+(?:" + _REGIMEN_FREQUENCY
+            + r")(?![\w-])", flags), Severity.ERROR),
         "stop or change a medicine": (regex.compile(
-            r"(?<![\w-])(?:stop|quit|skip|discontinue|pause|halve|cut back on|come off|get off|wean off|ditch|drop)\s+"
+            r"(?<![\w-])(?:stop|quit|skip|discontinue|pause|halve|cut back on|cut down on|cut|come off|get off|wean off|"
+            r"taper|ditch|drop|lower|reduce|decrease|increase|double|up)\s+"
             r"(?:taking\s+|using\s+)?(?:your|the|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:" + meds + r")(?![\w-])", flags),
             Severity.ERROR),
         "you need no doctor": (regex.compile(
@@ -46,11 +58,18 @@ def _patterns() -> dict[str, tuple[regex.Pattern, Severity]]:
             r"|(?<![\w-])no need (?:for|to see|to go to) (?:a |an |the |your )?(?:doctor|er|emergency room|urgent care|"
             r"pediatrician|physician)(?![\w-])"
             r"|(?<![\w-])skip (?:the|your) (?:doctor|pediatrician|er|emergency room|urgent care|dermatologist)(?![\w-])"
-            r"|(?<![\w-])(?:don'?t|do not|dont) need to (?:bring (?:her|him|them|it|your [\w-]+) in|come in|go in)(?![\w-])", flags),
-            Severity.ERROR),
+            r"|(?<![\w-])(?:(?:don'?t|do not|dont) need|no need) to (?:bring (?:her|him|them|it|your [\w-]+) in|come in|go in)(?![\w-])",
+            flags), Severity.ERROR),
+        "skip care": (regex.compile(
+            r"(?<![\w-])(?:skip|cancel|miss) (?:your|her|his|their|the) (?:next |upcoming |follow-up )?(?:[\w-]+ )?"
+            r"(?:appointment|visit|follow-up|check-?up)(?![\w-])", flags), Severity.ERROR),
         "treatment instruction": (regex.compile(
             r"(?<![\w-])you\s+(?:should|need to|must|have to|can)\s+(?:definitely\s+|safely\s+|totally\s+|just\s+)?"
-            r"(?:start|take|try|use|stop|mix|combine|double)\s+(?:[\w-]+\s+){0,2}?(?:" + meds + r")(?![\w-])", flags),
+            r"(?:start|take|try|use|stop|mix|combine|double)\s+(?:[\w-]+\s+){0,2}?(?:" + meds + r")(?![\w-])"
+            # medicine left over from an earlier prescription: "start the antibiotics you have left over"
+            r"|(?<![\w-])(?:start|take|use|try|finish|restart)\s+(?:the|your|some|those|any)\s+(?:[\w-]+\s+){1,2}?"
+            r"(?:you|she|he|they)\s+(?:still\s+)?(?:have|had|got)\s+left(?:\s+|-)?over(?![\w-])"
+            r"|(?<![\w-])(?:start|take|use|try|finish|restart)\s+(?:the|your|some|those|any)\s+left(?:\s+|-)?over\s+[\w-]+", flags),
             Severity.ERROR),
         "diagnosis": (regex.compile(
             r"(?<![\w-])(?:sounds?|looks?|seems?)\s+like\s+(?:you\s+(?:have|got|might have|may have)\s+|(?:it'?s|its)\s+|"
@@ -58,7 +77,7 @@ def _patterns() -> dict[str, tuple[regex.Pattern, Severity]]:
             r"|(?<![\w-])you\s+(?:definitely|probably|clearly|likely|obviously|almost certainly)\s+have\s+(?:an?\s+)?(?:"
             + conditions + r")(?![\w-])"
             r"|(?<![\w-])(?:that'?s|this is|it'?s|those (?:symptoms )?are|(?:is|are))\s+(?:definitely|probably|clearly|"
-            r"likely|just|classic|textbook)\s+(?:just\s+)?(?:an?\s+)?(?:" + conditions + r")(?![\w-])", flags),
+            r"likely|just|classic|textbook|100\s?%|totally|absolutely)\s+(?:just\s+)?(?:an?\s+)?(?:" + conditions + r")(?![\w-])", flags),
             Severity.WARNING),
     }
 
@@ -101,6 +120,12 @@ class PublicMedicalAdvice(ClaimRule):
             Example("Whether you need to see a doctor depends on your symptoms; our nurse line can help.", "pass",
                     kind="comment-reply"),
             Example("Sunscreen tip: reapply every 2 hours, or after swimming.", "pass"),
+            Example("@ken_w 10 ml of the cough syrup every 4 hours and she'll be fine.", "fail", kind="comment-reply"),
+            Example("Glad you're feeling better, Ana! You can cancel your follow-up visit.", "fail", kind="review-reply"),
+            Example("Hi Lee! You can lower your sertraline to half a tablet now.", "fail", kind="comment-reply"),
+            Example("The usual adult dose on the package is 2 tablets every 6 hours; check with your pharmacist first.",
+                    "pass", kind="comment-reply"),
+            Example("Thanks, Ana! Please don't skip your follow-up visit.", "pass", kind="review-reply"),
         ),
         fixable=True,
     ))
