@@ -146,3 +146,11 @@ def test_skipped_context_reports_the_first_that_holds(nlp):
     sentence = next(s for s in doc.sents if s.start_char <= start < s.end_char)
     assert context.skipped_context(doc, sentence, start, start + 4, ("quoted", "negated", "myth")) == "negated"
     assert context.skipped_context(doc, sentence, start, start + 4, ("quoted",)) is None
+
+
+def test_fun_fact_asserts_rather_than_refutes(linter):
+    """'Fun fact:' introduces a claim the post makes; 'Myth: ... Fact: ...' refutes one."""
+    asserted = linter.lint_text("Fun fact: our IV drip cures hangovers in 30 minutes!")
+    refuted = linter.lint_text("Myth: an IV drip cures hangovers. Fact: only time and water do.")
+    assert any(f.rule_id == "CLM001" for f in asserted.findings)
+    assert not any(f.rule_id == "CLM001" for f in refuted.findings)

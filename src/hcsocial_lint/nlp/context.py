@@ -54,6 +54,7 @@ MYTH_CUES = ("myth", "fact:", "truth:", "reality:", "false claim", "misinformati
              "no good evidence", "no scientific evidence", "not true", "isn't true", "unproven", "not proven",
              "has not been proven", "have not been proven", "misleading")
 # A line or sentence that *starts* with one of these labels what follows as the claim being refuted.
+_FUN_FACT = regex.compile(r"\b(?:fun|cool|quick|interesting|random) facts?\s*:", regex.IGNORECASE)
 _MYTH_LABEL = regex.compile(
     r"^\W*(?:myth|myths|false|rumou?r|claim|misconception|fiction|wrong|not true)\b\s*(?:#\s*\d+\s*)?[:\-–—]",
     regex.IGNORECASE,
@@ -427,7 +428,7 @@ def is_myth_context(doc: Doc, sentence: Span, start: int, end: int) -> bool:
     """The claim is presented to be refuted: labelled a myth or rumour, flagged as a red
     flag or a scam, attributed to others ("some websites claim ..."), or answered by the
     next sentence ("... ? No." / "Fact: ...")."""
-    lowered = sentence.text.lower()
+    lowered = _FUN_FACT.sub("", sentence.text.lower())  # "Fun fact: ..." asserts, it does not refute
     if any(cue in lowered for cue in MYTH_CUES):
         return True
     line = _line_of(doc, start)
