@@ -133,3 +133,12 @@ def test_recognizer_instances_are_per_linter():
 
     first, second = phi.recognizers(Settings()), phi.recognizers(Settings())
     assert all(a is not b for a, b in zip(first, second))
+
+
+def test_initials_standing_for_a_person_in_a_story_are_a_name():
+    from hcsocial_lint import Linter, Settings
+
+    linter = Linter(Settings(plugins=False))
+    report = linter.lint_text("Big high five to K.T. for being so brave at his first cleaning today!")
+    assert any(f.rule_id == "PHI001" and f.matched_text == "K.T." for f in report.findings)
+    assert not [f for f in linter.lint_text("We met U.S. officials about flu shots today.").findings if f.family == "phi"]

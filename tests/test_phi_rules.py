@@ -69,8 +69,28 @@ def test_a_name_with_health_but_no_care_is_a_warning(linter):
     assert finding.severity is Severity.WARNING
 
 
+@pytest.mark.parametrize("text", [
+    "Shout out to Priya for finishing her last round of physical therapy today!",
+    "Down 30 lbs since January and still going. We're so proud of you, Colette!",
+    "Thanks for being such a good sport about the stitches, Ollie!",
+])
+def test_celebrating_or_addressing_a_named_person_in_a_post_about_their_health_is_our_care(linter, text):
+    [finding] = phi(linter.lint_text(text), "PHI001")
+    assert finding.severity is Severity.CRITICAL
+    assert any(e.kind == "relationship" for e in finding.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Congratulations to Nadia Brooks, who raised $4,000 for cancer research at our 5K!",
+    "Shout out to Theo for running our 5K for cancer research!",
+    "Author and stroke survivor Mei Lin will share her story at our spring luncheon.",
+])
+def test_praise_for_a_cause_a_service_or_a_guest_is_not_care(linter, text):
+    assert worst(linter.lint_text(text)) in {None, Severity.INFO, Severity.WARNING}, text
+
+
 def test_sensitive_category_escalates_and_can_be_turned_off():
-    text = "Proud of Ethan for finishing his first month of therapy for anxiety."
+    text = "Ethan just finished his first month of therapy for anxiety."
     on = Linter(Settings(plugins=False))
     off = Linter(settings_from_table({"plugins": False, "phi": {"sensitive_escalation": False}}))
     [escalated] = phi(on.lint_text(text), "PHI001")
@@ -326,3 +346,75 @@ def test_pattern_recognizers_still_run_without_a_model(no_model_linter):
     assert phi(no_model_linter.lint_text("Shout-out to the patient in room 412 who taught us cribbage!"), "PHI007")
     assert phi(no_model_linter.lint_text("Sorry your visit ran long, Mrs. Kowalski.", kind="review-reply"), "PHI004")
     assert phi(no_model_linter.lint_text("So proud of our patient Emma Lopez, who finished chemo!"), "PHI001")
+
+
+# --------------------------------------------------------------------------- roles and cues a privacy officer reads
+
+
+def test_a_public_figure_we_cared_for_is_our_patient(linter):
+    report = linter.lint_text("Our stroke team was able to treat Governor Alma Ruiz on Friday; she is doing well.")
+    assert worst(report) is Severity.CRITICAL
+
+
+def test_names_listed_among_patients_are_patients(linter):
+    text = "Patients booked for the methadone clinic on Monday (including Wes and Corey) will be moved to Tuesday."
+    assert {f.matched_text for f in phi(linter.lint_text(text), "PHI001")} >= {"Wes", "Corey"}
+
+
+def test_a_composite_or_made_up_patient_is_not_a_disclosure(linter):
+    text = 'Meet "Lena", a composite of many patients we see: she manages her diabetes with diet and walks.'
+    assert worst(linter.lint_text(text)) in {None, Severity.INFO}
+
+
+def test_a_practice_name_is_not_a_patient(linter):
+    text = "Please welcome Dr. Ivo Stark, DMD, to Brookside Family Dental! Dr. Stark focuses on implants and crowns."
+    assert worst(linter.lint_text(text)) in {None, Severity.INFO}
+
+
+def test_a_date_about_the_authors_own_relative_is_not_a_detail(linter):
+    text = "Thank you for your kind notes. My father died last week after a long fight with COPD."
+    assert not phi(linter.lint_text(text), "PHI007")
+
+
+def test_a_person_addressed_after_a_dash_is_tied_to_second_person_care(linter):
+    for text in ("Hi @dev_r88 — your biopsy results are in, please call us.",
+                 "Quick note for Mr. Haddad — your refill is ready at the counter."):
+        assert worst(linter.lint_text(text)) >= Severity.ERROR, text
+
+
+@pytest.mark.parametrize("text", [
+    "So glad we could squeeze you in on Saturday! Hope the sprained wrist heals fast.",
+    "That's why we gave you extra anesthesia last time, Pete!",
+    "@jules.k you were our toughest little client this spring!",
+])
+def test_replies_confirming_scheduling_sedation_or_singling_out_a_client(linter, text):
+    kind = "review-reply" if text.startswith("So") else "comment-reply"
+    assert phi(linter.lint_text(text, kind=kind), "PHI002"), text
+
+
+def test_the_practices_own_health_services_are_not_addressed_to_the_commenter(linter):
+    text = "Thanks for asking. Our vaccination guidance follows CDC recommendations; you can read it on our site."
+    assert not phi(linter.lint_text(text, kind="comment-reply"))
+
+
+def test_a_spanish_reply_opening_is_not_a_name(linter):
+    text = "¡Gracias por su mensaje! Por privacidad no comentamos casos individuales. Llámenos, por favor."
+    assert not phi(linter.lint_text(text, kind="review-reply"), "PHI004")
+
+
+@pytest.mark.parametrize("text", [
+    "Our trauma team spent the night with the 17-year-old from Sunday's tractor rollover on Route 9.",
+    "The two teens from Westfield Academy hurt in the bus crash are out of surgery tonight.",
+    "Our newest patient (reality TV fans, you know who) is healing well after her facelift!",
+])
+def test_unnamed_patients_singled_out_by_age_event_school_or_a_hint(linter, text):
+    assert phi(linter.lint_text(text), "PHI007"), text
+
+
+def test_a_school_group_at_a_health_class_is_not_a_patient_detail(linter):
+    assert not phi(linter.lint_text("Both teens from Ridgeview High School joined our CPR class today."), "PHI007")
+
+
+def test_a_dotted_handle_is_a_person_not_a_web_address(linter):
+    text = "Before & after: two sessions of our laser treatment for @mia.r.glow's rosacea!"
+    assert any(f.matched_text == "@mia.r.glow" for f in phi(linter.lint_text(text), "PHI001"))

@@ -43,9 +43,26 @@ _INPATIENT = regex.compile(r"\b(?:bed|bay|crib|isolette|bassinet|cubicle|exam ro
 _QUOTE_ATTRIBUTION = regex.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,400})[\"\u201d]\s*(?P<dash>[-\u2013\u2014~])\s*\w")
 _FIRST_PERSON = regex.compile(r"\b(?:i|my|me|i'm|i've)\b", regex.IGNORECASE)
 _SCHOOL = regex.compile(r"\b(?:high|elementary|middle|school|academy|college|university)\b", regex.IGNORECASE)
+_SCHOOL_NAME = regex.compile(r"\b(?:from|at)\s+(?:the\s+)?(?P<name>(?-i:(?:[A-Z][\w'-]+\s+){1,3}(?:High|Middle|Elementary|Academy)(?:\s+School)?))\b")
 _HOMETOWN = regex.compile(r"\bfrom\s+(?:the\s+)?$", regex.IGNORECASE)
 _GENERIC_DETERMINER = regex.compile(r"\b(?:every|each|any|all|per|no|most|many|some|other|another|these|those|more than|\d[\d,]*)\s+(?:[\w-]+\s+){0,2}$",
                                     regex.IGNORECASE)
+
+# Health words that name a cause, an event or a class rather than someone's health ("cancer
+# research", "CPR class"), and those that also name a service or a team ("our transplant team").
+_CAUSE_AFTER = regex.compile(
+    r"^[\s-]*(?:research|awareness|month|week|day|walk|run|5k|fundrais\w*|foundation|society|association|charity|event|"
+    r"drive|class|classes|course|training|education|support group|guidance|recommendations?|information|resources?|fair)\b",
+    regex.IGNORECASE)
+_SERVICE_AFTER = regex.compile(
+    r"^[\s-]*(?:team|teams|center|centre|unit|clinic|clinics|department|program|programme|staff|nurses?|doctors?|"
+    r"specialists?|providers?|services?)\b", regex.IGNORECASE)
+_WARM = regex.compile(r"\b(?:you|your|thanks|thank|congrat\w*|proud|bless|love|miss|welcome|way to go|go|hugs|cheers)\b",
+                       regex.IGNORECASE)
+# Celebration words that also open news, events and videos ("Meet the researcher", "Watch:").
+_WEAK_PRAISE = regex.compile(r"(?:meet|watch|video|celebrat|photo|swipe|throwback|scrapbook|spotlight|journey|[\"\u201d])",
+                             regex.IGNORECASE)
+_SERVICE_BEFORE = regex.compile(r"\bour\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -249,9 +266,50 @@ class Assessment:
             mention_sentences += [(s, e) for s, e in self.sentences if any(a <= s < b for a, b in scope)
                                   and _SECOND_PERSON.search(self.text[s:e])]
         own = tuple(c for c in health if any(s <= c.start and c.end <= e for s, e in mention_sentences))
+        if person.may_be_patient and not care:
+            care += self._praise_as_care(mentions, single, own, health)
         details = tuple(d for d in self.details if any(s <= d.start and d.end <= e for s, e in scope))
         return Tie(person, tuple(mentions), tuple(scope), health, tuple(sorted(care, key=lambda c: c.start)),
                    tuple(sorted(places, key=lambda c: c.start)), details, own)
+
+    def _praise_as_care(self, mentions: list[Person], single: bool, own, health) -> list[Cue]:
+        """An organisation that praises, thanks or congratulates a named person in a post about that
+        person's health speaks from having cared for them ("Shout out to Gus, who hasn't missed a
+        dialysis session", "Down 40 lbs - so proud of you, Denise!"): the praise is the care cue.
+        Health naming our services ("our transplant team", "cancer research") is not theirs; a tagged
+        account, a headline name and a bare "meet" or "watch" are not praise."""
+        addressed = [m for m in mentions if self._warmly_addressed(m)]
+        personal = [c for c in (health if addressed and single else own) if self._personal(c)]
+        if not personal:
+            return []
+        if addressed:
+            first = addressed[0]
+            return [Cue(first.start, first.end, first.text, "people", "thanked or praised by name in a post about their health")]
+        near = set()
+        for m in mentions:
+            index = next((i for i, (s, e) in enumerate(self.sentences) if s <= m.start < e), 0)
+            near.update(self.sentences[max(0, index - 1):index + 1])
+        praise = [c for c in self.celebration if c.vocabulary == signals.CELEBRATION and not _WEAK_PRAISE.match(c.text)
+                  and any(s <= c.start < e for s, e in near)]
+        if praise and any(m.identifier.kind != "SOCIAL_HANDLE" for m in mentions):
+            cue = praise[0]
+            return [Cue(cue.start, cue.end, cue.text, cue.vocabulary, "celebrated by name in a post about their health")]
+        return []
+
+    def _warmly_addressed(self, mention: Person) -> bool:
+        if not mention.vocative or mention.identifier.kind == "SOCIAL_HANDLE":
+            return False
+        start, end = _sentence_of(self.sentences, mention.start)
+        rest = self.text[start:mention.start] + " " + self.text[mention.end:end]
+        return _WARM.search(rest) is not None
+
+    def _personal(self, cue: Cue) -> bool:
+        """Health that can be someone's: not a cause, a class, nor one of our services."""
+        return not (self._a_cause(cue) or _SERVICE_AFTER.match(self.text[cue.end:cue.end + 40])
+                    or _SERVICE_BEFORE.search(self.text[max(0, cue.start - 30):cue.start]))
+
+    def _a_cause(self, cue: Cue) -> bool:
+        return _CAUSE_AFTER.match(self.text[cue.end:cue.end + 40]) is not None
 
     def _scope_of(self, mention: Person) -> list[tuple[int, int]]:
         """The mention's sentence and those after it up to the next person; a quotation's attribution
@@ -284,6 +342,11 @@ class Assessment:
                 if not any(i.overlaps(ent.start_char, ent.end_char) for i in found):
                     found.append(Identifier("LOCATION", ent.start_char, ent.end_char, ent.text, 0.6, "SpacyRecognizer",
                                             "a place someone comes from (hometown, school)"))
+        for m in _SCHOOL_NAME.finditer(self.text):  # "from the Lakeview High crash": the model often misses it
+            start, end = m.span("name")
+            if not any(i.overlaps(start, end) for i in found):
+                found.append(Identifier("LOCATION", start, end, m.group("name"), 0.6, "assessment",
+                                        "a school someone comes from"))
         return tuple(sorted(found, key=lambda i: i.start))
 
     @cached_property
@@ -304,7 +367,7 @@ class Assessment:
             pointer = self._pointer(window, detail)
             if pointer is None:
                 continue
-            health = tuple(c for c in self.health if window[0] <= c.start < window[1])
+            health = tuple(c for c in self.health if window[0] <= c.start < window[1] and not self._a_cause(c))
             care = tuple(c for c in (*self.care, *self.places) if window[0] <= c.start < window[1])
             if pointer[2]:  # the pointer itself says "patient"
                 care = (*care, Cue(pointer[0], pointer[1], self.text[pointer[0]:pointer[1]], "phi_person_nouns", "a patient"))
@@ -323,8 +386,10 @@ class Assessment:
         candidates = []
         for m in pattern("phi_person_nouns").finditer(self.text, window[0], window[1]):
             word = m.group(0).lower()
-            if word.endswith("s") and word not in {"twins", "triplets"} and not word.endswith("ss"):
-                continue  # a group, not one person
+            counted = regex.search(r"\b(?:both|the two|the three|all three|the pair of)\s+(?:[\w-]+\s+)?$",
+                                   self.text[max(window[0], m.start() - 30):m.start()], regex.IGNORECASE)
+            if word.endswith("s") and word not in {"twins", "triplets"} and not word.endswith("ss") and not counted:
+                continue  # a group, not one person ("both teens" are two people, each identified)
             if regex.match(r"\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services)\b", self.text[m.end():]):
                 continue
             before = self.text[max(window[0], m.start() - 40):m.start()]
@@ -332,6 +397,8 @@ class Assessment:
                 continue
             if not addressed and regex.search(r"\byour\s+(?:[\w-]+\s+){0,2}$", before, regex.IGNORECASE):
                 continue  # "your child" in a post speaks to every reader
+            if regex.search(r"\bmy\s+(?:[\w-]+\s+)?$", before, regex.IGNORECASE) and pattern("phi_family_words").fullmatch(word):
+                continue  # "my mom": the author's own relative, not a patient
             distance = 0 if sentence[0] <= m.start() < sentence[1] else 1
             candidates.append((distance, abs(m.start() - detail.start), m.start(), m.end(), word in {"patient", "case"}))
         for person in self.people:  # a tagged account is usually an agency or a reporter, not the patient
@@ -362,6 +429,8 @@ class Assessment:
             if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
                 cues.append(cue)
         for cue in self._reported(list(self.health), negation=False):
+            if not self._personal(cue):
+                continue  # "our vaccination guidance" is about the practice, not the reviewer
             start, end = _sentence_of(self.sentences, cue.start)
             if _SECOND_PERSON.search(self.text[start:end]) or any(start <= p.start < end for p in self.named_in_reply):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))

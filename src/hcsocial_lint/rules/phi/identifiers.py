@@ -100,11 +100,12 @@ REFINES: dict[str, frozenset[str]] = {
     VEHICLE_ID: _GENERIC_NUMBERS,
 }
 _MODEL = "SpacyRecognizer"
-_OPENERS = {":", "!", "?", ".", "\n", "\"", "(", "-"}
+_OPENERS = {":", "!", "?", ".", "\n", "\"", "(", "-", "\u00a1", "\u00bf"}  # with Spanish \u00a1 and \u00bf
 WEAK_FACTOR = 0.53  # the model's 0.85 becomes 0.45: still an identifier, too weak to escalate a finding alone
 STRONG = 0.5  # rules escalate to error only on identifiers at least this confident
 _LOCATIVE = regex.compile(r"\b(?:in|at|from|near|across|throughout)\s+(?:the\s+)?$", regex.IGNORECASE)
 _URLISH = regex.compile(r"https?|www\.|://|\.com\b|\.org\b", regex.IGNORECASE)
+_INITIALS = regex.compile(r"(?:[A-Z]\.){2,3}")  # "K.T." the model tags as a person (abbreviations are not tagged so)
 _EDGE = regex.compile(r"^[^\w@#]+|[^\w.]+$")
 
 
@@ -155,6 +156,8 @@ def build(text: str, entities: Iterable[Entity], facilities: Iterable[tuple[int,
              if i is not None]
     handles = [i for i in found if i.kind == SOCIAL_HANDLE]
     found = [i for i in found if not (i.kind == PERSON and any(h.overlaps(i.start, i.end) for h in handles))]
+    # A dotted handle ("@kay.m.beauty") also reads as a domain: the handle wins.
+    found = [i for i in found if not (i.kind == "URL" and any(h.start < i.start and i.end <= h.end + 1 for h in handles))]
     urls = [i for i in found if i.kind in {"URL", "EMAIL_ADDRESS"}]
     found = [i for i in found if not (i.kind in PERSON_KINDS and any(u.overlaps(i.start, i.end) for u in urls))]
     return [_weigh(text, i, starts) for i in _merge(text, found)]
@@ -212,7 +215,7 @@ def _plausible_name(value: str) -> bool:
         word = words[0]
         if len(word) < 2:
             return False
-        if word.isupper() and not is_given_name(word):
+        if word.isupper() and not is_given_name(word) and not _INITIALS.fullmatch(word):
             return False
     return True
 

@@ -26,8 +26,9 @@ FAMILY = "author's family"
 ORGANISATION = "organisation"
 ANIMAL = "animal"
 GUEST = "guest"
+ILLUSTRATIVE = "illustrative"  # a composite or made-up person ("'Maria' isn't a real person")
 
-NOT_PATIENTS = frozenset({STAFF, PUBLIC, FAMILY, ORGANISATION, ANIMAL, GUEST})
+NOT_PATIENTS = frozenset({STAFF, PUBLIC, FAMILY, ORGANISATION, ANIMAL, GUEST, ILLUSTRATIVE})
 ORGANISATION_KEYS = ("staff", "facilities", "public_figures", "contact")
 
 
@@ -134,13 +135,21 @@ def _patterns() -> dict[str, regex.Pattern]:
         "works_here": regex.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:works?|worked|volunteers?|volunteered|joins?|joined|retires?|retired|leads?|led|teaches|taught|founded|co-founded|trains?|trained)\b", flags),
         "patient_before": regex.compile(r"\b(?:our|a|one of our|the)\s+(?:(?:[\w,-]+|\d[\d,]*(?:st|nd|rd|th))\s+){0,4}?" + patient_nouns
                                         + r"(?:\s+of the (?:month|week|year))?\s*[,:]?\s*$|\bpatient(?:\s+(?:spotlight|story|of the (?:month|week|year)))?\s*[:,-]?\s*$", flags),
+        # The object of our care: "our cardiac team could care for Mayor Hsu", "who delivered the Kowalski triplets".
+        "cared_for": regex.compile(r"\b(?:we|i|our\s+(?:[\w-]+\s+){0,3}?(?:team|doctors?|nurses?|surgeons?|staff|crew)|who)\s+(?:(?:could|got to|get to|were able to|was able to|helped|have|has|had|just)\s+)?"
+                                   r"(?:care for|cared for|caring for|treated|treat|operated on|delivered|resuscitated|stabili[sz]ed|intubated|admitted|discharged|diagnosed|vaccinated)\s+(?:the\s+|baby\s+|(?-i:[A-Z][a-z]+\.?\s+))?$", flags),
+        # Named in a list of patients: "Patients scheduled for Thursday (incl. Kyle and Brandon)".
+        "patients_listed": regex.compile(r"\bpatients\b[^.!?]{0,80}?(?:\(\s*|,\s*|:\s*)(?:incl\.?|including|e\.g\.?,?|like|such as|namely)\s+$", flags),
         "patient_after": regex.compile(r"^\s*,?\s*(?:\(pictured\)\s*,?\s*)?(?:(?:is|was|became|who is|who was|who's)\s+)?(?:our|one of our|a|the)\s+(?:(?:[\w-]+)\s+){0,4}?" + patient_nouns + r"\b", flags),
         "public_before": regex.compile(r"\b" + public + r"(?:\s+and\s+\w+)?\s*,?\s*$", flags),
         "family_before": regex.compile(r"\bmy\s+(?:\w+\s+)?" + family + r"\s*,?\s*$", flags),
         "family_after": regex.compile(r"^\s*,\s*my\s+(?:\w+\s+)?" + family + r"\b", flags),
         "animal": regex.compile(r"^\s*,\s*(?:our|the)\s+(?:\w+\s+)?(?:dog|cat|puppy|pup|horse|pony|mascot|bird|rabbit|llama|goldfish)\b", flags),
         "animal_before": regex.compile(r"\b(?:therapy|service|facility|comfort)\s+(?:dog|cat|animal|horse|pony)\s*,?\s*$", flags),
-        "guest": regex.compile(r"\b(?:teach\w*|taught|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign copies|keynote|donat\w+|donor|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
+        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:teach\w*|taught|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign copies|keynote|donat\w+|donor|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
+        "illustrative": regex.compile(r"\b(?:composite|fictional|fictitious|made-up|hypothetical|imaginary|illustrative)\b|"
+                                      r"\b(?:is|isn't|is not|aren't|are not|was not|wasn't)\s+(?:a\s+)?(?:real|actual)\s+(?:person|patient|people|patients)\b|"
+                                      r"\bnot\s+(?:a\s+)?real\s+(?:person|patient)\b", flags),
         "public_news": regex.compile(r"\b(?:" + _alternation("phi_public_disclosure_cues") + r")\b", flags),
         "thanks": regex.compile(r"(?:^|[.!?]\s+)(?:thank you|thanks|congrats|congratulations|happy birthday)\s*,?\s*$", flags),
         "greeting": regex.compile(r"(?:^|[.!?]\s+|\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|welcome home|welcome back|way to go|go|happy birthday|get well soon|we see you|rest in peace|good luck|see you soon|love you|so proud of you|hang in there|miss you)\s*,?\s*)$", flags),
@@ -222,6 +231,12 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, sentences: Se
         return make(PATIENT, f"called a patient ('{p['patient_before'].search(before).group(0).strip()}')")
     if p["patient_after"].search(after):
         return make(PATIENT, f"called a patient ('{p['patient_after'].search(after).group(0).strip(' ,')}')")
+    if p["cared_for"].search(before):
+        return make(PATIENT, f"the one we cared for ('{p['cared_for'].search(before).group(0).strip()}')")
+    if p["patients_listed"].search(text[max(0, ident.start - 120):ident.start]):  # "(incl." may end a parsed sentence
+        return make(PATIENT, "named in a list of patients")
+    if ident.kind == "PERSON" and len(name.split()) > 1 and _ends_like_an_organisation(name):
+        return make(ORGANISATION, "the name ends like a practice or organisation ('Dental', 'Clinic')")
     for figure in org.public_figures:
         if _matches_name(lowered, figure):
             return make(PUBLIC, f"configured public figure '{figure}'")
@@ -251,6 +266,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, sentences: Se
     if p["animal"].search(after) or p["animal_before"].search(before):
         return make(ANIMAL, "an animal, not a person")
     sentence = text[sent_start:sent_end]
+    if p["illustrative"].search(sentence):
+        return make(ILLUSTRATIVE, f"a composite or made-up person ('{p['illustrative'].search(sentence).group(0)}')")
     if p["public_news"].search(sentence) and not vocative:
         return make(PUBLIC, f"their health is public news ('{p['public_news'].search(sentence).group(0)}')")
     listed = _listed_after(text, ident, earlier)
@@ -261,6 +278,13 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, sentences: Se
     if spotlight:
         return make(STAFF, "the post is a staff or volunteer spotlight")
     return make(CANDIDATE, "nothing shows they are staff, a public figure or the author's relative")
+
+
+def _ends_like_an_organisation(name: str) -> bool:
+    from .recognizers import _ORG_WORDS, _PLACE_WORDS
+
+    last = name.split()[-1].lower().strip(".,")
+    return last in _PLACE_WORDS or last in _ORG_WORDS
 
 
 def _matches_name(lowered: str, configured: str) -> bool:
@@ -299,7 +323,9 @@ def _is_vocative(text: str, ident: Identifier, before: str, after: str, sent_sta
         stripped_before = stripped_before[:title.start()]
     if _patterns()["thanks"].search(stripped_before):
         return True  # "Thank you @coach_benny for the pizza party"
-    followed = regex.match(r"^\s*(?:[,!?.]|$)", after) is not None
+    if regex.match(r"^\s*[-\u2013\u2014]+\s*(?:you|your|you're|you've|you'll)\b", after, regex.IGNORECASE):
+        return True  # "Hey @sam_k — your results are in", "a reminder for Mrs. Lee — your refill is ready"
+    followed = regex.match(r"^\s*(?:[,!?.]|$)|^\s*[\p{So}\p{Sk}\uFE0F\u200d]", after) is not None  # "..., Tom \U0001f4aa"
     if not followed:
         return False
     if not stripped_before.strip() or stripped_before.rstrip().endswith(","):

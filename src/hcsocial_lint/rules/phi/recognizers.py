@@ -227,7 +227,7 @@ _STOP_CAPITALS = frozenset(
 )
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december today tonight tomorrow yesterday".split()
+    "september october november december today tonight tomorrow yesterday mon tue tues wed thu thur thurs fri sat".split()
 )
 _PLACE_WORDS = frozenset(
     "hospital clinic center centre health medical university college school street st avenue ave road rd drive "
@@ -240,11 +240,19 @@ _ORG_WORDS = frozenset(
 )
 _SPACY_NON_PERSON = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT", "LANGUAGE", "LAW"}
 _ABBREVIATIONS = frozenset(
-    "u.s. u.k. d.c. a.m. p.m. p.s. e.r. o.r. i.v. m.d. r.n. n.p. p.a. b.s. m.s. e.g. i.e. u.n. n.y. l.a.".split()
+    "u.s. u.k. d.c. a.m. p.m. p.s. e.r. o.r. i.v. m.d. r.n. n.p. p.a. b.s. m.s. e.g. i.e. u.n. n.y. l.a. "
+    "p.t. o.t. d.o. e.d. i.c.u. b.a. m.a. p.h.d. r.s.v.p. u.s.a. a.k.a.".split()
 )
 _COURTESY = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "rev", "fr", "sr"})
 _VOCATIVE_INITIALS = regex.compile(
     r"(?:^|(?<=[.!?:]\s)|(?<=\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you)\s))(?P<id>(?:[A-Z]\.\s?){2,3})(?=,)"
+)
+
+# Initials standing for a person in a story: after words that take a person ("shout out to J.R.",
+# "congrats, K.M.") or before what a person does ("J.R. was so brave", "T.K. and his mom").
+_STORY_INITIALS = regex.compile(
+    r"(?:(?<=\b(?:to|for|with|congrats|congratulations|thanks|meet|little|baby|patient|friend)\s)(?P<id>(?:[A-Z]\.){2,3})(?!\w)"
+    r"|(?P<id>(?:[A-Z]\.){2,3})(?=\s+(?:for being|was|is|has|had|who|and (?:his|her|their)|just|finally|came|got)\b))"
 )
 
 
@@ -281,6 +289,10 @@ class GivenNameRecognizer(EntityRecognizer):
                     "initials used to address a person")
             for m in _VOCATIVE_INITIALS.finditer(text) if m.group("id").replace(" ", "").lower() not in _ABBREVIATIONS
         ]
+        results.extend(
+            _result(PERSON, m.start("id"), m.end("id"), 0.5, self, "initials used as a person's name")
+            for m in _STORY_INITIALS.finditer(text)
+            if m.group("id").lower() not in _ABBREVIATIONS and not any(r.start == m.start("id") for r in results))
         results.extend(self._names(doc))
         return results
 
@@ -625,6 +637,8 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
                         r"(?:\s+ever)?\s+(?:\w+[ -]){0,3}(?:patient|recipient|baby|survivor|case|preemie|resident)\b(?!s)", 0.6),
         ("ordinal-patient", r"\b(?:our|the) (?:\d[\d,]*(?:st|nd|rd|th)|(?:one )?thousandth|hundredth|millionth) (?:\w+[ -]){0,3}(?:patient|baby|recipient|birth|delivery|visitor)\b", 0.6),
         ("first-born", r"\bthe first baby (?:born|delivered)\b", 0.6),
+        # A hint that readers can tell who it is: "our newest patient (you know who)".
+        ("identity-hint", r"\byou know who\b(?!\s+(?:to|you|is|we)\b)|\bguess who(?:'s| is)? (?:in|on) (?:our|the) (?:chair|table|clinic|office)\b", 0.6),
         ("former-office", r"\b(?:a |the )?(?:former|retired|sitting|current) (?:state |u\.s\. |us )?(?:senator|governor|mayor|congressman|congresswoman|representative|judge|police chief|fire chief|superintendent)\b", 0.5),
         ("local-role", r"\bthe (?:[A-Z][\w'.-]*\s){1,4}(?:principal|coach|mayor|pastor|sheriff|superintendent|police chief|fire chief|quarterback|captain|valedictorian)\b", 0.5),
     )
@@ -641,7 +655,7 @@ class StreetAddressRecognizer(_RegexRecognizer):
         ("number-street", r"(?-i:\b\d{1,6}(?:-\d{1,4})?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){0,3}" + _SUFFIX + r")"
                           r"(?:\s*,?\s*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|#)\s*[\w-]{1,6})?\b", 0.7),
         ("named-street", r"(?-i:\b(?:[A-Z][a-z]+\s){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive)\b)", 0.45),
-        ("route", r"(?-i:\b(?:Route|Rte\.?|Highway|Hwy\.?|Interstate|I-|US|State Route|SR|County Road|CR)\s?-?\d{1,4}\b)", 0.5),
+        ("route", r"(?-i:\b(?:Route|Rte\.?|Rt\.?|Highway|Hwy\.?|Interstate|I-|US|State Route|SR|County Road|CR)\s?-?\d{1,4}\b)", 0.5),
         ("po-box", r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", 0.7),
     )
 
