@@ -53,8 +53,9 @@ MYTH_CUES = ("myth", "fact:", "truth:", "reality:", "false claim", "misinformati
              "don't believe", "do not believe", "don't fall for", "claims that", "claim that", "claiming", "no evidence",
              "no good evidence", "no scientific evidence", "not true", "isn't true", "unproven", "not proven",
              "has not been proven", "have not been proven", "misleading")
-# A line or sentence that *starts* with one of these labels what follows as the claim being refuted.
+# "Fun fact:" introduces a claim the post makes; it is not the "fact:" that answers a myth.
 _FUN_FACT = regex.compile(r"\b(?:fun|cool|quick|interesting|random) facts?\s*:", regex.IGNORECASE)
+# A line or sentence that *starts* with one of these labels what follows as the claim being refuted.
 _MYTH_LABEL = regex.compile(
     r"^\W*(?:myth|myths|false|rumou?r|claim|misconception|fiction|wrong|not true)\b\s*(?:#\s*\d+\s*)?[:\-–—]",
     regex.IGNORECASE,

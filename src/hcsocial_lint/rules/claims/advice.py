@@ -18,17 +18,16 @@ from .common import ClaimRule
 REPLY_KINDS = frozenset({"comment-reply", "review-reply"})
 REPLY_TEMPLATE = ("Thanks for reaching out. We can't give medical advice on social media. Please contact your "
                   "clinician, or message us through the patient portal so a member of our care team can help.")
-_DOSE = (r"(?:\d+(?:[.,]\d+)*|one|two|three|four|five|half an?|a)\s*(?:-|to)?\s*(?:\d+(?:[.,]\d+)*\s*)?"
-         r"(?:mg|mcg|µg|micrograms?|milligrams?|grams?|g|iu|units?|ml|mls|cc|tablets?|tabs|pills?|capsules?|caps|drops|"
-         r"puffs|teaspoons?|tsp|tablespoons?|tbsp|sprays?|doses?)(?![\w-])")
+_AMOUNT = r"(?:\d+(?:[.,]\d+)*|one|two|three|four|five|half an?|a)\s*(?:-|to)?\s*(?:\d+(?:[.,]\d+)*\s*)?"
+# Units of a medicine's dose (not of food: "30 grams of fiber a day" is nutrition, not dosing)
+_MEDICINE_UNITS = (r"mg|mcg|µg|micrograms?|milligrams?|iu|units?|ml|mls|cc|tablets?|tabs|pills?|capsules?|caps|drops|"
+                   r"puffs|sprays?|doses?")
+_DOSE = _AMOUNT + r"(?:" + _MEDICINE_UNITS + r"|grams?|g|teaspoons?|tsp|tablespoons?|tbsp)(?![\w-])"
+_MEDICINE_DOSE = _AMOUNT + r"(?:" + _MEDICINE_UNITS + r")(?![\w-])"
 _FREQUENCY = (r"(?:once|twice|three times|four times|\d+ times) (?:a|per) day|daily|nightly|"
               r"every \d+(?:\s*(?:-|to)\s*\d+)? hours|every (?:morning|night)")
 # A regimen with no verb: "5 ml of the syrup every 6 hours", "2 mg a day to start"
 _REGIMEN_FREQUENCY = _FREQUENCY + r"|(?:a|per) day|at bedtime|before bed"
-# Units of a medicine's dose (not of food: "30 grams of fiber a day" is nutrition, not dosing)
-_MEDICINE_DOSE = (r"(?:\d+(?:[.,]\d+)*|one|two|three|four|five|half an?|a)\s*(?:-|to)?\s*(?:\d+(?:[.,]\d+)*\s*)?"
-                  r"(?:mg|mcg|µg|micrograms?|milligrams?|iu|units?|ml|mls|cc|tablets?|tabs|pills?|capsules?|caps|drops|"
-                  r"puffs|sprays?|doses?)(?![\w-])")
 _INSTRUCTION_VERBS = r"(?:take|try|start|use|give|alternate|double|increase|bump|add|pop|swallow|switch to|go up to)"
 
 

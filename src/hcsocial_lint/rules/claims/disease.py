@@ -19,8 +19,8 @@ import regex
 
 from ...analysis import Analysis
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
-from . import common
 from ...vocabularies import raw_terms
+from . import common
 from .common import ClaimRule
 
 CUES = "claims_treatment_cues"
@@ -77,10 +77,18 @@ def _disease_in_hashtag() -> regex.Pattern:
     return regex.compile("(?:" + "|".join(alternatives) + ")", regex.IGNORECASE)
 
 
+def hashtags_where(analysis: Analysis, names_it) -> list[tuple[int, int, str]]:
+    """(start, end, "#tag") for each hashtag whose body (without "#") ``names_it`` accepts."""
+    return [(m.start(), m.end(), m.group(0)) for m in _HASHTAG.finditer(analysis.text) if names_it(m.group(1))]
+
+
+def _names_a_disease(body: str) -> bool:
+    return any(len(d.group(0)) >= 5 or d.group(0) == body  # "#hiv", not "#archive"
+               for d in _disease_in_hashtag().finditer(body))
+
+
 def disease_hashtags(analysis: Analysis) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _HASHTAG.finditer(analysis.text)
-            if any(len(d.group(0)) >= 5 or d.group(0) == m.group(1)  # "#hiv", not "#archive"
-                   for d in _disease_in_hashtag().finditer(m.group(1)))]
+    return hashtags_where(analysis, _names_a_disease)
 
 
 def _research_sentence(analysis: Analysis, start: int, end: int) -> bool:
@@ -317,8 +325,7 @@ class DiseaseClaimUnapproved(ClaimRule):
 
 
 def _outbreak_hashtags(analysis: Analysis) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _HASHTAG.finditer(analysis.text)
-            if _OUTBREAK_HASHTAG_STEMS.search(m.group(1).lower())]
+    return hashtags_where(analysis, lambda body: _OUTBREAK_HASHTAG_STEMS.search(body.lower()) is not None)
 
 
 def _immune_product(analysis: Analysis, product: tuple[int, int, str]) -> bool:

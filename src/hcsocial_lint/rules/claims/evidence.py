@@ -27,7 +27,6 @@ _RESULTS_VARY = regex.compile(r"results?\s+(?:may\s+|will\s+|can\s+)?vary|indivi
                               regex.IGNORECASE)
 # what makes a before/after post about a health outcome rather than a renovated lobby
 _OUTCOME_CONTEXT = ("claims_rx_drugs", "claims_unapproved_products", "claims_devices", "claims_diseases")
-
 _OUTCOME_WORDS = regex.compile(
     r"(?<![\w-])(?:clients?|patients?|treatments?|sessions?|procedures?|results?|injectables?|weeks? of|months? of|"
     r"lbs|pounds|skin|face|lips?|body|tummy|belly|waist|jawline|smile|teeth|hair|weight|acne|cysts?|scars?|wrinkles|"

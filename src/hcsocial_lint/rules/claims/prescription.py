@@ -43,7 +43,7 @@ def _risk_information(analysis: Analysis) -> bool:
     for start, end, word in common.find(RISK, text):
         before = [t.lower_ for t in analysis.doc if t.idx < start][-3:]
         after = text[end:end + 6].lower()
-        if any(word in _NEGATING_BEFORE for word in before) or after.startswith(("-free", " free")):
+        if any(previous in _NEGATING_BEFORE for previous in before) or after.startswith(("-free", " free")):
             continue
         if _POINTER_ONLY_WORDS.fullmatch(word) and _POINTER.search(text, *common.sentence_bounds(analysis, start)):
             continue

@@ -16,8 +16,10 @@ from .common import ClaimRule
 SUPPLEMENTS = "claims_supplement_terms"
 STRUCTURE_FUNCTION = "claims_structure_function"
 DISCLAIMER = "claims_dshea_disclaimer"
-DSHEA = ("*These statements have not been evaluated by the Food and Drug Administration. This product is not "
-         "intended to diagnose, treat, cure, or prevent any disease.")
+# The two sentences of 21 CFR 101.93(c), in the order of the vocabulary lines that recognise them.
+DSHEA_SENTENCES = ("These statements have not been evaluated by the Food and Drug Administration.",
+                   "This product is not intended to diagnose, treat, cure, or prevent any disease.")
+DSHEA = "*" + " ".join(DSHEA_SENTENCES)
 MAX_GAP = 10
 NOT_SUPPLEMENT_CONTEXT = ("claims_rx_drugs", "claims_devices", "claims_diseases", "claims_outbreaks")
 # "healthy blood sugar levels already within the normal range": the qualifier 21 CFR 101.93(g)(2) uses to
@@ -26,16 +28,12 @@ NORMAL_RANGE = regex.compile(r"(?<![\w-])already\s+(?:with)?in\s+(?:the\s+|a\s+)
                              regex.IGNORECASE)
 
 
-def _disclaimer_parts(text: str) -> list[str]:
-    """The DSHEA disclaimer's sentences (one vocabulary line each) that the text lacks: 21 CFR
+def _missing_sentences(text: str) -> list[str]:
+    """The DSHEA disclaimer's sentences the text lacks (each recognised by one vocabulary line): 21 CFR
     101.93(c) requires both, "not evaluated by FDA" and "not intended to diagnose, treat, cure, or
     prevent any disease"."""
-    return [line for line in raw_terms(DISCLAIMER)
+    return [sentence for sentence, line in zip(DSHEA_SENTENCES, raw_terms(DISCLAIMER))
             if not regex.search(line, text, regex.IGNORECASE)]
-
-
-_DSHEA_SENTENCES = ("These statements have not been evaluated by the Food and Drug Administration.",
-                    "This product is not intended to diagnose, treat, cure, or prevent any disease.")
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ class SupplementDisclaimer(ClaimRule):
 
     def find(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
-        missing = _disclaimer_parts(text)
+        missing = _missing_sentences(text)
         if not missing:
             return
         metadata_supplement = str(analysis.post.metadata.get("product_type", "")).lower() == "supplement"
@@ -106,8 +104,7 @@ class SupplementDisclaimer(ClaimRule):
                 if common.context_of(analysis, start, end, ("negated", "question", "myth", "quoted")):
                     continue
                 tail = len(analysis.post.original.rstrip())
-                addition = DSHEA if len(missing) == len(_DSHEA_SENTENCES) else " ".join(
-                    sentence for sentence, line in zip(_DSHEA_SENTENCES, raw_terms(DISCLAIMER)) if line in missing)
+                addition = DSHEA if len(missing) == len(DSHEA_SENTENCES) else " ".join(missing)
                 yield common.hit(
                     start, end, self.meta.message.format(claim=claim), "SUPPLEMENT-CLAIM",
                     evidence=(Evidence("pattern", "structure/function claim", claim, start, end,

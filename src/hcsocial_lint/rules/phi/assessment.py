@@ -63,6 +63,9 @@ _WARM = regex.compile(r"\b(?:you|your|thanks|thank|congrat\w*|proud|bless|love|m
 _WEAK_PRAISE = regex.compile(r"(?:meet|watch|video|celebrat|photo|swipe|throwback|scrapbook|spotlight|journey|[\"\u201d])",
                              regex.IGNORECASE)
 _SERVICE_BEFORE = regex.compile(r"\bour\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
+# "both teens", "the two boys": a plural noun that counts people, each of them identified.
+_COUNTED_BEFORE = regex.compile(r"\b(?:both|the two|the three|all three|the pair of)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
+_MY_BEFORE = regex.compile(r"\bmy\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -386,8 +389,7 @@ class Assessment:
         candidates = []
         for m in pattern("phi_person_nouns").finditer(self.text, window[0], window[1]):
             word = m.group(0).lower()
-            counted = regex.search(r"\b(?:both|the two|the three|all three|the pair of)\s+(?:[\w-]+\s+)?$",
-                                   self.text[max(window[0], m.start() - 30):m.start()], regex.IGNORECASE)
+            counted = _COUNTED_BEFORE.search(self.text[max(window[0], m.start() - 30):m.start()])
             if word.endswith("s") and word not in {"twins", "triplets"} and not word.endswith("ss") and not counted:
                 continue  # a group, not one person ("both teens" are two people, each identified)
             if regex.match(r"\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services)\b", self.text[m.end():]):
@@ -397,7 +399,7 @@ class Assessment:
                 continue
             if not addressed and regex.search(r"\byour\s+(?:[\w-]+\s+){0,2}$", before, regex.IGNORECASE):
                 continue  # "your child" in a post speaks to every reader
-            if regex.search(r"\bmy\s+(?:[\w-]+\s+)?$", before, regex.IGNORECASE) and pattern("phi_family_words").fullmatch(word):
+            if _MY_BEFORE.search(before) and pattern("phi_family_words").fullmatch(word):
                 continue  # "my mom": the author's own relative, not a patient
             distance = 0 if sentence[0] <= m.start() < sentence[1] else 1
             candidates.append((distance, abs(m.start() - detail.start), m.start(), m.end(), word in {"patient", "case"}))

@@ -17,6 +17,7 @@ import regex
 
 from ...vocabularies import raw_terms
 from .identifiers import Identifier
+from .recognizers import _ORG_WORDS, _PLACE_WORDS, HashtagNameRecognizer
 
 PATIENT = "patient"  # explicitly our patient ("our patient Emma")
 CANDIDATE = "possible patient"  # nothing says otherwise
@@ -181,8 +182,6 @@ _TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "miss", "coach", "officer", 
 def name_words(name: str) -> list[str]:
     """The words of a name without titles, lower-cased; a hashtag gives the name inside it."""
     if name.startswith("#"):
-        from .recognizers import HashtagNameRecognizer
-
         inside = HashtagNameRecognizer.name_in(name[1:])
         return [inside] if inside else [name.lower()]
     return [w for w in regex.sub(r"[^\w\s'-]", " ", name.lower()).split() if w not in _TITLES]
@@ -281,8 +280,6 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, sentences: Se
 
 
 def _ends_like_an_organisation(name: str) -> bool:
-    from .recognizers import _ORG_WORDS, _PLACE_WORDS
-
     last = name.split()[-1].lower().strip(".,")
     return last in _PLACE_WORDS or last in _ORG_WORDS
 

@@ -112,23 +112,26 @@ def _shape_of_a_name(word: str) -> bool:
 
 
 def _candidate(token) -> bool:
+    """A word that could be a name. The cheap tests on the token come first: this runs on every
+    token of every post, the word lists only on the few that pass."""
     word = token.text
-    lowered = word.lower()
-    if lowered in _STOP_CAPITALS or lowered in _CALENDAR or lowered in _PLACE_WORDS or lowered in _ORG_WORDS \
-            or lowered in _not_names() or lowered in _place_names() or _relative(word) or _title_or_role(word):
-        return False
-    if token.ent_type_ in _NEVER_A_NAME or token.like_url or token.like_email or token.like_num:
-        return False
-    if token.i > 0 and token.doc[token.i - 1].text in {"#", "@"}:
+    if _shape_of_a_name(word):
+        if not (token.pos_ == "PROPN" or token.ent_type_ != "" or not token.is_sent_start or is_given_name(word)):
+            return False
+    # Lower case: only a known given name that is not also an everyday word ("gaby", "diego").
+    elif not (word.islower() and is_given_name(word) and not is_ambiguous_name(word) and not token.is_stop):
         return False
     if token.pos_ in {"PRON", "DET", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM"}:
         return False
     if token.tag_ in {"NNS", "NNPS"}:
         return False  # a plural ("Friends", "Rovers") names a group, not one person
-    if _shape_of_a_name(word):
-        return token.pos_ == "PROPN" or token.ent_type_ != "" or not token.is_sent_start or is_given_name(word)
-    # Lower case: only a known given name that is not also an everyday word ("gaby", "diego").
-    return word.islower() and is_given_name(word) and not is_ambiguous_name(word) and not token.is_stop
+    if token.ent_type_ in _NEVER_A_NAME or token.like_url or token.like_email or token.like_num:
+        return False
+    if token.i > 0 and token.doc[token.i - 1].text in {"#", "@"}:
+        return False
+    lowered = word.lower()
+    return not (lowered in _STOP_CAPITALS or lowered in _CALENDAR or lowered in _PLACE_WORDS or lowered in _ORG_WORDS
+                or lowered in _not_names() or lowered in _place_names() or _relative(word) or _title_or_role(word))
 
 
 def _cues(token) -> Iterator[tuple[str, bool]]:
