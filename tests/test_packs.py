@@ -82,7 +82,7 @@ def test_bad_pack_is_reported_and_other_packs_still_run(tmp_path):
 
 def test_runtime_regex_timeout_skips_rule_for_that_post(tmp_path, monkeypatch):
     # Simulate a slow pattern that the load-time probes miss: the run-time limit must still hold.
-    monkeypatch.setattr("hcsocial_lint.rules.packs._probes_for", lambda pattern: iter(()))
+    monkeypatch.setattr("hcsocial_lint.rules.packs._probes_for", lambda pattern, flags=0: [])
     body = GOOD_RULE.replace("{pattern}", r"(?:x+x+)+y")
     path = pack(tmp_path, body.replace('"a wonder pill"', '"xxy"').replace('"a plain pill"', '"plain"'))
     linter = Linter(Settings(plugins=False, model="none", extra_packs=(str(path),), regex_timeout=0.05))

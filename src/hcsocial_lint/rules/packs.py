@@ -1,7 +1,7 @@
 """Declarative rule packs: YAML files of rules that extend typed checks (the Vale way).
 
 A pack is validated when it is loaded. Any problem — unknown key, missing field, a
-pattern that does not compile or that backtracks catastrophically on a probe string —
+pattern that does not compile or that backtracks catastrophically on an attack string —
 raises :class:`PackError` with one line naming the file, the rule and the key.
 """
 
@@ -19,11 +19,10 @@ import regex
 import yaml
 
 from ..model import Example, Hit, RuleMeta, Severity
+from .backtracking import PROBE_TIMEOUT, first_slow_probe, probe_strings
 from .base import RULE_ID_PATTERN
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-PROBE_TIMEOUT = 0.25  # seconds a pattern may take on one probe string at load time
-PROBE_LENGTH = 2500
 
 
 class PackError(Exception):
@@ -95,17 +94,9 @@ def _string_list(spec: Mapping[str, Any], key: str, ctx: PackContext, required: 
     return tuple(value)
 
 
-def _probes_for(pattern: str) -> Iterator[str]:
-    """Strings that make badly nested quantifiers backtrack: runs of the pattern's own
-    literal characters and of common character classes, each without and with a
-    character that breaks the match at the end."""
-    literals = {c for c in pattern if c in string.ascii_letters + string.digits + " -_.'@#"}
-    units = sorted(literals | {"a", "1", " ", "a ", "ab", "x."})
-    for unit in units:
-        run = unit * (PROBE_LENGTH // len(unit))
-        yield run
-        yield run + "!"
-        yield run + "\u2603"
+def _probes_for(pattern: str, flags: int = 0) -> list[str]:
+    """Attack strings built from the pattern itself (see :mod:`.backtracking`)."""
+    return probe_strings(pattern, flags)
 
 
 def compile_pattern(pattern: str, ignorecase: bool, ctx: PackContext, key: str) -> regex.Pattern:
@@ -118,14 +109,11 @@ def compile_pattern(pattern: str, ignorecase: bool, ctx: PackContext, key: str) 
         raise ctx.error(key, f"pattern {pattern!r} matches the empty string")
     if not ctx.probe:
         return compiled
-    for probe in _probes_for(pattern):
-        try:
-            for _ in compiled.finditer(probe, timeout=PROBE_TIMEOUT):
-                pass
-        except TimeoutError:
-            raise ctx.error(
-                key, f"pattern {pattern!r} backtracks catastrophically (over {PROBE_TIMEOUT}s on a {len(probe)}-character probe)"
-            ) from None
+    slow = first_slow_probe(compiled, _probes_for(pattern, flags))
+    if slow is not None:
+        raise ctx.error(key, f"pattern {pattern!r} backtracks catastrophically (over {PROBE_TIMEOUT}s on a "
+                             f"{len(slow)}-character probe starting {slow[:12]!r}); rewrite it without nested "
+                             "or overlapping repeats")
     return compiled
 
 
