@@ -95,7 +95,9 @@ def test_duplicate_rule_id_is_a_loud_error(tmp_path):
     clash = GOOD_RULE.replace("{pattern}", "wonder").replace("TST001", "CLM001")
     path = pack(tmp_path, clash)
     linter = Linter(Settings(plugins=False, model="none", extra_packs=(str(path),)))
-    assert any("CLM001 is defined twice" in p.message for p in linter.setup_problems)
+    assert any("rule id CLM001 from rule pack" in p.message and "is kept and this one refused" in p.message
+               for p in linter.setup_problems)
+    assert linter._origin["CLM001"] != f"rule pack {path}"  # the built-in rule stays
 
 
 def test_approved_claim_clears_a_pack_rule():

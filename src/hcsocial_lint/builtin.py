@@ -44,6 +44,18 @@ def hclint_recognizers(settings):
 
 
 @hookimpl
+def hclint_option_tables():
+    from .rules.claims.common import KNOWN_OPTIONS as claim_keys
+    from .rules.endorsement.options import KNOWN_KEYS as endorsement_keys
+    from .rules.phi.options import KNOWN_KEYS as phi_keys
+    from .rules.phi.people import ORGANISATION_KEYS
+    from .rules.tone.options import KNOWN_KEYS as tone_keys
+
+    return {"organisation": ORGANISATION_KEYS, "phi": sorted(phi_keys), "claim": claim_keys,
+            "tone": tone_keys, "endorsement": endorsement_keys}
+
+
+@hookimpl
 def hclint_validate_settings(settings):
     from .rules.claims.common import parse_options as claim_options
     from .rules.endorsement.options import endorsement_options

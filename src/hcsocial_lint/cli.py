@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,10 @@ from . import __version__
 from .config import MODEL_AUTO, POST_KINDS, ConfigError, Settings, load_config_file, settings_for_path
 from .docs import rule_doc, rules_table
 from .fixing import fix_file
-from .linter import Linter, RuleIdClash
+from .linter import Linter
 from .model import Problem, Report, Severity
 from .nlp.models import ModelError
+from .plugins.contracts import PluginFailure
 from .reporting import ReportOptions, mask_default, render
 from .selection import SelectorError
 from .sources import iter_files, read_text_post
@@ -58,7 +60,8 @@ def _severity_overrides(values: Sequence[str]) -> dict[str, Severity]:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"hclint: error: {message}", err=True)
+    for line in message.splitlines() or [message]:
+        click.echo(f"hclint: error: {line}", err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -124,14 +127,12 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
         if cli_severity:
             overrides["severity"] = {**base.severity, **cli_severity}
         linter = Linter(base, overrides=overrides, discover_config=config_file is None)
-    except (ConfigError, SelectorError, ModelError, RuleIdClash, click.BadParameter) as exc:
+    except (ConfigError, SelectorError, ModelError, click.BadParameter) as exc:
         _fail(str(exc) if not isinstance(exc, click.BadParameter) else exc.format_message())
         return
-    from .reporting import FORMATTERS
-
-    formatters = {name: fn for outcome in linter.host.call("hclint_formatters") for name, fn in outcome.value.items()}
-    if output_format not in formatters and output_format not in FORMATTERS:
-        _fail(f"unknown --format {output_format!r} (known: {', '.join(sorted({*FORMATTERS, *formatters}))})")
+    formatters = linter.formatters  # built-in and plug-in formats, checked at the plug-in boundary
+    if output_format not in formatters:
+        _fail(f"unknown --format {output_format!r} (known: {', '.join(sorted(formatters))})")
 
     report = _run(linter, paths, kind, exclude, stdin_filename, fix, unsafe_fixes, diff)
     settings = linter.settings
@@ -140,7 +141,13 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
     options = ReportOptions(mask=use_mask, color=use_color and output_format == "text", tool_version=__version__,
                             rules={m.id: m for m in linter.rule_metas}, base_dir=str(Path.cwd()),
                             sources=report.sources)
-    rendered = render(report, output_format, options, extra=formatters)
+    try:
+        rendered = render(report, output_format, options, extra=formatters)
+    except PluginFailure as exc:
+        # The findings must not be lost to a broken formatter: report it, then use the text format.
+        click.echo(f"hclint: error: {exc}; the report follows in the text format", err=True)
+        rendered = render(report, "text", replace(options, color=False))
+        report = replace(report, problems=(*report.problems, Problem("<plugins>", str(exc), "E-PLUGIN")))
     if output_file:
         Path(output_file).write_text(rendered, encoding="utf-8")
     elif rendered:
@@ -207,7 +214,7 @@ def exit_code(report: Report, fail_on: Severity, exit_zero: bool = False) -> int
 def _linter_for_listing(no_plugins: bool, model: str) -> Linter:
     try:
         return Linter(settings_for_path(Path.cwd()), overrides={"plugins": False if no_plugins else None, "model": model})
-    except (ConfigError, SelectorError, ModelError, RuleIdClash) as exc:
+    except (ConfigError, SelectorError, ModelError) as exc:
         _fail(str(exc))
         raise
 

@@ -7,9 +7,10 @@ A configuration file that cannot be read or has an unknown or mistyped key raise
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -25,7 +26,24 @@ MODEL_NONE = "none"
 
 
 class ConfigError(Exception):
-    """A configuration problem, reported as one line naming the file and the key."""
+    """Configuration problems, one line each naming the file and the key.
+
+    Every problem of a file is collected before raising, so a user fixes them in one go
+    instead of meeting them one run at a time."""
+
+    def __init__(self, *errors: str) -> None:
+        self.errors: tuple[str, ...] = tuple(errors) or ("configuration error",)
+        super().__init__("\n".join(self.errors))
+
+
+def did_you_mean(key: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'staff'?)`` for a near miss, else the known keys: a typo should be
+    one glance from its fix."""
+    known = sorted(set(known))
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    return f" (known: {', '.join(known)})" if known else ""
 
 
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -50,9 +68,12 @@ class Settings:
     platform_field: str = "platform"
     max_file_bytes: int = 10 * 1024 * 1024
     regex_timeout: float = 0.5  # seconds a rule-pack pattern may take on one post
-    extra_packs: tuple[str, ...] = ()  # more rule-pack files or folders
+    extra_packs: tuple[str, ...] = ()  # more rule-pack files or folders (absolute once read from a file)
+    exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to the configuration file's folder
+    respect_gitignore: bool = True  # skip what .gitignore files ignore when walking folders
     plugins: bool = True  # load third-party plug-ins from the "hclint" entry-point group
-    # Organisation facts and per-family options, validated by the rules that read them.
+    # Organisation facts and per-family option tables: their keys are declared by the plug-ins
+    # that read them (``hclint_option_tables``) and checked when a Linter loads the settings.
     organisation: Mapping[str, Any] = field(default_factory=lambda: _frozen({}), hash=False)
     families: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: _frozen({}), hash=False)
     config_path: str | None = None  # where these settings came from
@@ -79,9 +100,6 @@ class Settings:
         return tuple(matched)
 
 
-FAMILY_TABLES = ("phi", "claim", "tone", "endorsement")
-
-# key in the TOML file -> (field name, converter)
 def _as_str_tuple(value: Any, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -166,6 +184,8 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "max-file-bytes": ("max_file_bytes", _as_positive_int),
     "regex-timeout": ("regex_timeout", _as_positive_float),
     "rule-packs": ("extra_packs", _as_str_tuple),
+    "exclude": ("exclude", _as_str_tuple),
+    "respect-gitignore": ("respect_gitignore", _as_bool),
     "plugins": ("plugins", _as_bool),
     "organisation": ("organisation", _as_snake_table),
     "organization": ("organisation", _as_snake_table),
@@ -173,30 +193,57 @@ _KEYS: dict[str, tuple[str, Any]] = {
 
 
 def settings_from_table(table: Mapping[str, Any], base: Settings | None = None, source: str = "") -> Settings:
-    """Build settings from a ``[tool.hclint]`` table; unknown keys are errors, not silence."""
+    """Build settings from a ``[tool.hclint]`` table; unknown keys are errors, not silence.
+
+    A table-valued key that is not one of hclint's own (``[tool.hclint.phi]``) is an option
+    table for a rule family; which tables and keys exist is declared by the plug-ins, so the
+    Linter checks those. Every error in the table is raised at once."""
     changes: dict[str, Any] = {}
+    errors: list[str] = []
+    where = f"{source}: " if source else ""
     families = dict((base or Settings()).families)
     for raw_key, value in table.items():
         key = str(raw_key).replace("_", "-")  # "fail_on" and "fail-on" are the same key
-        if key in FAMILY_TABLES:
-            # Family options are snake_case ("nominal_item_value"); "nominal-item-value" is accepted too.
-            families[key] = _as_snake_table(value, key)
-            continue
         if key not in _KEYS:
-            known = ", ".join(sorted([*_KEYS, *FAMILY_TABLES]))
-            raise ConfigError(f"{source}: unknown key '{key}' in [tool.hclint] (known: {known})")
+            if isinstance(value, Mapping):
+                # Option tables are snake_case ("nominal_item_value"); "nominal-item-value" is accepted too.
+                families[str(raw_key).replace("-", "_")] = _as_snake_table(value, key)
+                continue
+            errors.append(f"{where}unknown key '{key}' in [tool.hclint]{did_you_mean(key, _KEYS)}")
+            continue
         name, convert = _KEYS[key]
         try:
             converted = convert(value, key)
         except ConfigError as exc:
-            raise ConfigError(f"{source}: {exc}") from None
+            errors.extend(f"{where}{line}" for line in exc.errors)
+            continue
         if name == "extra_packs" and source:
             converted = tuple(str((Path(source).parent / p).resolve()) for p in converted)
         changes[name] = converted
+    if errors:
+        raise ConfigError(*errors)
     changes["families"] = _frozen(families)
     if source:
         changes["config_path"] = source
     return replace(base or Settings(), **changes)
+
+
+def unknown_option_keys(settings: Settings, declared: Mapping[str, Iterable[str]]) -> list[str]:
+    """One line per option table or key that no plug-in declared, with the nearest known name.
+
+    ``declared`` maps a table (``organisation``, ``phi``...) to the keys its plug-in reads."""
+    where = f"{settings.config_path}: " if settings.config_path else ""
+    tables = {"organisation": settings.organisation, **settings.families}
+    errors = []
+    for table, options in tables.items():
+        if table not in declared:
+            if table != "organisation":
+                errors.append(f"{where}unknown table [tool.hclint.{table}]{did_you_mean(table, [*declared, *_KEYS])}")
+            continue
+        known = set(declared[table])
+        errors.extend(f"{where}unknown key '{key}' in [tool.hclint.{table}]{did_you_mean(key, known)}"
+                      for key in options if key not in known)
+    return errors
 
 
 def _read_toml(path: Path) -> Mapping[str, Any]:

@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import Analysis, Entity
-from .config import ConfigError, Settings, apply_overrides, settings_for_path
+from .config import ConfigError, Settings, apply_overrides, settings_for_path, unknown_option_keys
 from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
 from .nlp.models import NO_MODEL_NOTICE, LoadedModel, load_model
 from .nlp.presidio_bridge import analyze_doc, build_analyzer
+from .plugins.contracts import PluginFailure, check_hits, check_metrics, guarded_formatter
 from .plugins.manager import BUILTIN_PLUGIN, PluginHost, create_host
 from .rules.base import Rule, applies_to
+from .reporting import Formatter
 from .rules.packs import PackError, PatternTimeout, load_pack, pack_files
 from .selection import SelectorError, is_enabled, severity_for, specificity, validate_selectors
 from .sources import read_posts, read_text_post
@@ -41,10 +43,6 @@ UNUSED_SUPPRESSION = RuleMeta(
     rationale="A suppression that matches nothing is either stale or misspelt; left in place it would silently hide a later, real finding.",
     fix_safety="No automatic fix: delete the comment by hand after checking it is stale.",
 )
-
-
-class RuleIdClash(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -70,66 +68,126 @@ class Linter:
         self.settings = apply_overrides(settings or Settings(), self.overrides)
         self.setup_problems: list[Problem] = []
         self.host: PluginHost = create_host(self.settings.plugins, tuple(extra_plugins))
-        self.rules: dict[str, Rule] = self._collect_rules()
-        self.setup_problems.extend(Problem("<plugins>", message, "E-PLUGIN") for message in self.host.problems)
-        self.host.problems.clear()
-        for where, selectors in (("select", self.settings.select), ("ignore", self.settings.ignore),
-                                 ("severity", tuple(self.settings.severity))):
-            validate_selectors(selectors, self.rule_metas, where)
-        self._validate_family_options(self.settings)
+        self.rules: dict[str, Rule] = {}
+        self._origin: dict[str, str] = {}  # rule id -> who defined it, for clash messages
+        self._pack_entry: dict[str, str] = {}  # rule id -> configured ``rule-packs`` entry it came from
+        self._loaded_entries: set[str] = set()
+        self._check_types: dict[str, Any] = {}
+        self._collect_rules()
+        self.option_tables: dict[str, frozenset[str]] = self._collect_option_tables()
+        self.formatters: dict[str, Formatter] = self._collect_formatters()
+        self._take_plugin_problems()
+        errors = self._settings_errors(self.settings)
+        self._take_plugin_problems()
+        if errors:
+            raise ConfigError(*errors)
         self.model: LoadedModel = load_model(self.settings.model)
         recognizers = [r for outcome in self.host.call("hclint_recognizers", settings=self.settings) for r in outcome.value]
-        self.setup_problems.extend(Problem("<plugins>", m, "E-PLUGIN") for m in self.host.problems)
-        self.host.problems.clear()
+        self._take_plugin_problems()
         self.analyzer, self.nlp_engine = build_analyzer(self.model.nlp, self.model.has_model, recognizers)
         self._disabled_for_run: set[str] = set()
         self._validated_configs: set[str] = set()
 
+    def _take_plugin_problems(self) -> None:
+        self.setup_problems.extend(Problem("<plugins>", m, "E-PLUGIN") for m in self.host.problems)
+        self.host.problems.clear()
+
     # ------------------------------------------------------------------ rules
 
-    def _collect_rules(self) -> dict[str, Rule]:
-        rules: dict[str, Rule] = {}
+    def _add_rule(self, rule: Rule, origin: str, code: str, where: str) -> bool:
+        """Register ``rule`` unless its id is taken; the first definition stays (the built-ins
+        are registered first), the newcomer is refused by name, and nothing else is dropped."""
+        rule_id = rule.meta.id
+        if rule_id in self.rules:
+            kept = self._origin[rule_id]
+            self.setup_problems.append(Problem(where, f"rule id {rule_id} from {origin} clashes with {rule_id} from {kept}; "
+                                                      f"the rule from {kept} is kept and this one refused "
+                                                      "(give your rules an id prefix of your own)", code))
+            return False
+        self.rules[rule_id] = rule
+        self._origin[rule_id] = origin
+        return True
 
-        def add(rule: Rule, origin: str) -> None:
-            meta = rule.meta
-            if meta.id in rules:
-                other = rules[meta.id].meta.source
-                raise RuleIdClash(f"rule id {meta.id} is defined twice: by {other} and by {origin}")
-            rules[meta.id] = rule
-
-        for outcome in self.host.call("hclint_rules", settings=self.settings):
-            for rule in outcome.value:
-                if not isinstance(getattr(rule, "meta", None), RuleMeta) or not callable(getattr(rule, "check", None)):
-                    self.host.problems.append(f"plug-in '{outcome.plugin}' returned a rule without meta/check; skipped")
-                    continue
-                add(rule, rule.meta.source)
-        check_types: dict[str, Any] = {}
-        for outcome in self.host.call("hclint_check_types"):
-            check_types.update(outcome.value)
-        builtin_packs: set[Path] = set()
-        pack_paths: list[Path] = []
-        for outcome in self.host.call("hclint_rule_packs"):
-            for p in outcome.value:
-                pack_paths.append(Path(p))
-                if outcome.plugin == BUILTIN_PLUGIN:
-                    builtin_packs.update(pack_files([Path(p)]))
-        pack_paths.extend(Path(p) for p in self.settings.extra_packs)
-        for path in pack_files(pack_paths):
+    def _load_packs(self, paths: Sequence[Path], probe: bool, entry: str | None = None) -> None:
+        for path in pack_files(paths):
             try:
-                for rule in load_pack(path, check_types, self.settings.regex_timeout, probe=path not in builtin_packs):
-                    add(rule, str(path))
+                loaded = load_pack(path, self._check_types, self.settings.regex_timeout, probe=probe)
             except PackError as exc:
                 self.setup_problems.append(Problem(str(path), str(exc).removeprefix(f"{path}: "), "E-PACK"))
-            except RuleIdClash as exc:
-                self.setup_problems.append(Problem(str(path), str(exc), "E-PACK"))
-        return dict(sorted(rules.items()))
+                continue
+            for rule in loaded:
+                if self._add_rule(rule, f"rule pack {path}", "E-PACK", str(path)) and entry is not None:
+                    self._pack_entry[rule.meta.id] = entry
 
-    def _validate_family_options(self, settings: Settings) -> None:
-        try:
-            self.host.validate_settings(settings)
-        except ValueError as exc:
-            where = f"{settings.config_path}: " if settings.config_path else ""
-            raise ConfigError(f"{where}{exc}") from None
+    def _collect_rules(self) -> None:
+        """Built-in rules and packs first, then third-party plug-ins, then configured packs, so
+        that a clash always refuses the newcomer and never knocks out a built-in pack."""
+        for outcome in self.host.call("hclint_check_types"):
+            for name, factory in outcome.value.items():
+                if name in self._check_types:
+                    self.host.problems.append(f"plug-in '{outcome.plugin}': check type {name!r} is already defined; refused")
+                else:
+                    self._check_types[name] = factory
+        rule_outcomes = list(self.host.call("hclint_rules", settings=self.settings))
+        pack_outcomes = list(self.host.call("hclint_rule_packs"))
+        for builtin in (True, False):
+            for outcome in rule_outcomes:
+                if (outcome.plugin == BUILTIN_PLUGIN) == builtin:
+                    for rule in outcome.value:
+                        origin = "hclint's built-in rules" if builtin else f"plug-in '{outcome.plugin}'"
+                        self._add_rule(rule, origin, "E-PLUGIN", "<plugins>")
+            for outcome in pack_outcomes:
+                if (outcome.plugin == BUILTIN_PLUGIN) == builtin:
+                    # Shipped packs are probed by the test suite, not at every start-up.
+                    self._load_packs([Path(p) for p in outcome.value], probe=not builtin)
+        self._load_configured_packs(self.settings)
+
+    def _load_configured_packs(self, settings: Settings) -> None:
+        """The ``rule-packs`` of one configuration, once each; their rules run only on the
+        files that configuration governs."""
+        for entry in settings.extra_packs:
+            if entry not in self._loaded_entries:
+                self._loaded_entries.add(entry)
+                self._load_packs([Path(entry)], probe=True, entry=entry)
+        self.rules = dict(sorted(self.rules.items()))
+
+    def _collect_option_tables(self) -> dict[str, frozenset[str]]:
+        tables: dict[str, set[str]] = {}
+        for outcome in self.host.call("hclint_option_tables"):
+            for table, keys in outcome.value.items():
+                tables.setdefault(table, set()).update(keys)
+        return {table: frozenset(keys) for table, keys in tables.items()}
+
+    def _collect_formatters(self) -> dict[str, Formatter]:
+        formatters: dict[str, Formatter] = {}
+        owners: dict[str, str] = {}
+        for outcome in self.host.call("hclint_formatters"):
+            for name, formatter in outcome.value.items():
+                if name in formatters:
+                    self.host.problems.append(f"plug-in '{outcome.plugin}': format {name!r} is already provided by "
+                                              f"'{owners[name]}'; refused")
+                    continue
+                builtin = outcome.plugin == BUILTIN_PLUGIN
+                formatters[name] = formatter if builtin else guarded_formatter(name, outcome.plugin, formatter)
+                owners[name] = outcome.plugin
+        return formatters
+
+    def _settings_errors(self, settings: Settings) -> list[str]:
+        """Every problem of one configuration at once: selectors that name no rule, option
+        tables or keys no plug-in declared, and option values a plug-in rejects."""
+        errors: list[str] = []
+        where = f"{settings.config_path}: " if settings.config_path else ""
+        selector_sets = (("select", settings.select), ("ignore", settings.ignore), ("severity", tuple(settings.severity)),
+                         ("per-file-ignores", tuple(s for v in settings.per_file_ignores.values() for s in v)))
+        for key, selectors in selector_sets:
+            try:
+                validate_selectors(selectors, self.rule_metas, f"{where}{key}")
+            except SelectorError as exc:
+                errors.extend(str(exc).splitlines())
+        errors.extend(unknown_option_keys(settings, self.option_tables))
+        if not errors:  # values are only worth checking in tables that exist
+            errors.extend(f"{where}{message}" for message in self.host.validate_settings(settings))
+        return errors
 
     @property
     def rule_metas(self) -> list[RuleMeta]:
@@ -145,21 +203,23 @@ class Linter:
     # ------------------------------------------------------------------ settings
 
     def settings_for(self, path: str | None) -> Settings:
-        """The settings for one input: its nearest configuration file, then the overrides.
+        """The settings for one input: its nearest configuration file, then the overrides; an
+        input under no configuration file gets the run's own settings.
 
-        Raises ConfigError for a malformed file or one whose selectors name no rule."""
+        A configuration found this way brings its ``rule-packs`` along (they apply to the
+        files under it). Raises ConfigError, with every problem of the file, for a malformed
+        file or one whose selectors or options name nothing."""
         if not self.discover_config or not path or path in {"-", "<text>"}:
             return self.settings
         settings = settings_for_path(Path(path), self.overrides)
-        if settings.config_path and settings.config_path not in self._validated_configs:
-            try:
-                for key, selectors in (("select", settings.select), ("ignore", settings.ignore),
-                                       ("severity", tuple(settings.severity)),
-                                       ("per-file-ignores", tuple(s for v in settings.per_file_ignores.values() for s in v))):
-                    validate_selectors(selectors, self.rule_metas, f"{settings.config_path}: {key}")
-            except SelectorError as exc:
-                raise ConfigError(str(exc)) from None
-            self._validate_family_options(settings)
+        if settings.config_path is None:
+            return self.settings
+        if settings.config_path not in self._validated_configs:
+            self._load_configured_packs(settings)
+            errors = self._settings_errors(settings)
+            self._take_plugin_problems()
+            if errors:
+                raise ConfigError(*errors)
             self._validated_configs.add(settings.config_path)
         return settings
 
@@ -196,20 +256,28 @@ class Linter:
             meta = rule.meta
             if meta.id in self._disabled_for_run or not applies_to(meta, post.kind):
                 continue
+            entry = self._pack_entry.get(meta.id)
+            if entry is not None and entry not in settings.extra_packs:
+                continue  # a pack configured for other files
             if not is_enabled(meta, settings.select, (*settings.ignore, *ignored_here)):
                 continue
             try:
-                hits = list(rule.check(analysis))
+                hits = check_hits(rule.check(analysis), len(post.text))
                 measure = getattr(rule, "measure", None)
                 if callable(measure):
-                    metrics.update(measure(analysis))
+                    metrics.update(check_metrics(measure(analysis)))
             except PatternTimeout as exc:
                 problems.append(Problem(post.path, f"{exc}", "E-RULE"))
                 continue
+            except PluginFailure as exc:
+                self._disabled_for_run.add(meta.id)
+                problems.append(Problem(post.path, f"rule {meta.id} ({self._origin.get(meta.id, meta.source)}) {exc}; "
+                                                   "rule disabled for the rest of the run", "E-RULE"))
+                continue
             except Exception as exc:  # noqa: BLE001 - a plug-in rule may fail in any way
                 self._disabled_for_run.add(meta.id)
-                problems.append(Problem(post.path, f"rule {meta.id} ({meta.source}) failed: {type(exc).__name__}: {exc}; "
-                                                   "rule disabled for the rest of the run", "E-RULE"))
+                problems.append(Problem(post.path, f"rule {meta.id} ({self._origin.get(meta.id, meta.source)}) failed: "
+                                                   f"{type(exc).__name__}: {exc}; rule disabled for the rest of the run", "E-RULE"))
                 continue
             severity = severity_for(meta, settings.severity)
             for hit in _dedupe(hits):
@@ -293,7 +361,7 @@ class Linter:
         A file that cannot be read or decoded is reported as a problem; the others are linted.
         """
         findings: list[Finding] = []
-        problems: list[Problem] = list(self.setup_problems)
+        problems: list[Problem] = []
         sources: dict[tuple[str, int | None], str] = {}
         measured: list[PostMetrics] = []
         files = posts_count = 0
@@ -315,7 +383,7 @@ class Linter:
             try:
                 settings = self.settings_for(path)
             except ConfigError as exc:
-                problems.append(Problem(path, str(exc), "E-CONFIG"))
+                problems.extend(Problem(path, line, "E-CONFIG") for line in exc.errors)
                 continue
             try:
                 source = read_posts(Path(path), settings, kind=kind, display_path=path)
@@ -331,6 +399,8 @@ class Linter:
                 flush()
         flush()
         findings.sort(key=lambda f: f.sort_key)
+        # Setup problems first, including those met while discovering configurations in this run.
+        problems = [*self.setup_problems, *problems]
         return Report(tuple(findings), tuple(problems), files_checked=files, posts_checked=posts_count,
                       notices=self.notices, sources=sources, post_metrics=tuple(measured))
 

@@ -8,6 +8,7 @@ any prefix a family), as in ruff.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 
 from .model import RuleMeta, Severity
@@ -54,6 +55,10 @@ def severity_for(meta: RuleMeta, overrides: Mapping[str, Severity]) -> Severity:
 def validate_selectors(selectors: Iterable[str], rules: Iterable[RuleMeta], where: str) -> None:
     """Unknown selectors are errors: a typo must not silently select or ignore nothing."""
     metas = list(rules)
-    for selector in selectors:
-        if not any(specificity(selector, meta) for meta in metas):
-            raise SelectorError(f"{where}: unknown rule selector {selector!r} (not a rule id, prefix, name or family)")
+    unknown = [s for s in selectors if not any(specificity(s, meta) for meta in metas)]
+    if unknown:
+        names = {n for meta in metas for n in (meta.id, meta.name, meta.family)}
+        raise SelectorError("\n".join(
+            f"{where}: unknown rule selector {s!r} (not a rule id, prefix, name or family)"
+            + (f"; did you mean {close[0]!r}?" if (close := difflib.get_close_matches(s, names, n=1, cutoff=0.6)) else "")
+            for s in unknown))

@@ -61,6 +61,17 @@ def hclint_recognizers(settings: Settings) -> Sequence[EntityRecognizer]:
 
 
 @hookspec
+def hclint_option_tables() -> Mapping[str, Sequence[str]]:
+    """The configuration tables your rules read and the keys each may hold, e.g.
+    ``{"example": ["banned_words"]}`` for ``[tool.hclint.example]``.
+
+    A table or key no plug-in declares is a configuration error with a "did you mean"
+    hint, so a typo never silently turns an option off. Values are checked by
+    ``hclint_validate_settings``.
+    """
+
+
+@hookspec
 def hclint_validate_settings(settings: Settings) -> None:
     """Check the options your rules read (e.g. ``settings.family_options("tone")``) when a
     configuration is loaded; raise ``ValueError`` with a one-line message naming the key.

@@ -1,4 +1,6 @@
-"""Discovering and calling plug-ins, with each plug-in's failure contained.
+"""Discovering and calling plug-ins, with each plug-in's failure contained: a hook that
+raises, or returns something of the wrong shape (see :mod:`.contracts`), is reported by the
+plug-in's name and left out.
 
 The built-in rules are one more plug-in module, registered first. Third-party plug-ins
 come from the ``hclint`` entry-point group; ``HCLINT_NO_PLUGINS=1`` (or ``--no-plugins``)
@@ -16,6 +18,7 @@ from typing import Any
 import pluggy
 
 from . import hookspecs
+from .contracts import accept
 
 DISABLE_ENV = "HCLINT_NO_PLUGINS"
 BUILTIN_PLUGIN = "hcsocial_lint.builtin"
@@ -39,7 +42,7 @@ class PluginHost:
     def call(self, hook_name: str, **kwargs: Any) -> Iterator[HookOutcome]:
         """Call one hook on every plug-in, one at a time, so a failing plug-in is skipped by name."""
         hook = getattr(self.manager.hook, hook_name)
-        for impl in reversed(hook.get_hookimpls()):  # registration order
+        for impl in hook.get_hookimpls():  # registration order: the built-ins first
             name = self.manager.get_name(impl.plugin) or repr(impl.plugin)
             wanted = {k: v for k, v in kwargs.items() if k in impl.argnames}
             try:
@@ -47,14 +50,26 @@ class PluginHost:
             except Exception as exc:  # noqa: BLE001 - a plug-in may fail in any way
                 self.problems.append(f"plug-in '{name}' failed in {hook_name}: {type(exc).__name__}: {exc}; skipped")
                 continue
-            if value is not None:
-                yield HookOutcome(name, value)
+            accepted = accept(name, hook_name, value)
+            self.problems.extend(accepted.problems)
+            if accepted.value is not None:
+                yield HookOutcome(name, accepted.value)
 
-    def validate_settings(self, settings: Any) -> None:
-        """Run every plug-in's settings check; the first ValueError becomes the caller's error."""
+    def validate_settings(self, settings: Any) -> list[str]:
+        """Every plug-in's settings check: the one-line ``ValueError`` of each is returned, so
+        all of a file's errors are reported at once; any other failure is the plug-in's own
+        and is reported as such, not blamed on the configuration."""
+        errors: list[str] = []
         hook = self.manager.hook.hclint_validate_settings
-        for impl in reversed(hook.get_hookimpls()):
-            impl.function(settings=settings)
+        for impl in hook.get_hookimpls():
+            name = self.manager.get_name(impl.plugin) or repr(impl.plugin)
+            try:
+                impl.function(settings=settings)
+            except ValueError as exc:
+                errors.append(str(exc))
+            except Exception as exc:  # noqa: BLE001 - a plug-in may fail in any way
+                self.problems.append(f"plug-in '{name}' failed in hclint_validate_settings: {type(exc).__name__}: {exc}; skipped")
+        return errors
 
     @property
     def plugin_names(self) -> list[str]:
@@ -73,10 +88,20 @@ def create_host(load_entry_points: bool = True, extra_plugins: tuple[Any, ...] =
 
     manager.register(builtin, name=BUILTIN_PLUGIN)
     for plugin in extra_plugins:
-        manager.register(plugin)
+        manager.register(plugin, name=_readable_name(plugin, manager))
     if load_entry_points and not plugins_disabled_by_env():
         _load_entry_points(host)
     return host
+
+
+def _readable_name(plugin: Any, manager: pluggy.PluginManager) -> str:
+    """A name a user can recognise in a problem line: the module, or the object's class."""
+    base = getattr(plugin, "__name__", None) or f"{type(plugin).__module__}.{type(plugin).__qualname__}"
+    name, n = base, 1
+    while manager.has_plugin(name):
+        n += 1
+        name = f"{base}#{n}"
+    return name
 
 
 def _load_entry_points(host: PluginHost) -> None:

@@ -27,13 +27,13 @@ class PhiOptions:
     sensitive_escalation: bool = True
 
 
-_KEYS = {"reply_template", "min_score", "sensitive_escalation"}
+KNOWN_KEYS = {"reply_template", "min_score", "sensitive_escalation"}
 
 
 def options_from(table: Mapping[str, Any]) -> PhiOptions:
-    unknown = sorted(set(table) - _KEYS)
+    unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
-        raise ValueError(f"[tool.hclint.phi]: unknown key '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})")
+        raise ValueError(f"[tool.hclint.phi]: unknown key '{unknown[0]}' (known: {', '.join(sorted(KNOWN_KEYS))})")
     template = table.get("reply_template", DEFAULT_REPLY_TEMPLATE)
     if not isinstance(template, str) or not template.strip():
         raise ValueError("[tool.hclint.phi]: 'reply_template' must be a non-empty string")
