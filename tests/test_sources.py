@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hcsocial_lint.config import Settings
-from hcsocial_lint.sources import SourceResult, iter_files, read_posts, read_text_post
+from hcsocial_lint.sources import SourceResult, read_posts, read_text_post
 from hcsocial_lint.sources.errors import InputError
 from hcsocial_lint.sources.exports import read_export
 from hcsocial_lint.sources.markdown import front_matter, prose_view
@@ -487,37 +487,3 @@ def test_text_post_when_caller_says_markdown() -> None:
     assert post.path == "stdin.md" and " ".join(post.text.split()) == "Hi a"
     with pytest.raises(InputError):
         read_text_post("---\n[bad\n---\n", SETTINGS, file_format="markdown")
-
-
-# --------------------------------------------------------------------------- iter_files
-
-def test_iter_files_expands_directories_sorted_skipping_hidden_and_unknown(tmp_path: Path) -> None:
-    for name in ["b.md", "a.txt", "sub/c.csv", "sub/deep/d.JSONL", "sub/e.py", ".git/f.md", "sub/.cache/g.md",
-                 "x.html", "y.htm", "z.mdx", "w.markdown", "v.json", "noext"]:
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("x")
-    found = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])]
-    assert found == ["a.txt", "b.md", "sub/c.csv", "sub/deep/d.JSONL", "v.json", "w.markdown", "x.html", "y.htm",
-                     "z.mdx"]
-
-
-def test_iter_files_keeps_explicit_files_and_yields_each_once(tmp_path: Path) -> None:
-    (tmp_path / "notes").write_text("x")
-    (tmp_path / "a.md").write_text("x")
-    found = list(iter_files([tmp_path / "notes", tmp_path, tmp_path / "a.md"]))
-    assert found == [tmp_path / "notes", tmp_path / "a.md"]
-
-
-def test_iter_files_exclude_patterns(tmp_path: Path) -> None:
-    for name in ["keep.md", "archive/old.md", "drafts/archive2/x.md", "drafts/old/y.md", "data.csv"]:
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("x")
-    found = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path], ("archive", "drafts/old/", "*.csv"))]
-    assert found == ["drafts/archive2/x.md", "keep.md"]
-
-
-def test_iter_files_handles_thousands_of_files(tmp_path: Path) -> None:
-    for i in range(3000):
-        (tmp_path / f"p{i:04d}.md").write_text("")
-    found = list(iter_files([tmp_path]))
-    assert len(found) == 3000 and found == sorted(found)

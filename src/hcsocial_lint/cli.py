@@ -17,6 +17,7 @@ import click
 
 from . import __version__
 from .config import MODEL_AUTO, POST_KINDS, ConfigError, Settings, load_config_file, settings_for_path
+from .discovery import discover
 from .docs import rule_doc, rules_table
 from .fixing import fix_file
 from .linter import Linter
@@ -25,7 +26,6 @@ from .nlp.models import ModelError
 from .plugins.contracts import PluginFailure
 from .reporting import ReportOptions, mask_default, render
 from .selection import SelectorError
-from .sources import iter_files, read_text_post
 from .sources.errors import InputError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -99,12 +99,14 @@ def main() -> None:
               help="Use this configuration file for every input instead of discovering one per file.")
 @click.option("--model", default=None, help="spaCy model: auto (default), none, or a package name such as en_core_web_lg.")
 @click.option("--no-plugins", is_flag=True, help="Do not load third-party plug-ins (also HCLINT_NO_PLUGINS=1).")
-@click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
+@click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable); adds to the configured 'exclude'.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files that .gitignore files ignore when walking folders [default: on].")
 @click.option("--stdin-filename", default=None, help="Name to report for input read from stdin ('-').")
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: when writing to a terminal].")
 def check(paths: tuple[str, ...], output_format: str, output_file: str | None, mask: bool | None, select, ignore,
           extend_select, extend_ignore, severity_overrides, fail_on, exit_zero, kind, platform, text_field, fix,
-          unsafe_fixes, diff, config_file, model, no_plugins, exclude, stdin_filename, color) -> None:
+          unsafe_fixes, diff, config_file, model, no_plugins, exclude, respect_gitignore, stdin_filename, color) -> None:
     """Lint drafts: files, folders, or '-' for standard input."""
     if not paths:
         paths = (".",)
@@ -120,6 +122,7 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
         "platform": platform,
         "text_field": text_field,
         "plugins": False if no_plugins else None,
+        "respect_gitignore": respect_gitignore,
     }
     try:
         cli_severity = _severity_overrides(severity_overrides)
@@ -158,18 +161,14 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
 def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequence[str], stdin_filename: str | None,
          fix: bool, unsafe_fixes: bool, diff: bool) -> Report:
     stdin_report: Report | None = None
-    file_paths: list[str] = []
-    missing: list[Problem] = []
-    for raw in paths:
-        if raw == "-":
-            text = sys.stdin.read()
-            name = stdin_filename or "-"
-            markdown = name.endswith((".md", ".markdown")) or text.startswith("---\n")
-            stdin_report = linter.lint_text(text, kind=kind, path=name, markdown=markdown)
-        elif not Path(raw).exists():
-            missing.append(Problem(raw, "no such file or directory"))
-        else:
-            file_paths.extend(str(p) for p in iter_files([Path(raw)], tuple(exclude)))
+    if "-" in paths:
+        text = sys.stdin.read()
+        name = stdin_filename or "-"
+        markdown = name.endswith((".md", ".markdown")) or text.startswith("---\n")
+        stdin_report = linter.lint_text(text, kind=kind, path=name, markdown=markdown)
+    found = discover([p for p in paths if p != "-"], tuple(exclude), settings_for=lambda p: linter.settings_for(str(p)))
+    file_paths = [str(p) for p in found.files]
+    missing: list[Problem] = list(found.problems)
     fixed = 0
     if fix or diff:
         fix_problems = []

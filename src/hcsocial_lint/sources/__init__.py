@@ -8,10 +8,8 @@ inline suppressions found in its original text.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +28,7 @@ PROSE_FORMATS = frozenset({"markdown", "html"})
 
 __all__ = [
     "DecodedFile", "ExportResult", "InputError", "LINTABLE_SUFFIXES", "SourceResult", "decode_bytes",
-    "encode_text", "file_format_for", "front_matter", "iter_files", "prose_view", "read_posts", "read_source",
+    "encode_text", "file_format_for", "front_matter", "prose_view", "read_posts", "read_source",
     "read_text_post",
 ]
 
@@ -112,54 +110,3 @@ def read_text_post(text: str, settings: Settings, kind: str | None = None, displ
 def _check_kind(value: Any, what: str) -> None:
     if value not in POST_KINDS:
         raise InputError(f"{what} must be one of {', '.join(POST_KINDS)}, not {value!r}")
-
-
-def iter_files(paths: Iterable[Path | str], exclude: Sequence[str] = ()) -> Iterator[Path]:
-    """Files to lint: given files as they are, directories searched recursively for drafts.
-
-    Hidden directories are skipped; ``exclude`` holds glob patterns matched against the
-    name and the trailing parts of each path (``archive``, ``drafts/old``, ``*.csv``).
-    Directory contents come in sorted order, and no file is yielded twice.
-    """
-    patterns = tuple(p.rstrip("/") for p in exclude if p.strip("/"))
-    seen: set[str] = set()
-    for raw in paths:
-        root = Path(raw)
-        if _excluded(root, patterns):
-            continue
-        found = sorted(_walk(root, patterns), key=lambda p: p.parts) if root.is_dir() else [root]
-        for file in found:
-            key = os.path.normcase(os.path.abspath(file))
-            if key not in seen:
-                seen.add(key)
-                yield file
-
-
-def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
-    pending = [root]
-    while pending:
-        folder = pending.pop()
-        try:
-            with os.scandir(folder) as entries:
-                listed = list(entries)
-        except OSError:
-            continue  # unreadable folder: nothing in it can be linted either
-        for entry in listed:
-            path = folder / entry.name
-            try:
-                is_dir = entry.is_dir(follow_symlinks=False)
-            except OSError:
-                continue
-            if is_dir:
-                if not entry.name.startswith(".") and not _excluded(path, patterns):
-                    pending.append(path)
-            elif Path(entry.name).suffix.lower() in LINTABLE_SUFFIXES and not _excluded(path, patterns):
-                yield path
-
-
-def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
-    if not patterns:
-        return False
-    parts = [p for p in path.parts if p not in (".", "")]
-    tails = ["/".join(parts[i:]) for i in range(len(parts))]
-    return any(fnmatch(tail, pattern) for pattern in patterns for tail in tails)
