@@ -65,11 +65,17 @@ def test_library_linter_discovers_the_same(tree):
     assert {(Path(f.path).parent.name, f.rule_id) for f in report.findings if f.rule_id == "TST001"} == {("team", "TST001")}
 
 
-def test_a_broken_subfolder_config_is_reported_for_its_files_and_the_rest_linted(tree, monkeypatch):
+@pytest.mark.parametrize("extra", [(), ("--fix", "--unsafe-fixes"), ("--diff", "--unsafe-fixes")])
+def test_a_broken_subfolder_config_is_reported_for_its_files_and_the_rest_linted(tree, monkeypatch, extra):
     write(tree / "team" / ".hclint.toml", '[organisation]\nstaf = ["Maria Chen"]\nrule-packs = ["packs/team.yaml"]\n')
+    claim = "This miracle cure works.\n"
+    write(tree / "team" / "fixme.md", claim)
+    write(tree / "fixme.md", claim)
     monkeypatch.chdir(tree)
-    result = CliRunner().invoke(main, ["--model", "none", "."], catch_exceptions=False)
+    result = CliRunner().invoke(main, ["--model", "none", *extra, "."], catch_exceptions=False)
     assert result.exit_code == 2
+    assert (tree / "team" / "fixme.md").read_text(encoding="utf-8") == claim  # nothing fixed under a broken config
+    assert ((tree / "fixme.md").read_text(encoding="utf-8") != claim) == ("--fix" in extra)  # fixed elsewhere
     assert "unknown key 'staf' in [tool.hclint.organisation] (did you mean 'staff'?)" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 

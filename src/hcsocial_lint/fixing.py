@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .config import ConfigError
 from .fileio import FileWriteError, write_if_unchanged
 from .fixes import fix_until_stable, unified_diff
 from .linter import Linter
@@ -38,7 +39,10 @@ def fix_file(linter: Linter, path: Path, *, unsafe: bool, write: bool, kind: str
     display = str(path)
     if path.suffix.lower() not in FIXABLE_SUFFIXES:
         return FileFix(display, 0)
-    settings = linter.settings_for(display)
+    try:
+        settings = linter.settings_for(display)
+    except ConfigError:
+        return FileFix(display, 0)  # nothing is fixed under a broken configuration; the lint pass reports it
     try:
         decoded = read_source(path, settings)
         original_bytes = path.read_bytes()
