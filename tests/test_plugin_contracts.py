@@ -155,3 +155,60 @@ def test_a_plugin_cannot_replace_a_builtin_format(formatter_plugin):
     linter = Linter(Settings(model="none"))
     assert any("format 'json' is already provided" in m for m in _messages(linter))
     assert linter.formatters["json"].__module__ == "hcsocial_lint.reporting.json_report"
+
+
+class _BrokenCheckType:
+    @hookimpl
+    def hclint_check_types(self):
+        def explode(spec, context, regex_timeout):
+            raise KeyError("pattern")
+
+        return {"explodes": explode, "nothing": lambda spec, context, regex_timeout: None}
+
+
+@pytest.mark.parametrize(("check", "expected"), [("explodes", "check type 'explodes' failed: KeyError"),
+                                                 ("nothing", "check type 'nothing' returned NoneType, not a rule")])
+def test_a_check_type_that_fails_refuses_its_pack_by_name(tmp_path, check, expected):
+    pack = tmp_path / "team.yaml"
+    pack.write_text(f"pack: team\nrules:\n  - id: TST001\n    check: {check}\n", encoding="utf-8")
+    linter = Linter(Settings(plugins=False, model="none", extra_packs=(str(pack),)), extra_plugins=[_BrokenCheckType()])
+    assert any(expected in m and "TST001" in m for m in _messages(linter))
+    assert any(f.rule_id == "CLM001" for f in linter.lint_text(CLAIM).findings)
+
+
+def _recognizer(behaviour):
+    from presidio_analyzer import EntityRecognizer
+
+    class Broken(EntityRecognizer):
+        def load(self):
+            pass
+
+        def analyze(self, text, entities, nlp_artifacts=None):
+            return behaviour(text)
+
+    return Broken(supported_entities=["PERSON"], name="BrokenRecognizer")
+
+
+class _Recognizers:
+    def __init__(self, behaviour):
+        self.behaviour = behaviour
+
+    @hookimpl
+    def hclint_recognizers(self, settings):
+        return [_recognizer(self.behaviour)]
+
+
+def _raise(text):
+    raise RuntimeError("lost")
+
+
+@pytest.mark.parametrize(("behaviour", "expected"), [(_raise, "failed: RuntimeError: lost"),
+                                                     (lambda text: ["PERSON"], "not a RecognizerResult")])
+def test_a_recognizer_that_fails_is_named_once_and_the_posts_still_linted(behaviour, expected):
+    linter = _linter(_Recognizers(behaviour))
+    first = linter.lint_text(CLAIM)
+    failures = [p.message for p in first.problems if "BrokenRecognizer" in p.message]
+    assert len(failures) == 1 and expected in failures[0] and failures[0].startswith("plug-in '")
+    assert any(f.rule_id == "CLM001" for f in first.findings)
+    second = linter.lint_text(CLAIM)
+    assert not second.problems and any(f.rule_id == "CLM001" for f in second.findings)

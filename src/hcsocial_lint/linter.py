@@ -21,7 +21,7 @@ from .config import ConfigError, Settings, apply_overrides, settings_for_path, u
 from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
 from .nlp.models import NO_MODEL_NOTICE, LoadedModel, load_model
 from .nlp.presidio_bridge import analyze_doc, build_analyzer
-from .plugins.contracts import PluginFailure, check_hits, check_metrics, guarded_formatter
+from .plugins.contracts import PluginFailure, check_hits, check_metrics, guard_recognizer, guarded_formatter
 from .plugins.manager import BUILTIN_PLUGIN, PluginHost, create_host
 from .rules.base import Rule, applies_to
 from .reporting import Formatter
@@ -82,7 +82,9 @@ class Linter:
         if errors:
             raise ConfigError(*errors)
         self.model: LoadedModel = load_model(self.settings.model)
-        recognizers = [r for outcome in self.host.call("hclint_recognizers", settings=self.settings) for r in outcome.value]
+        self._recognizer_failures: list[str] = []
+        recognizers = [r if outcome.plugin == BUILTIN_PLUGIN else guard_recognizer(r, outcome.plugin, self._recognizer_failures.append)
+                       for outcome in self.host.call("hclint_recognizers", settings=self.settings) for r in outcome.value]
         self._take_plugin_problems()
         self.analyzer, self.nlp_engine = build_analyzer(self.model.nlp, self.model.has_model, recognizers)
         self._disabled_for_run: set[str] = set()
@@ -332,6 +334,8 @@ class Linter:
             result = self.check(analysis)
             findings.extend(result.findings)
             problems.extend(result.problems)
+            problems.extend(Problem(analysis.post.path, m, "E-PLUGIN") for m in self._recognizer_failures)
+            self._recognizer_failures.clear()
             if result.metrics:
                 measured.append(PostMetrics(analysis.post.path, analysis.post.record, result.metrics))
         findings.sort(key=lambda f: f.sort_key)

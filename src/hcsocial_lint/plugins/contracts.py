@@ -142,5 +142,39 @@ def guarded_formatter(name: str, plugin: str, formatter: Callable[[Report, Any],
     return call
 
 
-__all__ = ["Accepted", "PluginFailure", "accept", "check_hits", "check_metrics", "guarded_formatter"]
+def guard_recognizer(recognizer: Any, plugin: str, report: Callable[[str], None]) -> Any:
+    """Make a plug-in's Presidio recognizer fail alone: Presidio calls ``analyze`` for every
+    post inside one analyzer call, so an exception or a malformed result would stop every
+    post. On its first failure the recognizer is reported through ``report`` and returns no
+    results for the rest of the run."""
+    from presidio_analyzer import RecognizerResult
+
+    original = recognizer.analyze
+    name = getattr(recognizer, "name", type(recognizer).__name__)
+    failed = False
+
+    def analyze(text: str, entities: Any, nlp_artifacts: Any = None, *args: Any, **kwargs: Any) -> list[Any]:
+        nonlocal failed
+        if failed:
+            return []
+        try:
+            results = original(text, entities, nlp_artifacts, *args, **kwargs)
+            if results is None:
+                return []
+            results = list(results)
+            for result in results:
+                if not isinstance(result, RecognizerResult) or not 0 <= result.start <= result.end <= len(text):
+                    raise PluginFailure(f"returned {_type_name(result)} {result!r:.60}, not a RecognizerResult inside the post")
+        except Exception as exc:  # noqa: BLE001 - a plug-in may fail in any way
+            failed = True
+            detail = str(exc) if isinstance(exc, PluginFailure) else f"failed: {type(exc).__name__}: {exc}"
+            report(f"plug-in '{plugin}': recognizer {name} {detail}; disabled for the rest of the run")
+            return []
+        return results
+
+    recognizer.analyze = analyze
+    return recognizer
+
+
+__all__ = ["Accepted", "PluginFailure", "accept", "check_hits", "check_metrics", "guard_recognizer", "guarded_formatter"]
 

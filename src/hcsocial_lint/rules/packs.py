@@ -213,7 +213,15 @@ def load_pack(path: Path, check_types: Mapping[str, CheckFactory], regex_timeout
         check = _require(spec, "check", ctx)
         if check not in check_types:
             raise ctx.error("check", f"unknown check {check!r} (known: {', '.join(sorted(check_types))})")
-        rules.append(check_types[check](spec, ctx, regex_timeout))
+        try:
+            rule = check_types[check](spec, ctx, regex_timeout)
+        except PackError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a check type from a plug-in may fail in any way
+            raise ctx.error("check", f"check type {check!r} failed: {type(exc).__name__}: {exc}") from None
+        if not isinstance(getattr(rule, "meta", None), RuleMeta) or not callable(getattr(rule, "check", None)):
+            raise ctx.error("check", f"check type {check!r} returned {type(rule).__name__}, not a rule")
+        rules.append(rule)
     return rules
 
 
