@@ -7,7 +7,8 @@ through the ``hclint`` entry-point group in its package metadata::
     my_rules = "my_package.hclint_plugin"
 
 Every hook is called once per :class:`~hcsocial_lint.Linter`; what they return is
-collected from all plug-ins. A plug-in whose hook raises is reported by name and skipped.
+collected from all plug-ins, the built-in one first. A plug-in whose hook raises or returns
+something of the wrong shape is reported by name and skipped (see ``contracts.py``).
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 def hclint_rules(settings: Settings) -> Sequence[Rule]:
     """Rules written in Python: objects with a ``meta`` (RuleMeta) and ``check(analysis)``.
 
-    Rule ids must be unique across all plug-ins; a clash is an error naming both sources.
-    Use a prefix of your own (three or more capital letters) for your ids.
+    Rule ids must be unique: a rule whose id is taken (the built-ins are registered first)
+    is refused with a line naming both sources. Use a prefix of your own (three or more
+    capital letters) for your ids. A rule whose ``check`` raises or yields anything but
+    :class:`~hcsocial_lint.model.Hit` objects inside the post is disabled for the run.
     """
 
 
