@@ -18,6 +18,7 @@ from typing import Any
 
 from .analysis import Analysis, Entity
 from .config import ConfigError, Settings, apply_overrides, settings_for_path
+from .language import LanguageLayer
 from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
 from .nlp.models import NO_MODEL_NOTICE, LoadedModel, load_model
 from .nlp.presidio_bridge import analyze_doc, build_analyzer
@@ -82,6 +83,7 @@ class Linter:
         self.setup_problems.extend(Problem("<plugins>", m, "E-PLUGIN") for m in self.host.problems)
         self.host.problems.clear()
         self.analyzer, self.nlp_engine = build_analyzer(self.model.nlp, self.model.has_model, recognizers)
+        self.language = LanguageLayer(self.model.nlp, self.model.has_model)
         self._disabled_for_run: set[str] = set()
         self._validated_configs: set[str] = set()
 
@@ -182,7 +184,7 @@ class Linter:
                 )
                 for r in sorted(results, key=lambda r: (r.start, r.end, r.entity_type))
             )
-            yield Analysis(post, doc, entities, post_settings, self.model.has_model)
+            yield Analysis(post, doc, entities, post_settings, self.model.has_model, language=self.language)
 
     def check(self, analysis: Analysis) -> _PostFindings:
         """Run every enabled rule on one analysed post and place its hits in the file."""
