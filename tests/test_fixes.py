@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hcsocial_lint.fixes import (
+    EditableRegion,
     FixOutcome,
     FixPlan,
     apply_edits,
@@ -410,3 +411,44 @@ def test_diff_lines_break_only_at_newlines():
     diff = unified_diff("p.txt", "x\u2028cure\n", "x\u2028may help\n")
     assert "-x\u2028cure\n" in diff and "+x\u2028may help\n" in diff
     assert all(line.startswith(("---", "+++", "@@", " ", "-", "+")) for line in diff.split("\n")[:-1])
+
+
+# --- the editable region ------------------------------------------------------------
+
+
+def test_region_around_protected_spans():
+    region = EditableRegion.around(20, [(0, 5), (12, 15)])
+    assert region.spans == ((5, 12), (15, 20))
+    assert EditableRegion.around(4, []).spans == ((0, 4),)
+    assert EditableRegion.around(5, [(0, 5)]).spans == ()
+
+
+@pytest.mark.parametrize(("edit", "allowed"), [
+    (Edit(5, 12, "x"), True),    # a whole prose span
+    (Edit(4, 6, "x"), False),    # reaches back into the front matter
+    (Edit(10, 13, "x"), False),  # reaches into the code
+    (Edit(8, 17, "x"), False),   # bridges two prose spans across code
+    (Edit(5, 5, "x"), True),     # insertion where the prose starts
+    (Edit(12, 12, "x"), True),   # insertion just before the code
+    (Edit(0, 0, "x"), False),    # insertion ahead of the front matter
+    (Edit(13, 13, "x"), False),  # insertion inside the code
+    (Edit(20, 20, "x"), True),   # insertion at the end of the text
+])
+def test_region_allows_only_edits_within_one_prose_span(edit, allowed):
+    assert EditableRegion.around(20, [(0, 5), (12, 15)]).allows(edit) is allowed
+
+
+def test_select_fixes_refuses_a_suggestion_with_any_edit_outside_the_region():
+    region = EditableRegion.around(10, [(0, 4)])
+    partly_outside = finding(5, 6, fix(Edit(5, 6, "a"), Edit(2, 3, "b")))
+    inside = finding(7, 8, fix(Edit(7, 8, "c")))
+    plan = select_fixes([partly_outside, inside], unsafe=False, region=region)
+    assert plan.edits == (Edit(7, 8, "c"),)
+    assert plan.refused == (partly_outside,) and plan.applied == (inside,)
+
+
+def test_fix_until_stable_reports_refusals_once_and_never_applies_them():
+    greedy = finding(4, 5, fix(Edit(0, 9, "gone")))
+    outcome = fix_until_stable("---x---\nbody", lambda t: [greedy], unsafe=False,
+                               region_of=lambda t: EditableRegion.around(len(t), [(0, 8)]))
+    assert outcome.text == "---x---\nbody" and outcome.refused == (greedy,) and not outcome.applied

@@ -54,14 +54,49 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        return tuple(self.doc.sents)
+        """spaCy's sentences without the whitespace tokens at their edges.
+
+        spaCy attaches a run of blank text to a neighbouring sentence as whitespace tokens,
+        and the prose view has long blank runs (front matter, code and markup blanked). An
+        untrimmed first sentence of a Markdown draft starts at offset 0, in the front
+        matter, so a fix that rewrites "the sentence" would rewrite the front matter too.
+        """
+        trimmed = []
+        for sentence in self.doc.sents:
+            start, end = sentence.start, sentence.end
+            while start < end and self.doc[start].is_space:
+                start += 1
+            while end > start and self.doc[end - 1].is_space:
+                end -= 1
+            if start < end:
+                trimmed.append(self.doc[start:end])
+        return tuple(trimmed)
+
+    @cached_property
+    def prose_bounds(self) -> tuple[int, int]:
+        """Where the post's prose starts and ends (first and past-the-last visible character).
+
+        A fix that adds a line "at the start" or "at the end" of the post, or replaces the
+        whole post, belongs here: offset 0 and the end of ``post.original`` may be inside
+        front matter or a closing code block."""
+        text = self.post.text
+        stripped = text.strip()
+        if not stripped:
+            return len(text), len(text)
+        start = len(text) - len(text.lstrip())
+        return start, start + len(stripped)
 
     def sentence_at(self, offset: int) -> Span:
-        """The sentence that holds character ``offset`` (the last one when past the end)."""
+        """The sentence that holds character ``offset``: the last one starting at or before it
+        (so blank text between sentences belongs to the one before), else the first."""
+        found = None
         for sentence in self.sentences:
-            if sentence.start_char <= offset < sentence.end_char:
-                return sentence
-        return self.sentences[-1] if self.sentences else self.doc[:]
+            if sentence.start_char > offset:
+                break
+            found = sentence
+        if found is not None:
+            return found
+        return self.sentences[0] if self.sentences else self.doc[:]
 
     def entities_of(self, *types: str) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if e.entity_type in types)

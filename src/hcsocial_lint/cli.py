@@ -171,8 +171,7 @@ def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequen
             fixed += outcome.applied
             if diff and outcome.diff:
                 click.echo(outcome.diff, nl=False)
-            if outcome.problem:
-                fix_problems.append(outcome.problem)
+            fix_problems.extend(outcome.problems)
         missing.extend(fix_problems)
     report = linter.lint_many(file_paths, kind=kind)
     findings = report.findings + (stdin_report.findings if stdin_report else ())
