@@ -116,3 +116,18 @@ def test_cli_reports_a_refused_fix_and_leaves_the_file(tmp_path: Path, greedy_li
     assert draft.read_bytes() == original
     assert "fix for GRD001 at line 4, column 3 not applied" in result.output
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_fix_on_a_file_keeps_front_matter_bytes(tmp_path: Path, monkeypatch, newline: str):
+    """The reported incident's class, end to end: a claim sentence right after front matter."""
+    head = newline.join(["---", "title: Ozone", "kind: post", "tags: [wellness]", "---", ""])
+    body = newline.join(["Our ozone therapy cures Lyme disease. Call today!", ""])
+    draft = tmp_path / "draft.md"
+    draft.write_bytes(b"\xef\xbb\xbf" + (head + body).encode("utf-8"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["draft.md", "--fix", "--unsafe-fixes", "--select", "CLM003"])
+    written = draft.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf" + head.encode("utf-8")), written
+    assert b"We offer ozone therapy. It is not a treatment for any disease. Call today!" in written
+    assert "Applied 1 fix" in result.output
