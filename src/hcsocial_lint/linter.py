@@ -293,7 +293,9 @@ class Linter:
         ``hclint --fix`` does; a fix that would edit outside the draft's prose (front matter,
         code, markup) is never applied and is listed in ``.refused``. ``path`` names the
         draft and, with configuration discovery on, picks its configuration file. Raises
-        :class:`InputError` for a draft that cannot be read (invalid front matter)."""
+        :class:`InputError` for a draft that cannot be read (invalid front matter), and
+        :class:`ConfigError` when the configuration file found for ``path`` is malformed.
+        ``metadata`` is added to the draft's, as for :meth:`lint_text`."""
         settings = self.settings_for(path)
         file_format = "markdown" if markdown else "text"
 
