@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from .config import Settings
 from .language import Assertion, LanguageLayer, TextSpan, assertion_of
-from .language.clauses import sentence_of
+from .language.clauses import sentence_of, sentences
 from .language.quantities import quantities
 from .model import Post
 
@@ -59,11 +59,25 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        return tuple(self.doc.sents)
+        return sentences(self.doc)
+
+    @cached_property
+    def prose_bounds(self) -> tuple[int, int]:
+        """Where the post's prose starts and ends (first and past-the-last visible character).
+
+        A fix that adds a line "at the start" or "at the end" of the post, or replaces the
+        whole post, belongs here: offset 0 and the end of ``post.original`` may be inside
+        front matter or a closing code block."""
+        text = self.post.text
+        stripped = text.strip()
+        if not stripped:
+            return len(text), len(text)
+        start = len(text) - len(text.lstrip())
+        return start, start + len(stripped)
 
     def sentence_at(self, offset: int) -> Span:
-        """The sentence that holds character ``offset`` (the next one from a gap, the last past the end)."""
-        return sentence_of(self.doc, offset)
+        """The sentence that holds character ``offset`` (see ``language.clauses.sentence_of``)."""
+        return sentence_of(self.doc, offset, self.sentences)
 
     def cues(self, lexicon: str) -> tuple[TextSpan, ...]:
         """The matches of lexicon ``lexicon`` in this post (every lexicon is matched once per post)."""

@@ -18,6 +18,7 @@ from typing import Any
 
 from .analysis import Analysis, Entity
 from .config import ConfigError, Settings, apply_overrides, settings_for_path
+from .fixes import EditableRegion, FixOutcome, fix_until_stable
 from .language import LanguageLayer
 from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
 from .nlp.models import NO_MODEL_NOTICE, LoadedModel, load_model
@@ -285,6 +286,31 @@ class Linter:
         if metadata:
             post = replace(post, metadata={**post.metadata, **metadata})
         return self.lint_posts([post], [self.settings])
+
+    def fix_text(self, text: str, *, unsafe: bool = False, kind: str | None = None, path: str = "<text>",
+                 markdown: bool = False, metadata: Mapping[str, Any] | None = None) -> FixOutcome:
+        """Apply fixes to one draft given as a string; ``.text`` of the result is the fixed draft.
+
+        Safe fixes only unless ``unsafe``. Lints, fixes and re-lints until stable, as
+        ``hclint --fix`` does; a fix that would edit outside the draft's prose (front matter,
+        code, markup) is never applied and is listed in ``.refused``. ``path`` names the
+        draft and, with configuration discovery on, picks its configuration file. Raises
+        :class:`InputError` for a draft that cannot be read (invalid front matter), and
+        :class:`ConfigError` when the configuration file found for ``path`` is malformed.
+        ``metadata`` is added to the draft's, as for :meth:`lint_text`."""
+        settings = self.settings_for(path)
+        file_format = "markdown" if markdown else "text"
+
+        def post_of(draft: str) -> Post:
+            post = read_text_post(draft, settings, kind=kind, display_path=path, file_format=file_format)
+            return replace(post, metadata={**post.metadata, **metadata}) if metadata else post
+
+        return fix_until_stable(
+            text,
+            lambda draft: self.lint_posts([post_of(draft)], [settings]).findings,
+            unsafe=unsafe,
+            region_of=lambda draft: EditableRegion.of_post(post_of(draft)),
+        )
 
     def lint_file(self, path: str | Path, *, kind: str | None = None) -> Report:
         return self.lint_many([path], kind=kind)

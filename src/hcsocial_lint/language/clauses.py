@@ -37,13 +37,36 @@ def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def sentence_of(doc: Doc, offset: int) -> Span:
-    """The spaCy sentence holding character ``offset`` (the last one when past the end)."""
-    token = token_at(doc, offset)
-    if token is not None:
-        return token.sent
-    sentences = list(doc.sents)
-    return sentences[-1] if sentences else doc[:]
+def sentences(doc: Doc) -> tuple[Span, ...]:
+    """spaCy's sentences without the whitespace tokens at their edges.
+
+    spaCy attaches a run of blank text to a neighbouring sentence as whitespace tokens, and the
+    prose view of a Markdown draft has long blank runs (front matter, code and markup blanked).
+    An untrimmed first sentence would start at offset 0, in the front matter, so a fix that
+    rewrites "the sentence" would rewrite the front matter too.
+    """
+    trimmed = []
+    for sentence in doc.sents:
+        start, end = sentence.start, sentence.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start < end:
+            trimmed.append(doc[start:end])
+    return tuple(trimmed)
+
+
+def sentence_of(doc: Doc, offset: int, within: tuple[Span, ...] | None = None) -> Span:
+    """The sentence holding character ``offset``: the last one starting at or before it (so blank
+    text between sentences belongs to the one before), else the first. ``within`` is the post's
+    ``sentences(doc)`` when the caller has them already."""
+    spans = sentences(doc) if within is None else within
+    starts = [sentence.start_char for sentence in spans]
+    i = bisect_right(starts, offset) - 1
+    if i >= 0:
+        return spans[i]
+    return spans[0] if spans else doc[:]
 
 
 def _opens_clause(token: Token) -> bool:
