@@ -6,10 +6,11 @@ import re
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hcsocial_lint.fixes import (
+    EditableRegion,
     FixOutcome,
     FixPlan,
     apply_edits,
@@ -410,3 +411,107 @@ def test_diff_lines_break_only_at_newlines():
     diff = unified_diff("p.txt", "x\u2028cure\n", "x\u2028may help\n")
     assert "-x\u2028cure\n" in diff and "+x\u2028may help\n" in diff
     assert all(line.startswith(("---", "+++", "@@", " ", "-", "+")) for line in diff.split("\n")[:-1])
+
+
+# --- the editable region ------------------------------------------------------------
+
+
+def test_region_around_protected_spans():
+    region = EditableRegion.around(20, [(0, 5), (12, 15)])
+    assert region.spans == ((5, 12), (15, 20))
+    assert EditableRegion.around(4, []).spans == ((0, 4),)
+    assert EditableRegion.around(5, [(0, 5)]).spans == ()
+
+
+@pytest.mark.parametrize(("edit", "allowed"), [
+    (Edit(5, 12, "x"), True),    # a whole prose span
+    (Edit(4, 6, "x"), False),    # reaches back into the front matter
+    (Edit(10, 13, "x"), False),  # reaches into the code
+    (Edit(8, 17, "x"), False),   # bridges two prose spans across code
+    (Edit(5, 5, "x"), True),     # insertion where the prose starts
+    (Edit(12, 12, "x"), True),   # insertion just before the code
+    (Edit(0, 0, "x"), False),    # insertion ahead of the front matter
+    (Edit(13, 13, "x"), False),  # insertion inside the code
+    (Edit(20, 20, "x"), True),   # insertion at the end of the text
+])
+def test_region_allows_only_edits_within_one_prose_span(edit, allowed):
+    assert EditableRegion.around(20, [(0, 5), (12, 15)]).allows(edit) is allowed
+
+
+def test_select_fixes_refuses_a_suggestion_with_any_edit_outside_the_region():
+    region = EditableRegion.around(10, [(0, 4)])
+    partly_outside = finding(5, 6, fix(Edit(5, 6, "a"), Edit(2, 3, "b")))
+    inside = finding(7, 8, fix(Edit(7, 8, "c")))
+    plan = select_fixes([partly_outside, inside], unsafe=False, region=region)
+    assert plan.edits == (Edit(7, 8, "c"),)
+    assert plan.refused == (partly_outside,) and plan.applied == (inside,)
+
+
+def test_fix_until_stable_reports_refusals_once_and_never_applies_them():
+    greedy = finding(4, 5, fix(Edit(0, 9, "gone")))
+    outcome = fix_until_stable("---x---\nbody", lambda t: [greedy], unsafe=False,
+                               region_of=lambda t: EditableRegion.around(len(t), [(0, 8)]))
+    assert outcome.text == "---x---\nbody" and outcome.refused == (greedy,) and not outcome.applied
+
+
+# --- property tests: the editable region ----------------------------------------------
+
+
+@st.composite
+def protected_case(draw):
+    """A text of prose ('x') with protected spans ('P'), and findings whose one- or two-edit
+    fixes land anywhere, protected text included."""
+    length = draw(st.integers(1, 30))
+    starts = draw(st.lists(st.integers(0, length - 1), max_size=4))
+    protected = sorted({(s, min(length, s + draw(st.integers(1, 6)))) for s in starts})
+    text = "".join("P" if any(a <= i < b for a, b in protected) else "x" for i in range(length))
+    findings = []
+    for i in range(draw(st.integers(0, 8))):
+        edits = []
+        for _ in range(draw(st.integers(1, 2))):
+            start = draw(st.integers(0, length))
+            edits.append(Edit(start, min(length, start + draw(st.integers(0, 4))), draw(st.sampled_from(["", "y", "yy"]))))
+        if edits[0].start < edits[-1].end and len(edits) == 2 and edits[1].start < edits[0].end:
+            edits = edits[:1]  # a rule's own edits do not overlap
+        findings.append(finding(edits[0].start, edits[0].end, fix(*edits), rule_id=f"HC-{i:02}"))
+    return text, protected, findings
+
+
+def _valid(edits: Sequence[Edit]) -> bool:
+    try:
+        apply_edits("x" * 40, edits)
+    except ValueError:
+        return False
+    return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(protected_case())
+def test_property_protected_text_survives_every_plan(case):
+    text, protected, findings = case
+    findings = [f for f in findings if _valid(f.suggestions[0].edits)]
+    region = EditableRegion.around(len(text), protected)
+    plan = select_fixes(findings, unsafe=False, region=region)
+    assert all(region.allows(e) for e in plan.edits)
+    assert all(not all(region.allows(e) for e in f.suggestions[0].edits) for f in plan.refused)
+    assert set(plan.applied) | set(plan.skipped) | set(plan.refused) == set(findings)
+    result = apply_edits(text, plan.edits)
+    for start, end in protected:
+        shift = sum(len(e.replacement) - (e.end - e.start) for e in plan.edits if e.end <= start)
+        assert result[start + shift:end + shift] == text[start:end]
+
+
+@settings(max_examples=100, deadline=None)
+@given(protected_case(), st.randoms(use_true_random=False))
+def test_property_fixing_is_pure(case, random):
+    text, protected, findings = case
+    findings = [f for f in findings if _valid(f.suggestions[0].edits)]
+    region = EditableRegion.around(len(text), protected)
+    shuffled = list(findings)
+    random.shuffle(shuffled)
+    snapshot = list(shuffled)
+    first = fix_text(text, findings, unsafe=False, region=region)
+    second = fix_text(text, shuffled, unsafe=False, region=region)
+    assert shuffled == snapshot  # inputs are not changed
+    assert (first.text, set(first.applied), set(first.refused)) == (second.text, set(second.applied), set(second.refused))
+    assert fix_text(text, findings, unsafe=False, region=region) == first

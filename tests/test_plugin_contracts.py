@@ -212,3 +212,20 @@ def test_a_recognizer_that_fails_is_named_once_and_the_posts_still_linted(behavi
     assert any(f.rule_id == "CLM001" for f in first.findings)
     second = linter.lint_text(CLAIM)
     assert not second.problems and any(f.rule_id == "CLM001" for f in second.findings)
+
+
+class _Exploding:
+    meta = _meta("TST002")
+
+    def check(self, analysis):
+        raise RuntimeError("kaput")
+
+
+def test_a_rule_failing_inside_a_fix_pass_is_still_reported_by_the_lint(tmp_path):
+    linter = _linter(_RulesPlugin(_Exploding()))
+    draft = tmp_path / "draft.md"
+    draft.write_text(CLAIM + "\n", encoding="utf-8")
+    linter.fix_text(CLAIM, path=str(draft))  # the fix pass reads findings only
+    report = linter.lint_many([draft])
+    failures = [p.message for p in report.problems if "TST002" in p.message]
+    assert len(failures) == 1 and "RuntimeError: kaput" in failures[0]

@@ -9,6 +9,9 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from .config import Settings
+from .language import Assertion, LanguageLayer, TextSpan, assertion_of
+from .language.clauses import sentence_of, sentences
+from .language.quantities import quantities
 from .model import Post
 
 
@@ -37,6 +40,8 @@ class Analysis:
     # Per-post results shared between rules (e.g. one PHI assessment for every PHI rule). It lives
     # and dies with the post's analysis, so nothing is kept after the post has been linted.
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # The linter's shared language layer (lexicons compiled once per linter).
+    language: LanguageLayer | None = field(default=None, compare=False, repr=False)
 
     def remember(self, key: str, compute):
         """``compute()`` once per post and key; later calls return the same value."""
@@ -54,14 +59,43 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        return tuple(self.doc.sents)
+        return sentences(self.doc)
+
+    @cached_property
+    def prose_bounds(self) -> tuple[int, int]:
+        """Where the post's prose starts and ends (first and past-the-last visible character).
+
+        A fix that adds a line "at the start" or "at the end" of the post, or replaces the
+        whole post, belongs here: offset 0 and the end of ``post.original`` may be inside
+        front matter or a closing code block."""
+        text = self.post.text
+        stripped = text.strip()
+        if not stripped:
+            return len(text), len(text)
+        start = len(text) - len(text.lstrip())
+        return start, start + len(stripped)
 
     def sentence_at(self, offset: int) -> Span:
-        """The sentence that holds character ``offset`` (the last one when past the end)."""
-        for sentence in self.sentences:
-            if sentence.start_char <= offset < sentence.end_char:
-                return sentence
-        return self.sentences[-1] if self.sentences else self.doc[:]
+        """The sentence that holds character ``offset`` (see ``language.clauses.sentence_of``)."""
+        return sentence_of(self.doc, offset, self.sentences)
+
+    def cues(self, lexicon: str) -> tuple[TextSpan, ...]:
+        """The matches of lexicon ``lexicon`` in this post (every lexicon is matched once per post)."""
+        layer = self.language
+        if layer is None:
+            raise RuntimeError("this Analysis was built without a language layer (build it through Linter)")
+        if not layer.known(lexicon):
+            raise KeyError(f"no lexicon named {lexicon!r}")
+        return self.remember("language:cues", lambda: layer.cues(self.doc)).get(lexicon, ())
+
+    def assertion(self, span: TextSpan) -> Assertion:
+        """Whether the post asserts ``span`` (not negated, asked, quoted or refuted)."""
+        return self.remember(("language:assertion", span.start, span.end), lambda: assertion_of(self.doc, span))
+
+    @cached_property
+    def quantities(self) -> tuple[TextSpan, ...]:
+        return quantities(self.doc)
 
     def entities_of(self, *types: str) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if e.entity_type in types)
+

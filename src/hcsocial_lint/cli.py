@@ -7,9 +7,12 @@ configuration, unknown rule selector, broken rule pack or plug-in, model not loa
 
 from __future__ import annotations
 
+import difflib
+import os
+import re
 import sys
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +22,13 @@ from . import __version__
 from .config import MODEL_AUTO, POST_KINDS, ConfigError, Settings, load_config_file, settings_for_path
 from .discovery import discover
 from .docs import rule_doc, rules_table
-from .fixing import fix_file
+from .fixes import unified_diff
+from .fixing import fix_file, refusal_problems
 from .linter import Linter
 from .model import Problem, Report, Severity
 from .nlp.models import ModelError
 from .plugins.contracts import PluginFailure
-from .reporting import ReportOptions, mask_default, render
+from .reporting import ReportOptions, mask_default, mask_free_text, render
 from .selection import SelectorError
 from .sources.errors import InputError
 
@@ -34,12 +38,30 @@ SEVERITIES = [s.value for s in Severity]
 
 
 class _LintByDefault(click.Group):
-    """``hclint PATH...`` means ``hclint check PATH...``; ``rules`` and ``rule`` are subcommands."""
+    """``hclint PATH...`` means ``hclint check PATH...``; ``rules`` and ``rule`` are subcommands.
+
+    A first argument that is no subcommand is a path, unless nothing exists there and it
+    reads as a command word (letters, digits, hyphens; no dot or slash): ``hclint rulez``
+    is a mistyped subcommand, a usage error, not "no such file". A missing file of such a
+    name is still reachable as ``hclint check NAME`` or ``hclint ./NAME``.
+    """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and _looks_like_command(args[0], self.commands):
+            close = difflib.get_close_matches(args[0], sorted(self.commands), n=2)
+            hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            raise click.UsageError(
+                f"No such command '{args[0]}'.{hint} (To lint a file of that name: hclint check {args[0]})", ctx)
         if not args or (args[0] not in self.commands and args[0] not in {"--help", "-h", "--version"}):
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+
+_COMMAND_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+
+
+def _looks_like_command(arg: str, commands: Mapping[str, click.Command]) -> bool:
+    return arg not in commands and _COMMAND_WORD.fullmatch(arg) is not None and not os.path.lexists(arg)
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
@@ -92,9 +114,10 @@ def main() -> None:
 @click.option("--kind", type=click.Choice(POST_KINDS), default=None, help="What the drafts are, e.g. review-reply.")
 @click.option("--platform", default=None, help="Where the drafts will be posted (informational; rules may use it).")
 @click.option("--text-field", default=None, help="Field holding the post in JSON/JSONL/CSV exports [default: text].")
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place; with '-', print the fixed draft on stdout.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that may change meaning.")
-@click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
+@click.option("--diff", is_flag=True,
+              help="Show the fixes as a unified diff and write nothing (on stdout for --format text, else on stderr).")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Use this configuration file for every input instead of discovering one per file.")
 @click.option("--model", default=None, help="spaCy model: auto (default), none, or a package name such as en_core_web_lg.")
@@ -103,7 +126,8 @@ def main() -> None:
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="Skip files that .gitignore files ignore when walking folders [default: on].")
 @click.option("--stdin-filename", default=None, help="Name to report for input read from stdin ('-').")
-@click.option("--color/--no-color", default=None, help="Colour the text output [default: when writing to a terminal].")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text output [default: on a terminal, unless NO_COLOR is set].")
 def check(paths: tuple[str, ...], output_format: str, output_file: str | None, mask: bool | None, select, ignore,
           extend_select, extend_ignore, severity_overrides, fail_on, exit_zero, kind, platform, text_field, fix,
           unsafe_fixes, diff, config_file, model, no_plugins, exclude, respect_gitignore, stdin_filename, color) -> None:
@@ -137,13 +161,24 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
     if output_format not in formatters:
         _fail(f"unknown --format {output_format!r} (known: {', '.join(sorted(formatters))})")
 
-    report = _run(linter, paths, kind, exclude, stdin_filename, fix, unsafe_fixes, diff)
+    run = _run(linter, paths, kind, exclude, stdin_filename, fix, unsafe_fixes, diff)
+    report = run.report
     settings = linter.settings
     use_mask = settings.mask if settings.mask is not None else mask_default(output_format)
-    use_color = color if color is not None else (output_file is None and sys.stdout.isatty())
-    options = ReportOptions(mask=use_mask, color=use_color and output_format == "text", tool_version=__version__,
+    # With `- --fix` standard output carries the fixed draft, so the report goes to stderr.
+    report_to_stderr = run.fixed_stdin is not None and not output_file
+    if color is None:
+        stream = sys.stderr if report_to_stderr else sys.stdout
+        color = output_file is None and stream.isatty() and not os.environ.get("NO_COLOR")
+    options = ReportOptions(mask=use_mask, color=color and output_format == "text", tool_version=__version__,
                             rules={m.id: m for m in linter.rule_metas}, base_dir=str(Path.cwd()),
                             sources=report.sources)
+    if run.diffs:
+        diffs = "".join(run.diffs)
+        # Only the text format shares stdout with the diff; a structured report keeps stdout to itself.
+        click.echo(mask_free_text(diffs, report) if use_mask else diffs, nl=False, err=output_format != "text")
+    if run.fixed_stdin is not None:
+        click.echo(run.fixed_stdin, nl=False)
     try:
         rendered = render(report, output_format, options, extra=formatters)
     except PluginFailure as exc:
@@ -154,40 +189,75 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
     if output_file:
         Path(output_file).write_text(rendered, encoding="utf-8")
     elif rendered:
-        click.echo(rendered, nl=not rendered.endswith("\n"))
+        click.echo(rendered, nl=not rendered.endswith("\n"), err=report_to_stderr)
     sys.exit(exit_code(report, settings.fail_on, exit_zero))
 
 
+@dataclass(frozen=True)
+class _Run:
+    """What a check run produced: the report, diffs to show, and the fixed stdin draft (``- --fix``)."""
+
+    report: Report
+    diffs: tuple[str, ...] = ()
+    fixed_stdin: str | None = None
+
+
 def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequence[str], stdin_filename: str | None,
-         fix: bool, unsafe_fixes: bool, diff: bool) -> Report:
+         fix: bool, unsafe_fixes: bool, diff: bool) -> _Run:
     stdin_report: Report | None = None
+    missing: list[Problem] = []
+    diffs: list[str] = []
+    fixed_stdin: str | None = None
+    fixed = 0
     if "-" in paths:
         text = sys.stdin.read()
         name = stdin_filename or "-"
         markdown = name.endswith((".md", ".markdown")) or text.startswith("---\n")
+        if fix or diff:
+            text, applied, problems = _fix_stdin(linter, text, name, kind, markdown, unsafe_fixes, diff, diffs)
+            missing.extend(problems)
+            if not diff:
+                fixed_stdin = text
+                fixed += applied
         stdin_report = linter.lint_text(text, kind=kind, path=name, markdown=markdown)
     found = discover([p for p in paths if p != "-"], tuple(exclude), settings_for=lambda p: linter.settings_for(str(p)))
     file_paths = [str(p) for p in found.files]
-    missing: list[Problem] = list(found.problems)
-    fixed = 0
+    missing.extend(found.problems)
     if fix or diff:
-        fix_problems = []
         for path in file_paths:
             outcome = fix_file(linter, Path(path), unsafe=unsafe_fixes, write=fix and not diff, kind=kind)
-            fixed += outcome.applied
+            fixed += outcome.applied if not diff else 0
             if diff and outcome.diff:
-                click.echo(outcome.diff, nl=False)
-            if outcome.problem:
-                fix_problems.append(outcome.problem)
-        missing.extend(fix_problems)
+                diffs.append(outcome.diff)
+            missing.extend(outcome.problems)
     report = linter.lint_many(file_paths, kind=kind)
     findings = report.findings + (stdin_report.findings if stdin_report else ())
     problems = tuple(missing) + report.problems + (stdin_report.problems if stdin_report else ())
-    return Report(findings, _unique(problems), files_checked=report.files_checked + (1 if stdin_report else 0),
-                  posts_checked=report.posts_checked + (stdin_report.posts_checked if stdin_report else 0),
-                  fixed=fixed if fix and not diff else 0, notices=linter.notices,
-                  sources={**report.sources, **(stdin_report.sources if stdin_report else {})},
-                  post_metrics=report.post_metrics + (stdin_report.post_metrics if stdin_report else ()))
+    return _Run(
+        Report(findings, _unique(problems), files_checked=report.files_checked + (1 if stdin_report else 0),
+               posts_checked=report.posts_checked + (stdin_report.posts_checked if stdin_report else 0),
+               fixed=fixed, notices=linter.notices,
+               sources={**report.sources, **(stdin_report.sources if stdin_report else {})},
+               post_metrics=report.post_metrics + (stdin_report.post_metrics if stdin_report else ())),
+        tuple(diffs), fixed_stdin)
+
+
+def _fix_stdin(linter: Linter, text: str, name: str, kind: str | None, markdown: bool, unsafe: bool, diff: bool,
+               diffs: list[str]) -> tuple[str, int, tuple[Problem, ...]]:
+    """Fix the stdin draft: (the text to report on, fixes applied, problems). ``--diff`` only records the diff."""
+    try:
+        outcome = linter.fix_text(text, unsafe=unsafe, kind=kind, path=name, markdown=markdown)
+    except ConfigError as exc:
+        return text, 0, tuple(Problem(name, line, "E-CONFIG") for line in exc.errors)
+    except InputError as exc:
+        return text, 0, (Problem(name, str(exc), "E-FIX"),)
+    except ValueError as exc:  # a rule proposed overlapping or out-of-range edits
+        return text, 0, (Problem(name, f"fixes not applied: {exc}", "E-FIX"),)
+    problems = refusal_problems(name, outcome)
+    if diff:
+        diffs.append(unified_diff(name, text, outcome.text))
+        return text, 0, problems
+    return outcome.text, len(outcome.applied), problems
 
 
 def _unique(problems: Sequence[Problem]) -> tuple[Problem, ...]:

@@ -8,6 +8,11 @@ run loop stops when the text stops changing or starts repeating itself.
 Offsets are ``str`` indices into the text the findings were computed on, end exclusive.
 An insertion is an edit with ``start == end``; it goes *before* the character at
 ``start``, so an insertion at either end of a replacement touches it without overlapping.
+
+Whatever a rule proposes, an edit may only change the post's prose (its
+:class:`EditableRegion`): a suggestion with an edit that reaches into front matter, code or
+markup is refused whole and reported, never applied. Rules compute offsets; this module is
+the one place that decides what a fix may touch.
 """
 
 from __future__ import annotations
@@ -16,36 +21,79 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
-from .model import Applicability, Edit, Finding, Suggestion
+from .model import Applicability, Edit, Finding, Post, Suggestion
+
+
+@dataclass(frozen=True)
+class EditableRegion:
+    """The sorted, disjoint ``(start, end)`` spans of a text that fixes may change.
+
+    A replacement must lie inside one span, so it can neither cover protected text nor
+    bridge two pieces of prose across it. An insertion may stand anywhere in a span or at
+    either of its ends: before a code block, yes; at offset 0 ahead of front matter, no.
+    """
+
+    spans: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def whole(cls, text: str) -> EditableRegion:
+        return cls(((0, len(text)),))
+
+    @classmethod
+    def around(cls, length: int, protected: Iterable[tuple[int, int]]) -> EditableRegion:
+        """Everything in ``[0, length)`` outside the ``protected`` spans."""
+        spans: list[tuple[int, int]] = []
+        cursor = 0
+        for start, end in sorted(protected):
+            if start > cursor:
+                spans.append((cursor, start))
+            cursor = max(cursor, end)
+        if cursor < length or not spans and not protected:
+            spans.append((cursor, length))
+        return cls(tuple(spans))
+
+    @classmethod
+    def of_post(cls, post: Post) -> EditableRegion:
+        return cls.around(len(post.original), post.protected)
+
+    def allows(self, edit: Edit) -> bool:
+        if edit.start == edit.end:
+            return any(start <= edit.start <= end for start, end in self.spans)
+        return any(start <= edit.start and edit.end <= end for start, end in self.spans)
 
 
 @dataclass(frozen=True)
 class FixPlan:
-    """The edits chosen for one pass, and which findings they fix or had to defer.
+    """The edits chosen for one pass, and which findings they fix, had to defer or refused.
 
     ``edits`` are in application order: sorted by ``(start, end)``, ties (insertions at
     one offset) in the order they were chosen. ``skipped`` holds findings whose fix
-    collided with an earlier choice; a later pass may apply it.
+    collided with an earlier choice; a later pass may apply it. ``refused`` holds findings
+    whose fix would edit outside the editable region; no pass applies it.
     """
 
     edits: tuple[Edit, ...] = ()
     applied: tuple[Finding, ...] = ()
     skipped: tuple[Finding, ...] = ()
+    refused: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
 class FixOutcome:
-    """The fixed text, the findings whose fixes went into it, and those left pending.
+    """The fixed text, the findings whose fixes went into it, those left pending or refused.
 
     ``stable`` is False when the loop of :func:`fix_until_stable` gave up (pass limit
-    reached, or the fixes oscillated) while fixes were still on offer.
+    reached, or the fixes oscillated) while fixes were still on offer. ``refused`` lists
+    findings (of any pass) whose fix would have edited protected text.
     """
 
     text: str
     applied: tuple[Finding, ...] = ()
     skipped: tuple[Finding, ...] = ()
     stable: bool = True
+    refused: tuple[Finding, ...] = ()
 
 
 def _edit_key(edit: Edit) -> tuple[int, int]:
@@ -105,22 +153,28 @@ def _chosen_suggestion(finding: Finding, allowed: frozenset[Applicability]) -> S
     return next((s for s in finding.suggestions if s.is_fix and s.applicability in allowed), None)
 
 
-def select_fixes(findings: Sequence[Finding], unsafe: bool) -> FixPlan:
+def select_fixes(findings: Sequence[Finding], unsafe: bool, region: EditableRegion | None = None) -> FixPlan:
     """Choose one fix per finding so that no two chosen edits overlap.
 
     Findings are taken in ``(range.start, rule_id)`` order so the plan does not depend on
     the order rules ran in. An edit identical to one already chosen (two rules proposing
     the same rewrite) is not a collision: it is applied once and both findings count as
     fixed. A suggestion whose own edits overlap is a rule bug and raises ``ValueError``.
+    A suggestion with an edit that ``region`` does not allow is refused (see
+    :class:`EditableRegion`); without a region every offset is allowed.
     """
     allowed = _allowed(unsafe)
     chosen: list[Edit] = []
     chosen_set: set[Edit] = set()
     applied: list[Finding] = []
     skipped: list[Finding] = []
+    refused: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.range.start, f.rule_id)):
         suggestion = _chosen_suggestion(finding, allowed)
         if suggestion is None:
+            continue
+        if region is not None and not all(region.allows(e) for e in suggestion.edits):
+            refused.append(finding)
             continue
         try:
             _ordered(suggestion.edits)
@@ -133,13 +187,13 @@ def select_fixes(findings: Sequence[Finding], unsafe: bool) -> FixPlan:
         chosen.extend(fresh)
         chosen_set.update(fresh)
         applied.append(finding)
-    return FixPlan(tuple(sorted(chosen, key=_edit_key)), tuple(applied), tuple(skipped))
+    return FixPlan(tuple(sorted(chosen, key=_edit_key)), tuple(applied), tuple(skipped), tuple(refused))
 
 
-def fix_text(text: str, findings: Sequence[Finding], unsafe: bool) -> FixOutcome:
+def fix_text(text: str, findings: Sequence[Finding], unsafe: bool, region: EditableRegion | None = None) -> FixOutcome:
     """One pass: select fixes for ``findings`` (computed on ``text``) and apply them."""
-    plan = select_fixes(findings, unsafe)
-    return FixOutcome(apply_edits(text, plan.edits), plan.applied, plan.skipped)
+    plan = select_fixes(findings, unsafe, region)
+    return FixOutcome(apply_edits(text, plan.edits), plan.applied, plan.skipped, refused=plan.refused)
 
 
 def fix_until_stable(
@@ -147,6 +201,7 @@ def fix_until_stable(
     lint: Callable[[str], Sequence[Finding]],
     unsafe: bool,
     max_passes: int = 10,
+    region_of: Callable[[str], EditableRegion] | None = None,
 ) -> FixOutcome:
     """Lint, fix, re-lint, until no fix changes the text (at most ``max_passes`` fixes).
 
@@ -154,25 +209,32 @@ def fix_until_stable(
     result of another rule's fix. Two rules that undo each other would loop forever, so
     the loop also stops, without applying the pass, when the text would return to an
     earlier state; it then reports ``stable=False`` and the pass's findings as skipped.
-    Fixes that leave the text as it was are not counted as applied.
+    Fixes that leave the text as it was are not counted as applied. ``region_of`` gives
+    each pass's text its editable region (recomputed, since fixes move the prose).
     """
     if max_passes < 0:
         raise ValueError("max_passes must not be negative")
     seen = {text}
     applied: list[Finding] = []
+    refused: dict[tuple[str, str, int | None, int, int], Finding] = {}
     passes = 0
     while True:
-        plan = select_fixes(lint(text), unsafe)
+        region = region_of(text) if region_of is not None else None
+        plan = select_fixes(lint(text), unsafe, region)
+        for finding in plan.refused:  # a finding refused again on a later pass is reported once
+            refused.setdefault((finding.rule_id, finding.path, finding.record, finding.range.line,
+                                finding.range.column), finding)
+        outcome = partial(FixOutcome, refused=tuple(refused.values()))
         if not plan.edits:
-            return FixOutcome(text, tuple(applied), (), stable=True)
+            return outcome(text, tuple(applied), (), stable=True)
         pending = plan.applied + plan.skipped
         if passes >= max_passes:
-            return FixOutcome(text, tuple(applied), pending, stable=False)
+            return outcome(text, tuple(applied), pending, stable=False)
         fixed = apply_edits(text, plan.edits)
         if fixed == text:
-            return FixOutcome(text, tuple(applied), (), stable=True)
+            return outcome(text, tuple(applied), (), stable=True)
         if fixed in seen:
-            return FixOutcome(text, tuple(applied), pending, stable=False)
+            return outcome(text, tuple(applied), pending, stable=False)
         seen.add(fixed)
         applied.extend(plan.applied)
         text = fixed

@@ -12,10 +12,9 @@ from pathlib import Path
 
 from .config import ConfigError
 from .fileio import FileWriteError, write_if_unchanged
-from .fixes import fix_until_stable, unified_diff
+from .fixes import FixOutcome, unified_diff
 from .linter import Linter
-from .model import Finding, Problem
-from .sources import read_text_post
+from .model import Problem
 from .sources.errors import InputError
 from .sources.reading import encode_text, read_source
 
@@ -24,14 +23,25 @@ FIXABLE_SUFFIXES = {".md", ".markdown", ".mdx", ".txt", ".html", ".htm", ""}
 
 @dataclass(frozen=True)
 class FileFix:
+    """What ``--fix``/``--diff`` did to one file. ``problems`` include refused fixes."""
+
     path: str
     applied: int
     diff: str = ""
-    problem: Problem | None = None
+    problems: tuple[Problem, ...] = ()
 
 
 def file_format_for(path: Path) -> str:
     return "markdown" if path.suffix.lower() in {".md", ".markdown", ".mdx", ".html", ".htm"} else "text"
+
+
+def refusal_problems(path: str, outcome: FixOutcome) -> tuple[Problem, ...]:
+    """One line per refused fix: a rule proposed an edit outside the post's prose."""
+    return tuple(
+        Problem(path, f"fix for {f.rule_id} at line {f.range.line}, column {f.range.column} not applied: "
+                      "it would edit text outside the post's prose (front matter, code or markup)", "E-FIX")
+        for f in outcome.refused
+    )
 
 
 def fix_file(linter: Linter, path: Path, *, unsafe: bool, write: bool, kind: str | None = None) -> FileFix:
@@ -41,33 +51,28 @@ def fix_file(linter: Linter, path: Path, *, unsafe: bool, write: bool, kind: str
         return FileFix(display, 0)
     try:
         settings = linter.settings_for(display)
-    except ConfigError:
-        return FileFix(display, 0)  # nothing is fixed under a broken configuration; the lint pass reports it
-    try:
         decoded = read_source(path, settings)
         original_bytes = path.read_bytes()
+    except ConfigError as exc:
+        return FileFix(display, 0, problems=tuple(Problem(display, line, "E-CONFIG") for line in exc.errors))
     except InputError as exc:
-        return FileFix(display, 0, problem=Problem(display, str(exc)))
+        return FileFix(display, 0, problems=(Problem(display, str(exc)),))
     except OSError as exc:
-        return FileFix(display, 0, problem=Problem(display, f"cannot read: {exc.strerror or exc}"))
-    file_format = file_format_for(path)
-
-    def lint(text: str) -> list[Finding]:
-        post = read_text_post(text, settings, kind=kind, display_path=display, file_format=file_format)
-        return list(linter.lint_posts([post], [settings]).findings)
-
+        return FileFix(display, 0, problems=(Problem(display, f"cannot read: {exc.strerror or exc}"),))
     try:
-        outcome = fix_until_stable(decoded.text, lint, unsafe=unsafe)
+        outcome = linter.fix_text(decoded.text, unsafe=unsafe, kind=kind, path=display,
+                                  markdown=file_format_for(path) == "markdown")
     except InputError as exc:
-        return FileFix(display, 0, problem=Problem(display, str(exc), "E-FIX"))
+        return FileFix(display, 0, problems=(Problem(display, str(exc), "E-FIX"),))
     except ValueError as exc:  # a rule proposed overlapping or out-of-range edits
-        return FileFix(display, 0, problem=Problem(display, f"fixes not applied: {exc}", "E-FIX"))
+        return FileFix(display, 0, problems=(Problem(display, f"fixes not applied: {exc}", "E-FIX"),))
+    refused = refusal_problems(display, outcome)
     if outcome.text == decoded.text:
-        return FileFix(display, 0)
+        return FileFix(display, 0, problems=refused)
     diff = unified_diff(display, decoded.text, outcome.text)
     if write:
         try:
             write_if_unchanged(path, original_bytes, encode_text(outcome.text, decoded))
         except FileWriteError as exc:
-            return FileFix(display, 0, diff, Problem(display, str(exc), "E-FIX"))
-    return FileFix(display, len(outcome.applied), diff)
+            return FileFix(display, 0, diff, (*refused, Problem(display, str(exc), "E-FIX")))
+    return FileFix(display, len(outcome.applied), diff, refused)

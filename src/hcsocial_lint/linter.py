@@ -18,6 +18,8 @@ from typing import Any
 
 from .analysis import Analysis, Entity
 from .config import ConfigError, Settings, apply_overrides, settings_for_path, unknown_option_keys
+from .fixes import EditableRegion, FixOutcome, fix_until_stable
+from .language import LanguageLayer
 from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
 from .nlp.models import NO_MODEL_NOTICE, LoadedModel, load_model
 from .nlp.presidio_bridge import analyze_doc, build_analyzer
@@ -87,7 +89,11 @@ class Linter:
                        for outcome in self.host.call("hclint_recognizers", settings=self.settings) for r in outcome.value]
         self._take_plugin_problems()
         self.analyzer, self.nlp_engine = build_analyzer(self.model.nlp, self.model.has_model, recognizers)
+        self.language = LanguageLayer(self.model.nlp, self.model.has_model)
         self._disabled_for_run: set[str] = set()
+        # Rules and recognizers disabled during the run: reported by lint_many even when they
+        # failed inside a pass whose problems nobody reads (the lint passes of --fix).
+        self._failures: list[Problem] = []
         self._validated_configs: set[str] = set()
 
     def _take_plugin_problems(self) -> None:
@@ -244,7 +250,7 @@ class Linter:
                 )
                 for r in sorted(results, key=lambda r: (r.start, r.end, r.entity_type))
             )
-            yield Analysis(post, doc, entities, post_settings, self.model.has_model)
+            yield Analysis(post, doc, entities, post_settings, self.model.has_model, language=self.language)
 
     def check(self, analysis: Analysis) -> _PostFindings:
         """Run every enabled rule on one analysed post and place its hits in the file."""
@@ -271,15 +277,13 @@ class Linter:
             except PatternTimeout as exc:
                 problems.append(Problem(post.path, f"{exc}", "E-RULE"))
                 continue
-            except PluginFailure as exc:
-                self._disabled_for_run.add(meta.id)
-                problems.append(Problem(post.path, f"rule {meta.id} ({self._origin.get(meta.id, meta.source)}) {exc}; "
-                                                   "rule disabled for the rest of the run", "E-RULE"))
-                continue
             except Exception as exc:  # noqa: BLE001 - a plug-in rule may fail in any way
                 self._disabled_for_run.add(meta.id)
-                problems.append(Problem(post.path, f"rule {meta.id} ({self._origin.get(meta.id, meta.source)}) failed: "
-                                                   f"{type(exc).__name__}: {exc}; rule disabled for the rest of the run", "E-RULE"))
+                detail = str(exc) if isinstance(exc, PluginFailure) else f"failed: {type(exc).__name__}: {exc}"
+                failure = Problem(post.path, f"rule {meta.id} ({self._origin.get(meta.id, meta.source)}) {detail}; "
+                                             "rule disabled for the rest of the run", "E-RULE")
+                problems.append(failure)
+                self._failures.append(failure)
                 continue
             severity = severity_for(meta, settings.severity)
             for hit in _dedupe(hits):
@@ -334,8 +338,10 @@ class Linter:
             result = self.check(analysis)
             findings.extend(result.findings)
             problems.extend(result.problems)
-            problems.extend(Problem(analysis.post.path, m, "E-PLUGIN") for m in self._recognizer_failures)
+            failures = [Problem(analysis.post.path, m, "E-PLUGIN") for m in self._recognizer_failures]
             self._recognizer_failures.clear()
+            problems.extend(failures)
+            self._failures.extend(failures)
             if result.metrics:
                 measured.append(PostMetrics(analysis.post.path, analysis.post.record, result.metrics))
         findings.sort(key=lambda f: f.sort_key)
@@ -355,6 +361,31 @@ class Linter:
         if metadata:
             post = replace(post, metadata={**post.metadata, **metadata})
         return self.lint_posts([post], [self.settings])
+
+    def fix_text(self, text: str, *, unsafe: bool = False, kind: str | None = None, path: str = "<text>",
+                 markdown: bool = False, metadata: Mapping[str, Any] | None = None) -> FixOutcome:
+        """Apply fixes to one draft given as a string; ``.text`` of the result is the fixed draft.
+
+        Safe fixes only unless ``unsafe``. Lints, fixes and re-lints until stable, as
+        ``hclint --fix`` does; a fix that would edit outside the draft's prose (front matter,
+        code, markup) is never applied and is listed in ``.refused``. ``path`` names the
+        draft and, with configuration discovery on, picks its configuration file. Raises
+        :class:`InputError` for a draft that cannot be read (invalid front matter), and
+        :class:`ConfigError` when the configuration file found for ``path`` is malformed.
+        ``metadata`` is added to the draft's, as for :meth:`lint_text`."""
+        settings = self.settings_for(path)
+        file_format = "markdown" if markdown else "text"
+
+        def post_of(draft: str) -> Post:
+            post = read_text_post(draft, settings, kind=kind, display_path=path, file_format=file_format)
+            return replace(post, metadata={**post.metadata, **metadata}) if metadata else post
+
+        return fix_until_stable(
+            text,
+            lambda draft: self.lint_posts([post_of(draft)], [settings]).findings,
+            unsafe=unsafe,
+            region_of=lambda draft: EditableRegion.of_post(post_of(draft)),
+        )
 
     def lint_file(self, path: str | Path, *, kind: str | None = None) -> Report:
         return self.lint_many([path], kind=kind)
@@ -403,8 +434,11 @@ class Linter:
                 flush()
         flush()
         findings.sort(key=lambda f: f.sort_key)
-        # Setup problems first, including those met while discovering configurations in this run.
+        # Setup problems first, including those met while discovering configurations in this run;
+        # then every disabling failure of the run, once.
         problems = [*self.setup_problems, *problems]
+        reported = {(p.path, p.message) for p in problems}
+        problems += [p for p in self._failures if (p.path, p.message) not in reported]
         return Report(tuple(findings), tuple(problems), files_checked=files, posts_checked=posts_count,
                       notices=self.notices, sources=sources, post_metrics=tuple(measured))
 

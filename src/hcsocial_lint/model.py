@@ -253,6 +253,11 @@ class Post:
     line structure of ``original``. Fixes edit ``original`` at the same offsets. Lines and
     columns are counted in ``original``; for a record of an export they are counted inside
     that record's text and ``record`` (1-based) says which record.
+
+    ``protected`` holds the sorted, disjoint ``(start, end)`` spans of ``original`` that are
+    not the post's prose (the spans blanked in ``text``). A fix that touches one is refused,
+    since it would rewrite front matter, code or a link target the writer did not draft as
+    prose.
     """
 
     text: str
@@ -264,6 +269,7 @@ class Post:
     file_format: str = "text"
     metadata: Mapping[str, Any] = field(default_factory=lambda: EMPTY_MAPPING, hash=False)
     suppressions: tuple[Suppression, ...] = ()
+    protected: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.original):

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from ..model import Report
 from .github import format_github
 from .json_report import finding_from_dict, finding_to_dict, format_json, load_report_schema, report_to_dict
-from .masking import mask_finding, mask_findings, mask_report, masked_text
+from .masking import mask_finding, mask_findings, mask_free_text, mask_report, masked_text
 from .options import MASK_DEFAULTS, ReportOptions, mask_default
 from .sarif import format_sarif, sarif_log
 from .text import format_text
@@ -43,6 +43,6 @@ def render(report: Report, format_name: str, options: ReportOptions, extra: Mapp
 __all__ = [
     "FORMATTERS", "MASK_DEFAULTS", "Formatter", "ReportOptions", "UnknownFormat", "finding_from_dict",
     "finding_to_dict", "format_github", "format_json", "format_sarif", "format_text", "load_report_schema",
-    "mask_default", "mask_finding", "mask_findings", "mask_report", "masked_text", "render", "report_to_dict",
+    "mask_default", "mask_finding", "mask_findings", "mask_free_text", "mask_report", "masked_text", "render", "report_to_dict",
     "sarif_log",
 ]

@@ -22,7 +22,7 @@ def format_github(report: Report, options: ReportOptions) -> str:
     """One workflow command per finding, then one per problem."""
     shown = mask_report(report) if options.mask else report
     lines = [_finding_command(f, options) for f in shown.findings]
-    lines.extend(_problem_command(p, options) for p in report.problems)
+    lines.extend(_problem_command(p, options) for p in shown.problems)
     return "".join(f"{line}\n" for line in lines)
 
 

@@ -36,8 +36,8 @@ def report_to_dict(report: Report, options: ReportOptions) -> dict[str, Any]:
         "masked": options.mask,
         "summary": summary_dict(report),
         "findings": [finding_to_dict(f) for f in shown.findings],
-        "problems": [problem_to_dict(p) for p in report.problems],
-        "notices": list(dict.fromkeys(report.notices)),
+        "problems": [problem_to_dict(p) for p in shown.problems],
+        "notices": list(dict.fromkeys(shown.notices)),
         "posts": [{"path": m.path, "record": m.record, "metrics": dict(m.metrics)} for m in report.post_metrics],
     }
 

@@ -5,7 +5,14 @@ post, so hiding ``matched_text`` alone is not enough: every quoted piece of the 
 text or of the evidence is replaced by a ``[CATEGORY]`` placeholder wherever it appears.
 Findings of the same post share their secrets, because one finding's message may quote
 what another finding matched. Matching ignores case and treats any run of whitespace as
-equal, so "EMMA  Lopez" is hidden as well as "Emma Lopez".
+equal, so "EMMA  Lopez" is hidden as well as "Emma Lopez"; it takes whole words only, so
+hiding "refer" leaves "referring" readable.
+
+Problems and notices are masked too. They are not findings, so no rule says what in them
+is PHI; but whatever of the input they quote (a front-matter value, an export's field, a
+CSV header) is quoted, so every quoted literal and every long unquoted number (an MRN, a
+phone number; not a line, record, column or offset number) is replaced by ``[INPUT]``,
+on top of the report's secrets.
 """
 
 from __future__ import annotations
@@ -18,6 +25,10 @@ from ..model import Edit, Evidence, Finding, Report, Suggestion
 
 Secrets = Mapping[str, str]  # text to hide -> placeholder that replaces it
 FALLBACK_PLACEHOLDER = "[REDACTED]"
+INPUT_PLACEHOLDER = "[INPUT]"
+_QUOTED = re.compile(r"'(?:[^'\\\n]|\\.)*'" + r'|"(?:[^"\\\n]|\\.)*"')
+# A long number, unless our own messages put it there as a position ("line 12034").
+_LONG_NUMBER = re.compile(r"(?<![\w.])(?<!line )(?<!record )(?<!column )(?<!offset )\d[\d-]{4,}(?![\w.])")
 # Capitalised words that start a matched phrase without naming anyone ("Our patient Emma").
 _NOT_NAMES = frozenset(
     "a an the our my your his her their its we i this that these those dr mr mrs ms mx miss prof".split()
@@ -58,10 +69,10 @@ def redact(text: str, secrets: Secrets) -> str:
         return text
     alternatives: dict[str, tuple[str, str]] = {}  # key -> (regex, placeholder)
     for secret in sorted(secrets, key=len, reverse=True):
-        alternatives.setdefault(_key(secret), (_flexible(secret), secrets[secret]))
+        alternatives.setdefault(_key(secret), (_whole_words(secret), secrets[secret]))
     for secret in sorted(secrets, key=len, reverse=True):
         for word in _name_parts(secret):
-            alternatives.setdefault(_key(word), (rf"(?<!\w){re.escape(word)}(?!\w)", secrets[secret]))
+            alternatives.setdefault(_key(word), (_whole_words(word), secrets[secret]))
     ordered = sorted(alternatives.items(), key=lambda item: len(item[0]), reverse=True)
     pattern = re.compile("|".join(regex for _, (regex, _) in ordered), re.IGNORECASE)
     return pattern.sub(lambda match: alternatives.get(_key(match.group(0)), ("", FALLBACK_PLACEHOLDER))[1], text)
@@ -93,8 +104,36 @@ def mask_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 
 def mask_report(report: Report) -> Report:
-    """The report with every finding masked; problems and notices carry no post text and stay."""
-    return replace(report, findings=mask_findings(report.findings))
+    """The report with every finding, problem and notice masked (``sources`` are dropped)."""
+    secrets = report_secrets(report)
+    return replace(
+        report,
+        findings=mask_findings(report.findings),
+        problems=tuple(replace(p, message=mask_input_text(p.message, secrets)) for p in report.problems),
+        notices=tuple(mask_input_text(n, secrets) for n in report.notices),
+        sources={},
+    )
+
+
+def report_secrets(report: Report) -> dict[str, str]:
+    """The secrets of every finding of the report, for text that belongs to no one finding."""
+    secrets: dict[str, str] = {}
+    for finding in report.findings:
+        for text, label in secrets_of(finding).items():
+            secrets.setdefault(text, label)
+    return secrets
+
+
+def mask_input_text(text: str, secrets: Secrets) -> str:
+    """A problem's or notice's text with the secrets, quoted literals and long numbers hidden."""
+    text = redact(text, secrets)
+    text = _QUOTED.sub(INPUT_PLACEHOLDER, text)
+    return _LONG_NUMBER.sub(INPUT_PLACEHOLDER, text)
+
+
+def mask_free_text(text: str, report: Report) -> str:
+    """Text shown beside a report (a ``--diff``) with every secret of the report hidden."""
+    return redact(text, report_secrets(report))
 
 
 def _mask_evidence(evidence: Evidence, finding: Finding) -> Evidence:
@@ -126,5 +165,12 @@ def _name_parts(secret: str) -> list[str]:
     return [w for w in words if len(w) > 1 and w[0].isupper() and w.casefold() not in _NOT_NAMES]
 
 
-def _flexible(secret: str) -> str:
-    return r"\s+".join(re.escape(word) for word in secret.split())
+def _whole_words(secret: str) -> str:
+    """``secret`` as a regex that matches it only as whole words, any whitespace between them.
+
+    The boundary is required only on a side where the secret begins or ends with a word
+    character: "#covid19" or "(555) 123-4567" still match after a space or a bracket."""
+    body = r"\s+".join(re.escape(word) for word in secret.split())
+    before = r"(?<!\w)" if re.match(r"\w", secret) else ""
+    after = r"(?!\w)" if re.search(r"\w$", secret) else ""
+    return f"{before}{body}{after}"

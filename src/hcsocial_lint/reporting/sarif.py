@@ -62,7 +62,7 @@ def sarif_log(report: Report, options: ReportOptions) -> dict[str, Any]:
             "informationUri": INFORMATION_URI,
             "rules": rules,
         }},
-        "invocations": [_invocation(report, options.base_dir)],
+        "invocations": [_invocation(shown, options.base_dir)],
         "columnKind": "unicodeCodePoints",
         "results": [
             _result(finding, rule_index[finding.rule_id], fingerprint, options)

@@ -47,12 +47,12 @@ def format_text(report: Report, options: ReportOptions) -> str:
     style = _Styler(options.color)
     shown = mask_report(report) if options.mask else report
     blocks: list[str] = []
-    notices = list(dict.fromkeys(report.notices))
+    notices = list(dict.fromkeys(shown.notices))
     if notices:
         blocks.append("\n".join(f"{style('note:', BOLD)} {notice}" for notice in notices))
     blocks.extend(_format_finding(f, options, style) for f in shown.findings)
-    if report.problems:
-        blocks.append("\n".join(_format_problem(p, style) for p in report.problems))
+    if shown.problems:
+        blocks.append("\n".join(_format_problem(p, style) for p in shown.problems))
     blocks.append(summary_line(report))
     return "\n\n".join(blocks) + "\n"
 

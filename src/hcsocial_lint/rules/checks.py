@@ -196,12 +196,9 @@ class ConditionalRule:
             return
         suggestions = ()
         if self.suggestion and self.suggestion.insert is not None:
-            text = analysis.post.original
-            if self.suggestion.at == "start":
-                edit = Edit(0, 0, self.suggestion.insert)
-            else:
-                stripped_end = len(text.rstrip())
-                edit = Edit(stripped_end, stripped_end, self.suggestion.insert)
+            start, end = analysis.prose_bounds
+            at = start if self.suggestion.at == "start" else end
+            edit = Edit(at, at, self.suggestion.insert)
             suggestions = (Suggestion(self.suggestion.description, (edit,), self.suggestion.applicability),)
         yield Hit(trigger.start(), trigger.end(), message=format_message(self.meta.message, match=trigger.group(0)),
                   suggestions=suggestions, category=self.category,

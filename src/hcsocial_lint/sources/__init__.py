@@ -18,7 +18,7 @@ from ..model import EMPTY_MAPPING, Post
 from ..suppression import parse_suppressions
 from .errors import InputError
 from .exports import EXPORT_FORMATS, ExportResult, read_export
-from .markdown import front_matter, has_front_matter, prose_view
+from .markdown import front_matter, has_front_matter, non_prose_spans, prose_view
 from .reading import DecodedFile, decode_bytes, encode_text, read_source
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
@@ -88,7 +88,8 @@ def read_text_post(text: str, settings: Settings, kind: str | None = None, displ
             pass  # a "---" divider in a plain post, not front matter
     elif file_format in PROSE_FORMATS:
         metadata = front_matter(text)[0]
-    view = prose_view(text) if file_format in PROSE_FORMATS else text
+    protected = non_prose_spans(text) if file_format in PROSE_FORMATS else ()
+    view = prose_view(text, protected) if file_format in PROSE_FORMATS else text
     front_kind = metadata.get("kind")
     if front_kind is not None:
         _check_kind(front_kind, "front matter 'kind'")
@@ -104,6 +105,7 @@ def read_text_post(text: str, settings: Settings, kind: str | None = None, displ
         file_format=file_format,
         metadata=metadata,
         suppressions=parse_suppressions(text),
+        protected=protected,
     )
 
 

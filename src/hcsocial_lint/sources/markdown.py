@@ -132,8 +132,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def prose_view(text: str) -> str:
-    """``text`` with everything but prose replaced by spaces; same length, same line breaks."""
+def prose_view(text: str, spans: tuple[tuple[int, int], ...] | None = None) -> str:
+    """``text`` with everything but prose replaced by spaces; same length, same line breaks.
+
+    ``spans`` are the text's :func:`non_prose_spans` when the caller already has them."""
+    return _apply_blanks(text, list(non_prose_spans(text) if spans is None else spans))
+
+
+def non_prose_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The ``(start, end)`` spans that :func:`prose_view` blanks, sorted and merged.
+
+    They are what a fix must never touch: front matter, code, markup, link targets. Kept
+    as spans because the view alone cannot say where they are (a blanked space or line
+    break looks like prose)."""
     ranges: list[tuple[int, int]] = []
 
     def blank(start: int, end: int) -> None:
@@ -146,7 +157,13 @@ def prose_view(text: str) -> str:
         body = span[2]
         blank(0, body)
     _scan_blocks(text, body, blank)
-    return _apply_blanks(text, ranges)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 def _apply_blanks(text: str, ranges: list[tuple[int, int]]) -> str:

@@ -146,10 +146,9 @@ class PublicMedicalAdvice(ClaimRule):
             return
         found.sort(key=lambda f: (-f[4].rank, f[0]))
         start, end, text, what, severity = found[0]
-        original = analysis.post.original
         if analysis.kind in REPLY_KINDS:
             suggestion = Suggestion("Replace the reply with one that gives no individual advice",
-                                    (Edit(0, len(original.rstrip()), REPLY_TEMPLATE),), Applicability.UNSAFE)
+                                    (Edit(*analysis.prose_bounds, REPLY_TEMPLATE),), Applicability.UNSAFE)
         else:
             suggestion = common.display("Give general education only and invite the person to contact their clinician "
                                         "privately; do not dose, diagnose or change treatment in public")

@@ -160,8 +160,7 @@ class ResultsTimelinePromise(ClaimRule):
                 return
             if common.context_of(analysis, found.start(), found.end(), ("negated", "question", "myth", "quoted")):
                 continue
-            original = analysis.post.original
-            end = len(original.rstrip())
+            end = analysis.prose_bounds[1]
             yield common.hit(
                 found.start(), found.end(),
                 self.meta.message.format(what=f"before/after post '{found.group(0)}' without 'individual results vary'"),

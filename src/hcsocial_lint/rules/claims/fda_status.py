@@ -188,7 +188,6 @@ class FdaStatusMisuse(ClaimRule):
 
     def _sameness(self, analysis: Analysis) -> Iterator[Hit]:
         same, generic = _sameness_patterns()
-        original = analysis.post.original
         disclaimer_present = "not fda-approved" in analysis.text.lower() or "not fda approved" in analysis.text.lower()
         brands = common.find("claims_no_generic_brands", analysis.text)
         for found in [*generic.finditer(analysis.text), *same.finditer(analysis.text)]:
@@ -203,7 +202,7 @@ class FdaStatusMisuse(ClaimRule):
             suggestions = [common.display("Remove the sameness claim: a compounded drug is not the same as, or a "
                                           "generic of, an FDA-approved brand")]
             if not disclaimer_present:
-                tail = len(original.rstrip())
+                tail = analysis.prose_bounds[1]
                 suggestions.insert(0, Suggestion("Add the compounded-drug statement",
                                                  (Edit(tail, tail, " " + COMPOUNDED_DISCLAIMER),), Applicability.UNSAFE))
             yield common.hit(

@@ -136,7 +136,7 @@ class RxFairBalance(ClaimRule):
             if benefit is None and not (analysis.post.metadata.get("image") and _before_after(analysis)):
                 continue
             shown = benefit[2] if benefit else "before/after"
-            tail = len(analysis.post.original.rstrip())
+            tail = analysis.prose_bounds[1]
             yield common.hit(
                 drug[0], drug[1], self.meta.message.format(drug=drug[2], benefit=shown), "RX-NO-RISK-INFO",
                 evidence=(Evidence("pattern", "prescription product", drug[2], drug[0], drug[1], f"vocabulary:{RX}"),

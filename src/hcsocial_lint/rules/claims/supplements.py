@@ -103,7 +103,7 @@ class SupplementDisclaimer(ClaimRule):
                     continue
                 if common.context_of(analysis, start, end, ("negated", "question", "myth", "quoted")):
                     continue
-                tail = len(analysis.post.original.rstrip())
+                tail = analysis.prose_bounds[1]
                 addition = DSHEA if len(missing) == len(DSHEA_SENTENCES) else " ".join(missing)
                 yield common.hit(
                     start, end, self.meta.message.format(claim=claim), "SUPPLEMENT-CLAIM",

@@ -80,9 +80,8 @@ class AtypicalResultsTestimonial:
         if marker is None:
             return
         outcome = outcomes[0]
-        original = analysis.post.original
-        end = len(original.rstrip())
-        insertion = ("." if original[:end][-1:].isalnum() else "") + TYPICAL_STATEMENT
+        end = analysis.prose_bounds[1]
+        insertion = ("." if analysis.post.original[:end][-1:].isalnum() else "") + TYPICAL_STATEMENT
         yield Hit(
             outcome.start(), outcome.end(),
             message=self.meta.message.format(outcome=outcome.group(0)),

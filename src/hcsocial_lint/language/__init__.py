@@ -1,0 +1,54 @@
+"""The shared language layer: what every rule family reads from a post, defined once.
+
+* ``spans.TextSpan``: the one span type;
+* ``clauses``: the one notion of token position, sentence and clause;
+* ``lexicon``: plain-phrase word lists compiled once per linter into ``PhraseMatcher``s;
+* ``assertion``: whether a match is negated, hedged, asked, quoted or refuted;
+* ``quantities``: money, percentages and amounts.
+
+A ``LanguageLayer`` is built once per ``Linter``; each post's ``Analysis`` reads it through
+``analysis.cues(name)``, ``analysis.assertion(span)`` and ``analysis.quantities``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .assertion import Assertion, assertion_of
+from .lexicon import Lexicon, LexiconError, LexiconMatcher, builtin_lexicon, builtin_lexicon_names, parse_lexicon
+from .spans import TextSpan, longest_first
+
+__all__ = [
+    "Assertion",
+    "LanguageLayer",
+    "Lexicon",
+    "LexiconError",
+    "TextSpan",
+    "assertion_of",
+    "longest_first",
+    "parse_lexicon",
+]
+
+
+class LanguageLayer:
+    """What is compiled once per linter: the lexicons (built-in ones and any given)."""
+
+    def __init__(self, nlp: Language, has_model: bool, extra_lexicons: Iterable[Lexicon] = ()) -> None:
+        self.nlp = nlp
+        self.has_model = has_model
+        self._extra = tuple(extra_lexicons)
+
+    @cached_property
+    def matcher(self) -> LexiconMatcher:
+        lexicons = [builtin_lexicon(name) for name in builtin_lexicon_names()]
+        return LexiconMatcher(self.nlp, self.has_model, [*lexicons, *self._extra])
+
+    def cues(self, doc: Doc) -> Mapping[str, tuple[TextSpan, ...]]:
+        return self.matcher.find(doc)
+
+    def known(self, name: str) -> bool:
+        return name in self.matcher.lexicons

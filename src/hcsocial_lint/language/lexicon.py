@@ -1,0 +1,126 @@
+"""Lexicons: word lists kept as plain phrases and matched on the parse with spaCy's ``PhraseMatcher``.
+
+A lexicon is a file ``lexicons/<name>.txt``: one phrase a line, ``#`` comments as in
+``vocabularies``. Its first directive line says how it matches:
+
+* ``# match: lower`` (the default): the phrase's words as written, case-insensitively;
+* ``# match: lemma``: any inflection of the phrase's words ("prevent" finds "prevents", "prevented",
+  "preventing"), matched on spaCy's lemmas and also on the words as written.
+
+Phrases are words, never regular expressions: a line holding regex syntax is refused with its file
+and line, so a word list cannot turn into code. Every lexicon of a linter is compiled once into two
+matchers (one per attribute) and every post is matched once per attribute, whatever the number of
+lexicons; rules then read ``analysis.cues(name)``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .spans import TextSpan
+
+_COMMENT = regex.compile(r"(?:^|\s)#(?:\s.*)?$")
+_DIRECTIVE = regex.compile(r"^#\s*match:\s*(lower|lemma)\s*$", regex.IGNORECASE)
+# Characters that only make sense in a regular expression; a phrase holding one is refused.
+_REGEX_SYNTAX = regex.compile(r"[\\()\[\]{}|?*+^$]")
+# Without a lemmatizer (no-model mode) a lemma lexicon also lists these inflections of its last word.
+_NO_MODEL_SUFFIXES = ("s", "es", "ed", "d", "ing")
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed (one line, names the file and line)."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    attr: str  # "LOWER" or "LEMMA"
+    phrases: tuple[str, ...]
+
+
+def parse_lexicon(name: str, text: str, where: str = "") -> Lexicon:
+    attr = "LOWER"
+    phrases: list[str] = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        directive = _DIRECTIVE.match(raw.strip())
+        if directive:
+            attr = directive.group(1).upper()
+            continue
+        line = _COMMENT.sub("", raw).strip()
+        if not line:
+            continue
+        if _REGEX_SYNTAX.search(line):
+            raise LexiconError(f"{where or name}:{number}: {line!r} is not a plain phrase (no regex syntax in lexicons)")
+        phrases.append(line)
+    return Lexicon(name, attr, tuple(dict.fromkeys(phrases)))
+
+
+def _package_dir():
+    return resources.files(__package__).joinpath("lexicons")
+
+
+@lru_cache(maxsize=None)
+def builtin_lexicon(name: str) -> Lexicon:
+    path = _package_dir().joinpath(f"{name}.txt")
+    return parse_lexicon(name, path.read_text(encoding="utf-8"), f"lexicons/{name}.txt")
+
+
+def builtin_lexicon_names() -> tuple[str, ...]:
+    return tuple(sorted(p.name[:-4] for p in _package_dir().iterdir() if p.name.endswith(".txt")))
+
+
+def _inflections(phrase: str) -> list[str]:
+    head, _, last = phrase.rpartition(" ")
+    forms = [phrase]
+    stem = last[:-1] if last.endswith("e") else last
+    for suffix in _NO_MODEL_SUFFIXES:
+        base = stem if suffix in {"ed", "ing"} else last
+        if suffix == "d" and not last.endswith("e"):
+            continue
+        forms.append(f"{head} {base}{suffix}".strip())
+    return forms
+
+
+class LexiconMatcher:
+    """All lexicons of one linter, compiled once; ``find(doc)`` matches a post once per attribute."""
+
+    def __init__(self, nlp: Language, has_model: bool, lexicons: Iterable[Lexicon]) -> None:
+        self.lexicons: dict[str, Lexicon] = {lex.name: lex for lex in lexicons}
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if has_model else None
+        for lex in self.lexicons.values():
+            written = list(lex.phrases)
+            if lex.attr == "LEMMA" and not has_model:
+                written = [form for phrase in lex.phrases for form in _inflections(phrase)]
+            self._lower.add(lex.name, list(nlp.tokenizer.pipe(written)))
+            if lex.attr == "LEMMA" and self._lemma is not None:
+                self._lemma.add(lex.name, list(_lemmatised(nlp, lex.phrases)))
+
+    def find(self, doc: Doc) -> Mapping[str, tuple[TextSpan, ...]]:
+        """Every lexicon's matches in ``doc``, by lexicon name, in text order, without duplicates."""
+        found: dict[str, set[TextSpan]] = defaultdict(set)
+        for matcher in (self._lower, self._lemma):
+            if matcher is None:
+                continue
+            for match_id, start, end in matcher(doc):
+                name = doc.vocab.strings[match_id]
+                span = doc[start:end]
+                found[name].add(TextSpan(span.start_char, span.end_char, name, span.text, f"lexicon:{name}"))
+        return {name: tuple(sorted(spans)) for name, spans in found.items()}
+
+
+def _lemmatised(nlp: Language, phrases: Iterable[str]) -> Iterable[Doc]:
+    """Pattern docs carrying lemmas: each phrase through the tagger and lemmatizer only."""
+    wanted = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer", "morphologizer"}
+    disabled = [name for name in nlp.pipe_names if name not in wanted]
+    with nlp.select_pipes(disable=disabled):
+        yield from nlp.pipe(phrases)

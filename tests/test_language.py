@@ -1,0 +1,91 @@
+"""The shared language layer: lexicons, clauses, assertion and quantities, each on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcsocial_lint import Linter
+from hcsocial_lint.language import LexiconError, TextSpan, longest_first, parse_lexicon
+from hcsocial_lint.language.clauses import clause_head, same_clause, token_at
+from hcsocial_lint.language.lexicon import LexiconMatcher
+from hcsocial_lint.model import Post
+from hcsocial_lint.nlp.models import blank_pipeline
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def analyse(linter: Linter, text: str):
+    return next(linter.analyse([Post(path="<text>", text=text, original=text)], [linter.settings]))
+
+
+def test_lexicon_refuses_regex_syntax():
+    with pytest.raises(LexiconError, match=r"x:2: .* not a plain phrase"):
+        parse_lexicon("x", "# match: lemma\ncures?\n", "x")
+
+
+def test_lexicon_reads_directive_comments_and_duplicates():
+    lex = parse_lexicon("x", "# match: lemma\nprevent  # note\n\nprevent\n#ad\n")
+    assert lex.attr == "LEMMA"
+    assert lex.phrases == ("prevent", "#ad")
+
+
+def test_lemma_lexicon_finds_inflections(linter):
+    analysis = analyse(linter, "Our spray prevents colds and stopped the flu. It is preventing nothing else.")
+    found = [span.text for span in analysis.cues("claim_effects")]
+    assert found == ["prevents", "stopped", "preventing"]
+
+
+def test_lower_lexicon_matches_whole_words_case_insensitively():
+    nlp = blank_pipeline()
+    matcher = LexiconMatcher(nlp, False, [parse_lexicon("pathogens", "the rona\ncovid-19\n")])
+    doc = nlp("THE RONA is back, covid-19 too, but not therona.")
+    assert [s.text for s in matcher.find(doc)["pathogens"]] == ["THE RONA", "covid-19"]
+
+
+def test_no_model_lemma_lexicon_falls_back_to_inflections():
+    nlp = blank_pipeline()
+    matcher = LexiconMatcher(nlp, False, [parse_lexicon("effects", "# match: lemma\ncure\nblock\n")])
+    doc = nlp("It cures and blocked and is curing.")
+    assert [s.text for s in matcher.find(doc)["effects"]] == ["cures", "blocked", "curing"]
+
+
+def test_unknown_lexicon_is_an_error(linter):
+    with pytest.raises(KeyError):
+        analyse(linter, "text").cues("no_such_lexicon")
+
+
+def test_clauses_split_coordinated_verbs_with_their_own_subject(linter):
+    analysis = analyse(linter, "Garlic does not prevent flu, but our drip cures it.")
+    doc = analysis.doc
+    prevent, cures, garlic = token_at(doc, doc.text.index("prevent")), token_at(doc, doc.text.index("cures")), doc[0]
+    assert same_clause(garlic, prevent)
+    assert not same_clause(prevent, cures)
+    assert clause_head(token_at(doc, doc.text.index("drip"))) == cures
+
+
+def test_assertion_properties(linter):
+    analysis = analyse(linter, "Vitamin C does not cure COVID. Can zinc cure a cold? Myth: tea cures flu. Our tea cures flu.")
+    text = analysis.text
+    spans = [TextSpan(m, m + 4, "effect") for m in (text.index("cure "), text.index("cure a"), text.index("cures flu"),
+                                                       text.rindex("cures"))]
+    negated, asked, refuted, asserted = (analysis.assertion(s) for s in spans)
+    assert negated.negated and not negated.asserted
+    assert asked.question and not asked.asserted
+    assert refuted.refuted and not refuted.asserted
+    assert asserted.asserted and asserted.reasons() == ()
+
+
+def test_quantities_find_prices_percentages_and_amounts(linter):
+    analysis = analyse(linter, "Boost immunity 500%! Only $49 (was 89$), 20 units of Botox.")
+    labels = {(s.label, s.text) for s in analysis.quantities}
+    assert ("PERCENT", "500%") in labels
+    assert any(label == "MONEY" and "49" in text for label, text in labels)
+    assert any(label == "QUANTITY" and "20 units" in text for label, text in labels)
+
+
+def test_longest_first_keeps_the_longer_overlapping_span():
+    a, b, c = TextSpan(0, 4, "x"), TextSpan(2, 10, "y"), TextSpan(12, 14, "z")
+    assert longest_first([a, b, c]) == [b, c]
