@@ -28,6 +28,7 @@ from .selection import SelectorError, is_enabled, severity_for, specificity, val
 from .sources import read_posts, read_text_post
 from .sources.errors import InputError
 from .sources.lines import LineIndex
+from .windows import shift_hit, split_windows
 
 BATCH_SIZE = 64
 UNUSED_SUPPRESSION = RuleMeta(
@@ -41,6 +42,9 @@ UNUSED_SUPPRESSION = RuleMeta(
     rationale="A suppression that matches nothing is either stale or misspelt; left in place it would silently hide a later, real finding.",
     fix_safety="No automatic fix: delete the comment by hand after checking it is stale.",
 )
+
+
+_RuleHits = dict[str, list[Hit]]  # rule id -> its hits on one post, in post offsets
 
 
 class RuleIdClash(Exception):
@@ -186,10 +190,15 @@ class Linter:
 
     def check(self, analysis: Analysis) -> _PostFindings:
         """Run every enabled rule on one analysed post and place its hits in the file."""
+        hits, problems, metrics = self._rule_hits(analysis)
+        return self._place(analysis.post, analysis.settings, hits, problems, metrics)
+
+    def _rule_hits(self, analysis: Analysis, offset: int = 0) -> tuple[_RuleHits, list[Problem], dict[str, float]]:
+        """Each enabled rule's hits on ``analysis`` (moved by ``offset`` when it is a window of a
+        longer post), the rules that failed, and the rules' measurements."""
         post, settings = analysis.post, analysis.settings
         ignored_here = settings.ignores_for(post.path) if post.path not in {"-", "<text>"} else ()
-        index = LineIndex(post.original)
-        findings: list[Finding] = []
+        found: _RuleHits = {}
         problems: list[Problem] = []
         metrics: dict[str, float] = {}
         for rule in self.rules.values():
@@ -211,14 +220,61 @@ class Linter:
                 problems.append(Problem(post.path, f"rule {meta.id} ({meta.source}) failed: {type(exc).__name__}: {exc}; "
                                                    "rule disabled for the rest of the run", "E-RULE"))
                 continue
+            found[meta.id] = [shift_hit(hit, offset) for hit in hits]
+        return found, problems, metrics
+
+    def _place(self, post: Post, settings: Settings, hits: _RuleHits, problems: list[Problem],
+               metrics: Mapping[str, float]) -> _PostFindings:
+        """Findings of one whole post from its rules' hits: positioned, suppressed, sorted."""
+        ignored_here = settings.ignores_for(post.path) if post.path not in {"-", "<text>"} else ()
+        index = LineIndex(post.original)
+        findings: list[Finding] = []
+        for rule_id, rule_hits in hits.items():
+            meta = self.rules[rule_id].meta
             severity = severity_for(meta, settings.severity)
-            for hit in _dedupe(hits):
+            for hit in _dedupe(rule_hits):
                 findings.append(self._finding(meta, hit, post, index, severity))
         findings, unused = _apply_suppressions(findings, post.suppressions, self.rule_metas)
         if is_enabled(UNUSED_SUPPRESSION, settings.select, (*settings.ignore, *ignored_here)):
             findings.extend(self._unused_suppression(s, post, index, settings) for s in unused)
         findings.sort(key=lambda f: f.sort_key)
-        return _PostFindings(tuple(findings), tuple(problems), metrics)
+        return _PostFindings(tuple(findings), tuple(problems), dict(metrics))
+
+    def _checked_posts(self, posts: Sequence[Post], settings: Sequence[Settings]) -> Iterator[tuple[Post, _PostFindings]]:
+        """Lint posts, each longer than ``max-post-chars`` in windows (see :mod:`.windows`).
+
+        Windows are parsed in the same ``nlp.pipe`` batches as short posts; a post's hits are
+        gathered over its windows and placed once, so suppressions and line numbers are those
+        of the whole post. A measurement taken per window keeps its highest value.
+        """
+        units: list[tuple[int, int, Post]] = []  # (index of the post, window start, window as a post)
+        for number, (post, post_settings) in enumerate(zip(posts, settings)):
+            limit = min(post_settings.max_post_chars, self.model.nlp.max_length)
+            for window in split_windows(post.text, limit):
+                if window.start == 0 and window.end == len(post.text):
+                    units.append((number, 0, post))
+                else:
+                    units.append((number, window.start, replace(
+                        post, text=post.text[window.start:window.end],
+                        original=post.original[window.start:window.end], suppressions=())))
+        analyses = self.analyse([unit[2] for unit in units], [settings[unit[0]] for unit in units])
+        current = -1
+        hits: _RuleHits = {}
+        problems: list[Problem] = []
+        metrics: dict[str, float] = {}
+        for (number, offset, _), analysis in zip(units, analyses):
+            if number != current:
+                if current >= 0:
+                    yield posts[current], self._place(posts[current], settings[current], hits, problems, metrics)
+                current, hits, problems, metrics = number, {}, [], {}
+            window_hits, window_problems, window_metrics = self._rule_hits(analysis, offset)
+            for rule_id, rule_hits in window_hits.items():
+                hits.setdefault(rule_id, []).extend(rule_hits)
+            problems.extend(p for p in window_problems if p not in problems)
+            for key, value in window_metrics.items():
+                metrics[key] = max(value, metrics.get(key, value))
+        if current >= 0:
+            yield posts[current], self._place(posts[current], settings[current], hits, problems, metrics)
 
     def _finding(self, meta: RuleMeta, hit: Hit, post: Post, index: LineIndex, severity: Severity) -> Finding:
         line, column = index.position(hit.start)
@@ -260,12 +316,11 @@ class Linter:
         findings: list[Finding] = []
         problems: list[Problem] = []
         measured: list[PostMetrics] = []
-        for analysis in self.analyse(list(posts), post_settings):
-            result = self.check(analysis)
+        for post, result in self._checked_posts(list(posts), post_settings):
             findings.extend(result.findings)
             problems.extend(result.problems)
             if result.metrics:
-                measured.append(PostMetrics(analysis.post.path, analysis.post.record, result.metrics))
+                measured.append(PostMetrics(post.path, post.record, result.metrics))
         findings.sort(key=lambda f: f.sort_key)
         flagged = {(f.path, f.record) for f in findings}
         sources = {(p.path, p.record): p.original for p in posts if (p.path, p.record) in flagged}
