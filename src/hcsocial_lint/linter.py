@@ -21,6 +21,7 @@ from .config import ConfigError, Settings, apply_overrides, settings_for_path
 from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
 from .nlp.models import NO_MODEL_NOTICE, LoadedModel, load_model
 from .nlp.presidio_bridge import analyze_doc, build_analyzer
+from .nlp.regex_budget import budget_recognizers
 from .plugins.manager import BUILTIN_PLUGIN, PluginHost, create_host
 from .rules.base import Rule, applies_to
 from .rules.packs import PackError, PatternTimeout, load_pack, pack_files
@@ -86,6 +87,7 @@ class Linter:
         self.setup_problems.extend(Problem("<plugins>", m, "E-PLUGIN") for m in self.host.problems)
         self.host.problems.clear()
         self.analyzer, self.nlp_engine = build_analyzer(self.model.nlp, self.model.has_model, recognizers)
+        self._overruns = budget_recognizers(self.analyzer.registry.recognizers, self.settings.regex_timeout)
         self._disabled_for_run: set[str] = set()
         self._validated_configs: set[str] = set()
 
@@ -267,6 +269,7 @@ class Linter:
                 if current >= 0:
                     yield posts[current], self._place(posts[current], settings[current], hits, problems, metrics)
                 current, hits, problems, metrics = number, {}, [], {}
+            problems.extend(Problem(posts[number].path, message, "E-RULE") for message in self._overruns.drain())
             window_hits, window_problems, window_metrics = self._rule_hits(analysis, offset)
             for rule_id, rule_hits in window_hits.items():
                 hits.setdefault(rule_id, []).extend(rule_hits)
