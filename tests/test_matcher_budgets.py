@@ -56,17 +56,18 @@ def test_ordered_trie_tries_words_in_the_given_order(words, text):
     assert [m.span() for m in first.finditer(text)] == [m.span() for m in regex.compile(ordered_trie(words) or "").finditer(text)]
 
 
-@pytest.mark.parametrize("text", ["." * 3000, "a." * 1500, "a-" * 1500 + ".com"])
-def test_fast_url_recognizer_is_fast_on_adversarial_text(text):
-    """Presidio's own patterns take seconds here (27 s on 2 KB of dots in the probe)."""
-    recognizer = FastUrlRecognizer()
-    normal = (" ".join(URL_TEXTS) * 100)[:len(text)]
-    started = time.perf_counter()
-    recognizer.analyze(normal, ["URL"])
-    baseline = time.perf_counter() - started
-    started = time.perf_counter()
-    recognizer.analyze(text, ["URL"])
-    assert time.perf_counter() - started < 10 * baseline + 0.1
+@pytest.mark.parametrize("text", ["." * 600, "a." * 300, "1." * 300, "www." * 150])
+def test_fast_url_recognizer_is_much_faster_than_presidios_on_adversarial_text(text):
+    """Presidio's own patterns backtrack through 675 top-level domains at every position
+    (27 s on 2 KB of dots in the probe); the trie and the pre-filter remove that factor."""
+    timings = []
+    for recognizer in (UrlRecognizer(), FastUrlRecognizer()):
+        recognizer.analyze("compile the patterns: x.com", ["URL"])
+        started = time.perf_counter()
+        recognizer.analyze(text, ["URL"])
+        timings.append(time.perf_counter() - started)
+    presidio, fast = timings
+    assert fast * 4 < presidio
 
 
 def test_recognizer_patterns_stop_at_the_budget_and_report_it():
