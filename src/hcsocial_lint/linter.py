@@ -396,10 +396,12 @@ class Linter:
 def _dedupe(hits: Iterable[Hit]) -> list[Hit]:
     """One finding per rule per place: overlapping hits of the same rule keep the widest."""
     kept: list[Hit] = []
+    reach = -1  # the furthest end of a kept hit; every kept hit starts at or before this one
     for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        if any(k.start <= hit.start and hit.end <= k.end and not (hit.start == hit.end) for k in kept):
+        if hit.start != hit.end and kept and hit.end <= reach:
             continue
         kept.append(hit)
+        reach = max(reach, hit.end)
     return kept
 
 
