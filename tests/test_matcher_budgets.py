@@ -100,14 +100,23 @@ def test_linter_reports_a_recognizer_overrun_on_one_line(linter, monkeypatch):
     assert all("\n" not in line for line in lines)
 
 
-@pytest.mark.parametrize("run", ["!" * 3000, "x" * 3000, "(" * 1500 + ")" * 1500, "a.b," * 700])
-def test_tokenizer_keeps_text_and_offsets_on_long_runs(run):
-    nlp = blank_pipeline()
+@pytest.mark.parametrize("run", ["!" * 3000, "x" * 3000, "(" * 1500 + ")" * 1500, "a.b," * 700, "!!!!!!!!!!cure",
+                                 "?!?!?!?!?!  next", "......... end", "\U0001F642" * 40])
+@pytest.mark.parametrize("pipeline", ["blank", "model"])
+def test_tokenizer_keeps_text_and_offsets_on_long_runs(run, pipeline, linter):
+    nlp = blank_pipeline() if pipeline == "blank" else linter.model.nlp
     text = f"Hello {run} world\nbye"
     doc = nlp(text)
     assert doc.text == text
     assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
     assert max(len(t.text) for t in doc) <= max(RUN_LIMIT, 5)
+    assert [t.text for t in doc][-3:] == ["world", "\n", "bye"]
+
+
+def test_runs_of_marks_are_one_token_and_words_are_kept():
+    nlp = blank_pipeline()
+    assert [t.text for t in nlp("Wow!!!!!!!!!! cures?")] == ["Wow", "!!!!!!!!!!", "cures", "?"]
+    assert len(nlp("([{" * 300)) <= 900 // RUN_LIMIT + 1
 
 
 def test_tokenizer_leaves_ordinary_text_alone():
