@@ -179,7 +179,8 @@ def run_case(linter, name: str, group: str, text: str, baselines: dict[int, floa
     except Exception as exc:  # noqa: BLE001 - a crash is what this benchmark looks for
         return Outcome(name, group, len(text), 0.0, None, None, f"CRASH: {type(exc).__name__}: {str(exc)[:80]}")
     if len(text) not in baselines:
-        baselines[len(text)] = min(_timed(lambda: _lint_post(linter, normal_text(len(text))))[0] for _ in range(2))
+        runs = 2 if len(text) < 100_000 else 1
+        baselines[len(text)] = min(_timed(lambda: _lint_post(linter, normal_text(len(text))))[0] for _ in range(runs))
     peak = _traced_peak(lambda: _lint_post(linter, text)) if memory else None
     return Outcome(name, group, len(text), seconds, seconds / baselines[len(text)], peak, outcome)
 

@@ -4,6 +4,7 @@ every recognizer pattern stops at regex-timeout and says so, and tokenizing stay
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 import regex
@@ -12,6 +13,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import UrlRecognizer
 
 from hcsocial_lint.nlp.models import blank_pipeline
+from hcsocial_lint.sources import read_text_post
 from hcsocial_lint.nlp.regex_budget import TimedPattern, budget_recognizers
 from hcsocial_lint.nlp.tokenizer import RUN_LIMIT
 from hcsocial_lint.nlp.url_recognizer import FastUrlRecognizer, ordered_trie
@@ -98,6 +100,9 @@ def test_linter_reports_a_recognizer_overrun_on_one_line(linter, monkeypatch):
     lines = [p.message for p in report.problems]
     assert any(recognizer.name in line for line in lines)
     assert all("\n" not in line for line in lines)
+    record = replace(read_text_post("See www.example.org/a today.", linter.settings, display_path="posts.jsonl"), record=3)
+    problems = linter.lint_posts([record], [linter.settings]).problems
+    assert problems and all(p.path == "posts.jsonl" and p.message.startswith("record 3: ") for p in problems)
 
 
 @pytest.mark.parametrize("run", ["!" * 3000, "x" * 3000, "(" * 1500 + ")" * 1500, "a.b," * 700, "!!!!!!!!!!cure",

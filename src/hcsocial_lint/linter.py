@@ -269,7 +269,12 @@ class Linter:
                 if current >= 0:
                     yield posts[current], self._place(posts[current], settings[current], hits, problems, metrics)
                 current, hits, problems, metrics = number, {}, [], {}
-            problems.extend(Problem(posts[number].path, message, "E-RULE") for message in self._overruns.drain())
+            post = posts[number]
+            where = f"record {post.record}: " if post.record is not None else ""
+            for message in self._overruns.drain():  # recognizer patterns that ran out of time on this window
+                problem = Problem(post.path, where + message, "E-RULE")
+                if problem not in problems:
+                    problems.append(problem)
             window_hits, window_problems, window_metrics = self._rule_hits(analysis, offset)
             for rule_id, rule_hits in window_hits.items():
                 hits.setdefault(rule_id, []).extend(rule_hits)
