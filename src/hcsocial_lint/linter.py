@@ -32,6 +32,9 @@ from .sources.lines import LineIndex
 from .windows import shift_hit, split_windows
 
 BATCH_SIZE = 64
+# Characters parsed together at most: spaCy's memory grows with a batch's text, and 64 windows
+# of 20,000 characters took 3 GB; ordinary posts still fill batches of BATCH_SIZE.
+BATCH_CHARS = 100_000
 UNUSED_SUPPRESSION = RuleMeta(
     id="HCL100",
     name="unused-suppression",
@@ -259,7 +262,8 @@ class Linter:
                     units.append((number, window.start, replace(
                         post, text=post.text[window.start:window.end],
                         original=post.original[window.start:window.end], suppressions=())))
-        analyses = self.analyse([unit[2] for unit in units], [settings[unit[0]] for unit in units])
+        analyses = (analysis for batch in _batches(units, BATCH_CHARS)
+                    for analysis in self.analyse([unit[2] for unit in batch], [settings[unit[0]] for unit in batch]))
         current = -1
         hits: _RuleHits = {}
         problems: list[Problem] = []
@@ -396,6 +400,19 @@ class Linter:
         findings.sort(key=lambda f: f.sort_key)
         return Report(tuple(findings), tuple(problems), files_checked=files, posts_checked=posts_count,
                       notices=self.notices, sources=sources, post_metrics=tuple(measured))
+
+
+def _batches(units: Sequence[tuple[int, int, Post]], max_chars: int) -> Iterator[Sequence[tuple[int, int, Post]]]:
+    """Consecutive runs of ``units`` holding at most ``max_chars`` characters of text (at least one unit)."""
+    start = size = 0
+    for index, unit in enumerate(units):
+        length = len(unit[2].text)
+        if index > start and size + length > max_chars:
+            yield units[start:index]
+            start, size = index, 0
+        size += length
+    if start < len(units):
+        yield units[start:]
 
 
 def _dedupe(hits: Iterable[Hit]) -> list[Hit]:
