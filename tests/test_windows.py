@@ -28,7 +28,8 @@ def test_windows_cover_the_text_in_order_within_the_limit(text, limit):
     for window in windows:
         assert window.end - window.start <= limit
         assert window.end > window.start or len(text) == 0
-        assert not (0 < window.start < len(text) and text[window.start - 1] == "\r" and text[window.start] == "\n")
+        if limit > 1:
+            assert not (0 < window.start < len(text) and text[window.start - 1] == "\r" and text[window.start] == "\n")
 
 
 def test_windows_prefer_paragraphs_then_lines_then_sentences():
@@ -39,6 +40,12 @@ def test_windows_prefer_paragraphs_then_lines_then_sentences():
     sentences = " ".join(["Cc ccc cc."] * 20)
     assert all(sentences[w.end - 2:w.end] == ". " for w in split_windows(sentences, 45)[:-1])
     assert [w.end - w.start for w in split_windows("x" * 100, 40)] == [40, 40, 20]
+
+
+@pytest.mark.parametrize("text", ["\r\n" * 5, "a\r\n", "\r\n\r\n"])
+def test_a_one_character_limit_still_makes_progress(text):
+    windows = split_windows(text, 1)
+    assert len(windows) == len(text) and all(w.end - w.start == 1 for w in windows)
 
 
 def test_short_text_is_one_window():

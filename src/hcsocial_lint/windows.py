@@ -66,9 +66,11 @@ def _cut(text: str, start: int, limit: int) -> int:
     for pattern in _BREAKS:
         found = pattern.search(text, lowest, highest)
         if found is not None:
-            return found.end()
+            end = found.end()
+            # the search cannot see past ``highest``: a "\r" found there may be half of a CRLF
+            return end - 1 if text[end - 1] == "\r" and text.startswith("\n", end) else end
     cut = highest
-    if text[cut - 1] == "\r" and text[cut] == "\n":  # never split a CRLF pair between windows
+    if cut - 1 > start and text[cut - 1] == "\r" and text[cut] == "\n":  # keep a CRLF pair together, if the window can spare it
         cut -= 1
     return cut
 
