@@ -100,3 +100,20 @@ def test_broken_export_records_are_reported_one_by_one(run, tmp_path):
     result = run("posts.jsonl")
     assert "line 2" in result.output and "record" in result.output
     assert "CLM001" in result.output
+
+
+def test_hostile_structured_inputs_are_one_line_each(run, tmp_path):
+    laughs = "---\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9)) + "---\nHello\n"
+    (tmp_path / "laughs.md").write_text(laughs)
+    (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000)
+    (tmp_path / "posts.jsonl").write_text("[" * 5000 + "\n" + '{"text": "x", "n": ' + "1" * 5000 + "}\n" + CURE.replace(
+        "This tea cures colds.\n", '{"text": "This tea cures colds."}\n'))
+    (tmp_path / "good.txt").write_text(CURE)
+    result = run(".")
+    assert "Traceback" not in result.output
+    assert len(problem_lines(result.output, "laughs.md")) == 1 and "alias" in result.output
+    assert len(problem_lines(result.output, "deep.json")) == 1
+    assert len([line for line in result.output.splitlines() if line.startswith("posts.jsonl: error: record")]) == 2
+    assert "posts.jsonl#3:1:10: CLM001" in result.output
+    assert "good.txt:1:10: CLM001" in result.output

@@ -15,6 +15,7 @@ def test_known_keys_and_spelling_variants():
     assert settings.fail_on is Severity.WARNING and settings.text_field == "body" and settings.select == ("phi",)
     assert settings.family_options("tone") == {"nominal_item_value": 10}
     assert settings.organisation["public_figures"] == ["A B"]
+    assert settings_from_table({"max_post_chars": 5000}).max_post_chars == 5000
 
 
 @pytest.mark.parametrize(
@@ -25,6 +26,7 @@ def test_known_keys_and_spelling_variants():
         ({"fail-on": "dire"}, "unknown severity"),
         ({"kind": "tweet"}, "'kind' must be one of"),
         ({"max-file-bytes": -1}, "positive whole number"),
+        ({"max-post-chars": 0}, "'max-post-chars' must be a positive whole number"),
         ({"severity": {"CLM": "loud"}}, "severity.CLM"),
     ],
 )

@@ -67,6 +67,7 @@ class Settings:
     kind_field: str = "kind"
     platform_field: str = "platform"
     max_file_bytes: int = 10 * 1024 * 1024
+    max_post_chars: int = 20_000  # longer posts are linted in windows of at most this many characters
     regex_timeout: float = 0.5  # seconds a rule-pack pattern may take on one post
     extra_packs: tuple[str, ...] = ()  # more rule-pack files or folders (absolute once read from a file)
     exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to the configuration file's folder
@@ -182,6 +183,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "kind-field": ("kind_field", _as_optional_str),
     "platform-field": ("platform_field", _as_optional_str),
     "max-file-bytes": ("max_file_bytes", _as_positive_int),
+    "max-post-chars": ("max_post_chars", _as_positive_int),
     "regex-timeout": ("regex_timeout", _as_positive_float),
     "rule-packs": ("extra_packs", _as_str_tuple),
     "exclude": ("exclude", _as_str_tuple),

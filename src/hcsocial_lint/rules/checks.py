@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -77,16 +78,34 @@ def _in_skipped_context(analysis: Analysis, start: int, end: int, contexts: tupl
 def _claimed_matches(rule, analysis: Analysis, patterns: Iterable[regex.Pattern]) -> Iterator[tuple[regex.Pattern, regex.Match]]:
     """Matches of ``patterns`` in order of the patterns, each place claimed once (an earlier
     pattern's match wins an overlap), leaving out matches in a ``skip_when`` context."""
-    claimed: list[tuple[int, int]] = []
+    claimed = _Claimed()
     for pattern in patterns:
         for match in finditer(pattern, analysis.text, rule.timeout, rule.meta.id, rule.meta.source):
             start, end = match.span()
-            if any(s < end and start < e for s, e in claimed):
+            if claimed.overlaps(start, end):
                 continue
             if _in_skipped_context(analysis, start, end, rule.skip_when):
                 continue
-            claimed.append((start, end))
+            claimed.add(start, end)
             yield pattern, match
+
+
+class _Claimed:
+    """Disjoint claimed spans, sorted, so an overlap test is a bisection rather than a scan
+    of every earlier match (a pattern may match thousands of times in one post)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)  # claimed spans starting before ``end``
+        return before > 0 and self._ends[before - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_left(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 from ..config import POST_KINDS, Settings
 from ..model import Post
 from ..suppression import parse_suppressions
+from .bounded import BoundExceeded, load_json
 from .errors import InputError
 
 EXPORT_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
@@ -108,9 +110,11 @@ def _json_records(text: str, settings: Settings) -> Iterator[_Record]:
     if not text.strip():
         return
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         raise InputError(_json_problem(exc)) from None
+    except BoundExceeded as exc:
+        raise InputError(f"cannot read: {exc}") from None
     if isinstance(data, Mapping) and isinstance(data.get("posts"), list):
         data = data["posts"]
     if not isinstance(data, list):
@@ -136,9 +140,13 @@ def _jsonl_records(text: str, settings: Settings) -> Iterator[_Record]:
         number += 1
         where = f"record {number} (line {line_number})"
         try:
-            item = json.loads(line)
+            item = load_json(line)
         except json.JSONDecodeError as exc:
             records.append(_Record(number, f"line {line_number}", None, f"invalid JSON: {exc.msg}"))
+            continue
+        except BoundExceeded as exc:
+            records.append(_Record(number, where, None, f"not read: {exc}"))
+            parsed += 1  # well-formed JSON Lines, just beyond a bound
             continue
         parsed += 1
         records.append(_as_record(item, number, where))
@@ -148,7 +156,28 @@ def _jsonl_records(text: str, settings: Settings) -> Iterator[_Record]:
     yield from records
 
 
+@contextmanager
+def _csv_field_limit(limit: int) -> Iterator[None]:
+    """Let the csv module read fields up to ``limit`` characters for the duration of a read.
+
+    Its default (131,072) is far below the file-size limit, and a field over it used to end
+    the read; any field of a file small enough to be read is now read, and a long post is
+    linted in windows like any other. The limit is process-wide, so it is put back after.
+    """
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, limit))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
 def _csv_records(text: str, settings: Settings) -> Iterator[_Record]:
+    with _csv_field_limit(len(text) + 1):
+        yield from _csv_rows(text, settings)
+
+
+def _csv_rows(text: str, settings: Settings) -> Iterator[_Record]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
@@ -169,9 +198,11 @@ def _csv_records(text: str, settings: Settings) -> Iterator[_Record]:
         except StopIteration:
             return
         except csv.Error as exc:
+            # The reader resumes at the next line, so one bad record costs only itself.
             number += 1
             yield _Record(number, f"record {number} (line {line})", None, f"invalid CSV: {exc}")
-            return
+            line = reader.line_num + 1
+            continue
         start, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue

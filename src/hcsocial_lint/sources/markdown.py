@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from .bounded import BoundExceeded, load_front_matter_yaml
 from .errors import InputError
 
 Blank = Callable[[int, int], None]
@@ -71,9 +72,11 @@ def front_matter(text: str) -> tuple[Mapping[str, Any], int]:
     yaml_start, yaml_end, end = span
     source = text[yaml_start:yaml_end]
     try:
-        data = yaml.safe_load(source)
+        data = load_front_matter_yaml(source)
     except yaml.YAMLError as exc:
         raise InputError(f"invalid front matter: {_yaml_problem(exc)}") from None
+    except BoundExceeded as exc:
+        raise InputError(f"invalid front matter: {exc}") from None
     if data is None:
         data = {}
     if not isinstance(data, Mapping):

@@ -8,6 +8,8 @@ in front of it is. Organisation facts from configuration (``organisation.staff``
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -162,14 +164,18 @@ def classify(text: str, identifiers: Sequence[Identifier], organisation: Organis
              spotlight: bool) -> list[Person]:
     """The role of every person identifier in the post, in text order."""
     people: list[Person] = []
+    index = _SentenceIndex(text, sentences)
     for ident in identifiers:
         if any(s <= ident.start and ident.end <= e for s, e in facility_spans):
             continue
-        people.append(_classify_one(text, ident, organisation, sentences, spotlight, people))
+        people.append(_classify_one(text, ident, organisation, index, spotlight, people))
     # A name met again inherits what another mention showed ("Nurse Joan ... Joan has").
+    known = [(o, frozenset(name_words(o.text))) for o in people if o.role != CANDIDATE]
     for i, person in enumerate(people):
-        if person.role == CANDIDATE:
-            other = next((o for o in people if o is not person and o.role != CANDIDATE and _same_name(person.text, o.text)), None)
+        if person.role == CANDIDATE and known:
+            words = frozenset(name_words(person.text))
+            other = next((o for o, other_words in known if words and other_words
+                          and (words <= other_words or other_words <= words)), None)
             if other is not None:
                 people[i] = Person(person.identifier, person.start, person.end, other.role,
                                    f"same person as '{other.text}' ({other.reason})", person.vocative)
@@ -202,21 +208,42 @@ def _same_name(a: str, b: str) -> bool:
     return bool(ka) and bool(kb) and (ka <= kb or kb <= ka)
 
 
-def _sentence(sentences: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
-    return next(((s, e) for s, e in sentences if s <= offset < e), (0, 0))
+class _SentenceIndex:
+    """The post's sentences for one :func:`classify` call: the sentence of an offset by
+    bisection, and sentence-wide pattern searches done once per sentence, so that a post
+    naming hundreds of people costs hundreds of lookups, not hundreds of sentence scans."""
+
+    def __init__(self, text: str, sentences: Sequence[tuple[int, int]]) -> None:
+        self._text = text
+        self._sentences = sorted(sentences)
+        self._starts = [start for start, _ in self._sentences]
+        self._found: dict[tuple[str, int, int], regex.Match | None] = {}
+
+    def at(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._sentences[i][1]:
+            return self._sentences[i]
+        return (0, 0)
+
+    def search(self, name: str, start: int, end: int) -> regex.Match | None:
+        """``_patterns()[name]`` searched in ``text[start:end]`` (a sentence), once."""
+        key = (name, start, end)
+        if key not in self._found:
+            self._found[key] = _patterns()[name].search(self._text[start:end])
+        return self._found[key]
 
 
-def _classify_one(text: str, ident: Identifier, org: Organisation, sentences: Sequence[tuple[int, int]],
+def _classify_one(text: str, ident: Identifier, org: Organisation, index: _SentenceIndex,
                   spotlight: bool, earlier: Sequence[Person]) -> Person:
     p = _patterns()
-    sent_start, sent_end = _sentence(sentences, ident.start)
+    sent_start, sent_end = index.at(ident.start)
     before = text[max(sent_start, ident.start - 80):ident.start]
     after = text[ident.end:min(sent_end or len(text), ident.end + 80)]
     start = ident.start
     title = p["title"].search(before)
     if title and ident.kind == "PERSON":
         start = ident.start - (len(before) - title.start())
-    vocative = not ident.text.startswith("#") and _is_vocative(text, ident, before, after, sent_start)
+    vocative = not ident.text.startswith("#") and _is_vocative(text, ident, before, after, sent_start, index)
 
     def make(role: str, reason: str, provider: bool = False) -> Person:
         return Person(ident, start, ident.end, role, reason, vocative, provider)
@@ -264,16 +291,18 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, sentences: Se
         return make(FAMILY, "the author's own relative")
     if p["animal"].search(after) or p["animal_before"].search(before):
         return make(ANIMAL, "an animal, not a person")
-    sentence = text[sent_start:sent_end]
-    if p["illustrative"].search(sentence):
-        return make(ILLUSTRATIVE, f"a composite or made-up person ('{p['illustrative'].search(sentence).group(0)}')")
-    if p["public_news"].search(sentence) and not vocative:
-        return make(PUBLIC, f"their health is public news ('{p['public_news'].search(sentence).group(0)}')")
+    illustrative = index.search("illustrative", sent_start, sent_end)
+    if illustrative:
+        return make(ILLUSTRATIVE, f"a composite or made-up person ('{illustrative.group(0)}')")
+    public_news = index.search("public_news", sent_start, sent_end)
+    if public_news and not vocative:
+        return make(PUBLIC, f"their health is public news ('{public_news.group(0)}')")
     listed = _listed_after(text, ident, earlier)
     if listed is not None and listed.role != CANDIDATE:
         return make(listed.role, f"listed with '{listed.text}' ({listed.reason})")
-    if p["guest"].search(sentence) and not vocative:
-        return make(GUEST, f"a guest, speaker or donor ('{p['guest'].search(sentence).group(0)}')")
+    guest = index.search("guest", sent_start, sent_end)
+    if guest and not vocative:
+        return make(GUEST, f"a guest, speaker or donor ('{guest.group(0)}')")
     if spotlight:
         return make(STAFF, "the post is a staff or volunteer spotlight")
     return make(CANDIDATE, "nothing shows they are staff, a public figure or the author's relative")
@@ -312,12 +341,24 @@ def _listed_after(text: str, ident: Identifier, earlier: Sequence[Person]) -> Pe
     return previous if regex.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap) else None
 
 
-def _is_vocative(text: str, ident: Identifier, before: str, after: str, sent_start: int) -> bool:
-    """The post addresses the person: "Get well soon, Mr. Hargrove!", "Deb, you inspire us"."""
-    stripped_before = text[sent_start:ident.start]
+_VOCATIVE_REACH = 400  # characters before a name in which its greeting or thanks is looked for
+
+
+def _is_vocative(text: str, ident: Identifier, before: str, after: str, sent_start: int,
+                 index: _SentenceIndex) -> bool:
+    """The post addresses the person: "Get well soon, Mr. Hargrove!", "Deb, you inspire us".
+
+    The cue patterns are anchored at the name, so only the last ``_VOCATIVE_REACH``
+    characters of the sentence before it are searched; a sentence start beyond that reach is
+    stood in for by a character that cannot begin a cue."""
+    reach = max(sent_start, ident.start - _VOCATIVE_REACH)
+    sentinel = "" if reach == sent_start else (text[reach - 1] if text[reach - 1].isalnum() else "\x00")
+    stripped_before = sentinel + text[reach:ident.start]
+    cut = ident.start  # where stripped_before ends, in the post
     title = _patterns()["title"].search(stripped_before)
     if title:
         stripped_before = stripped_before[:title.start()]
+        cut = reach + title.start() - len(sentinel)
     if _patterns()["thanks"].search(stripped_before):
         return True  # "Thank you @coach_benny for the pizza party"
     if regex.match(r"^\s*[-\u2013\u2014]+\s*(?:you|your|you're|you've|you'll)\b", after, regex.IGNORECASE):
@@ -325,6 +366,9 @@ def _is_vocative(text: str, ident: Identifier, before: str, after: str, sent_sta
     followed = regex.match(r"^\s*(?:[,!?.]|$)|^\s*[\p{So}\p{Sk}\uFE0F\u200d]", after) is not None  # "..., Tom \U0001f4aa"
     if not followed:
         return False
-    if not stripped_before.strip() or stripped_before.rstrip().endswith(","):
+    last = cut
+    while last > sent_start and text[last - 1].isspace():
+        last -= 1
+    if last == sent_start or text[last - 1] == ",":
         return True
     return _patterns()["greeting"].search(stripped_before) is not None
