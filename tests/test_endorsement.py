@@ -168,8 +168,7 @@ def test_education_and_non_outcome_praise_stay_clean(linter, text):
 @pytest.mark.parametrize(("rule_id", "text"), [
     ("END004", "New hires: part of onboarding is posting a review of our clinic on Google."),
     ("END004", "As a longtime client myself, I can say this is the best dental office in town!"),
-    ("END005", "Review us on Yelp and your next B12 shot is on us!"),
-    ("END005", "Thanks so much for the review! Enjoy 15% off your next visit."),
+    ("END005", "Give us five stars on Yelp and your next B12 shot is on us!"),
     ("END006", "Not happy? Please don't post; call the office manager instead."),
     ("END006", "Update your 1-star review to 5 stars and we'll take $50 off your balance."),
 ])
@@ -185,4 +184,31 @@ def test_review_rules_fire_as_critical(linter, rule_id, text):
     "Leave a review and help other families find us!",
 ])
 def test_honest_review_requests_stay_clean(linter, text):
-    assert not [f for rule in ("END004", "END005", "END006") for f in findings(linter, rule, text)]
+    assert not [f for rule in ("END004", "END005", "END006", "END007") for f in findings(linter, rule, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Review us on Yelp and your next B12 shot is on us!",
+    "Thanks so much for the review! Enjoy 15% off your next visit.",
+    "Snap a photo when you check in on Facebook and we'll add a free scrub to your facial.",
+])
+def test_an_incentive_not_tied_to_sentiment_is_an_error(linter, text):
+    (finding,) = findings(linter, "END005", text)
+    assert finding.severity is Severity.ERROR
+    assert "offered for" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "Leave a glowing review this month and you'll be entered in our prize draw.",
+    "Clients who rate us 5 stars get a free brow tint!",
+])
+def test_an_incentive_for_positive_reviews_is_critical(linter, text):
+    (finding,) = findings(linter, "END005", text)
+    assert finding.severity is Severity.CRITICAL
+
+
+def test_review_gating_with_a_private_route_is_critical(linter):
+    text = "Happy with your smile? Review us on Google! Anything less than happy? Text our care team directly."
+    (finding,) = findings(linter, "END007", text)
+    assert finding.severity is Severity.CRITICAL
+    assert "Text" in finding.message
