@@ -212,3 +212,44 @@ def test_review_gating_with_a_private_route_is_critical(linter):
     (finding,) = findings(linter, "END007", text)
     assert finding.severity is Severity.CRITICAL
     assert "Text" in finding.message
+
+
+# ------------------------------------------------------------------ END001 from the parse: codes and discounts
+
+@pytest.mark.parametrize("text", [
+    "@sunveilskin 25% off this week babes!! i genuinely use it every morning",
+    "i get my refills from @RapidRxUK and code 'LENA8' knocks £8 off your first box",
+    "Click the link in my bio to book, and use the code jessglow for a discount on any peel",
+])
+def test_a_code_or_discount_in_one_persons_voice_is_a_connection(linter, text):
+    (finding,) = findings(linter, "END001", text)
+    assert finding.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("text", [
+    "Use code WINTER at checkout for 10% off our in-office sunscreen.",  # the practice's own promotion
+    "I'm proud of our nurses! Read how we cut wait times in half.",
+])
+def test_the_organisations_own_offers_are_not_endorsements(linter, text):
+    assert not findings(linter, "END001", text)
+
+
+# ------------------------------------------------------------------ END008 solicited insider and paid endorsements
+
+@pytest.mark.parametrize(("text", "severity"), [
+    ("Employees: post the new spa video on your own TikTok and tag us!", Severity.ERROR),
+    ("Hygienists, please rate us five stars on Google from your phones today.", Severity.CRITICAL),
+    ("Our brand ambassadors earn a free facial for every three stories that tag the clinic.", Severity.ERROR),
+])
+def test_solicited_endorsements(linter, text, severity):
+    (finding,) = findings(linter, "END008", text)
+    assert finding.severity is severity
+
+
+@pytest.mark.parametrize("text", [
+    "Employees: when you post about the clinic, add #employee so readers know you work here.",
+    "Team, share your ideas for the holiday party with Dana.",
+    "Donate to our NICU fund and share the link with friends.",
+])
+def test_disclosed_or_non_endorsing_requests_are_clean(linter, text):
+    assert not findings(linter, "END008", text)

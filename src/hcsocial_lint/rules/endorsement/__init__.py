@@ -5,11 +5,12 @@ reviews, review suppression) live in rules/endorsement.yaml."""
 from __future__ import annotations
 
 from .disclosure import BuriedDisclosure, UndisclosedConnection
+from .insiders import SolicitedEndorsement
 from .reviews import IncentivisedReview, ReviewGating
 from .testimonial import AtypicalResultsTestimonial
 
 RULES = (UndisclosedConnection(), BuriedDisclosure(), AtypicalResultsTestimonial(), IncentivisedReview(),
-         ReviewGating())
+         ReviewGating(), SolicitedEndorsement())
 
 
 def rules(settings) -> tuple:
