@@ -36,6 +36,10 @@ REWARD_LEXICONS = {
     "chance": "offer_reward_chance",
 }
 EXCHANGE_WORDS = ("for", "per", "with", "after", "upon", "each", "every")
+# Ties that make the reward a payment for the act. "sentence" (two clauses that merely share a sentence)
+# and "with" ("share this to reach families with free shots") are weaker; rules choose whether they count.
+PAYMENT_LINKS = frozenset({"if/when", "who", "and", "to", "for", "per", "each", "every", "after", "upon",
+                           "in exchange for", "in return for", "next sentence"})
 CONDITION_MARKS = frozenset({"if", "when", "once", "after", "whenever", "as", "before"})
 GIVING_LEMMAS = frozenset({"get", "receive", "earn", "win", "enjoy", "take", "score", "grab", "collect"})
 THANKS_OPENERS = ("as a thank", "as our thank", "in return", "to say thank", "as a reward", "our thank")

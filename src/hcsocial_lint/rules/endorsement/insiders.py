@@ -17,14 +17,11 @@ from dataclasses import dataclass, field
 
 from ...analysis import Analysis
 from ...language.directives import directives
-from ...language.offers import offers
+from ...language.offers import PAYMENT_LINKS, offers
 from ...language.spans import TextSpan
 from ...model import Applicability, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 
 ENDORSING_ACTS = ("act_promote", "act_review")
-# Ties that make a reward payment for the post; "share this post to reach families with free shots" is not.
-PAYING_LINKS = frozenset({"if/when", "who", "and", "to", "for", "per", "each", "every", "in exchange for",
-                          "in return for", "next sentence"})
 
 
 def _in_sentence_after(analysis: Analysis, at: TextSpan, lexicon: str, reach: int = 60) -> TextSpan | None:
@@ -148,7 +145,7 @@ class SolicitedEndorsement:
             return
         reviewed = analysis.cues("act_review")
         for offer in offers(analysis, "act_promote"):
-            if offer.link not in PAYING_LINKS:
+            if offer.link not in PAYMENT_LINKS:
                 continue
             sentence = analysis.sentence_at(offer.act.start)
             if any(sentence.start_char <= r.start < sentence.end_char for r in reviewed):
