@@ -69,7 +69,7 @@ def rewards(analysis) -> tuple[TextSpan, ...]:
         if after.lstrip().startswith("off"):
             found.append(TextSpan(amount.start, amount.end + after.index("off") + 3, "discount",
                                   analysis.text[amount.start:amount.end + after.index("off") + 3], "quantities"))
-        elif amount.label == "MONEY":
+        elif amount.label == "MONEY" and any(c.isdigit() for c in amount.text):
             found.append(TextSpan(amount.start, amount.end, "money", amount.text, "quantities"))
     kept: list[TextSpan] = []
     for span in sorted(found, key=lambda s: (-(s.end - s.start), s.start)):
@@ -126,6 +126,10 @@ def _clause_link(reward: Token, act: Token) -> str:
             return "to"
         if head.dep_ == "conj" and head.head.i in (other.i, *[a.i for a in other.ancestors]):
             return "and"
+    if act.i < reward.i and any(t.lower_ in {"and", "&"} for t in act.doc[act.i + 1:reward.i]):
+        # "Give us five stars and your next shot is on us": the coordinator is enough where the parser
+        # misattaches the two clauses
+        return "and"
     return _exchange_word(reward, act) or "sentence"
 
 

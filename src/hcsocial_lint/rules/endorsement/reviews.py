@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ...analysis import Analysis
 from ...language.directives import Directive, directives
-from ...language.offers import Offer, offers
+from ...language.offers import PAYMENT_LINKS, Offer, offers
 from ...language.spans import TextSpan
 from ...model import Applicability, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 
@@ -70,7 +70,7 @@ class IncentivisedReview:
     ))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        found = offers(analysis, "act_review")
+        found = [o for o in offers(analysis, "act_review") if o.link in PAYMENT_LINKS | {"with"}]
         if found:
             offer = found[0]
             sentiment = _sentiment_near(analysis, offer)
