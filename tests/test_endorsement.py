@@ -253,3 +253,23 @@ def test_solicited_endorsements(linter, text, severity):
 ])
 def test_disclosed_or_non_endorsing_requests_are_clean(linter, text):
     assert not findings(linter, "END008", text)
+
+
+# ------------------------------------------------------------------ END003 from the parse: a person's own result
+
+@pytest.mark.parametrize("text", [
+    "Six weeks in and I'm completely off my asthma inhaler. Thank you @breathewell!",
+    "Migraine-free after a single session?? Yes!! Thank you @headclinic",
+    "Rosa Delgado dropped 4 dress sizes on our program before her wedding!",
+])
+def test_a_persons_own_dramatic_result_is_a_testimonial(linter, text):
+    assert findings(linter, "END003", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Adults who lose 5% of their weight often see lower blood pressure.",  # a study finding, no experiencer
+    "I didn't lose any weight on the diet, so I talked to my doctor.",  # negated
+    "\"I lost 20 pounds in 6 months.\" Jo, patient. Typical results: patients lose 6% of body weight in 6 months.",
+])
+def test_general_negated_or_qualified_results_are_clean(linter, text):
+    assert not findings(linter, "END003", text)

@@ -231,3 +231,15 @@ def test_gifts_tied_to_choosing_us_are_inducements(linter, text):
 ])
 def test_charity_staff_outreach_and_nominal_items_are_not_inducements(linter, text):
     assert not findings(linter, "INC001", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Send a friend our way and you'll get a $30 account credit once they book.",
+    "Recommend us to your neighbors: every new patient you send earns you a free whitening.",
+])
+def test_referral_rewards_read_as_offer_frames(linter, text):
+    assert findings(linter, "INC004", text)
+
+
+def test_an_employee_referral_bonus_for_hiring_is_not_a_patient_referral(linter):
+    assert not findings(linter, "INC004", "Our nurses who refer a friend we hire earn a $1,000 bonus.")

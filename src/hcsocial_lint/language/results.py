@@ -46,6 +46,29 @@ def _has_amount(verb: Token) -> bool:
     return any(t.lower_ in AMOUNT_UNITS or t.lemma_.lower() in AMOUNT_UNITS for t in verb.subtree if t.i > verb.i)
 
 
+MEDICATION_WORDS = frozenset({"med", "meds", "medication", "medications", "medicine", "medicines", "insulin", "pill",
+                              "pills", "inhaler", "statin", "statins", "prescription", "prescriptions"})
+
+
+def _off_medication(doc) -> list[TextSpan]:
+    """ "off my blood pressure meds", "off all medication": coming off a medicine is a result."""
+    found = []
+    for token in doc:
+        if token.lower_ != "off":
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj"] or \
+                  [t for t in doc[token.i + 1:token.i + 6] if t.lower_ in MEDICATION_WORDS][:1]
+        for obj in objects:
+            if obj.lower_ in MEDICATION_WORDS or obj.lemma_.lower() in MEDICATION_WORDS:
+                found.append(TextSpan(token.idx, obj.idx + len(obj.text), "personal_results",
+                                      doc.text[token.idx:obj.idx + len(obj.text)], "language.results"))
+    return found
+
+
+def _fragment(token: Token) -> bool:
+    return not any(t.dep_ in {"nsubj", "nsubjpass"} for t in token.sent)
+
+
 def personal_results(analysis) -> tuple[PersonalResult, ...]:
     doc = analysis.doc
     if not has_parse(doc):
@@ -53,7 +76,8 @@ def personal_results(analysis) -> tuple[PersonalResult, ...]:
     people = [(e.start, e.end) for e in analysis.entities if e.entity_type == "PERSON"]
     people += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     found: list[PersonalResult] = []
-    for cue in analysis.cues("personal_results"):
+    consumer_voice = [t for t in doc if t.lower_ in SINGULAR or (t.text.startswith("@") and len(t.text) > 2)]
+    for cue in [*analysis.cues("personal_results"), *_off_medication(doc)]:
         span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if span is None:
             continue
@@ -67,6 +91,9 @@ def personal_results(analysis) -> tuple[PersonalResult, ...]:
             who = next(t for t in span if t.lower_ in SINGULAR)
         else:
             who = _experiencer(clause_head(verb), people)
+        if who is None and _fragment(verb) and consumer_voice:
+            # "Pain-free after one session! Thanks @clinic": a verbless result in a consumer's post
+            who = consumer_voice[0]
         if who is None:
             continue
         found.append(PersonalResult(cue, TextSpan(who.idx, who.idx + len(who.text), "experiencer", who.text,

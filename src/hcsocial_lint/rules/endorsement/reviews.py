@@ -70,7 +70,7 @@ class IncentivisedReview:
     ))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        found = [o for o in offers(analysis, "act_review") if o.link in PAYMENT_LINKS | {"with"}]
+        found = [o for o in offers(analysis, "act_review") if o.link in PAYMENT_LINKS | {"with", "clause"}]
         if found:
             offer = found[0]
             sentiment = _sentiment_near(analysis, offer)
@@ -102,7 +102,7 @@ def _asks_for_review(analysis: Analysis, directive: Directive) -> TextSpan | Non
     """The review the directive asks for: in the urged verb's own clause or right after it."""
     sentence = analysis.sentence_at(directive.verb.start)
     window = TextSpan(directive.verb.start, sentence.end_char, "window")
-    return _within(window, analysis.cues("act_review"))
+    return _within(window, analysis.cues("act_review")) or _within(window, analysis.cues("review_sites"))
 
 
 def _gated(analysis: Analysis, directive: Directive) -> TextSpan | None:

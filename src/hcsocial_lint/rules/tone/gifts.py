@@ -202,7 +202,7 @@ class PatientGift:
         a holiday ham"."""
         beneficiaries = [c for c in analysis.cues("audience_beneficiaries") if analysis.assertion(c).asserted]
         for offer in offers(analysis, "act_choose_care", INDUCING_KINDS):
-            if offer.link not in PAYMENT_LINKS | {"with", "clause"}:
+            if offer.link not in PAYMENT_LINKS | {"with", "clause"} or _about_referral(analysis, offer):
                 continue
             verdict = _frame_verdict(analysis, offer, options)
             if verdict is None or not _tied_to_us(analysis, offer) or _for_staff(analysis, offer):
@@ -271,6 +271,12 @@ def _tied_to_us(analysis: Analysis, offer) -> bool:
     if act is not None and act.lemma_.lower() in CHOICE_LEMMAS:
         return True
     return any(sentence.start_char <= d.verb.start < sentence.end_char for d in directives(analysis))
+
+
+def _about_referral(analysis: Analysis, offer) -> bool:
+    """A reward for referring someone is INC004's, not a gift for choosing us."""
+    sentence = analysis.sentence_at(offer.act.start)
+    return any(sentence.start_char <= c.start < sentence.end_char for c in analysis.cues("act_refer"))
 
 
 def _for_staff(analysis: Analysis, offer) -> bool:
