@@ -273,3 +273,12 @@ def test_a_persons_own_dramatic_result_is_a_testimonial(linter, text):
 ])
 def test_general_negated_or_qualified_results_are_clean(linter, text):
     assert not findings(linter, "END003", text)
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("We only text our Yelp link to clients who loved their facial.", True),
+    ("Only 3 openings left this week; our patients love us on Google!", False),
+    ("We read every review, not only the happy ones.", False),
+])
+def test_only_restricting_review_requests_to_happy_patients(linter, text, flagged):
+    assert bool(findings(linter, "END007", text)) is flagged

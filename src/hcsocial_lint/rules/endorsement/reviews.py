@@ -133,6 +133,28 @@ def _private_route(analysis: Analysis, review: Directive) -> Directive | None:
     return None
 
 
+def _only_happy(analysis: Analysis) -> tuple[TextSpan, TextSpan, TextSpan] | None:
+    """ "We only send our Google link to happy patients": "only" restricting who is asked to review to
+    the satisfied. The focus word must govern, or sit in the clause of, the happy condition."""
+    doc = analysis.doc
+    for token in doc:
+        if token.lower_ != "only" or analysis.assertion(TextSpan(token.idx, token.idx + 4, "only")).negated:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].like_num:
+            continue  # "only 5 spots left" restricts a number, not who is asked
+        sentence = token.sent
+        scope = token.head.subtree if token.head != token else sentence
+        scope = [t for t in scope]
+        lo, hi = scope[0].idx, scope[-1].idx + len(scope[-1].text)
+        inside = lambda c: sentence.start_char <= c.start < sentence.end_char  # noqa: E731
+        happy = next((c for c in analysis.cues("sentiment_positive")
+                      if lo <= c.start < hi and c.start > token.idx), None)
+        review = next((c for c in (*analysis.cues("act_review"), *analysis.cues("review_sites")) if inside(c)), None)
+        if happy is not None and review is not None:
+            return TextSpan(token.idx, token.idx + 4, "only", token.text), happy, review
+    return None
+
+
 @dataclass(frozen=True)
 class ReviewGating:
     meta: RuleMeta = field(default=RuleMeta(
@@ -158,6 +180,8 @@ class ReviewGating:
                     "instead.", "fail"),
             Example("If you had a great experience with Dr. Lee, please leave us a five-star review!", "fail"),
             Example("Happy patients: leave us a review on Yelp this week.", "fail"),
+            Example("Our Google review link only goes out to patients who rated their visit five stars.", "fail"),
+            Example("We only ask for reviews after the visit is over, and we ask everyone.", "pass"),
             Example("Tell us how we did: leave a review on Google, good or bad. Questions about your bill? Call "
                     "our office.", "pass"),
             Example("Please leave us an honest review; every comment helps us improve.", "pass"),
@@ -165,6 +189,19 @@ class ReviewGating:
     ))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
+        restricted = _only_happy(analysis)
+        if restricted is not None:
+            only, condition, review = restricted
+            yield Hit(only.start, max(condition.end, review.end),
+                      message=self.meta.message.format(condition=condition.text, route=""),
+                      category="REVIEW-GATING",
+                      evidence=(Evidence("frame", "restriction", only.text, only.start, only.end, "parse"),
+                                Evidence("frame", "happy-only condition", condition.text, condition.start,
+                                         condition.end, "lexicon:sentiment_positive"),
+                                Evidence("frame", "review", review.text, review.start, review.end, "lexicon")),
+                      suggestions=(Suggestion("Ask every patient for an honest review, with no condition",
+                                              (), Applicability.DISPLAY),))
+            return
         for directive in directives(analysis):
             if directive.negative:
                 continue
