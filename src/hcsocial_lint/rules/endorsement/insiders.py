@@ -71,6 +71,7 @@ def _asks_to_disclose(analysis: Analysis) -> bool:
 class SolicitedEndorsement:
     meta: RuleMeta = field(default=RuleMeta(
         id="END008",
+        needs_model=True,
         name="solicited-insider-or-paid-endorsement",
         family="endorsement",
         severity=Severity.ERROR,

@@ -159,6 +159,7 @@ def _only_happy(analysis: Analysis) -> tuple[TextSpan, TextSpan, TextSpan] | Non
 class ReviewGating:
     meta: RuleMeta = field(default=RuleMeta(
         id="END007",
+        needs_model=True,
         name="review-gating",
         family="endorsement",
         severity=Severity.ERROR,

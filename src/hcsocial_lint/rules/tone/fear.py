@@ -74,6 +74,7 @@ def _sale(analysis: Analysis) -> Directive | None:
 class FearSelling:
     meta: RuleMeta = field(default=RuleMeta(
         id="TON005",
+        needs_model=True,
         name="fear-appeal-selling",
         family="tone",
         severity=Severity.ERROR,

@@ -274,9 +274,10 @@ def _tied_to_us(analysis: Analysis, offer) -> bool:
 
 
 def _about_referral(analysis: Analysis, offer) -> bool:
-    """A reward for referring someone is INC004's, not a gift for choosing us."""
+    """A reward for referring someone is INC004's, and a prize draw INC002's, not a gift for choosing us."""
     sentence = analysis.sentence_at(offer.act.start)
-    return any(sentence.start_char <= c.start < sentence.end_char for c in analysis.cues("act_refer"))
+    return any(sentence.start_char <= c.start < sentence.end_char
+               for lexicon in ("act_refer", "offer_reward_chance") for c in analysis.cues(lexicon))
 
 
 def _for_staff(analysis: Analysis, offer) -> bool:
