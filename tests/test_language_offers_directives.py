@@ -64,3 +64,12 @@ def test_statements_are_not_directives(linter):
 
 def test_no_model_mode_finds_no_directive(no_model_linter):
     assert directives(analysed(no_model_linter, "Book a visit today.")) == ()
+
+
+@pytest.mark.parametrize(("text", "link"), [
+    ("Leave us a five-star review and get 10% off!", "and"),
+    ("A $20 credit for every review you post.", "for"),
+])
+def test_no_model_offers_are_tied_by_the_word_between(no_model_linter, text, link):
+    found = offers(analysed(no_model_linter, text), "act_review")
+    assert [o.link for o in found][:1] == [link]

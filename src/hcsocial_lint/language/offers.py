@@ -13,7 +13,7 @@ from the parse, and named in ``Offer.link`` so a finding can explain itself:
 * ``clause``: both in one clause with no exchange word ("Medicaid members get free rides to every visit");
 * ``next sentence``: the act, then a sentence that opens by giving ("Book by Friday. You'll get ...").
 
-Without a parse (no-model mode) act and reward must share a sentence. Rules pick which acts count by
+Without a parse (no-model mode) act and reward must share a sentence, tied by the word between them. Rules pick which acts count by
 lexicon (``act_review``, ``act_choose_care``, ``act_refer``, ``act_promote``) and which reward kinds.
 A reward that is negated or asked about ("we never pay for reviews") is no offer.
 """
@@ -133,6 +133,18 @@ def _clause_link(reward: Token, act: Token) -> str:
     return _exchange_word(reward, act) or "sentence"
 
 
+def _word_link(reward: Token, act: Token) -> str:
+    """Without a parse: the tie is the linking word between the two ("review us and get ...")."""
+    lo, hi = sorted((reward.i, act.i))
+    words = {t.lower_ for t in reward.doc[lo + 1:hi]}
+    if act.i < reward.i and words & {"and", "&"}:
+        return "and"
+    for word in (*EXCHANGE_WORDS, *sorted(CONDITION_MARKS)):
+        if word in words:
+            return "if/when" if word in CONDITION_MARKS else word
+    return "sentence"
+
+
 def _recipient(act: Token) -> str:
     head = clause_head(act)
     if head.dep_ == "relcl":
@@ -178,7 +190,7 @@ def offers(analysis, act_lexicon: str, kinds: frozenset[str] | None = None) -> t
                 continue
             act_sentence = sentence_of(doc, act.start)
             if act_sentence == reward_sentence:
-                link = _clause_link(reward_token, act_token) if has_parse(doc) else "sentence"
+                link = _clause_link(reward_token, act_token) if has_parse(doc) else _word_link(reward_token, act_token)
             elif act_sentence.end == reward_sentence.start and _opens_by_giving(analysis, reward.start):
                 link = "next sentence"
             else:
