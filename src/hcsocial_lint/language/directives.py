@@ -6,7 +6,8 @@ your child suffer"), a "please" request, or "you should / must / need to ...". E
 * ``verb``: the urged act (its head verb);
 * ``negative``: "don't ...", "never ...";
 * ``addressee``: who is urged when the post names them: a vocative ("Team, please share ..."), a
-  label before a colon ("Employees: ..."), or the subject of "you should" when it is not plain "you";
+  label before a colon ("Employees: ...", which also addresses the sentences after it up to a blank
+  line), or the subject of "you should" when it is not plain "you";
 * ``condition``: what the directive depends on: an if/when clause under it ("If you loved your visit,
   review us"), or a short question just before it ("Loved your visit? Tap the link ...", "Not happy?
   Email us").
@@ -107,6 +108,17 @@ def _addressee(verb: Token) -> TextSpan | None:
     return None
 
 
+def _leading_label(sentence: Span) -> TextSpan | None:
+    """A sentence that opens with a short label naming people before a colon ("Staff and family: ...")."""
+    colon = next((t for t in sentence if t.text == ":"), None)
+    if colon is None:
+        return None
+    label = [t for t in sentence if t.i < colon.i and not t.is_punct]
+    if 0 < len(label) <= 5 and any(t.pos_ in _NOUNS for t in label) and not any(t.pos_ == "VERB" for t in label):
+        return _span(label, "addressee")
+    return None
+
+
 def _condition(verb: Token) -> TextSpan | None:
     head = clause_head(verb)
     for child in head.children:
@@ -151,7 +163,14 @@ def directives_of(doc: Doc, verbs: frozenset[str] = frozenset()) -> tuple[Direct
         return ()
     found: list[Directive] = []
     openers = _misparsed_openers(doc, verbs)
+    heading: TextSpan | None = None  # "Staff, friends and family: ..." addresses what follows it
     for token in doc:
+        if token.is_sent_start:
+            label = _leading_label(token.sent)
+            if label is not None:
+                heading = label
+            elif "\n\n" in doc.text[max(0, token.idx - 3):token.idx]:
+                heading = None
         subject = None
         if not (_is_imperative(token) or token.i in openers):
             subject = _urged_with_modal(token)
@@ -162,7 +181,7 @@ def directives_of(doc: Doc, verbs: frozenset[str] = frozenset()) -> tuple[Direct
         if subject is not None:
             addressee = None if subject.lower_ == "you" else _span(list(subject.subtree), "addressee")
         else:
-            addressee = _addressee(token)
+            addressee = _addressee(token) or heading
         found.append(Directive(verb, negative, addressee, _condition(token)))
     return tuple(found)
 

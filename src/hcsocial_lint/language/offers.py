@@ -11,7 +11,8 @@ from the parse, and named in ``Offer.link`` so a finding can explain itself:
 * ``to``: a purpose clause ("review us to get ...");
 * ``for``/``per``/``with``/``after``: a phrase of exchange on the path between the two words;
 * ``clause``: both in one clause with no exchange word ("Medicaid members get free rides to every visit");
-* ``next sentence``: the act, then a sentence that opens by giving ("Book by Friday. You'll get ...").
+* ``next sentence``: the act, then a sentence that opens by giving ("Book by Friday. You'll get ...");
+* ``question, then act``: a question offering the reward, then the act ("Want a free peel? Review us!").
 
 Without a parse (no-model mode) act and reward must share a sentence, tied by the word between them. Rules pick which acts count by
 lexicon (``act_review``, ``act_choose_care``, ``act_refer``, ``act_promote``) and which reward kinds.
@@ -39,9 +40,13 @@ EXCHANGE_WORDS = ("for", "per", "with", "after", "upon", "each", "every")
 # Ties that make the reward a payment for the act. "sentence" (two clauses that merely share a sentence)
 # and "with" ("share this to reach families with free shots") are weaker; rules choose whether they count.
 PAYMENT_LINKS = frozenset({"if/when", "who", "and", "to", "for", "per", "each", "every", "after", "upon",
-                           "in exchange for", "in return for", "next sentence"})
+                           "in exchange for", "in return for", "next sentence", "question, then act"})
 CONDITION_MARKS = frozenset({"if", "when", "once", "after", "whenever", "as", "before"})
 GIVING_LEMMAS = frozenset({"get", "receive", "earn", "win", "enjoy", "take", "score", "grab", "collect"})
+# Verbs whose object is given to the reader ("we'll give you", "we cover your rides", "comes with").
+GIVER_LEMMAS = GIVING_LEMMAS | {"give", "offer", "provide", "cover", "send", "gift", "hand", "treat", "pay", "reward",
+                                "award", "enter", "come", "go", "add", "include", "throw", "deliver", "bring", "pick"}
+FREE_WORDS = frozenset({"free", "complimentary", "bonus", "extra"})
 THANKS_OPENERS = ("as a thank", "as our thank", "in return", "to say thank", "as a reward", "our thank")
 
 
@@ -51,6 +56,7 @@ class Offer:
     act: TextSpan  # label: the act lexicon it came from
     link: str  # how the parse ties them (see the module docstring)
     recipient: str = ""  # the noun a "who" clause hangs on ("Medicare patients"), when there is one
+    given: bool = True  # the reward is given to the reader (object of a giving verb, "free", "on us"), not a price
 
     def explain(self) -> str:
         return f"'{self.reward.text}' ({self.reward.label}) offered for '{self.act.text}' (tied by: {self.link})"
@@ -145,6 +151,24 @@ def _word_link(reward: Token, act: Token) -> str:
     return "sentence"
 
 
+def _is_given(reward: Token) -> bool:
+    """The reward is handed over: a giving verb governs it, or it is "free"/"complimentary", or "on us".
+    "6 sessions for $399" and "the price for an exam is $120" name prices, not rewards."""
+    doc = reward.doc
+    modifiers = [*reward.children, *doc[max(reward.sent.start, reward.i - 6):reward.i]]
+    if reward.lower_ in FREE_WORDS or any(t.lower_ in FREE_WORDS for t in modifiers):
+        return True
+    if reward.lower_ in {"on", "us"} or doc[reward.i:reward.i + 2].text.lower() in {"on us", "on the"}:
+        return True
+    for ancestor in [reward, *list(reward.ancestors)[:4]]:
+        if ancestor.pos_ in {"VERB", "AUX"} and ancestor.lemma_.lower() in GIVER_LEMMAS:
+            return True
+        if ancestor.pos_ in {"VERB", "AUX"} and ancestor.lemma_.lower() == "be":
+            return any(t.lower_ in {"on", "yours"} for t in ancestor.children)
+    sentence_text = reward.sent.text.lower()
+    return "on us" in sentence_text or "on the house" in sentence_text
+
+
 def _recipient(act: Token) -> str:
     head = clause_head(act)
     if head.dep_ == "relcl":
@@ -193,9 +217,13 @@ def offers(analysis, act_lexicon: str, kinds: frozenset[str] | None = None) -> t
                 link = _clause_link(reward_token, act_token) if has_parse(doc) else _word_link(reward_token, act_token)
             elif act_sentence.end == reward_sentence.start and _opens_by_giving(analysis, reward.start):
                 link = "next sentence"
+            elif reward_sentence.end == act_sentence.start and reward_sentence.text.rstrip().endswith("?"):
+                link = "question, then act"  # "Want a free cleaning? Just write us a review!"
             else:
                 continue
             act_span = TextSpan(act.start, act.end, act_lexicon, act.text, act.source)
-            found.append(Offer(reward, act_span, link, _recipient(act_token) if has_parse(doc) else ""))
+            parsed = has_parse(doc)
+            found.append(Offer(reward, act_span, link, _recipient(act_token) if parsed else "",
+                               _is_given(reward_token) if parsed else True))
             break
     return tuple(found)

@@ -146,9 +146,11 @@ class SolicitedEndorsement:
             return
         reviewed = analysis.cues("act_review")
         for offer in offers(analysis, "act_promote"):
-            if offer.link not in PAYMENT_LINKS:
+            if not offer.given or offer.link not in PAYMENT_LINKS:
                 continue
             sentence = analysis.sentence_at(offer.act.start)
+            if any(sentence.start_char <= c.start < sentence.end_char for c in analysis.cues("offer_reward_chance")):
+                continue  # "share this to be entered to win": a contest, INC002's
             if any(sentence.start_char <= r.start < sentence.end_char for r in reviewed):
                 continue  # a reward for a review is END005's
             yield Hit(

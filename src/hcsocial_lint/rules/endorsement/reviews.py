@@ -35,6 +35,11 @@ def _sentiment_near(analysis: Analysis, offer: Offer) -> TextSpan | None:
     return None
 
 
+def _disclosed(analysis: Analysis) -> bool:
+    from .disclosure import disclosure_flagged, disclosures
+    return disclosure_flagged(analysis) or bool(disclosures(analysis, connected=True))
+
+
 @dataclass(frozen=True)
 class IncentivisedReview:
     meta: RuleMeta = field(default=RuleMeta(
@@ -66,14 +71,17 @@ class IncentivisedReview:
             Example("We'd love to hear about your experience, good or bad. You can leave a review on Google.", "pass"),
             Example("Thank you for all the reviews this year! We read every one and use them to get better.", "pass"),
             Example("We never offer discounts or gifts for reviews.", "pass"),
+            Example("#ad @PureSkinMD gave me a free peel in exchange for my honest review, so here it is.", "pass"),
         ),
     ))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        found = [o for o in offers(analysis, "act_review") if o.link in PAYMENT_LINKS | {"with", "clause"}]
+        found = [o for o in offers(analysis, "act_review") if o.given and o.link in PAYMENT_LINKS | {"with", "clause"}]
         if found:
             offer = found[0]
             sentiment = _sentiment_near(analysis, offer)
+            if sentiment is None and _disclosed(analysis):
+                return  # an incentive for an honest review, disclosed in the review itself (16 CFR 255.5)
             yield Hit(
                 offer.act.start, offer.reward.end if offer.reward.end > offer.act.end else offer.act.end,
                 message=self.meta.message.format(

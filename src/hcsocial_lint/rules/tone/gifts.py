@@ -202,7 +202,8 @@ class PatientGift:
         a holiday ham"."""
         beneficiaries = [c for c in analysis.cues("audience_beneficiaries") if analysis.assertion(c).asserted]
         for offer in offers(analysis, "act_choose_care", INDUCING_KINDS):
-            if offer.link not in PAYMENT_LINKS | {"with", "clause"} or _about_referral(analysis, offer):
+            if not offer.given or offer.link not in PAYMENT_LINKS | {"with", "clause"} or \
+                    _about_referral(analysis, offer):
                 continue
             verdict = _frame_verdict(analysis, offer, options)
             if verdict is None or not _tied_to_us(analysis, offer) or _for_staff(analysis, offer):

@@ -97,7 +97,7 @@ class ReferralReward:
         """Referral rewards the vocabulary misses, read as offer frames (language.offers): "send a friend
         our way and get ...", "a $30 credit once someone you recommend books"."""
         for offer in offers(analysis, "act_refer"):
-            if offer.link not in PAYMENT_LINKS or offer.reward.label == "token":
+            if not offer.given or offer.link not in PAYMENT_LINKS or offer.reward.label == "token":
                 continue
             sentence = analysis.sentence_at(offer.act.start)
             if _staff_in(analysis, sentence.start_char, sentence.end_char):
