@@ -5,12 +5,13 @@ reviews, review suppression) live in rules/endorsement.yaml."""
 from __future__ import annotations
 
 from .disclosure import BuriedDisclosure, UndisclosedConnection
+from .experts import ExpertOrCelebrityEndorsement
 from .insiders import SolicitedEndorsement
 from .reviews import IncentivisedReview, ReviewGating
 from .testimonial import AtypicalResultsTestimonial
 
 RULES = (UndisclosedConnection(), BuriedDisclosure(), AtypicalResultsTestimonial(), IncentivisedReview(),
-         ReviewGating(), SolicitedEndorsement())
+         ReviewGating(), SolicitedEndorsement(), ExpertOrCelebrityEndorsement())
 
 
 def rules(settings) -> tuple:
