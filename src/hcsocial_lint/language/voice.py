@@ -15,10 +15,13 @@ signs of a material connection; rules decide what they mean together.
 
 from __future__ import annotations
 
+import regex
 from spacy.tokens import Doc, Token
 
 from .spans import TextSpan
 
+# The same voice on raw text, for strings that are not parsed on their own (a quotation inside a post).
+FIRST_PERSON = regex.compile(r"(?<![\w'])(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)(?![\w'])")
 SINGULAR = frozenset({"i", "me", "my", "mine", "myself", "i'm", "im", "i've", "ive", "i'd", "i'll"})
 PLURAL = frozenset({"we", "our", "us", "ours", "we're", "we've", "we'll"})
 CODE_WORDS = frozenset({"code", "codes", "promo", "coupon", "voucher"})

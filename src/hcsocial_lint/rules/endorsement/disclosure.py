@@ -19,8 +19,10 @@ from ...analysis import Analysis
 from ...language.spans import TextSpan
 from ...language.voice import first_person_singular, handles, personal_discounts, promo_codes
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
-from ..tone.profile import flag
-from ..tone.spans import FIRST_PERSON, first_prose_offset, tagged_matches
+from ...flags import flag
+from ...language.layout import first_prose_offset
+from ...language.voice import FIRST_PERSON
+from ...vocabularies import tagged_matches
 from .options import endorsement_options
 
 CITATION = ("FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising, 16 CFR 255.5 "

@@ -12,7 +12,8 @@ from ...language.results import personal_results
 from ...language.spans import TextSpan
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from ...nlp.context import is_myth_context, is_question
-from ..tone.spans import FIRST_PERSON, has, matches
+from ...language.voice import FIRST_PERSON
+from ...vocabularies import has, matches
 
 TYPICAL_STATEMENT = " Typical results: [what most patients achieve, with its source]. Individual results vary."
 QUOTED = regex.compile(r"[\"“]([^\"“”]{3,400})[\"”]|(?<![\w])'([^']{3,400})'(?![\w])")
