@@ -282,3 +282,12 @@ def test_general_negated_or_qualified_results_are_clean(linter, text):
 ])
 def test_only_restricting_review_requests_to_happy_patients(linter, text, flagged):
     assert bool(findings(linter, "END007", text)) is flagged
+
+
+def test_a_chance_to_win_for_a_five_star_rating_is_a_bought_review(linter):
+    (finding,) = findings(linter, "END005", "Rate us five stars today and spin our prize wheel at checkout!")
+    assert finding.severity is Severity.CRITICAL
+
+
+def test_share_to_win_is_a_contest_not_a_paid_post(linter):
+    assert not findings(linter, "END008", "Tag two friends below! One lucky winner gets a free lash lift.")

@@ -224,6 +224,6 @@ def offers(analysis, act_lexicon: str, kinds: frozenset[str] | None = None) -> t
             act_span = TextSpan(act.start, act.end, act_lexicon, act.text, act.source)
             parsed = has_parse(doc)
             found.append(Offer(reward, act_span, link, _recipient(act_token) if parsed else "",
-                               _is_given(reward_token) if parsed else True))
+                               reward.label == "chance" or not parsed or _is_given(reward_token)))
             break
     return tuple(found)

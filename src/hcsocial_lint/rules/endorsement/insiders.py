@@ -148,10 +148,11 @@ class SolicitedEndorsement:
         for offer in offers(analysis, "act_promote"):
             if not offer.given or offer.link not in PAYMENT_LINKS:
                 continue
-            sentence = analysis.sentence_at(offer.act.start)
-            if any(sentence.start_char <= c.start < sentence.end_char for c in analysis.cues("offer_reward_chance")):
+            sentences = (analysis.sentence_at(offer.act.start), analysis.sentence_at(offer.reward.start))
+            if offer.reward.label == "chance" or any(s.start_char <= c.start < s.end_char for s in sentences
+                                                     for c in analysis.cues("offer_reward_chance")):
                 continue  # "share this to be entered to win": a contest, INC002's
-            if any(sentence.start_char <= r.start < sentence.end_char for r in reviewed):
+            if any(sentences[0].start_char <= r.start < sentences[0].end_char for r in reviewed):
                 continue  # a reward for a review is END005's
             yield Hit(
                 offer.act.start, offer.act.end,
