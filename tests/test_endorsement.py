@@ -291,3 +291,7 @@ def test_a_chance_to_win_for_a_five_star_rating_is_a_bought_review(linter):
 
 def test_share_to_win_is_a_contest_not_a_paid_post(linter):
     assert not findings(linter, "END008", "Tag two friends below! One lucky winner gets a free lash lift.")
+
+
+def test_a_cure_as_a_noun_is_nobodys_result(linter):
+    assert not findings(linter, "END003", "My grandson is raising money for the search for a cure for ALS.")

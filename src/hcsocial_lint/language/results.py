@@ -82,6 +82,8 @@ def personal_results(analysis) -> tuple[PersonalResult, ...]:
         if span is None:
             continue
         verb = span.root
+        if len(span) == 1 and verb.pos_ in {"NOUN", "PROPN"}:
+            continue  # "the hunt for a cure": the noun names a goal, nobody's result
         if verb.lemma_.lower() in WEIGHT_VERBS and not _has_amount(verb):
             continue
         assertion = analysis.assertion(cue)
