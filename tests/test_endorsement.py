@@ -295,3 +295,7 @@ def test_share_to_win_is_a_contest_not_a_paid_post(linter):
 
 def test_a_cure_as_a_noun_is_nobodys_result(linter):
     assert not findings(linter, "END003", "My grandson is raising money for the search for a cure for ALS.")
+
+
+def test_advice_to_lose_weight_is_not_a_result(linter):
+    assert not findings(linter, "END003", "@wellnessweekly tips: 1. Shed a few pounds 2. Walk daily 3. Sleep more")

@@ -84,6 +84,9 @@ def personal_results(analysis) -> tuple[PersonalResult, ...]:
         verb = span.root
         if len(span) == 1 and verb.pos_ in {"NOUN", "PROPN"}:
             continue  # "the hunt for a cure": the noun names a goal, nobody's result
+        if verb.tag_ == "VB" and verb.dep_ in {"ROOT", "conj"} and \
+                not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children):
+            continue  # "Shed a few pounds": advice to the reader, not anyone's result
         if verb.lemma_.lower() in WEIGHT_VERBS and not _has_amount(verb):
             continue
         assertion = analysis.assertion(cue)
