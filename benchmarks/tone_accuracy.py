@@ -16,7 +16,10 @@ Reported:
   and at warning or above;
 * real posts (``/work/shared/data/real_posts``, measured only, never copied): the share of posts with a
   TON/INC/END finding at error or above and at warning or above, per dataset, and which rules fired.
-  ``--show`` prints the flagged real posts to the terminal for review; they are never written to a file.
+  ``--show`` prints the flagged real posts to the terminal for review; they are never written to a file;
+* real texts regulators cited (``/work/shared/data/real_violations/dev.jsonl``, read at run time, never
+  copied): recall per label (endorsement, profit_tone) and compliant texts given an error; ``--show``
+  prints the missed ones to the terminal.
 
 The linter is built once with the default model and every built-in rule enabled; only TON, INC and END
 findings are counted.
@@ -49,6 +52,9 @@ from hcsocial_lint.sources import read_text_post  # noqa: E402
 
 DRAFTS = REPO / "benchmarks" / "data" / "tone_drafts.jsonl"
 REAL_POSTS = Path(os.environ.get("HCLINT_REAL_POSTS", "/work/shared/data/real_posts"))
+REGULATOR_TEXTS = Path(os.environ.get("HCLINT_REAL_VIOLATIONS", "/work/shared/data/real_violations/dev.jsonl"))
+# Labels of the regulator-cited texts, and the rule prefixes that count as catching each.
+REGULATOR_LABELS = {"endorsement": ("END",), "profit_tone": ("TON", "INC")}
 FAMILIES = {"TON": "tone", "INC": "inducement", "END": "endorsement"}
 NOTES_MARKER = "<!-- notes: kept when the report is regenerated -->"
 REAL_SETS = (
@@ -190,6 +196,36 @@ def evaluate_real(linter: Linter, show: bool) -> list[str]:
     return lines
 
 
+def evaluate_regulator_texts(linter: Linter, show: bool) -> list[str]:
+    """Recall on real texts that regulators cited (read at run time, never copied), per label, and the
+    compliant real texts given an error. ``show`` prints the missed texts to the terminal only."""
+    if not REGULATOR_TEXTS.is_file():
+        return [f"(missing: {REGULATOR_TEXTS})"]
+    rows = read_jsonl(REGULATOR_TEXTS)
+    lines = ["| label | texts | caught (warning+) | recall |", "|---|---:|---:|---:|"]
+    for label, prefixes in REGULATOR_LABELS.items():
+        wanted = [r for r in rows if label in r["expected"]]
+        caught = 0
+        for row in wanted:
+            report = linter.lint_text(row["text"], kind=row.get("kind", "post"))
+            hit = [f for f in report.findings if f.rule_id.startswith(prefixes) and f.severity.rank >= Severity.WARNING.rank]
+            caught += bool(hit)
+            if show and not hit:
+                print(f"[missed {label}] " + row["text"].replace("\n", " ")[:300])
+        lines.append(f"| {label} | {len(wanted)} | {caught} | {ratio(caught, len(wanted))} |")
+    compliant = [r for r in rows if r["expected"] == ["none"]]
+    blocked = 0
+    for row in compliant:
+        report = linter.lint_text(row["text"], kind=row.get("kind", "post"))
+        hit = ours(report.findings, Severity.ERROR)
+        blocked += bool(hit)
+        if show and hit:
+            print(f"[compliant, blocked by {hit[0].rule_id}] " + row["text"].replace("\n", " ")[:300])
+    lines.append(f"| none (compliant; given a TON/INC/END error) | {len(compliant)} | {blocked} | "
+                 f"{ratio(blocked, len(compliant))} |")
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="write the Markdown report here")
@@ -204,6 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     drafts = read_jsonl(DRAFTS)
     draft_lines, summary = evaluate_drafts(linter, drafts)
     real_lines = [] if args.no_real else evaluate_real(linter, args.show)
+    regulator_lines = [] if args.no_real else evaluate_regulator_texts(linter, args.show)
     elapsed = time.perf_counter() - started
 
     command = "PYTHONPATH=src " + " ".join(shlex.quote(a) for a in ["python", "benchmarks/tone_accuracy.py", *sys.argv[1:]])
@@ -226,6 +263,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         report += ["## Real posts (measured only; texts are not copied)", "",
                    f"Source: `{REAL_POSTS}` (see its README). Only TON/INC/END findings are counted.", "",
                    *real_lines, ""]
+    if regulator_lines:
+        report += ["## Real texts regulators cited (measured only; texts are not copied)", "",
+                   f"Source: `{REGULATOR_TEXTS}` (FTC cases, UK ASA rulings and other regulators; see its README). "
+                   "A text counts as caught when a rule of the matching families fires at warning or above "
+                   "(endorsement: END; profit_tone: TON or INC).", "", *regulator_lines, ""]
     text = "\n".join(report)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

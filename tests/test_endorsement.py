@@ -168,8 +168,7 @@ def test_education_and_non_outcome_praise_stay_clean(linter, text):
 @pytest.mark.parametrize(("rule_id", "text"), [
     ("END004", "New hires: part of onboarding is posting a review of our clinic on Google."),
     ("END004", "As a longtime client myself, I can say this is the best dental office in town!"),
-    ("END005", "Review us on Yelp and your next B12 shot is on us!"),
-    ("END005", "Thanks so much for the review! Enjoy 15% off your next visit."),
+    ("END005", "Give us five stars on Yelp and your next B12 shot is on us!"),
     ("END006", "Not happy? Please don't post; call the office manager instead."),
     ("END006", "Update your 1-star review to 5 stars and we'll take $50 off your balance."),
 ])
@@ -185,4 +184,118 @@ def test_review_rules_fire_as_critical(linter, rule_id, text):
     "Leave a review and help other families find us!",
 ])
 def test_honest_review_requests_stay_clean(linter, text):
-    assert not [f for rule in ("END004", "END005", "END006") for f in findings(linter, rule, text)]
+    assert not [f for rule in ("END004", "END005", "END006", "END007") for f in findings(linter, rule, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Review us on Yelp and your next B12 shot is on us!",
+    "Thanks so much for the review! Enjoy 15% off your next visit.",
+    "Snap a photo when you check in on Facebook and we'll add a free scrub to your facial.",
+])
+def test_an_incentive_not_tied_to_sentiment_is_an_error(linter, text):
+    (finding,) = findings(linter, "END005", text)
+    assert finding.severity is Severity.ERROR
+    assert "offered for" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "Leave a glowing review this month and you'll be entered in our prize draw.",
+    "Clients who rate us 5 stars get a free brow tint!",
+])
+def test_an_incentive_for_positive_reviews_is_critical(linter, text):
+    (finding,) = findings(linter, "END005", text)
+    assert finding.severity is Severity.CRITICAL
+
+
+def test_review_gating_with_a_private_route_is_critical(linter):
+    text = "Happy with your smile? Review us on Google! Anything less than happy? Text our care team directly."
+    (finding,) = findings(linter, "END007", text)
+    assert finding.severity is Severity.CRITICAL
+    assert "Text" in finding.message
+
+
+# ------------------------------------------------------------------ END001 from the parse: codes and discounts
+
+@pytest.mark.parametrize("text", [
+    "@sunveilskin 25% off this week babes!! i genuinely use it every morning",
+    "i get my refills from @RapidRxUK and code 'LENA8' knocks £8 off your first box",
+    "Click the link in my bio to book, and use the code jessglow for a discount on any peel",
+])
+def test_a_code_or_discount_in_one_persons_voice_is_a_connection(linter, text):
+    (finding,) = findings(linter, "END001", text)
+    assert finding.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("text", [
+    "Use code WINTER at checkout for 10% off our in-office sunscreen.",  # the practice's own promotion
+    "I'm proud of our nurses! Read how we cut wait times in half.",
+])
+def test_the_organisations_own_offers_are_not_endorsements(linter, text):
+    assert not findings(linter, "END001", text)
+
+
+# ------------------------------------------------------------------ END008 solicited insider and paid endorsements
+
+@pytest.mark.parametrize(("text", "severity"), [
+    ("Employees: post the new spa video on your own TikTok and tag us!", Severity.ERROR),
+    ("Hygienists, please rate us five stars on Google from your phones today.", Severity.CRITICAL),
+    ("Our brand ambassadors earn a free facial for every three stories that tag the clinic.", Severity.ERROR),
+])
+def test_solicited_endorsements(linter, text, severity):
+    (finding,) = findings(linter, "END008", text)
+    assert finding.severity is severity
+
+
+@pytest.mark.parametrize("text", [
+    "Employees: when you post about the clinic, add #employee so readers know you work here.",
+    "Team, share your ideas for the holiday party with Dana.",
+    "Donate to our NICU fund and share the link with friends.",
+])
+def test_disclosed_or_non_endorsing_requests_are_clean(linter, text):
+    assert not findings(linter, "END008", text)
+
+
+# ------------------------------------------------------------------ END003 from the parse: a person's own result
+
+@pytest.mark.parametrize("text", [
+    "Six weeks in and I'm completely off my asthma inhaler. Thank you @breathewell!",
+    "Migraine-free after a single session?? Yes!! Thank you @headclinic",
+    "Rosa Delgado dropped 4 dress sizes on our program before her wedding!",
+])
+def test_a_persons_own_dramatic_result_is_a_testimonial(linter, text):
+    assert findings(linter, "END003", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Adults who lose 5% of their weight often see lower blood pressure.",  # a study finding, no experiencer
+    "I didn't lose any weight on the diet, so I talked to my doctor.",  # negated
+    "\"I lost 20 pounds in 6 months.\" Jo, patient. Typical results: patients lose 6% of body weight in 6 months.",
+])
+def test_general_negated_or_qualified_results_are_clean(linter, text):
+    assert not findings(linter, "END003", text)
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("We only text our Yelp link to clients who loved their facial.", True),
+    ("Only 3 openings left this week; our patients love us on Google!", False),
+    ("We read every review, not only the happy ones.", False),
+])
+def test_only_restricting_review_requests_to_happy_patients(linter, text, flagged):
+    assert bool(findings(linter, "END007", text)) is flagged
+
+
+def test_a_chance_to_win_for_a_five_star_rating_is_a_bought_review(linter):
+    (finding,) = findings(linter, "END005", "Rate us five stars today and spin our prize wheel at checkout!")
+    assert finding.severity is Severity.CRITICAL
+
+
+def test_share_to_win_is_a_contest_not_a_paid_post(linter):
+    assert not findings(linter, "END008", "Tag two friends below! One lucky winner gets a free lash lift.")
+
+
+def test_a_cure_as_a_noun_is_nobodys_result(linter):
+    assert not findings(linter, "END003", "My grandson is raising money for the search for a cure for ALS.")
+
+
+def test_advice_to_lose_weight_is_not_a_result(linter):
+    assert not findings(linter, "END003", "@wellnessweekly tips: 1. Shed a few pounds 2. Walk daily 3. Sleep more")

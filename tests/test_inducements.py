@@ -207,3 +207,39 @@ def test_community_services_conveniences_and_prizes_are_not_lures(linter, text):
 def test_free_lure_rewrite_drops_the_word_free(linter):
     assert fixed(linter, "INC005", "Free 15-minute IV drip trial for first-time guests.") == \
         "15-minute IV drip trial for first-time guests."
+
+
+# ------------------------------------------------------------------ INC001 offer frames: gifts tied to choosing us
+
+@pytest.mark.parametrize("text", [
+    "Parents who bring their baby to all four of our well-child visits get a free crib!",
+    "Switch your oxygen supplier to us and receive a $75 Visa card.",
+    "Medicaid members: free grocery delivery every week when you fill your prescriptions at our pharmacy.",
+    "Schedule your annual wellness visit with us by December and take home a holiday turkey.",
+])
+def test_gifts_tied_to_choosing_us_are_inducements(linter, text):
+    (finding,) = findings(linter, "INC001", text)
+    assert finding.severity is Severity.ERROR
+    assert "tied by" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "Bring a can of soup to your visit for our food bank; every can goes to families in need.",  # charity
+    "Staff who complete their flu shot by Friday get a $25 cafeteria card.",  # staff incentive
+    "Free rides to vaccination sites are available from the county; call 211 to book one.",  # outreach, no tie to us
+    "Every child who comes in for a checkup picks a sticker and a toothbrush.",  # nominal items
+])
+def test_charity_staff_outreach_and_nominal_items_are_not_inducements(linter, text):
+    assert not findings(linter, "INC001", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Send a friend our way and you'll get a $30 account credit once they book.",
+    "Recommend us to your neighbors: every new patient you send earns you a free whitening.",
+])
+def test_referral_rewards_read_as_offer_frames(linter, text):
+    assert findings(linter, "INC004", text)
+
+
+def test_an_employee_referral_bonus_for_hiring_is_not_a_patient_referral(linter):
+    assert not findings(linter, "INC004", "Our nurses who refer a friend we hire earn a $1,000 bonus.")

@@ -204,3 +204,25 @@ def test_tone_rules_run_without_a_model(no_model_linter):
     found = {f.rule_id for f in lint(no_model_linter, "Only 3 spots left! 20% off all facials. Book now!")}
     assert {"TON001", "TON002"} <= found
     assert not lint(no_model_linter, "Don't wait to call 911 if you notice signs of a stroke.")
+
+
+# ------------------------------------------------------------------ TON005 fear appeals, read from the parse
+
+@pytest.mark.parametrize(("text", "severity"), [
+    ("Your son's headaches might be something serious. Schedule an MRI with us this week.", "error"),
+    ("Don't let your mother's last days be spent in a hospital bed. Call our team to enroll.", "error"),
+    ("Don't let a crooked smile ruin your wedding photos. Book your aligner consult with us!", "warning"),
+])
+def test_fear_used_to_sell_is_flagged(linter, text, severity):
+    found = [f for f in linter.lint_text(text).findings if f.rule_id == "TON005"]
+    assert [f.severity.value for f in found] == [severity]
+
+
+@pytest.mark.parametrize("text", [
+    "Keep your kids safe this summer: supervise them near water at all times.",  # advice, no sale
+    "Flu can be serious for young children. Talk to your pediatrician about a flu shot.",  # no purchase from us
+    "We help families whose parents are in their last days. Call us to learn about hospice benefits.",  # no 'your'
+    "Don't let your kids skip sunscreen; reapply every two hours.",  # pressure with nothing sold
+])
+def test_public_health_and_plain_information_are_not_fear_selling(linter, text):
+    assert not [f for f in linter.lint_text(text).findings if f.rule_id == "TON005"]

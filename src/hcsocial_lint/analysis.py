@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from .config import Settings
 from .language import Assertion, LanguageLayer, TextSpan, assertion_of
 from .language.clauses import sentence_of, sentences
+from .language.layout import prose_bounds
 from .language.quantities import quantities
 from .model import Post
 
@@ -63,17 +64,9 @@ class Analysis:
 
     @cached_property
     def prose_bounds(self) -> tuple[int, int]:
-        """Where the post's prose starts and ends (first and past-the-last visible character).
-
-        A fix that adds a line "at the start" or "at the end" of the post, or replaces the
-        whole post, belongs here: offset 0 and the end of ``post.original`` may be inside
-        front matter or a closing code block."""
-        text = self.post.text
-        stripped = text.strip()
-        if not stripped:
-            return len(text), len(text)
-        start = len(text) - len(text.lstrip())
-        return start, start + len(stripped)
+        """Where the post's prose starts and ends (see ``language.layout``): a fix that adds a line
+        at the start or the end of the post, or replaces the whole post, belongs here."""
+        return prose_bounds(self.post.text)
 
     def sentence_at(self, offset: int) -> Span:
         """The sentence that holds character ``offset`` (see ``language.clauses.sentence_of``)."""

@@ -47,3 +47,46 @@ def pattern(name: str) -> regex.Pattern:
     """
     alternatives = sorted(raw_terms(name), key=len, reverse=True)
     return regex.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", regex.IGNORECASE)
+
+
+# Matching helpers shared by the rule families (moved from rules/tone/spans.py so that no family
+# imports another's helpers).
+
+def matches(name: str, text: str, start: int = 0, end: int | None = None) -> list[regex.Match]:
+    """Matches of vocabulary ``name`` in ``text[start:end]`` (offsets into ``text``)."""
+    return list(pattern(name).finditer(text, start, len(text) if end is None else end))
+
+
+def first(name: str, text: str, start: int = 0, end: int | None = None) -> regex.Match | None:
+    return pattern(name).search(text, start, len(text) if end is None else end)
+
+
+def has(name: str, text: str, start: int = 0, end: int | None = None) -> bool:
+    return pattern(name).search(text, start, len(text) if end is None else end) is not None
+
+
+@lru_cache(maxsize=None)
+def tagged_terms(name: str) -> tuple[tuple[str, str, regex.Pattern], ...]:
+    """A vocabulary whose lines read ``tag [tier] :: regex``: (tag, tier or "", compiled pattern)."""
+    entries = []
+    for line in terms(name):
+        head, sep, body = line.partition("::")
+        words = head.split()
+        if not sep or not 1 <= len(words) <= 2:
+            raise ValueError(f"vocabulary {name}: line {line!r} is not 'tag [tier] :: regex'")
+        tag, tier = words[0], (words[1] if len(words) == 2 else "")
+        entries.append((tag, tier, regex.compile(r"(?<![\w-])(?:" + body.strip() + r")(?![\w-])", regex.IGNORECASE)))
+    return tuple(entries)
+
+
+def tagged_matches(name: str, text: str, start: int = 0, end: int | None = None) -> list[tuple[str, str, regex.Match]]:
+    """Matches of a tagged vocabulary, overlaps resolved in favour of the longer match."""
+    end = len(text) if end is None else end
+    found = [(tag, tier, m) for tag, tier, compiled in tagged_terms(name) for m in compiled.finditer(text, start, end)]
+    found.sort(key=lambda item: (item[2].start(), -(item[2].end() - item[2].start())))
+    kept: list[tuple[str, str, regex.Match]] = []
+    for item in found:
+        if any(k[2].start() < item[2].end() and item[2].start() < k[2].end() for k in kept):
+            continue
+        kept.append(item)
+    return kept

@@ -1,13 +1,17 @@
-"""Python rules of the endorsement family: undisclosed and buried material connections, and
-atypical-results testimonials. Pattern-only rules (insider, incentivised and suppressed reviews)
-live in rules/endorsement.yaml."""
+"""Python rules of the endorsement family: undisclosed and buried material connections,
+atypical-results testimonials, review incentives and review gating. Pattern-only rules (insider
+reviews, review suppression) live in rules/endorsement.yaml."""
 
 from __future__ import annotations
 
 from .disclosure import BuriedDisclosure, UndisclosedConnection
+from .experts import ExpertOrCelebrityEndorsement
+from .insiders import SolicitedEndorsement
+from .reviews import IncentivisedReview, ReviewGating
 from .testimonial import AtypicalResultsTestimonial
 
-RULES = (UndisclosedConnection(), BuriedDisclosure(), AtypicalResultsTestimonial())
+RULES = (UndisclosedConnection(), BuriedDisclosure(), AtypicalResultsTestimonial(), IncentivisedReview(),
+         ReviewGating(), SolicitedEndorsement(), ExpertOrCelebrityEndorsement())
 
 
 def rules(settings) -> tuple:

@@ -16,9 +16,13 @@ from dataclasses import dataclass, field
 import regex
 
 from ...analysis import Analysis
+from ...language.spans import TextSpan
+from ...language.voice import first_person_singular, handles, personal_discounts, promo_codes
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
-from ..tone.profile import flag
-from ..tone.spans import FIRST_PERSON, first_prose_offset, tagged_matches
+from ...flags import flag
+from ...language.layout import first_prose_offset
+from ...language.voice import FIRST_PERSON
+from ...vocabularies import tagged_matches
 from .options import endorsement_options
 
 CITATION = ("FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising, 16 CFR 255.5 "
@@ -44,11 +48,32 @@ def endorser_voice(text: str) -> bool:
     return FIRST_PERSON.search(text) is not None and HANDLE.search(text) is not None
 
 
-def connection_signals(analysis: Analysis) -> list[tuple[str, regex.Match]]:
+def _parse_signals(analysis: Analysis) -> list[tuple[str, TextSpan]]:
+    """Connections read from the parse: a discount code or a price cut offered in one person's voice.
+
+    "Use code SPRING for our skincare line" is the practice's own promotion; "i used this ... code
+    'ANNA5' saves you £5" is an endorser's. A brand tag or a code next to the discount makes it personal."""
+    doc = analysis.doc
+    if not first_person_singular(doc):
+        return []
+    codes = promo_codes(doc)
+    found = [("code", c) for c in codes]
+    if codes or handles(doc) or analysis.cues("connection_markers"):
+        found += [("discount", d) for d in personal_discounts(analysis)]
+    found += [("marker", c) for c in analysis.cues("connection_markers")]
+    return found
+
+
+def connection_signals(analysis: Analysis) -> list[tuple[str, TextSpan]]:
     text = analysis.text
-    found = [(kind, m) for kind, _, m in tagged_matches("endorsement_connection", text)]
+    found = [(kind, TextSpan(m.start(), m.end(), kind, m.group(0), "vocabulary:endorsement_connection"))
+             for kind, _, m in tagged_matches("endorsement_connection", text)]
     voice = endorser_voice(text)
-    return [(kind, m) for kind, m in found if kind == "strong" or voice]
+    kept = [(kind, m) for kind, m in found if kind == "strong" or voice]
+    for kind, span in _parse_signals(analysis):
+        if not any(span.overlaps(k) for _, k in kept):
+            kept.append((kind, span))
+    return sorted(kept, key=lambda item: item[1].start)
 
 
 def disclosures(analysis: Analysis, connected: bool) -> list[regex.Match]:
@@ -119,11 +144,11 @@ class UndisclosedConnection:
         kind, signal = signals[0]
         at = first_prose_offset(analysis.text)
         yield Hit(
-            signal.start(), signal.end(),
-            message=self.meta.message.format(signal=signal.group(0)),
+            signal.start, signal.end,
+            message=self.meta.message.format(signal=signal.text),
             category="UNDISCLOSED-ENDORSEMENT",
-            evidence=tuple(Evidence("pattern", f"connection ({k})", m.group(0), m.start(), m.end(),
-                                    "vocabulary:endorsement_connection") for k, m in signals),
+            evidence=tuple(Evidence("pattern", f"connection ({k})", m.text, m.start, m.end, m.source)
+                           for k, m in signals),
             suggestions=(Suggestion("Disclose the connection at the start: '#ad' (or 'Paid partnership with ...', "
                                     "'I work at ...')", (Edit(at, at, "#ad "),), Applicability.UNSAFE),),
         )

@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 import regex
 
 from ...analysis import Analysis
+from ...language.results import personal_results
+from ...language.spans import TextSpan
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from ...nlp.context import is_myth_context, is_question
-from ..tone.spans import FIRST_PERSON, has, matches
+from ...language.voice import FIRST_PERSON
+from ...vocabularies import has, matches
 
 TYPICAL_STATEMENT = " Typical results: [what most patients achieve, with its source]. Individual results vary."
 QUOTED = regex.compile(r"[\"“]([^\"“”]{3,400})[\"”]|(?<![\w])'([^']{3,400})'(?![\w])")
@@ -65,6 +68,8 @@ class AtypicalResultsTestimonial:
                     "8% of body weight over 6 months; individual results vary.", "pass"),
             Example("What patients say: 'Friendly front desk, short wait, and Dr. Ruiz really listened.'", "pass"),
             Example("Research shows people who lose 5 to 7% of body weight cut their diabetes risk by half.", "pass"),
+            Example("Three weeks on the shots and I've already dropped 11 lbs!! Obsessed.", "fail"),
+            Example("Honestly, that one session changed my life and my panic attacks are gone.", "fail"),
         ),
         fixable=True,
     ))
@@ -74,22 +79,28 @@ class AtypicalResultsTestimonial:
         outcomes = [m for m in matches("endorsement_outcomes", text)
                     if not is_myth_context(analysis.doc, analysis.sentence_at(m.start()), m.start(), m.end())
                     and not is_question(analysis.doc, analysis.sentence_at(m.start()), m.start(), m.end())]
-        if not outcomes or has("endorsement_typical", text):
+        if has("endorsement_typical", text):
             return
-        marker = _testimonial(analysis)
-        if marker is None:
-            return
-        outcome = outcomes[0]
+        marker = _testimonial(analysis) if outcomes else None
+        if marker is not None:
+            outcome = TextSpan(outcomes[0].start(), outcomes[0].end(), "outcome", outcomes[0].group(0),
+                               "vocabulary:endorsement_outcomes")
+            context = TextSpan(marker.start(), marker.end(), "testimonial", marker.group(0),
+                               "vocabulary:endorsement_testimonial")
+        else:
+            # a person's own account of a dramatic result is a testimonial by itself (language.results)
+            personal = personal_results(analysis)
+            if not personal:
+                return
+            outcome, context = personal[0].result, personal[0].experiencer
         end = analysis.prose_bounds[1]
         insertion = ("." if analysis.post.original[:end][-1:].isalnum() else "") + TYPICAL_STATEMENT
         yield Hit(
-            outcome.start(), outcome.end(),
-            message=self.meta.message.format(outcome=outcome.group(0)),
+            outcome.start, outcome.end,
+            message=self.meta.message.format(outcome=outcome.text),
             category="ATYPICAL-RESULTS",
-            evidence=(Evidence("pattern", "dramatic outcome", outcome.group(0), outcome.start(), outcome.end(),
-                               "vocabulary:endorsement_outcomes"),
-                      Evidence("context", "testimonial", marker.group(0), marker.start(), marker.end(),
-                               "vocabulary:endorsement_testimonial")),
+            evidence=(Evidence("pattern", "dramatic outcome", outcome.text, outcome.start, outcome.end, outcome.source),
+                      Evidence("context", "testimonial", context.text, context.start, context.end, context.source)),
             suggestions=(Suggestion("Append what patients generally achieve (fill in the figures and source)",
                                     (Edit(end, end, insertion),), Applicability.UNSAFE),),
         )

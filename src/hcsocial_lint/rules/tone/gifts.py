@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 import regex
 
 from ...analysis import Analysis
+from ...language.clauses import token_at
+from ...language.directives import directives
+from ...language.offers import PAYMENT_LINKS, offers
+from ...language.spans import TextSpan
 from ...nlp.context import is_negated
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from .options import ToneOptions, tone_options
@@ -124,8 +128,9 @@ class PatientGift:
         message="gift to patients tied to care: {reason}",
         citation=OIG_CITATION,
         url="https://oig.hhs.gov/documents/special-advisory-bulletins/1111/SABGiftsandInducements.pdf",
-        summary="Finds gifts, gift cards, cash and loyalty rewards offered for booking, visiting or using our "
-                "services, and checks them against the OIG nominal-value limits set in [tool.hclint.tone] "
+        summary="Finds gifts, gift cards, cash, goods (baby gear, groceries, holiday food), rides and loyalty "
+                "rewards offered for booking, visiting, switching to or using our services (read as offer frames "
+                "from the parse: 'patients who switch to us get ...', 'book and take home ...'), and checks them against the OIG nominal-value limits set in [tool.hclint.tone] "
                 "(nominal_item_value, default 15; nominal_annual_value, default 75). Cash and cash equivalents "
                 "always fire; an item of unstated value is a warning. Set the front-matter flag "
                 "audience_includes_federal_beneficiaries: false for cash-pay-only audiences to lower errors to "
@@ -141,6 +146,11 @@ class PatientGift:
             Example("Kids who come in for checkups pick a toothbrush and a sticker from our prize box!", "pass"),
             Example("Get your flu shot with us and receive a $5 coupon for the store.", "pass"),
             Example("$10k sign-on bonus for ICU nurses! Apply today.", "pass"),
+            Example("Moms who finish all six prenatal visits with us go home with a new stroller!", "fail"),
+            Example("Seniors who transfer their home care to our agency receive a $40 grocery delivery.", "fail"),
+            Example("Free door-to-door rides to every checkup for our Medicaid families.", "fail"),
+            Example("Drop off a new toy for our holiday drive; every toy goes to a family in need.", "pass"),
+            Example("The county offers free rides to vaccination sites; call 211 to arrange one.", "pass"),
         ),
         fixable=True,
     ))
@@ -148,9 +158,12 @@ class PatientGift:
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
         gifts = tagged_matches("tone_gifts", text)
-        if not gifts or is_recruiting(analysis):
+        if is_recruiting(analysis):
             return
         options = tone_options(analysis.settings)
+        if not gifts:
+            yield from self._offer_frames(analysis, options)
+            return
         sents = sentences(analysis)
         profile = tone_profile(analysis)
         for index, sentence in enumerate(sents):
@@ -179,6 +192,100 @@ class PatientGift:
                           Evidence("context", "offered", giving.group(0), giving.start(), giving.end(), "giving cue")),
                 suggestions=(_removal(analysis, sents, sentence, giving.start()),),
             )
+            return
+        yield from self._offer_frames(analysis, options)
+
+    def _offer_frames(self, analysis: Analysis, options: ToneOptions) -> Iterator[Hit]:
+        """Gifts tied to choosing our care, read as offer frames (language.offers) where the gift
+        vocabulary above finds nothing: "patients who switch to our agency get a grocery card",
+        "free rides to every visit for our Medicaid members", "book your wellness visit and take home
+        a holiday ham"."""
+        beneficiaries = [c for c in analysis.cues("audience_beneficiaries") if analysis.assertion(c).asserted]
+        for offer in offers(analysis, "act_choose_care", INDUCING_KINDS):
+            if not offer.given or offer.link not in PAYMENT_LINKS | {"with", "clause"} or \
+                    _about_referral(analysis, offer):
+                continue
+            verdict = _frame_verdict(analysis, offer, options)
+            if verdict is None or not _tied_to_us(analysis, offer) or _for_staff(analysis, offer):
+                continue
+            who = f" to {beneficiaries[0].text} patients" if beneficiaries else ""
+            yield Hit(
+                offer.reward.start, offer.reward.end,
+                message=self.meta.message.format(reason=f"{verdict}, offered{who} for '{offer.act.text}' "
+                                                        f"(tied by: {offer.link})"),
+                severity=_cap(Severity.ERROR, analysis),
+                category="INDUCEMENT",
+                evidence=(Evidence("frame", f"reward ({offer.reward.label})", offer.reward.text, offer.reward.start,
+                                   offer.reward.end, "language.offers"),
+                          Evidence("frame", f"act ({offer.link})", offer.act.text, offer.act.start, offer.act.end,
+                                   "lexicon:act_choose_care"))
+                + tuple(Evidence("context", "federal beneficiaries", c.text, c.start, c.end,
+                                 "lexicon:audience_beneficiaries") for c in beneficiaries[:1]),
+                suggestions=(Suggestion("Remove the gift, or keep to a non-cash item worth no more than the nominal "
+                                        "value that is not tied to choosing or using our services", (),
+                                        Applicability.DISPLAY),),
+            )
+            return
+
+
+CASH_EQUIVALENTS = frozenset({"cash", "cash back", "visa card", "prepaid card", "venmo", "paypal", "check"})
+INDUCING_KINDS = frozenset({"cash", "goods", "money", "token"})
+# Acts that are themselves a choice of provider, whoever is named: "switch", "transfer", "enroll".
+CHOICE_LEMMAS = frozenset({"switch", "transfer", "enroll", "choose", "select", "pick", "join"})
+
+
+def _amount_near(analysis: Analysis, reward: TextSpan) -> float | None:
+    """The dollar amount written with the reward ("a $50 grocery card"), if any."""
+    for amount in analysis.quantities:
+        if amount.label == "MONEY" and (amount.overlaps(reward) or 0 <= reward.start - amount.end <= 16):
+            values = money_values(amount.text)
+            if values:
+                return values[0][0]
+    return None
+
+
+def _frame_verdict(analysis: Analysis, offer, options: ToneOptions) -> str | None:
+    reward = offer.reward
+    value = _amount_near(analysis, reward)
+    if value is not None and value > options.nominal_item_value:
+        return f"'{reward.text}' is worth ${value:g}, above the ${options.nominal_item_value:g} nominal value per item"
+    if reward.label == "cash" and (value is None or reward.text.lower() in CASH_EQUIVALENTS):
+        # a store gift card within the nominal value is allowed; cash and general-purpose cards never are
+        return f"'{reward.text}' is cash or a cash equivalent, never allowed whatever the amount" if value is not None \
+            else f"'{reward.text}' is cash or a card of unstated value"
+    if value is not None:
+        return None
+    if reward.label == "goods":
+        return (f"'{reward.text}' is an item or service worth more than the ${options.nominal_item_value:g} "
+                "nominal value per item")
+    return None
+
+
+def _tied_to_us(analysis: Analysis, offer) -> bool:
+    """The act is choosing *this* provider: the offer speaks of us/our, urges the reader to act, or the
+    act is itself a choice ("switch", "transfer"). "Get your shot at any pharmacy" names no provider."""
+    doc = analysis.doc
+    sentence = analysis.sentence_at(offer.act.start)
+    if any(t.lower_ in {"us", "our", "we", "we'll", "ours"} for t in sentence):
+        return True
+    act = token_at(doc, offer.act.start)
+    if act is not None and act.lemma_.lower() in CHOICE_LEMMAS:
+        return True
+    return any(sentence.start_char <= d.verb.start < sentence.end_char for d in directives(analysis))
+
+
+def _about_referral(analysis: Analysis, offer) -> bool:
+    """A reward for referring someone is INC004's, and a prize draw INC002's, not a gift for choosing us."""
+    sentence = analysis.sentence_at(offer.act.start)
+    return any(sentence.start_char <= c.start < sentence.end_char
+               for lexicon in ("act_refer", "offer_reward_chance") for c in analysis.cues(lexicon))
+
+
+def _for_staff(analysis: Analysis, offer) -> bool:
+    sentence = analysis.sentence_at(offer.act.start)
+    return bool(offer.recipient and any(c.text.lower() in offer.recipient.lower() for c in analysis.cues("audience_staff"))) \
+        or any(sentence.start_char <= c.start < sentence.end_char for c in analysis.cues("audience_staff")
+               if c.text.lower() not in {"team", "front desk"})
 
 
 @dataclass(frozen=True)

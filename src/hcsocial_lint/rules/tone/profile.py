@@ -17,11 +17,11 @@ from functools import lru_cache
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import regex
 
 from ...analysis import Analysis
+from ...flags import flag  # noqa: F401  (re-exported for the tone rules)
 from .spans import has, matches
 
 MIN_COMMERCIAL_CUES = 3  # below this a post is too short to call "sales-driven" as a whole
@@ -74,22 +74,6 @@ def _profile_of(text: str) -> ToneProfile:
 def is_recruiting(analysis: Analysis) -> bool:
     """A job post: its bonuses and "apply today" are recruitment, not patient marketing."""
     return has("tone_recruiting", analysis.text)
-
-
-def flag(metadata: Mapping[str, Any], key: str) -> bool | None:
-    """A yes/no front-matter flag: True, False, or None when absent or unreadable."""
-    value = metadata.get(key)
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return bool(value)
-    if isinstance(value, str):
-        lowered = value.strip().lower()
-        if lowered in {"true", "yes", "y", "1", "on"}:
-            return True
-        if lowered in {"false", "no", "n", "0", "off", "none", ""}:
-            return False
-    return None
 
 
 def federal_audience(analysis: Analysis) -> bool | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ...analysis import Analysis
+from ...language.offers import PAYMENT_LINKS, offers
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from .profile import is_recruiting, tone_profile
 from .spans import first, sentences
@@ -48,13 +49,16 @@ class ReferralReward:
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
-        if first("tone_referral", text) is None or is_recruiting(analysis):
+        if is_recruiting(analysis):
+            return
+        if first("tone_referral", text) is None:
+            yield from self._offer_frames(analysis)
             return
         sents = sentences(analysis)
         profile = tone_profile(analysis)
         for index, sentence in enumerate(sents):
             referral = first("tone_referral", text, sentence.start, sentence.end)
-            if referral is None:
+            if referral is None or _staff_in(analysis, sentence.start, sentence.end):
                 continue
             reward = first("tone_reward", text, sentence.start, sentence.end)
             reward_sentence = sentence
@@ -88,3 +92,33 @@ class ReferralReward:
                     if m is not None),
                 suggestions=(suggestion,),
             )
+
+    def _offer_frames(self, analysis: Analysis) -> Iterator[Hit]:
+        """Referral rewards the vocabulary misses, read as offer frames (language.offers): "send a friend
+        our way and get ...", "a $30 credit once someone you recommend books"."""
+        for offer in offers(analysis, "act_refer"):
+            if not offer.given or offer.link not in PAYMENT_LINKS or offer.reward.label == "token":
+                continue
+            sentence = analysis.sentence_at(offer.act.start)
+            if _staff_in(analysis, sentence.start_char, sentence.end_char):
+                continue
+            yield Hit(
+                offer.act.start, offer.act.end,
+                message=self.meta.message.format(referral=offer.act.text, reward=offer.reward.text, brokering=""),
+                category="INDUCEMENT",
+                evidence=(Evidence("frame", f"reward ({offer.reward.label})", offer.reward.text, offer.reward.start,
+                                   offer.reward.end, "language.offers"),
+                          Evidence("frame", f"act ({offer.link})", offer.act.text, offer.act.start, offer.act.end,
+                                   "lexicon:act_refer")),
+                suggestions=(Suggestion("Thank people for referrals without giving anything of value", (),
+                                        Applicability.DISPLAY),),
+            )
+            return
+
+
+def _staff_in(analysis: Analysis, start: int, end: int) -> bool:
+    """The sentence speaks of the organisation's own people ("nurses who refer a friend we hire"): an
+    employee referral bonus for hiring, not a reward for sending patients. "Team" alone is too common in
+    patient posts ("our team") to count."""
+    return any(start <= c.start < end and c.text.lower() not in {"team", "front desk"}
+               for c in analysis.cues("audience_staff"))

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
 from ...analysis import Analysis
-from ...vocabularies import pattern, terms
+from ...language.layout import first_prose_offset  # noqa: F401  (re-exported for the tone rules)
+from ...language.voice import FIRST_PERSON  # noqa: F401
+from ...vocabularies import first, has, matches, tagged_matches, tagged_terms  # noqa: F401
 
 MONEY = regex.compile(r"(?<![\w$])\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(\s?[kK]\b)?")
-FIRST_PERSON = regex.compile(r"(?<![\w'])(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)(?![\w'])")
 _LINE_BREAK = regex.compile(r"\n")
 
 
@@ -65,19 +65,6 @@ def sentence_of(sents: list[Sentence], offset: int) -> int:
     return best
 
 
-def matches(name: str, text: str, start: int = 0, end: int | None = None) -> list[regex.Match]:
-    """Matches of vocabulary ``name`` in ``text[start:end]`` (offsets into ``text``)."""
-    return list(pattern(name).finditer(text, start, len(text) if end is None else end))
-
-
-def first(name: str, text: str, start: int = 0, end: int | None = None) -> regex.Match | None:
-    return pattern(name).search(text, start, len(text) if end is None else end)
-
-
-def has(name: str, text: str, start: int = 0, end: int | None = None) -> bool:
-    return pattern(name).search(text, start, len(text) if end is None else end) is not None
-
-
 def money_values(text: str, start: int = 0, end: int | None = None) -> list[tuple[float, regex.Match]]:
     """Dollar amounts in ``text[start:end]``: ``$25`` -> 25.0, ``$10k`` -> 10000.0."""
     found = []
@@ -89,41 +76,6 @@ def money_values(text: str, start: int = 0, end: int | None = None) -> list[tupl
             whole *= 1000
         found.append((whole, match))
     return found
-
-
-def first_prose_offset(text: str) -> int:
-    """Where the prose starts (front matter is blanked to spaces in ``Post.text``)."""
-    for index, char in enumerate(text):
-        if not char.isspace():
-            return index
-    return len(text)
-
-
-@lru_cache(maxsize=None)
-def tagged_terms(name: str) -> tuple[tuple[str, str, regex.Pattern], ...]:
-    """A vocabulary whose lines read ``tag [tier] :: regex``: (tag, tier or "", compiled pattern)."""
-    entries = []
-    for line in terms(name):
-        head, sep, body = line.partition("::")
-        words = head.split()
-        if not sep or not 1 <= len(words) <= 2:
-            raise ValueError(f"vocabulary {name}: line {line!r} is not 'tag [tier] :: regex'")
-        tag, tier = words[0], (words[1] if len(words) == 2 else "")
-        entries.append((tag, tier, regex.compile(r"(?<![\w-])(?:" + body.strip() + r")(?![\w-])", regex.IGNORECASE)))
-    return tuple(entries)
-
-
-def tagged_matches(name: str, text: str, start: int = 0, end: int | None = None) -> list[tuple[str, str, regex.Match]]:
-    """Matches of a tagged vocabulary, overlaps resolved in favour of the longer match."""
-    end = len(text) if end is None else end
-    found = [(tag, tier, m) for tag, tier, compiled in tagged_terms(name) for m in compiled.finditer(text, start, end)]
-    found.sort(key=lambda item: (item[2].start(), -(item[2].end() - item[2].start())))
-    kept: list[tuple[str, str, regex.Match]] = []
-    for item in found:
-        if any(k[2].start() < item[2].end() and item[2].start() < k[2].end() for k in kept):
-            continue
-        kept.append(item)
-    return kept
 
 
 def sentence_removal(text: str, sentence: Sentence) -> tuple[int, int]:
