@@ -10,18 +10,22 @@ Rules then decide what each combination is worth. Computed once per post and cac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import regex
 
 from ...analysis import Analysis
+from ...language.blocks import Block, block_of, blocks
+from ...language.clauses import clause_head, clause_tokens, same_clause, token_at
+from ...language.entities import handle_kind, type_of_name
 from ...vocabularies import pattern
 from . import signals
 from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers
 from .options import PhiOptions, authorization, options_from
-from .people import NOT_PATIENTS, PATIENT, PUBLIC, STAFF, Organisation, Person, classify, name_key
-from .recognizers import AGE_OVER_89, UNIQUE_CHARACTERISTIC
+from .people import (ANIMAL, CANDIDATE, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF, Organisation,
+                     Person, classify, name_key)
+from .recognizers import AGE_OVER_89, UNIQUE_CHARACTERISTIC, is_given_name
 from .signals import Cue
 
 REPLY_KINDS = ("review-reply", "comment-reply")
@@ -66,6 +70,11 @@ _SERVICE_BEFORE = regex.compile(r"\bour\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 # "both teens", "the two boys": a plural noun that counts people, each of them identified.
 _COUNTED_BEFORE = regex.compile(r"\b(?:both|the two|the three|all three|the pair of)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _MY_BEFORE = regex.compile(r"\bmy\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
+# Pronouns that refer back to a person named before: they carry a tie into the next sentence.
+_BACK_REFERENCE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_ADDRESS = frozenset({"you", "your", "yours", "yourself"})
+_ORG_USE = regex.compile(r"\b(?:in|on|via|from|at|by|join|joins|joined|joining|with|to|h/t|ht|cc|thanks to)\s+$", regex.IGNORECASE)
+_TITLE_BEFORE = regex.compile(r"\b(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s+$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,13 +127,29 @@ class Assessment:
         self.options: PhiOptions = options_from(analysis.settings.family_options("phi"))
         self.authorization = authorization(analysis.post.metadata)
         self.sentences = tuple((s.start_char, s.end_char) for s in analysis.sentences) or ((0, len(self.text)),)
+        self.blocks: tuple[Block, ...] = blocks(self.text)
+
+    def lexicon(self, name: str):
+        """The post's matches of a shared lexicon (none when the analysis has no language layer)."""
+        try:
+            return self.analysis.cues(name)
+        except (RuntimeError, KeyError):
+            return ()
+
+    def block(self, offset: int) -> Block:
+        return block_of(self.blocks, offset)
+
+    def same_block(self, a: int, b: int) -> bool:
+        return self.block(a) == self.block(b)
 
     # ------------------------------------------------------------------ basic signals
 
     @cached_property
     def identifiers(self) -> tuple[Identifier, ...]:
         floor = self.options.min_score
-        return tuple(i for i in identifiers(self.analysis) if i.score >= floor)
+        headings = [b for b in self.blocks if b.heading]
+        return tuple(i for i in identifiers(self.analysis) if i.score >= floor
+                     and not (i.kind in PERSON_KINDS and any(b.start <= i.start < b.end for b in headings)))
 
     @cached_property
     def facility_spans(self) -> tuple[tuple[int, int], ...]:
@@ -222,13 +247,62 @@ class Assessment:
     def people(self) -> tuple[Person, ...]:
         people = classify(self.text, [i for i in self.identifiers if i.kind in PERSON_KINDS], self.org,
                           self.sentences, self.facility_spans, bool(self.spotlight))
-        return tuple(people)
+        return tuple(self._typed(p) for p in people)
+
+    def _typed(self, person: Person) -> Person:
+        """A person is a person: names that are platforms, microbes, deities, companies, drugs, places or
+        things are typed as such (:mod:`hcsocial_lint.language.entities`); an organisation's handle is an
+        organisation; officials speaking at a briefing and animals are not patients."""
+        if person.role == PATIENT:
+            return person  # "our patient ..." says it is a person
+        ident = person.identifier
+        if ident.kind == "SOCIAL_HANDLE":
+            kind = handle_kind(ident.text, is_given_name)
+            if kind == "organisation":
+                return replace(person, role=ORGANISATION, reason="the handle reads as an organisation's account")
+            used = _ORG_USE.search(self.text[max(0, ident.start - 16):ident.start])
+            if kind == "unknown" and used:  # "joined @doximity", "published in @TheLancet", "via @outlet"
+                return replace(person, role=ORGANISATION, reason=f"the handle is used as an outlet or host ('{used.group(0).strip()}')")
+        elif ident.kind == "PERSON":
+            words = ident.text.split()
+            titled = _TITLE_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) is not None
+            known = titled or bool(words) and is_given_name(words[0].strip(".,'"))
+            typed = type_of_name(self.doc, ident.start, ident.end, self.lexicon, given_name=known)
+            if typed is not None:
+                return replace(person, role=NOT_A_PERSON, reason=f"not a person: {typed.reason}", provider=False)
+        if person.role != CANDIDATE:
+            return person
+        start, end = _sentence_of(self.sentences, person.start)
+        in_sentence = [c for c in self.care if start <= c.start < end]
+        speaking = [c for c in self.lexicon("public_speaking") if start <= c.start < end]
+        if speaking and not in_sentence and not person.vocative:
+            return replace(person, role=PUBLIC, reason=f"speaks in public ('{speaking[0].text}')")
+        animal = [c for c in self.lexicon("animals") if start <= c.start < end]
+        if animal:
+            return replace(person, role=ANIMAL, reason=f"an animal ('{animal[0].text}'): HIPAA covers people")
+        return person
+
+    def permitted(self, severity, message: str):
+        """Part 5 of issue #9: where the text itself says written permission was given, a blocking finding
+        becomes a warning that asks for the authorization reference in front matter (the record)."""
+        from ...model import Severity  # noqa: PLC0415
+
+        if not self.stated_permission or severity not in {Severity.ERROR, Severity.CRITICAL}:
+            return severity, message
+        said = self.stated_permission[0].text
+        return Severity.WARNING, (f"{message}; the text says permission was given ('{said}'): record the signed "
+                                  "authorization as `hipaa_authorization: <reference>` in the front matter")
+
+    @cached_property
+    def stated_permission(self) -> tuple:
+        """Where the text itself says the person gave (written) permission to share their story."""
+        return tuple(c for c in self.lexicon("stated_permission") if self.analysis.assertion(c).asserted)
 
     @cached_property
     def ties(self) -> tuple[Tie, ...]:
         groups: dict[str, list[Person]] = {}
         for person in self.people:
-            if person.role in {STAFF, "organisation", "animal"}:
+            if person.role in {STAFF, ORGANISATION, ANIMAL, NOT_A_PERSON}:
                 continue
             groups.setdefault(name_key(person), []).append(person)
         single = len([g for g in groups.values() if any(p.may_be_patient and p.identifier.score >= STRONG for p in g)]) <= 1
@@ -241,27 +315,29 @@ class Assessment:
 
     def _tie(self, mentions: list[Person], single: bool) -> Tie:
         person = mentions[0]
-        if single and person.may_be_patient:
-            scope = [(0, len(self.text))]
-        else:
-            scope = []
-            for mention in mentions:
-                scope.extend(self._scope_of(mention))
+        # A tie is read from the sentence that names the person and the sentences that refer back to
+        # them; co-occurrence elsewhere in the post is not a tie (issue #9).
+        scope = []
+        for mention in mentions:
+            scope.extend(self._scope_of(mention))
         scope = _union(scope)
 
         def inside(cues):
             return tuple(c for c in cues if any(s <= c.start and c.end <= e for s, e in scope))
 
         care = list(inside(self.care))
-        if person.may_be_patient:
-            care += self.story  # a testimonial or patient story says who its subject is
+        if person.may_be_patient:  # a testimonial or patient story says who its subject is, in its own paragraph
+            openers = {self.block(m.start).start for m in mentions}
+            care += [c for c in self.story if any(s <= c.start < e for s, e in scope)
+                     or any(_sentence_of(self.sentences, c.start)[0] <= o < _sentence_of(self.sentences, c.start)[1]
+                            for o in openers)]
         if any(m.vocative for m in mentions):
             care += inside(self.second_person)
             care += [Cue(c.start, c.end, c.text, c.vocabulary, "health of the person addressed") for c in inside(self.health)
                      if regex.search(r"\byour\s+(?:[\w-]+\s+){0,2}$", self.text[max(0, c.start - 30):c.start], regex.IGNORECASE)]
         places = list(inside(self.places))
         for other in self.people:
-            if other.provider and any(s <= other.start and other.end <= e for s, e in scope):
+            if other.provider and any(self._linked(other, m) for m in mentions):
                 places.append(Cue(other.start, other.end, other.text, "people", "provider named with them"))
         health = inside(self.health)
         mention_sentences = [_sentence_of(self.sentences, m.start) for m in mentions]
@@ -314,20 +390,47 @@ class Assessment:
     def _a_cause(self, cue: Cue) -> bool:
         return _CAUSE_AFTER.match(self.text[cue.end:cue.end + 40]) is not None
 
+    def _linked(self, provider: Person, mention: Person) -> bool:
+        """A provider is part of a person's care only through the parse: the two in one clause ("Dr. Patel
+        replaced Emma's knee", "Emma's surgery with Dr. Patel"), not merely in one post."""
+        if not self.same_block(provider.start, mention.start):
+            return False
+        if _sentence_of(self.sentences, provider.start) != _sentence_of(self.sentences, mention.start):
+            return False
+        a, b = token_at(self.doc, provider.identifier.start), token_at(self.doc, mention.identifier.start)
+        if a is None or b is None or not self.doc.has_annotation("DEP"):
+            return True  # no parse: the sentence is all we can read
+        if not same_clause(a, b):
+            return False
+        clause = clause_tokens(clause_head(b))
+        lo, hi = clause[0].idx, clause[-1].idx + len(clause[-1])
+        cues = [*self.care, *(h for h in self.health if self._personal(h))]
+        return any(lo <= c.start < hi and any(t.idx <= c.start < t.idx + len(t) for t in clause) for c in cues)
+
     def _scope_of(self, mention: Person) -> list[tuple[int, int]]:
-        """The mention's sentence and those after it up to the next person; a quotation's attribution
-        ("- Carol W.") and a sentence of hashtags reach back to what came before."""
+        """The mention's sentence, and the sentences after it in its paragraph that refer back to the
+        person with a pronoun ("She finished chemo") or, for a person addressed, with "you", up to the
+        next person named; a quotation's attribution ("- Carol W.") and a sentence of hashtags reach
+        back to what came before."""
+        if mention.vocative and not self.is_reply:
+            block = self.block(mention.start)  # a paragraph that speaks to someone is about them
+            return [(block.start, block.end)]
         index = next((i for i, (s, e) in enumerate(self.sentences) if s <= mention.start < e), len(self.sentences) - 1)
         start, end = self.sentences[index]
         scope = [(start, end)]
         lead = self.text[start:mention.start]
         words = regex.findall(r"[A-Za-z]{2,}", regex.sub(r"[#@]\w+", "", self.text[start:end]))
         if (_ATTRIBUTION.match(lead) or len(words) < 3) and index > 0:
-            scope.insert(0, (self.sentences[index - 1][0], start) if len(words) >= 3 else (0, start))
+            previous = (self.sentences[index - 1][0], start) if len(words) >= 3 else (self.block(mention.start).start, start)
+            if self.same_block(previous[0], mention.start):
+                scope.insert(0, previous)
         others = [p for p in self.people if p.may_be_patient and p.identifier.score >= STRONG
                   and name_key(p) != name_key(mention)]
+        refer = _BACK_REFERENCE | (_ADDRESS if mention.vocative or self.is_reply else frozenset())
         for s, e in self.sentences[index + 1:]:
-            if any(s <= p.start < e for p in others):
+            if any(s <= p.start < e for p in others) or not self.same_block(s, mention.start):
+                break
+            if not any(t.lower_ in refer for t in self.doc.char_span(s, e, alignment_mode="expand") or ()):
                 break
             scope.append((s, e))
         return scope
@@ -359,6 +462,8 @@ class Assessment:
             sentence = self.analysis.sentence_at(detail.start)
             if signals.is_hypothetical(self.text, sentence, detail.start):
                 continue
+            if self._counted(detail) or self._thread_counter(detail):
+                continue
             tie = next((t for t in self.ties if t.person.may_be_patient and detail in t.details and t.is_patient_of_ours), None)
             if tie is not None:
                 hits.append(DetailHit(detail, tie.person.text, (tie.person.start, tie.person.end), tie, tie.health, tie.relationship))
@@ -372,6 +477,8 @@ class Assessment:
                 continue
             health = tuple(c for c in self.health if window[0] <= c.start < window[1] and not self._a_cause(c))
             care = tuple(c for c in (*self.care, *self.places) if window[0] <= c.start < window[1])
+            if detail.kind == "DATE_TIME" and not any(sentence.start_char <= c.start < sentence.end_char for c in care):
+                continue  # "tonight", "this morning": a date is a date of care only beside a care event
             if pointer[2]:  # the pointer itself says "patient"
                 care = (*care, Cue(pointer[0], pointer[1], self.text[pointer[0]:pointer[1]], "phi_person_nouns", "a patient"))
             if detail.kind == "ROOM_NUMBER" and _INPATIENT.search(detail.text):  # someone in a bed is a patient
@@ -379,6 +486,39 @@ class Assessment:
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
+
+    def _refers_to(self, person: Person, sentence: tuple[int, int]) -> bool:
+        """The sentence names the person, or refers back to them with a pronoun (and they were named in
+        the sentence just before, in the same paragraph)."""
+        if sentence[0] <= person.start < sentence[1]:
+            return True
+        index = next((i for i, (s, e) in enumerate(self.sentences) if (s, e) == tuple(sentence)), None)
+        if not index or not (self.sentences[index - 1][0] <= person.start < self.sentences[index - 1][1]):
+            return False
+        span = self.doc.char_span(sentence[0], sentence[1], alignment_mode="expand") or ()
+        return self.same_block(person.start, sentence[0]) and any(t.lower_ in _BACK_REFERENCE for t in span)
+
+    def _counted(self, detail: Identifier) -> bool:
+        """Totals are not individuals: "890 from Khordha", "12 cases in Kingston County" count people in a
+        place or on a date; they single no one out (Safe Harbor is about one individual)."""
+        token = token_at(self.doc, detail.start)
+        if token is None or not self.doc.has_annotation("DEP"):
+            return False
+        head = token.head
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            owner = head.head
+            numbers = [owner] if owner.like_num or owner.pos_ == "NUM" else []
+            numbers += [c for c in owner.children if c.dep_ == "nummod" and c.like_num]
+            return any(n.like_num and n.text.replace(",", "").isdigit() and int(n.text.replace(",", "")) > 1 for n in numbers)
+        return False
+
+    def _thread_counter(self, detail: Identifier) -> bool:
+        """"1/3" opening or closing a post numbers a thread, it is not a date."""
+        if not regex.fullmatch(r"\d{1,2}/\d{1,2}", detail.text):
+            return False
+        first, second = (int(x) for x in detail.text.split("/"))
+        bare = regex.sub(r"https?://\S+", "", self.text).strip()
+        return first <= second <= 30 and (bare.startswith(detail.text) or bare.endswith(detail.text))
 
     def _pointer(self, window: tuple[int, int], detail: Identifier) -> tuple[int, int, bool] | None:
         """A phrase pointing at one person near the detail: "the patient", "a man", "the firefighter"."""
@@ -404,7 +544,8 @@ class Assessment:
             distance = 0 if sentence[0] <= m.start() < sentence[1] else 1
             candidates.append((distance, abs(m.start() - detail.start), m.start(), m.end(), word in {"patient", "case"}))
         for person in self.people:  # a tagged account is usually an agency or a reporter, not the patient
-            if person.may_be_patient and person.identifier.kind != "SOCIAL_HANDLE" and window[0] <= person.start < window[1]:
+            if (person.may_be_patient and person.identifier.kind != "SOCIAL_HANDLE" and person.identifier.score >= STRONG
+                    and self._refers_to(person, sentence)):
                 candidates.append((0, abs(person.start - detail.start), person.start, person.end, person.role == PATIENT))
         if not candidates:
             return None

@@ -68,10 +68,12 @@ class LocationTimeDetail:
             advice = Suggestion("Speak about the service in general instead of this patient's room, date, age or "
                                 "place", (), Applicability.DISPLAY)
             who = f"'{hit.pointer}'" + (" (named)" if named else "")
+            severity, message = assessment.permitted(
+                severity, f"{detail.safe_harbor} '{detail.text}' singles out {who} together with {' and '.join(why)}"
+                + (f"; {quote(sensitive)} is a sensitive category" if sensitive else ""))
             yield Hit(
                 detail.start, detail.end, severity=severity, category=detail.kind, score=detail.score,
-                message=(f"{detail.safe_harbor} '{detail.text}' singles out {who} together with {' and '.join(why)}"
-                         + (f"; {quote(sensitive)} is a sensitive category" if sensitive else "")),
+                message=message,
                 evidence=tuple(evidence),
                 suggestions=tuple(s for s in (suggestion, advice) if s is not None),
             )

@@ -63,6 +63,7 @@ class DisclosureTriad:
             if tie.person.identifier.score < STRONG:
                 severity = Severity.WARNING
                 message += " (the name is uncertain: one capitalised word at the start of a sentence)"
+            severity, message = assessment.permitted(severity, message)
             person = tie.person
             suggestion = deidentify(assessment, tie)
             yield Hit(

@@ -28,8 +28,9 @@ ORGANISATION = "organisation"
 ANIMAL = "animal"
 GUEST = "guest"
 ILLUSTRATIVE = "illustrative"  # a composite or made-up person ("'Maria' isn't a real person")
+NOT_A_PERSON = "not a person"  # a platform, microbe, deity, company, drug, place or thing (language.entities)
 
-NOT_PATIENTS = frozenset({STAFF, PUBLIC, FAMILY, ORGANISATION, ANIMAL, GUEST, ILLUSTRATIVE})
+NOT_PATIENTS = frozenset({STAFF, PUBLIC, FAMILY, ORGANISATION, ANIMAL, GUEST, ILLUSTRATIVE, NOT_A_PERSON})
 ORGANISATION_KEYS = ("staff", "facilities", "public_figures", "contact")
 
 
@@ -129,7 +130,7 @@ def _patterns() -> dict[str, regex.Pattern]:
                                       + roles + r"s?\s*[,:]?\s*(?:\(\s*pictured:?\s*)?$", flags),
         "our_own": regex.compile(r"\bour own\s+$", flags),
         "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:(?:our|the|a|an|one of our)\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
-                                     r"|^\s*and\s+(?:the|our)\s+(?:whole\s+|entire\s+|rest of the\s+)?(?:[\w-]+\s+){0,3}(?:team|crew|staff|department|unit)\b", flags),
+                                     r"|^\s*(?:and|&|&amp;)\s+(?:(?:the|our|her|his|their)\s+)?(?:whole\s+|entire\s+|rest of the\s+)?(?:[\w-]+\s+){0,3}(?:team|crew|staff|department|unit)\b", flags),
         "staff_group": regex.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:team|crew|staff|nurses|doctors|physicians|volunteers|colleagues|employees|providers|therapists|residents|interns)\b"
                                      r"[^.!?]{0,60}?(?:\(\s*pictured:?|,?\s*(?:especially|including|like|such as|led by)|:)\s*$", flags),
         "department": regex.compile(r"^\s+(?:in|from|of|with)\s+(?:our\s+|the\s+)?" + _alternation("phi_departments") + r"\b", flags),
