@@ -90,11 +90,36 @@ def type_of_name(doc: Doc, start: int, end: int, cues, *, given_name: bool = Fal
     thing = _apposition_to_thing(doc, tokens, cues)
     if thing is not None:
         return NameType(THING, f"named as a thing ('{thing}')")
-    if not given_name:
-        for ent in doc.ents:
-            if ent.label_ in _MODEL_PLACES and ent.start_char <= start and end <= ent.end_char:
-                return NameType(PLACE, f"the model reads '{ent.text}' as a place or group ({ent.label_})")
+    for span in cues("place_nouns"):
+        if 0 <= span.start - end <= 1:
+            return NameType(PLACE, f"'{text} {span.text}' names a place")
+    organisation = _inside_organisation_name(doc, start, end)
+    if organisation is not None:
+        return NameType(COMPANY, f"part of the name '{organisation}'")
+    if not given_name and tokens:
+        covering = [e for e in doc.ents if e.label_ in _MODEL_PLACES]
+        words = [t for t in tokens if t.is_alpha]
+        if words and all(any(e.start <= t.i < e.end for e in covering) for t in words):
+            return NameType(PLACE, f"the model reads '{text}' as a place or group")
     return None
+
+
+def _inside_organisation_name(doc: Doc, start: int, end: int) -> str | None:
+    """"the Ada R. Howell Cancer Institute": a person's name at the start of an organisation's or a
+    building's name (the model tags the name PERSON and the rest ORG or FAC)."""
+    for ent in doc.ents:
+        if ent.label_ in {"ORG", "FAC"} and 0 <= ent.start_char - end <= 1 and ent.start_char >= start:
+            before = doc.text[max(0, start - 4):start].lower()
+            if before.endswith("the ") or ent.text.split()[-1].lower() in _INSTITUTION_WORDS:
+                return f"{doc.text[start:end]} {ent.text}"
+        if (ent.label_ in {"ORG", "FAC"} and ent.start_char <= start and end <= ent.end_char
+                and ent.text.split()[-1].lower() in _INSTITUTION_WORDS and ent.end_char > end):
+            return ent.text
+    return None
+
+
+_INSTITUTION_WORDS = frozenset("""museum institute center centre hospital clinic foundation university college school
+library hall building pavilion wing award prize fellowship lecture fund trust""".split())
 
 
 def _apposition_to_thing(doc: Doc, tokens, cues) -> str | None:

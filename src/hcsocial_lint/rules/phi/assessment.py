@@ -17,7 +17,7 @@ import regex
 
 from ...analysis import Analysis
 from ...language.blocks import Block, block_of, blocks
-from ...language.clauses import clause_head, clause_tokens, same_clause, token_at
+from ...language.clauses import clause_head, clause_tokens, governs, same_clause, token_at
 from ...language.entities import handle_kind, type_of_name
 from ...vocabularies import pattern
 from . import signals
@@ -71,9 +71,15 @@ _SERVICE_BEFORE = regex.compile(r"\bour\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _COUNTED_BEFORE = regex.compile(r"\b(?:both|the two|the three|all three|the pair of)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _MY_BEFORE = regex.compile(r"\bmy\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 # Pronouns that refer back to a person named before: they carry a tie into the next sentence.
-_BACK_REFERENCE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_BACK_REFERENCE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their"})
 _ADDRESS = frozenset({"you", "your", "yours", "yourself"})
 _ORG_USE = regex.compile(r"\b(?:in|on|via|from|at|by|join|joins|joined|joining|with|to|h/t|ht|cc|thanks to)\s+$", regex.IGNORECASE)
+# What a total counts: people and cases ("357 new cases", "3,484 patients"), not hours or weeks.
+_COUNTED_NOUNS = frozenset({"case", "death", "infection", "admission", "discharge", "recovery", "hospitalization",
+                            "resident", "person", "people", "patient", "child", "adult", "visit", "test", "dose", "vaccination"})
+_CARE_VERBS = frozenset({"treat", "admit", "discharge", "deliver", "bear", "operate", "diagnose", "vaccinate", "stay",
+                         "recover", "heal", "see"})
+_TEAM_BEFORE = regex.compile(r"\bteam\s+$", regex.IGNORECASE)
 _TITLE_BEFORE = regex.compile(r"\b(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s+$", regex.IGNORECASE)
 
 
@@ -197,11 +203,26 @@ class Assessment:
     def places(self) -> tuple[Cue, ...]:
         """Places of care; not checked for negation (a place is not asserted, and "couldn't be prouder" is praise)."""
         cues = signals.find(self.text, signals.CARE_PLACES, "place of care")
+        cues += self._here_of_care()
         for start, end in self.facility_spans:
             lead = regex.search(r"\b(?:at|in|into|inside|to)\s+(?:the\s+)?$", self.text[max(0, start - 12):start], regex.IGNORECASE)
             if lead and not _FACILITY_CARE.search(self.text[max(0, start - 40):start]):
                 cues.append(Cue(start, end, self.text[start:end], "organisation.facilities", "our facility"))
         return self._reported(cues, negation=False)
+
+    def _here_of_care(self) -> list[Cue]:
+        """"her ACL reconstruction here", "treated here": "here" is our place of care when it modifies a
+        care event or a health word; "Read here" and "Register here" point at a link."""
+        found = []
+        events = [*self.health, *signals.find(self.text, "phi_care_events")]
+        for token in self.doc:
+            if token.lower_ != "here" or token.i == 0:
+                continue
+            head = token.head
+            words = [head, *(c for c in head.children if c.dep_ in {"compound", "amod"})]
+            if any(c.start <= w.idx < c.end for c in events for w in words) or head.lemma_ in _CARE_VERBS:
+                found.append(Cue(token.idx, token.idx + 4, token.text, "parse", "place of care ('here' after a care event)"))
+        return found
 
     @cached_property
     def facility_care(self) -> tuple[Cue, ...]:
@@ -247,7 +268,17 @@ class Assessment:
     def people(self) -> tuple[Person, ...]:
         people = classify(self.text, [i for i in self.identifiers if i.kind in PERSON_KINDS], self.org,
                           self.sentences, self.facility_spans, bool(self.spotlight))
-        return tuple(self._typed(p) for p in people)
+        typed: list[Person] = []
+        for person in people:
+            person = self._typed(person)
+            previous = typed[-1] if typed else None
+            if (previous is not None and person.identifier.kind == "SOCIAL_HANDLE" and person.role == CANDIDATE
+                    and regex.fullmatch(r"\s*[(,]\s*", self.text[previous.end:person.start])):
+                # "Dr. Mullen (@emullen)": the handle is the account of the person just named.
+                person = replace(person, role=previous.role, reason=f"the account of '{previous.text}' ({previous.reason})",
+                                 provider=previous.provider)
+            typed.append(person)
+        return tuple(typed)
 
     def _typed(self, person: Person) -> Person:
         """A person is a person: names that are platforms, microbes, deities, companies, drugs, places or
@@ -272,6 +303,8 @@ class Assessment:
                 return replace(person, role=NOT_A_PERSON, reason=f"not a person: {typed.reason}", provider=False)
         if person.role != CANDIDATE:
             return person
+        if _TEAM_BEFORE.search(self.text[max(0, person.start - 8):person.start]):
+            return replace(person, role=STAFF, reason="the name of one of our teams ('Team ...')")
         start, end = _sentence_of(self.sentences, person.start)
         in_sentence = [c for c in self.care if start <= c.start < end]
         speaking = [c for c in self.lexicon("public_speaking") if start <= c.start < end]
@@ -325,7 +358,7 @@ class Assessment:
         def inside(cues):
             return tuple(c for c in cues if any(s <= c.start and c.end <= e for s, e in scope))
 
-        care = list(inside(self.care))
+        care = [c for c in inside(self.care) if not self._of_someone_else(c, mentions)]
         if person.may_be_patient:  # a testimonial or patient story says who its subject is, in its own paragraph
             openers = {self.block(m.start).start for m in mentions}
             care += [c for c in self.story if any(s <= c.start < e for s, e in scope)
@@ -335,7 +368,7 @@ class Assessment:
             care += inside(self.second_person)
             care += [Cue(c.start, c.end, c.text, c.vocabulary, "health of the person addressed") for c in inside(self.health)
                      if regex.search(r"\byour\s+(?:[\w-]+\s+){0,2}$", self.text[max(0, c.start - 30):c.start], regex.IGNORECASE)]
-        places = list(inside(self.places))
+        places = [c for c in inside(self.places) if self._in_clause_of(c, mentions)]
         for other in self.people:
             if other.provider and any(self._linked(other, m) for m in mentions):
                 places.append(Cue(other.start, other.end, other.text, "people", "provider named with them"))
@@ -390,6 +423,57 @@ class Assessment:
     def _a_cause(self, cue: Cue) -> bool:
         return _CAUSE_AFTER.match(self.text[cue.end:cue.end + 40]) is not None
 
+    def _of_someone_else(self, cue: Cue, mentions: list[Person]) -> bool:
+        """The care event is predicated of another person: "whose daughter was hospitalized", "after
+        her son was admitted". Its clause has a noun subject that is neither the person nor a pronoun."""
+        if not self.doc.has_annotation("DEP"):
+            return False
+        token = token_at(self.doc, cue.start)
+        if token is None:
+            return False
+        head = clause_head(token)
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects:
+            return False
+        spans = [(m.start, m.end) for m in mentions]
+        for subject in subjects:
+            words = list(subject.subtree)
+            lo, hi = words[0].idx, words[-1].idx + len(words[-1])
+            if any(lo <= s < hi for s, _ in spans):
+                return False
+            if any(t.lower_ in {"our", "we", "us"} for t in words):
+                continue  # "our team cared for her": the subject is us, the object may be the person
+            if pattern("phi_family_words").fullmatch(subject.text) or pattern("phi_person_nouns").fullmatch(subject.text) \
+                    or subject.ent_type_ == "PERSON":
+                return True  # "whose daughter was hospitalized", "after her son AJ was admitted"
+        return False
+
+    def _in_clause_of(self, cue: Cue, mentions: list[Person]) -> bool:
+        """A place of care counts for a person in the same clause, or in a sentence that refers back to
+        them ("She spent a week in our NICU"); not "progress in our vaccination program" elsewhere."""
+        if not self.doc.has_annotation("DEP"):
+            return True
+        token = token_at(self.doc, cue.start)
+        if token is None:
+            return False
+        if any(m.vocative for m in mentions):
+            return True  # the paragraph speaks to them
+        head = clause_head(token)
+        for mention in mentions:
+            other = token_at(self.doc, max(mention.identifier.start, mention.identifier.end - 1))
+            if other is None:
+                continue
+            if clause_head(other) == head or (head.dep_ in {"relcl", "acl"} and governs(head.head, other)):
+                return True  # the same clause, or a clause that describes them ("Danielle, who ...", "Ana's implants, placed ...")
+        clause = clause_tokens(head)
+        if head.dep_ in {"acl", "relcl"}:
+            clause += [head.head, *head.head.children]  # "his final brace, fitted at ...": the phrase it describes
+        addressed = _ADDRESS if any(_ADDRESS & {t.lower_ for t in self.analysis.sentence_at(m.start)} for m in mentions) else frozenset()
+        return any(t.lower_ in _BACK_REFERENCE | addressed | {"i", "my", "me"} for t in clause) and not any(
+            m.start <= cue.start < m.end for m in mentions) and not any(
+            _sentence_of(self.sentences, cue.start) == _sentence_of(self.sentences, p.start)
+            for p in self.people if p not in mentions and p.role not in NOT_PATIENTS)
+
     def _linked(self, provider: Person, mention: Person) -> bool:
         """A provider is part of a person's care only through the parse: the two in one clause ("Dr. Patel
         replaced Emma's knee", "Emma's surgery with Dr. Patel"), not merely in one post."""
@@ -400,12 +484,7 @@ class Assessment:
         a, b = token_at(self.doc, provider.identifier.start), token_at(self.doc, mention.identifier.start)
         if a is None or b is None or not self.doc.has_annotation("DEP"):
             return True  # no parse: the sentence is all we can read
-        if not same_clause(a, b):
-            return False
-        clause = clause_tokens(clause_head(b))
-        lo, hi = clause[0].idx, clause[-1].idx + len(clause[-1])
-        cues = [*self.care, *(h for h in self.health if self._personal(h))]
-        return any(lo <= c.start < hi and any(t.idx <= c.start < t.idx + len(t) for t in clause) for c in cues)
+        return same_clause(a, b)
 
     def _scope_of(self, mention: Person) -> list[tuple[int, int]]:
         """The mention's sentence, and the sentences after it in its paragraph that refer back to the
@@ -426,7 +505,8 @@ class Assessment:
                 scope.insert(0, previous)
         others = [p for p in self.people if p.may_be_patient and p.identifier.score >= STRONG
                   and name_key(p) != name_key(mention)]
-        refer = _BACK_REFERENCE | (_ADDRESS if mention.vocative or self.is_reply else frozenset())
+        spoken_to = {t.lower_ for t in self.analysis.sentence_at(mention.start)} & _ADDRESS
+        refer = _BACK_REFERENCE | (_ADDRESS if mention.vocative or self.is_reply or spoken_to else frozenset())
         for s, e in self.sentences[index + 1:]:
             if any(s <= p.start < e for p in others) or not self.same_block(s, mention.start):
                 break
@@ -472,12 +552,17 @@ class Assessment:
             nearby = [p for p in self.people if window[0] <= p.start < window[1]]
             if nearby and all(p.role in NOT_PATIENTS for p in nearby):
                 continue  # the detail is about staff or a public figure
+            if self._totals(sentence):
+                continue  # "3,400 patients were discharged: 890 from ..." counts people, singles out no one
             pointer = self._pointer(window, detail)
             if pointer is None:
                 continue
             health = tuple(c for c in self.health if window[0] <= c.start < window[1] and not self._a_cause(c))
             care = tuple(c for c in (*self.care, *self.places) if window[0] <= c.start < window[1])
-            if detail.kind == "DATE_TIME" and not any(sentence.start_char <= c.start < sentence.end_char for c in care):
+            in_sentence = [c for c in (*care, *health) if sentence.start_char <= c.start < sentence.end_char]
+            addressed = any(t.lower_ in _ADDRESS for t in sentence) and in_sentence
+            if detail.kind == "DATE_TIME" and not addressed and not any(
+                    sentence.start_char <= c.start < sentence.end_char for c in care):
                 continue  # "tonight", "this morning": a date is a date of care only beside a care event
             if pointer[2]:  # the pointer itself says "patient"
                 care = (*care, Cue(pointer[0], pointer[1], self.text[pointer[0]:pointer[1]], "phi_person_nouns", "a patient"))
@@ -497,6 +582,16 @@ class Assessment:
             return False
         span = self.doc.char_span(sentence[0], sentence[1], alignment_mode="expand") or ()
         return self.same_block(person.start, sentence[0]) and any(t.lower_ in _BACK_REFERENCE for t in span)
+
+    def _totals(self, sentence) -> bool:
+        """The sentence reports a count of people or cases ("357 new cases", "3484 patients")."""
+        for token in sentence:
+            if token.dep_ == "nummod" and token.like_num and token.head.tag_ in {"NNS", "NNPS"} and (
+                    token.head.lemma_ in _COUNTED_NOUNS or pattern("phi_person_nouns").fullmatch(token.head.text)):
+                value = token.text.replace(",", "")
+                if value.isdigit() and int(value) > 1:
+                    return True
+        return False
 
     def _counted(self, detail: Identifier) -> bool:
         """Totals are not individuals: "890 from Khordha", "12 cases in Kingston County" count people in a
@@ -532,7 +627,8 @@ class Assessment:
             counted = _COUNTED_BEFORE.search(self.text[max(window[0], m.start() - 30):m.start()])
             if word.endswith("s") and word not in {"twins", "triplets"} and not word.endswith("ss") and not counted:
                 continue  # a group, not one person ("both teens" are two people, each identified)
-            if regex.match(r"\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services)\b", self.text[m.end():]):
+            if regex.match(r"\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services|numbers?|counts?|"
+                           r"rates?|totals?|data|definitions?|reports?|management)\b", self.text[m.end():]):
                 continue
             before = self.text[max(window[0], m.start() - 40):m.start()]
             if _GENERIC_DETERMINER.search(before) or regex.search(r"\bin\s+$", before) and word == "case":

@@ -310,7 +310,8 @@ def _listed_after(text: str, ident: Identifier, earlier: Sequence[Person]) -> Pe
         return None
     previous = earlier[-1]
     gap = text[previous.identifier.end:ident.start]
-    return previous if regex.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap) else None
+    # "Ana Ruiz, RN and Tom Ek": a credential may stand between the two names.
+    return previous if regex.fullmatch(r"\s*(?:,\s*[A-Z][A-Za-z]{1,5}\.?\s*)?(?:,|,?\s*and|&)\s*", gap) else None
 
 
 def _is_vocative(text: str, ident: Identifier, before: str, after: str, sent_start: int) -> bool:
