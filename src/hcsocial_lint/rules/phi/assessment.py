@@ -369,8 +369,10 @@ class Assessment:
             care += [Cue(c.start, c.end, c.text, c.vocabulary, "health of the person addressed") for c in inside(self.health)
                      if regex.search(r"\byour\s+(?:[\w-]+\s+){0,2}$", self.text[max(0, c.start - 30):c.start], regex.IGNORECASE)]
         places = [c for c in inside(self.places) if self._in_clause_of(c, mentions)]
+        quoted_self = [m for m in mentions if self._attributed(m)]
         for other in self.people:
-            if other.provider and any(self._linked(other, m) for m in mentions):
+            if other.provider and (any(self._linked(other, m) for m in mentions)
+                                   or (quoted_self and self._speaker_cared_for(other, scope))):
                 places.append(Cue(other.start, other.end, other.text, "people", "provider named with them"))
         health = inside(self.health)
         mention_sentences = [_sentence_of(self.sentences, m.start) for m in mentions]
@@ -423,6 +425,21 @@ class Assessment:
     def _a_cause(self, cue: Cue) -> bool:
         return _CAUSE_AFTER.match(self.text[cue.end:cue.end + 40]) is not None
 
+    def _attributed(self, mention: Person) -> bool:
+        """"... - Katie": the mention signs a quotation."""
+        start, _ = _sentence_of(self.sentences, mention.start)
+        return bool(_ATTRIBUTION.match(self.text[start:mention.start]))
+
+    def _speaker_cared_for(self, provider: Person, scope) -> bool:
+        """In a quotation signed by the person, "I" and "me" are them: "Thank you Dr. Lee for helping me"."""
+        if not any(s <= provider.start < e for s, e in scope) or not self.doc.has_annotation("DEP"):
+            return False
+        token = token_at(self.doc, provider.identifier.start)
+        if token is None:
+            return False
+        sentence = self.analysis.sentence_at(provider.start)
+        return any(t.lower_ in {"i", "me", "my"} for t in sentence)
+
     def _of_someone_else(self, cue: Cue, mentions: list[Person]) -> bool:
         """The care event is predicated of another person: "whose daughter was hospitalized", "after
         her son was admitted". Its clause has a noun subject that is neither the person nor a pronoun."""
@@ -466,6 +483,8 @@ class Assessment:
             if clause_head(other) == head or (head.dep_ in {"relcl", "acl"} and governs(head.head, other)):
                 return True  # the same clause, or a clause that describes them ("Danielle, who ...", "Ana's implants, placed ...")
         clause = clause_tokens(head)
+        if head.dep_ != "ROOT" and head.head.i != head.i:
+            clause += clause_tokens(clause_head(head.head))  # and the clause it depends on
         if head.dep_ in {"acl", "relcl"}:
             clause += [head.head, *head.head.children]  # "his final brace, fitted at ...": the phrase it describes
         addressed = _ADDRESS if any(_ADDRESS & {t.lower_ for t in self.analysis.sentence_at(m.start)} for m in mentions) else frozenset()
@@ -484,6 +503,8 @@ class Assessment:
         a, b = token_at(self.doc, provider.identifier.start), token_at(self.doc, mention.identifier.start)
         if a is None or b is None or not self.doc.has_annotation("DEP"):
             return True  # no parse: the sentence is all we can read
+        if _conjuncts(a, b):
+            return False  # "Dr. Fauci and Colleen Ames receive their shots": named side by side, not cared for
         return same_clause(a, b)
 
     def _scope_of(self, mention: Person) -> list[tuple[int, int]]:
@@ -561,8 +582,8 @@ class Assessment:
             care = tuple(c for c in (*self.care, *self.places) if window[0] <= c.start < window[1])
             in_sentence = [c for c in (*care, *health) if sentence.start_char <= c.start < sentence.end_char]
             addressed = any(t.lower_ in _ADDRESS for t in sentence) and in_sentence
-            if detail.kind == "DATE_TIME" and not addressed and not any(
-                    sentence.start_char <= c.start < sentence.end_char for c in care):
+            if detail.kind in {"DATE_TIME", "CARE_DATE"} and not _date_of_care(detail) and not addressed and not any(
+                    sentence.start_char <= c.start < sentence.end_char for c in care) and not self._in_clause(detail, health):
                 continue  # "tonight", "this morning": a date is a date of care only beside a care event
             if pointer[2]:  # the pointer itself says "patient"
                 care = (*care, Cue(pointer[0], pointer[1], self.text[pointer[0]:pointer[1]], "phi_person_nouns", "a patient"))
@@ -571,6 +592,14 @@ class Assessment:
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
+
+    def _in_clause(self, detail: Identifier, cues) -> bool:
+        """A cue in the detail's own clause ("Cath lab crushed it this morning"), not just its sentence."""
+        token = token_at(self.doc, detail.start)
+        if token is None or not self.doc.has_annotation("DEP"):
+            return False
+        clause = clause_tokens(clause_head(token))
+        return any(t.idx <= c.start < t.idx + len(t) for c in cues for t in clause)
 
     def _refers_to(self, person: Person, sentence: tuple[int, int]) -> bool:
         """The sentence names the person, or refers back to them with a pronoun (and they were named in
@@ -581,16 +610,18 @@ class Assessment:
         if not index or not (self.sentences[index - 1][0] <= person.start < self.sentences[index - 1][1]):
             return False
         span = self.doc.char_span(sentence[0], sentence[1], alignment_mode="expand") or ()
-        return self.same_block(person.start, sentence[0]) and any(t.lower_ in _BACK_REFERENCE for t in span)
+        refer = _BACK_REFERENCE | (_ADDRESS if person.vocative else frozenset())
+        return self.same_block(person.start, sentence[0]) and any(t.lower_ in refer for t in span)
 
     def _totals(self, sentence) -> bool:
         """The sentence reports a count of people or cases ("357 new cases", "3484 patients")."""
         for token in sentence:
-            if token.dep_ == "nummod" and token.like_num and token.head.tag_ in {"NNS", "NNPS"} and (
-                    token.head.lemma_ in _COUNTED_NOUNS or pattern("phi_person_nouns").fullmatch(token.head.text)):
-                value = token.text.replace(",", "")
-                if value.isdigit() and int(value) > 1:
-                    return True
+            value = token.text.replace(",", "")
+            if not (token.like_num and value.isdigit() and int(value) > 1):
+                continue
+            after = [t for t in token.doc[token.i + 1:min(token.i + 6, sentence.end)] if t.tag_ in {"NNS", "NNPS"}]
+            if after and (after[0].lemma_ in _COUNTED_NOUNS or pattern("phi_person_nouns").fullmatch(after[0].text)):
+                return True  # "357 new cases", "3,484 #COVID19 patients"
         return False
 
     def _counted(self, detail: Identifier) -> bool:
@@ -700,6 +731,24 @@ class Assessment:
 
     def sensitive_of(self, cues) -> tuple[Cue, ...]:
         return tuple(c for c in cues if signals.sensitive_reason(c.label)) if self.options.sensitive_escalation else ()
+
+
+def _date_of_care(detail: Identifier) -> bool:
+    """A date the recognizer found beside a care event ("discharged on May 3") or a birth date; a
+    date beside a health word only ("tonight ... COVID-19") is not one until a care event says so."""
+    if detail.kind != "CARE_DATE":
+        return False
+    event = regex.search(r"care event '([^']+)'", detail.explanation)
+    return event is None or pattern("phi_care_events").fullmatch(event.group(1)) is not None
+
+
+def _conjuncts(a, b) -> bool:
+    """Two words coordinated in one list ("X, Y and Z")."""
+    def chain(t):
+        while t.dep_ == "conj" or t.dep_ in {"compound", "flat", "appos"} and t.head.i != t.i:
+            t = t.head
+        return t
+    return chain(a) == chain(b) and a.i != b.i
 
 
 def _sentence_of(sentences, offset: int) -> tuple[int, int]:
