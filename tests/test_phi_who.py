@@ -161,3 +161,23 @@ def test_written_permission_stated_in_the_text_becomes_a_reminder(linter):
 def test_animals_are_out_of_scope(linter):
     text = "Biscuit the beagle is back on his paws after knee surgery at our veterinary hospital. Good dog!"
     assert phi_errors(linter.lint_text(text)) == []
+
+
+def test_a_provider_named_beside_an_official_is_not_their_clinician(linter):
+    text = ("Secretary Ruiz joins Dr. Okafor and Deputy Director Hannah Price as they receive their booster doses "
+            "on camera this morning.")
+    assert phi_errors(linter.lint_text(text)) == []
+
+
+def test_a_provider_who_gives_the_care_still_ties(linter):
+    text = "Pictured: Mateo with Nurse Ines and Dr. Farah after his last round of chemo."
+    assert any(f.rule_id == "PHI001" for f in phi_errors(linter.lint_text(text)))
+
+
+def test_places_joined_by_a_plus_sign_are_not_a_person(linter):
+    assert phi_errors(linter.lint_text("Thank you, Dayton + Springfield. Flu season is hard, but you showed up. #flu")) == []
+
+
+def test_a_care_event_of_a_relative_is_not_the_named_persons(linter):
+    text = "Meet advocate Corinne Walsh, whose nephew was hospitalized with measles last spring. Vaccinate on time."
+    assert phi_errors(linter.lint_text(text)) == []

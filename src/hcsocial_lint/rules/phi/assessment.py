@@ -278,6 +278,15 @@ class Assessment:
                 person = replace(person, role=previous.role, reason=f"the account of '{previous.text}' ({previous.reason})",
                                  provider=previous.provider)
             typed.append(person)
+        # A name listed with places ("Dayton + Springfield", "Lakemont and Eastvale") is one too.
+        for i, person in enumerate(typed):
+            if person.role != CANDIDATE:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(typed) and typed[j].role == NOT_A_PERSON and "place" in typed[j].reason:
+                    lo, hi = sorted((person, typed[j]), key=lambda p: p.start)
+                    if regex.fullmatch(r"\s*(?:\+|&|&amp;|and|,)\s*", self.text[lo.end:hi.start]):
+                        typed[i] = replace(person, role=NOT_A_PERSON, reason=f"listed with the place '{typed[j].text}'")
         return tuple(typed)
 
     def _typed(self, person: Person) -> Person:
@@ -503,9 +512,21 @@ class Assessment:
         a, b = token_at(self.doc, provider.identifier.start), token_at(self.doc, mention.identifier.start)
         if a is None or b is None or not self.doc.has_annotation("DEP"):
             return True  # no parse: the sentence is all we can read
-        if _conjuncts(a, b):
+        between = [t for t in self.doc[min(a.i, b.i) + 1:max(a.i, b.i)]]
+        if b.i < a.i and any(t.lower_ in {"with", "by"} for t in between) and not any(t.pos_ in {"VERB", "AUX"} for t in between):
+            return True  # "Mateo with Nurse Ines and Dr. Farah": the small parser often reads the list as coordination
+        if _conjuncts(a, b) or not same_clause(a, b):
             return False  # "Dr. Fauci and Colleen Ames receive their shots": named side by side, not cared for
-        return same_clause(a, b)
+        # The provider gives the care: "surgery with Dr. Patel", "treated by Nurse Jo", "thanks to Dr. Lee",
+        # or "Dr. Patel replaced Emma's knee" (the provider the subject of a care verb).
+        root = a
+        while root.dep_ in {"compound", "flat", "appos", "conj"} and root.head.i != root.i:
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ in {"with", "by", "from", "to", "under"}:
+            return True
+        verb = root.head
+        return root.dep_ == "nsubj" and (verb.lemma_ in _CARE_VERBS or any(
+            verb.idx <= c.start < verb.idx + len(verb) for c in self.care))
 
     def _scope_of(self, mention: Person) -> list[tuple[int, int]]:
         """The mention's sentence, and the sentences after it in its paragraph that refer back to the

@@ -211,7 +211,7 @@ _NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "
 
 def _plausible_name(value: str) -> bool:
     """Whether a span the model tagged PERSON could name someone (the model is weak on social text)."""
-    if _URLISH.search(value) or value.startswith(("#", "@")) or any(c.isdigit() for c in value):
+    if _URLISH.search(value) or value.startswith(("#", "@")) or any(c.isdigit() or c in "+=|/" for c in value):
         return False
     words = [w for w in regex.split(r"\s+", value) if w]
     if all(w.lower().strip(".,!?'") in _not_names() for w in words):
