@@ -181,3 +181,36 @@ def test_places_joined_by_a_plus_sign_are_not_a_person(linter):
 def test_a_care_event_of_a_relative_is_not_the_named_persons(linter):
     text = "Meet advocate Corinne Walsh, whose nephew was hospitalized with measles last spring. Vaccinate on time."
     assert phi_errors(linter.lint_text(text)) == []
+
+
+# ------------------------------------------------------------------ part 5 (misses): drugs, handles, celebrities
+
+def test_a_first_name_with_a_drug_that_implies_the_disease(linter):
+    text = "Congrats to Bernadette, who picked up her final box of Mavyret from our pharmacy counter today!"
+    assert any(f.rule_id == "PHI001" for f in phi_errors(linter.lint_text(text)))
+
+
+def test_a_drug_name_is_never_rewritten_as_a_patient(linter):
+    text = "Congrats to Bernadette, who picked up her final box of Mavyret from our pharmacy counter today!"
+    report = linter.lint_text(text)
+    edits = [e for f in phi_errors(report) for s in f.suggestions for e in getattr(s, "edits", ())]
+    assert edits, "the finding offers a rewrite"
+    assert not any("Mavyret" in text[e.start:e.end] for e in edits)
+    assert any("Bernadette" in text[e.start:e.end] for e in edits)
+
+
+def test_a_personal_handle_tagged_beside_treatment_and_surgeon(linter):
+    text = "So proud of @kayla_m_runs, back on the trail six weeks after her ACL surgery with Dr. Osei at our clinic!"
+    assert any(f.rule_id == "PHI001" for f in phi_errors(linter.lint_text(text)))
+
+
+# ------------------------------------------------------------------ part 7: Spanish-English posts
+
+def test_spanish_care_cues_and_titles(linter):
+    text = "Nuestra paciente Doña Rosario terminó su quimioterapia en nuestra clínica. We are so proud of her!"
+    assert any(f.rule_id == "PHI001" for f in phi_errors(linter.lint_text(text)))
+
+
+def test_spanish_health_education_is_not_a_disclosure(linter):
+    text = "La diálisis puede salvar vidas. Pregunte a su médico si la insuficiencia renal le afecta."
+    assert phi_errors(linter.lint_text(text)) == []

@@ -18,7 +18,7 @@ import regex
 from ...analysis import Analysis
 from ...language.blocks import Block, block_of, blocks
 from ...language.clauses import clause_head, clause_tokens, governs, same_clause, token_at
-from ...language.entities import handle_kind, type_of_name
+from ...language.entities import drug_names, handle_kind, type_of_name
 from ...vocabularies import pattern
 from . import signals
 from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers
@@ -177,7 +177,23 @@ class Assessment:
             if any(i.kind in PERSON_KINDS and i.overlaps(cue.start, cue.end) for i in self.identifiers):
                 continue
             cues.append(cue)
-        return tuple(cues)
+        cues += self._medications(cues)
+        return tuple(sorted(cues, key=lambda c: c.start))
+
+    def _medications(self, found) -> list[Cue]:
+        """A drug named with a person implies their condition ("finished her Epclusa course" says hepatitis
+        C): drug names from the drug-named-entity-recognition package are health information."""
+        names = drug_names()
+        cues = []
+        for token in self.doc:
+            word = token.lower_
+            if len(word) < 5 or word not in names or token.pos_ not in {"PROPN", "NOUN"} or is_given_name(word):
+                continue
+            if any(c.start <= token.idx < c.end for c in found):
+                continue
+            cues.append(Cue(token.idx, token.idx + len(token), token.text, "drug-named-entity-recognition",
+                            "medication (implies a condition)"))
+        return cues
 
     def _reported(self, cues: list[Cue], *, negation: bool = True) -> tuple[Cue, ...]:
         kept = []

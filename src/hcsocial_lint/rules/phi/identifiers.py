@@ -216,6 +216,8 @@ def _plausible_name(value: str) -> bool:
     words = [w for w in regex.split(r"\s+", value) if w]
     if all(w.lower().strip(".,!?'") in _not_names() for w in words):
         return False
+    if len(words) > 2 and all(w.islower() for w in words):
+        return False  # "tras su trasplante": three lower-case words are a phrase, not a name
     if len(words) > 1 and not all(w.islower() for w in words) and any(
             w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words):
         return False  # "Record turnout", "Quick cures": a name capitalises each of its words

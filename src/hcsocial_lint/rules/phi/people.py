@@ -124,7 +124,7 @@ def _patterns() -> dict[str, regex.Pattern]:
                      r"liaisons?|safety|portal|financial|family advisory))")
     flags = regex.IGNORECASE
     return {
-        "title": regex.compile(r"(?:\b(?:mr|mrs|ms|mx|dr|prof|rev|fr|sr)\.?|\b(?:miss|coach|officer|nurse|sister|brother|father|nana|grandma|grandpa|granny|papa|mama|auntie|aunt|uncle|baby|little|lil))\s+$", flags),
+        "title": regex.compile(r"(?:\b(?:mr|mrs|ms|mx|dr|dra|prof|rev|fr|sr|sra|srta)\.?|\b(?:doña|dona|don|señor|señora|miss|coach|officer|nurse|sister|brother|father|nana|grandma|grandpa|granny|papa|mama|auntie|aunt|uncle|baby|little|lil))\s+$", flags),
         "staff_title": regex.compile(r"\b(?:dr\.?|doctor|nurse|np|pa|chaplain|pharmacist|midwife|therapist|hygienist)\s+$", flags),
         "staff_before": regex.compile(r"\b(?:our|the|your|my|their|his|her|a|an)?\s*(?:(?:new|newest|own|favorite|favourite|beloved|longtime|long-time|amazing|wonderful|dedicated|awesome|incredible|lead|senior|head|chief|staff|\w+)\s+){0,3}"
                                       + roles + r"s?\s*[,:]?\s*(?:\(\s*pictured:?\s*)?$", flags),
@@ -154,7 +154,7 @@ def _patterns() -> dict[str, regex.Pattern]:
                                       r"\bnot\s+(?:a\s+)?real\s+(?:person|patient)\b", flags),
         "public_news": regex.compile(r"\b(?:" + _alternation("phi_public_disclosure_cues") + r")\b", flags),
         "thanks": regex.compile(r"(?:^|[.!?]\s+)(?:thank you|thanks|congrats|congratulations|happy birthday)\s*,?\s*$", flags),
-        "greeting": regex.compile(r"(?:^|[.!?]\s+|\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|welcome home|welcome back|way to go|go|happy birthday|get well soon|we see you|rest in peace|good luck|see you soon|love you|so proud of you|hang in there|miss you)\s*,?\s*)$", flags),
+        "greeting": regex.compile(r"(?:^|[.!?]\s+|\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|felicidades|gracias|welcome home|welcome back|way to go|go|happy birthday|get well soon|we see you|rest in peace|good luck|see you soon|love you|so proud of you|hang in there|miss you)\s*,?\s*)$", flags),
     }
 
 
