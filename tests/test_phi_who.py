@@ -214,3 +214,21 @@ def test_spanish_care_cues_and_titles(linter):
 def test_spanish_health_education_is_not_a_disclosure(linter):
     text = "La diálisis puede salvar vidas. Pregunte a su médico si la insuficiencia renal le afecta."
     assert phi_errors(linter.lint_text(text)) == []
+
+
+# ------------------------------------------------------------------ part 3: quasi-identifiers combine
+
+def test_age_sex_place_and_time_single_someone_out(linter):
+    text = "Sad news: a 63-year-old woman from Briar County, admitted to our ICU on Monday, died of COVID-19 at 4:10 today."
+    rules = {f.rule_id for f in phi_errors(linter.lint_text(text))}
+    assert "PHI007" in rules
+
+
+def test_a_nonagenarian_first_resident_with_her_town(linter):
+    text = "Our nursing unit's first resident to get the vaccine: a 102-year-old grandmother from Lakemont!"
+    assert any(f.rule_id == "PHI007" for f in phi_errors(linter.lint_text(text)))
+
+
+def test_counts_of_people_are_not_quasi_identifiers(linter):
+    text = "Of the 12 new COVID-19 deaths, 7 were men aged 70 or older in Briar County."
+    assert phi_errors(linter.lint_text(text)) == []

@@ -25,6 +25,7 @@ from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identif
 from .options import PhiOptions, authorization, options_from
 from .people import (ANIMAL, CANDIDATE, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF, Organisation,
                      Person, classify, name_key)
+from .quasi import QUASI_IDENTIFIERS, combinations
 from .recognizers import AGE_OVER_89, UNIQUE_CHARACTERISTIC, is_given_name
 from .signals import Cue
 
@@ -586,6 +587,9 @@ class Assessment:
                 if not any(i.overlaps(ent.start_char, ent.end_char) for i in found):
                     found.append(Identifier("LOCATION", ent.start_char, ent.end_char, ent.text, 0.6, "SpacyRecognizer",
                                             "a place someone comes from (hometown, school)"))
+        for combo in combinations(self.doc, self.analysis.sentences, self.facility_spans, self.lexicon("place_nouns")):
+            if not any(i.overlaps(combo.start, combo.end) for i in found):
+                found.append(combo)
         for m in _SCHOOL_NAME.finditer(self.text):  # "from the Lakeview High crash": the model often misses it
             start, end = m.span("name")
             if not any(i.overlaps(start, end) for i in found):
@@ -685,7 +689,7 @@ class Assessment:
 
     def _pointer(self, window: tuple[int, int], detail: Identifier) -> tuple[int, int, bool] | None:
         """A phrase pointing at one person near the detail: "the patient", "a man", "the firefighter"."""
-        if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC}:
+        if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, QUASI_IDENTIFIERS}:
             return detail.start, detail.end, "patient" in detail.text.lower()
         sentence = _sentence_of(self.sentences, detail.start)
         addressed = self.is_reply or any(p.vocative for p in self.people)
