@@ -660,7 +660,13 @@ class Assessment:
             value = token.text.replace(",", "")
             if not (token.like_num and value.isdigit() and int(value) > 1):
                 continue
-            after = [t for t in token.doc[token.i + 1:min(token.i + 6, sentence.end)] if t.tag_ in {"NNS", "NNPS"}]
+            after = []
+            for t in token.doc[token.i + 1:min(token.i + 10, sentence.end)]:
+                if t.pos_ in {"VERB", "AUX"}:
+                    break
+                if t.tag_ in {"NNS", "NNPS"}:
+                    after.append(t)
+                    break
             if after and (after[0].lemma_ in _COUNTED_NOUNS or pattern("phi_person_nouns").fullmatch(after[0].text)):
                 return True  # "357 new cases", "3,484 #COVID19 patients"
         return False
