@@ -321,6 +321,9 @@ class Assessment:
             if kind == "unknown" and used:  # "joined @doximity", "published in @TheLancet", "via @outlet"
                 return replace(person, role=ORGANISATION, reason=f"the handle is used as an outlet or host ('{used.group(0).strip()}')")
         elif ident.kind == "PERSON":
+            shape = _not_shaped_like_a_name(ident.text) if "SpacyRecognizer" in ident.recognizer else None
+            if shape is not None:
+                return replace(person, role=NOT_A_PERSON, reason=f"not a person: {shape}", provider=False)
             words = ident.text.split()
             titled = _TITLE_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) is not None
             known = titled or bool(words) and is_given_name(words[0].strip(".,'"))
@@ -778,6 +781,25 @@ class Assessment:
 
     def sensitive_of(self, cues) -> tuple[Cue, ...]:
         return tuple(c for c in cues if signals.sensitive_reason(c.label)) if self.options.sensitive_escalation else ()
+
+
+# Lower-case words inside a name ("Ludwig van Beethoven", "Maria de la Cruz").
+_NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "da", "das", "do", "dos", "du", "la", "le",
+                             "di", "bin", "bint", "ibn", "al", "el", "ter", "ten", "y", "e", "of", "the"})
+
+
+def _not_shaped_like_a_name(text: str) -> str | None:
+    """Capitalisation: what the model took for a name but is not written like one. (The identifier layer
+    keeps these, since social media writes real names in lower case; the PHI rules need a person.)"""
+    if any(c in "+=|/" for c in text):
+        return "names are not joined by '+' or '/'"
+    words = [w for w in regex.split(r"\s+", text) if w]
+    if len(words) > 2 and all(w.islower() for w in words):
+        return "three lower-case words are a phrase, not a name"
+    if len(words) > 1 and not all(w.islower() for w in words) and any(
+            w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words):
+        return "a name capitalises each of its words ('Record turnout' is not one)"
+    return None
 
 
 def _date_of_care(detail: Identifier) -> bool:

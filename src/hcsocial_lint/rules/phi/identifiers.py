@@ -205,23 +205,13 @@ def _clean(text: str, entity: Entity) -> Identifier | None:
     return replace(identifier, start=start, end=end, text=value)
 
 
-# Lower-case words inside a name ("Ludwig van Beethoven", "Maria de la Cruz", "Ibn al-Haytham").
-_NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "da", "das", "do", "dos", "du", "la", "le",
-                             "di", "bin", "bint", "ibn", "al", "el", "ter", "ten", "y", "e", "of"})
-
-
 def _plausible_name(value: str) -> bool:
     """Whether a span the model tagged PERSON could name someone (the model is weak on social text)."""
-    if _URLISH.search(value) or value.startswith(("#", "@")) or any(c.isdigit() or c in "+=|/" for c in value):
+    if _URLISH.search(value) or value.startswith(("#", "@")) or any(c.isdigit() for c in value):
         return False
     words = [w for w in regex.split(r"\s+", value) if w]
     if all(w.lower().strip(".,!?'") in _not_names() for w in words):
         return False
-    if len(words) > 2 and all(w.islower() for w in words):
-        return False  # "tras su trasplante": three lower-case words are a phrase, not a name
-    if len(words) > 1 and not all(w.islower() for w in words) and any(
-            w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words):
-        return False  # "Record turnout", "Quick cures": a name capitalises each of its words
     if len(words) == 1:
         word = words[0]
         if len(word) < 2:
