@@ -232,3 +232,8 @@ def test_a_nonagenarian_first_resident_with_her_town(linter):
 def test_counts_of_people_are_not_quasi_identifiers(linter):
     text = "Of the 12 new COVID-19 deaths, 7 were men aged 70 or older in Briar County."
     assert phi_errors(linter.lint_text(text)) == []
+
+
+def test_capitals_of_a_title_case_headline_are_not_names(linter):
+    text = "Community Gardens Help Seniors Cope With Depression And Loneliness, New Study Finds"
+    assert phi_errors(linter.lint_text(text)) == []

@@ -327,6 +327,9 @@ class Assessment:
             words = ident.text.split()
             titled = _TITLE_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) is not None
             known = titled or bool(words) and is_given_name(words[0].strip(".,'"))
+            if not known and self._headline_case(ident.start):
+                return replace(person, role=NOT_A_PERSON, provider=False,
+                               reason="not a person: capitals of a title-case headline, and no known given name")
             typed = type_of_name(self.doc, ident.start, ident.end, self.lexicon, given_name=known)
             if typed is not None:
                 return replace(person, role=NOT_A_PERSON, reason=f"not a person: {typed.reason}", provider=False)
@@ -354,6 +357,13 @@ class Assessment:
         said = self.stated_permission[0].text
         return Severity.WARNING, (f"{message}; the text says permission was given ('{said}'): record the signed "
                                   "authorization as `hipaa_authorization: <reference>` in the front matter")
+
+    def _headline_case(self, offset: int) -> bool:
+        """A sentence written in title case ("Mixed Martial Arts Helps Veterans"): its capitals say nothing
+        about which words are names."""
+        sentence = self.analysis.sentence_at(offset)
+        words = [t for t in sentence if t.is_alpha and len(t) > 3 and not t.like_url]
+        return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.75
 
     @cached_property
     def stated_permission(self) -> tuple:
