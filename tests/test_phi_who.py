@@ -237,3 +237,29 @@ def test_counts_of_people_are_not_quasi_identifiers(linter):
 def test_capitals_of_a_title_case_headline_are_not_names(linter):
     text = "Community Gardens Help Seniors Cope With Depression And Loneliness, New Study Finds"
     assert phi_errors(linter.lint_text(text)) == []
+
+
+# ------------------------------------------------------------------ part 6: rewrites replace only the person
+
+def _phi_examples():
+    from hcsocial_lint.rules.phi import RULES  # noqa: PLC0415
+
+    return [(rule.meta.id, ex) for rule in RULES for ex in rule.meta.examples if ex.expect == "fail"]
+
+
+@pytest.mark.parametrize("rule_id,example", _phi_examples(), ids=lambda v: getattr(v, "text", str(v))[:40])
+def test_rewrites_on_the_rule_examples_touch_no_common_word_or_drug(linter, rule_id, example):
+    from hcsocial_lint.language.entities import drug_names  # noqa: PLC0415
+
+    text = example.text
+    report = linter.lint_text(text, **({"kind": example.kind} if getattr(example, "kind", None) else {}))
+    for finding in report.findings:
+        for suggestion in finding.suggestions:
+            for edit in getattr(suggestion, "edits", ()):
+                replaced = text[edit.start:edit.end]
+                if "patient" not in edit.replacement.lower():
+                    continue
+                words = [w.strip(".,!?'\u2019s") for w in replaced.split()]
+                assert not any(w.lower() in drug_names() for w in words), (replaced, edit.replacement)
+                # the span generalised to "a patient" is a name, a handle or a hashtag, not an ordinary word
+                assert any(w[:1].isupper() or w[:1] in "@#" for w in replaced.split()), (replaced, edit.replacement)
