@@ -324,8 +324,8 @@ class Assessment:
             shape = _not_shaped_like_a_name(ident.text) if "SpacyRecognizer" in ident.recognizer else None
             if shape is not None:
                 return replace(person, role=NOT_A_PERSON, reason=f"not a person: {shape}", provider=False)
-            words = ident.text.split()
-            titled = _TITLE_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) is not None
+            words = [w for w in ident.text.split() if w.lower().strip(".") not in _TITLE_WORDS]
+            titled = len(words) < len(ident.text.split()) or _TITLE_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) is not None
             known = titled or bool(words) and is_given_name(words[0].strip(".,'"))
             if not known and self._headline_case(ident.start):
                 return replace(person, role=NOT_A_PERSON, provider=False,
@@ -798,12 +798,17 @@ _NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "
                              "di", "bin", "bint", "ibn", "al", "el", "ter", "ten", "y", "e", "of", "the"})
 
 
+# Titles and forms of address written before a name ("little Noah", "Officer Reyes", "Doña Carmen").
+_TITLE_WORDS = frozenset("""mr mrs ms mx dr dra prof rev fr sr sra srta miss coach officer nurse sister brother father
+nana grandma grandpa granny papa mama auntie aunt uncle baby little lil doña don señor señora""".split())
+
+
 def _not_shaped_like_a_name(text: str) -> str | None:
     """Capitalisation: what the model took for a name but is not written like one. (The identifier layer
     keeps these, since social media writes real names in lower case; the PHI rules need a person.)"""
     if any(c in "+=|/" for c in text):
         return "names are not joined by '+' or '/'"
-    words = [w for w in regex.split(r"\s+", text) if w]
+    words = [w for w in regex.split(r"\s+", text) if w and w.lower().strip(".") not in _TITLE_WORDS]
     if len(words) > 2 and all(w.islower() for w in words):
         return "three lower-case words are a phrase, not a name"
     if len(words) > 1 and not all(w.islower() for w in words) and any(
