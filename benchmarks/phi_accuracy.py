@@ -10,7 +10,11 @@
 (b) Post-level disclosure detection on ``benchmarks/data/phi_drafts.jsonl``: a post is flagged when
     any PHI finding is error or critical; "development" drafts were labelled before any rule was
     written, "holdout" drafts after the rules were built (reported apart).
-(c) How often real organisation posts (``real_posts/``) get such a finding: measured only.
+(c) How often real organisation posts (``real_posts/``) get such a finding, and the precision of those
+    flags as judged by hand. The judgements are in ``benchmarks/data/phi_real_judgements.jsonl``: one line
+    per flagged post, keyed by the SHA-256 of its text (the texts are not ours to publish and are never
+    written to a file), with the verdict and the class of the error in our own words. ``--show-flags``
+    prints the flagged posts, their findings and the current verdict on the terminal only, for judging.
 
 Usage (from the repository root):
 
@@ -337,6 +341,7 @@ def _score_drafts(split: str, drafts: list[dict], by_post: dict[str, list], seco
 # --------------------------------------------------------------------------- part (c)
 
 REAL_POSTS = PUBLIC.parent / "real_posts"
+JUDGEMENTS = REPO / "benchmarks" / "data" / "phi_real_judgements.jsonl"
 
 
 @dataclass
@@ -345,13 +350,39 @@ class RealResult:
     posts: int
     flagged: int
     by_rule: Counter
+    true_flags: int = 0
+    false_flags: int = 0
+    unjudged: int = 0
+    causes: Counter = field(default_factory=Counter)
+
+    @property
+    def precision(self) -> float | None:
+        judged = self.true_flags + self.false_flags
+        return self.true_flags / judged if judged else None
 
 
-def part_c(linter: Linter) -> list[RealResult]:
-    """How often real organisation posts get an error-level PHI finding (measured, never tuned on;
-    texts are not reproduced: they are not ours to publish)."""
+def text_key(text: str) -> str:
+    """What identifies a real post in the judgements file: a hash, never the text."""
+    import hashlib  # noqa: PLC0415
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def load_judgements(path: Path = JUDGEMENTS) -> dict[str, dict]:
+    if not path.exists():
+        return {}
+    return {row["sha256"]: row for row in load_records(path)}
+
+
+def part_c(linter: Linter, show: bool = False, sets: str | None = None) -> list[RealResult]:
+    """How often real organisation posts get an error-level PHI finding, and how many of those flags a
+    privacy officer would agree with (hand judgements keyed by hash; texts are not reproduced: they are
+    not ours to publish, and ``show`` prints them on the terminal only)."""
     results = []
+    judgements = load_judgements()
     for path in sorted(REAL_POSTS.glob("*/posts.jsonl")):
+        if sets and sets not in path.parent.name:
+            continue
         texts = [r["text"] for r in load_records(path) if (r.get("text") or "").strip()]
         posts = [Post(t, t, path=str(i)) for i, t in enumerate(texts)]
         report = linter.lint_posts(posts, [linter.settings] * len(posts))
@@ -360,7 +391,24 @@ def part_c(linter: Linter) -> list[RealResult]:
             if finding.family == "phi" and finding.severity >= Severity.ERROR:
                 flagged[finding.path].add(finding.rule_id)
         by_rule = Counter(rule for rules in flagged.values() for rule in rules)
-        results.append(RealResult(path.parent.name, len(posts), len(flagged), by_rule))
+        result = RealResult(path.parent.name, len(posts), len(flagged), by_rule)
+        for index in sorted(flagged, key=int):
+            text = texts[int(index)]
+            verdict = judgements.get(text_key(text))
+            if verdict is None:
+                result.unjudged += 1
+            elif verdict["verdict"] == "true":
+                result.true_flags += 1
+            else:
+                result.false_flags += 1
+                result.causes[verdict.get("cause", "unstated")] += 1
+            if show:
+                mine = [f for f in report.findings if f.path == index and f.family == "phi" and f.severity >= Severity.ERROR]
+                print(f"\n[{path.parent.name} #{index}] sha256={text_key(text)} verdict="
+                      f"{verdict['verdict'] + ' (' + verdict.get('cause', '') + ')' if verdict else 'UNJUDGED'}\n  "
+                      + text.replace("\n", " / ") + "".join(f"\n  -> {f.rule_id} {f.severity.value} {f.matched_text!r}: "
+                                                           f"{f.message[:160]}" for f in mine), file=sys.stderr)
+        results.append(result)
         print(f"  real posts {path.parent.name}: {len(posts)} posts", file=sys.stderr)
     return results
 
@@ -402,6 +450,17 @@ def render(results_a: list[SetResult], results_b: list[DraftResult], results_c: 
         for res in results_c:
             rules = ", ".join(f"{rule} {n}" for rule, n in sorted(res.by_rule.items())) or "-"
             lines.append(f"| {res.name} | {res.posts} | {res.flagged} | {res.flagged / res.posts:.3f} | {rules} |")
+        lines += ["", "### (c) Precision of the error-level PHI flags, judged by hand", "",
+                  "Each flagged post was read in full and judged the way a privacy officer would (does it identify a "
+                  "person and tie them to care or health?). Verdicts are kept by text hash in "
+                  "`benchmarks/data/phi_real_judgements.jsonl`; a flag with no verdict yet is counted apart. "
+                  "Goal: precision >= 0.8 on organisation posts; error-level flags on agency posts <= 0.5%.", "",
+                  "| data set | flagged | true | false | unjudged | precision | causes of the false flags |",
+                  "|---|---:|---:|---:|---:|---:|---|"]
+        for res in results_c:
+            causes = "; ".join(f"{cause} ({n})" for cause, n in res.causes.most_common()) or "-"
+            lines.append(f"| {res.name} | {res.flagged} | {res.true_flags} | {res.false_flags} | {res.unjudged} | "
+                         f"{fmt(res.precision)} | {causes} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -500,10 +559,12 @@ def kept_notes(path: Path) -> str:
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("a", "b", "c", "ab", "all"), default="ab",
-                        help="a: identifiers vs Presidio; b: drafts; c: real posts (flag rate only); default a and b")
+                        help="a: identifiers vs Presidio; b: drafts; c: real posts (flag rate, judged precision); default a and b")
     parser.add_argument("--splits", default="test", help="comma-separated: test, dev (default: test)")
     parser.add_argument("--sets", default=None, help="only the data sets whose name contains this text")
     parser.add_argument("--output", type=Path, default=RESULTS, help="Markdown results file ('-' for stdout)")
+    parser.add_argument("--show-flags", action="store_true",
+                        help="(c) print each flagged real post, its findings and verdict on the terminal (never to a file)")
     args = parser.parse_args(list(argv) if argv is not None else None)
     command = "PYTHONPATH=src python benchmarks/phi_accuracy.py" + "".join(
         f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
@@ -521,7 +582,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         results_b = part_b(linter)
     if args.part in {"c", "all"}:
         linter = Linter(Settings(plugins=False))
-        results_c = part_c(linter)
+        results_c = part_c(linter, show=args.show_flags, sets=args.sets)
     text = render(results_a, results_b, results_c, linter, time.perf_counter() - started, command)
     if str(args.output) == "-":
         print(text)

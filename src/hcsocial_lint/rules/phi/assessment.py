@@ -10,18 +10,23 @@ Rules then decide what each combination is worth. Computed once per post and cac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import regex
 
 from ...analysis import Analysis
+from ...language.blocks import Block, block_of, blocks
+from ...language.clauses import clause_head, clause_tokens, governs, same_clause, token_at
+from ...language.entities import drug_names, handle_kind, type_of_name
 from ...vocabularies import pattern
 from . import signals
 from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers
 from .options import PhiOptions, authorization, options_from
-from .people import NOT_PATIENTS, PATIENT, PUBLIC, STAFF, Organisation, Person, classify, name_key
-from .recognizers import AGE_OVER_89, UNIQUE_CHARACTERISTIC
+from .people import (ANIMAL, CANDIDATE, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF, Organisation,
+                     Person, classify, name_key)
+from .quasi import QUASI_IDENTIFIERS, combinations
+from .recognizers import AGE_OVER_89, UNIQUE_CHARACTERISTIC, is_given_name
 from .signals import Cue
 
 REPLY_KINDS = ("review-reply", "comment-reply")
@@ -66,6 +71,17 @@ _SERVICE_BEFORE = regex.compile(r"\bour\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 # "both teens", "the two boys": a plural noun that counts people, each of them identified.
 _COUNTED_BEFORE = regex.compile(r"\b(?:both|the two|the three|all three|the pair of)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _MY_BEFORE = regex.compile(r"\bmy\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
+# Pronouns that refer back to a person named before: they carry a tie into the next sentence.
+_BACK_REFERENCE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their"})
+_ADDRESS = frozenset({"you", "your", "yours", "yourself"})
+_ORG_USE = regex.compile(r"\b(?:in|on|via|from|at|by|join|joins|joined|joining|with|to|h/t|ht|cc|thanks to)\s+$", regex.IGNORECASE)
+# What a total counts: people and cases ("357 new cases", "3,484 patients"), not hours or weeks.
+_COUNTED_NOUNS = frozenset({"case", "death", "infection", "admission", "discharge", "recovery", "hospitalization",
+                            "resident", "person", "people", "patient", "child", "adult", "visit", "test", "dose", "vaccination"})
+_CARE_VERBS = frozenset({"treat", "admit", "discharge", "deliver", "bear", "operate", "diagnose", "vaccinate", "stay",
+                         "recover", "heal", "see"})
+_TEAM_BEFORE = regex.compile(r"\bteam\s+$", regex.IGNORECASE)
+_TITLE_BEFORE = regex.compile(r"\b(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s+$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,13 +134,29 @@ class Assessment:
         self.options: PhiOptions = options_from(analysis.settings.family_options("phi"))
         self.authorization = authorization(analysis.post.metadata)
         self.sentences = tuple((s.start_char, s.end_char) for s in analysis.sentences) or ((0, len(self.text)),)
+        self.blocks: tuple[Block, ...] = blocks(self.text)
+
+    def lexicon(self, name: str):
+        """The post's matches of a shared lexicon (none when the analysis has no language layer)."""
+        try:
+            return self.analysis.cues(name)
+        except (RuntimeError, KeyError):
+            return ()
+
+    def block(self, offset: int) -> Block:
+        return block_of(self.blocks, offset)
+
+    def same_block(self, a: int, b: int) -> bool:
+        return self.block(a) == self.block(b)
 
     # ------------------------------------------------------------------ basic signals
 
     @cached_property
     def identifiers(self) -> tuple[Identifier, ...]:
         floor = self.options.min_score
-        return tuple(i for i in identifiers(self.analysis) if i.score >= floor)
+        headings = [b for b in self.blocks if b.heading]
+        return tuple(i for i in identifiers(self.analysis) if i.score >= floor
+                     and not (i.kind in PERSON_KINDS and any(b.start <= i.start < b.end for b in headings)))
 
     @cached_property
     def facility_spans(self) -> tuple[tuple[int, int], ...]:
@@ -146,7 +178,23 @@ class Assessment:
             if any(i.kind in PERSON_KINDS and i.overlaps(cue.start, cue.end) for i in self.identifiers):
                 continue
             cues.append(cue)
-        return tuple(cues)
+        cues += self._medications(cues)
+        return tuple(sorted(cues, key=lambda c: c.start))
+
+    def _medications(self, found) -> list[Cue]:
+        """A drug named with a person implies their condition ("finished her Epclusa course" says hepatitis
+        C): drug names from the drug-named-entity-recognition package are health information."""
+        names = drug_names()
+        cues = []
+        for token in self.doc:
+            word = token.lower_
+            if len(word) < 5 or word not in names or token.pos_ not in {"PROPN", "NOUN"} or is_given_name(word):
+                continue
+            if any(c.start <= token.idx < c.end for c in found):
+                continue
+            cues.append(Cue(token.idx, token.idx + len(token), token.text, "drug-named-entity-recognition",
+                            "medication (implies a condition)"))
+        return cues
 
     def _reported(self, cues: list[Cue], *, negation: bool = True) -> tuple[Cue, ...]:
         kept = []
@@ -172,11 +220,26 @@ class Assessment:
     def places(self) -> tuple[Cue, ...]:
         """Places of care; not checked for negation (a place is not asserted, and "couldn't be prouder" is praise)."""
         cues = signals.find(self.text, signals.CARE_PLACES, "place of care")
+        cues += self._here_of_care()
         for start, end in self.facility_spans:
             lead = regex.search(r"\b(?:at|in|into|inside|to)\s+(?:the\s+)?$", self.text[max(0, start - 12):start], regex.IGNORECASE)
             if lead and not _FACILITY_CARE.search(self.text[max(0, start - 40):start]):
                 cues.append(Cue(start, end, self.text[start:end], "organisation.facilities", "our facility"))
         return self._reported(cues, negation=False)
+
+    def _here_of_care(self) -> list[Cue]:
+        """"her ACL reconstruction here", "treated here": "here" is our place of care when it modifies a
+        care event or a health word; "Read here" and "Register here" point at a link."""
+        found = []
+        events = [*self.health, *signals.find(self.text, "phi_care_events")]
+        for token in self.doc:
+            if token.lower_ != "here" or token.i == 0:
+                continue
+            head = token.head
+            words = [head, *(c for c in head.children if c.dep_ in {"compound", "amod"})]
+            if any(c.start <= w.idx < c.end for c in events for w in words) or head.lemma_ in _CARE_VERBS:
+                found.append(Cue(token.idx, token.idx + 4, token.text, "parse", "place of care ('here' after a care event)"))
+        return found
 
     @cached_property
     def facility_care(self) -> tuple[Cue, ...]:
@@ -222,13 +285,96 @@ class Assessment:
     def people(self) -> tuple[Person, ...]:
         people = classify(self.text, [i for i in self.identifiers if i.kind in PERSON_KINDS], self.org,
                           self.sentences, self.facility_spans, bool(self.spotlight))
-        return tuple(people)
+        typed: list[Person] = []
+        for person in people:
+            person = self._typed(person)
+            previous = typed[-1] if typed else None
+            if (previous is not None and person.identifier.kind == "SOCIAL_HANDLE" and person.role == CANDIDATE
+                    and regex.fullmatch(r"\s*[(,]\s*", self.text[previous.end:person.start])):
+                # "Dr. Mullen (@emullen)": the handle is the account of the person just named.
+                person = replace(person, role=previous.role, reason=f"the account of '{previous.text}' ({previous.reason})",
+                                 provider=previous.provider)
+            typed.append(person)
+        # A name listed with places ("Dayton + Springfield", "Lakemont and Eastvale") is one too.
+        for i, person in enumerate(typed):
+            if person.role != CANDIDATE:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(typed) and typed[j].role == NOT_A_PERSON and "place" in typed[j].reason:
+                    lo, hi = sorted((person, typed[j]), key=lambda p: p.start)
+                    if regex.fullmatch(r"\s*(?:\+|&|&amp;|and|,)\s*", self.text[lo.end:hi.start]):
+                        typed[i] = replace(person, role=NOT_A_PERSON, reason=f"listed with the place '{typed[j].text}'")
+        return tuple(typed)
+
+    def _typed(self, person: Person) -> Person:
+        """A person is a person: names that are platforms, microbes, deities, companies, drugs, places or
+        things are typed as such (:mod:`hcsocial_lint.language.entities`); an organisation's handle is an
+        organisation; officials speaking at a briefing and animals are not patients."""
+        if person.role == PATIENT:
+            return person  # "our patient ..." says it is a person
+        ident = person.identifier
+        if ident.kind == "SOCIAL_HANDLE":
+            kind = handle_kind(ident.text, is_given_name)
+            if kind == "organisation":
+                return replace(person, role=ORGANISATION, reason="the handle reads as an organisation's account")
+            used = _ORG_USE.search(self.text[max(0, ident.start - 16):ident.start])
+            if kind == "unknown" and used:  # "joined @doximity", "published in @TheLancet", "via @outlet"
+                return replace(person, role=ORGANISATION, reason=f"the handle is used as an outlet or host ('{used.group(0).strip()}')")
+        elif ident.kind == "PERSON":
+            shape = _not_shaped_like_a_name(ident.text) if "SpacyRecognizer" in ident.recognizer else None
+            if shape is not None:
+                return replace(person, role=NOT_A_PERSON, reason=f"not a person: {shape}", provider=False)
+            words = [w for w in ident.text.split() if w.lower().strip(".") not in _TITLE_WORDS]
+            titled = len(words) < len(ident.text.split()) or _TITLE_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) is not None
+            known = titled or bool(words) and is_given_name(words[0].strip(".,'"))
+            if not known and self._headline_case(ident.start):
+                return replace(person, role=NOT_A_PERSON, provider=False,
+                               reason="not a person: capitals of a title-case headline, and no known given name")
+            typed = type_of_name(self.doc, ident.start, ident.end, self.lexicon, given_name=known)
+            if typed is not None:
+                return replace(person, role=NOT_A_PERSON, reason=f"not a person: {typed.reason}", provider=False)
+        if person.role != CANDIDATE:
+            return person
+        if _TEAM_BEFORE.search(self.text[max(0, person.start - 8):person.start]):
+            return replace(person, role=STAFF, reason="the name of one of our teams ('Team ...')")
+        start, end = _sentence_of(self.sentences, person.start)
+        in_sentence = [c for c in self.care if start <= c.start < end]
+        speaking = [c for c in self.lexicon("public_speaking") if start <= c.start < end]
+        if speaking and not in_sentence and not person.vocative:
+            return replace(person, role=PUBLIC, reason=f"speaks in public ('{speaking[0].text}')")
+        animal = [c for c in self.lexicon("animals") if start <= c.start < end]
+        if animal:
+            return replace(person, role=ANIMAL, reason=f"an animal ('{animal[0].text}'): HIPAA covers people")
+        return person
+
+    def permitted(self, severity, message: str):
+        """Part 5 of issue #9: where the text itself says written permission was given, a blocking finding
+        becomes a warning that asks for the authorization reference in front matter (the record)."""
+        from ...model import Severity  # noqa: PLC0415
+
+        if not self.stated_permission or severity not in {Severity.ERROR, Severity.CRITICAL}:
+            return severity, message
+        said = self.stated_permission[0].text
+        return Severity.WARNING, (f"{message}; the text says permission was given ('{said}'): record the signed "
+                                  "authorization as `hipaa_authorization: <reference>` in the front matter")
+
+    def _headline_case(self, offset: int) -> bool:
+        """A sentence written in title case ("Mixed Martial Arts Helps Veterans"): its capitals say nothing
+        about which words are names."""
+        sentence = self.analysis.sentence_at(offset)
+        words = [t for t in sentence if t.is_alpha and len(t) > 3 and not t.like_url]
+        return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.75
+
+    @cached_property
+    def stated_permission(self) -> tuple:
+        """Where the text itself says the person gave (written) permission to share their story."""
+        return tuple(c for c in self.lexicon("stated_permission") if self.analysis.assertion(c).asserted)
 
     @cached_property
     def ties(self) -> tuple[Tie, ...]:
         groups: dict[str, list[Person]] = {}
         for person in self.people:
-            if person.role in {STAFF, "organisation", "animal"}:
+            if person.role in {STAFF, ORGANISATION, ANIMAL, NOT_A_PERSON}:
                 continue
             groups.setdefault(name_key(person), []).append(person)
         single = len([g for g in groups.values() if any(p.may_be_patient and p.identifier.score >= STRONG for p in g)]) <= 1
@@ -241,27 +387,31 @@ class Assessment:
 
     def _tie(self, mentions: list[Person], single: bool) -> Tie:
         person = mentions[0]
-        if single and person.may_be_patient:
-            scope = [(0, len(self.text))]
-        else:
-            scope = []
-            for mention in mentions:
-                scope.extend(self._scope_of(mention))
+        # A tie is read from the sentence that names the person and the sentences that refer back to
+        # them; co-occurrence elsewhere in the post is not a tie (issue #9).
+        scope = []
+        for mention in mentions:
+            scope.extend(self._scope_of(mention))
         scope = _union(scope)
 
         def inside(cues):
             return tuple(c for c in cues if any(s <= c.start and c.end <= e for s, e in scope))
 
-        care = list(inside(self.care))
-        if person.may_be_patient:
-            care += self.story  # a testimonial or patient story says who its subject is
+        care = [c for c in inside(self.care) if not self._of_someone_else(c, mentions)]
+        if person.may_be_patient:  # a testimonial or patient story says who its subject is, in its own paragraph
+            openers = {self.block(m.start).start for m in mentions}
+            care += [c for c in self.story if any(s <= c.start < e for s, e in scope)
+                     or any(_sentence_of(self.sentences, c.start)[0] <= o < _sentence_of(self.sentences, c.start)[1]
+                            for o in openers)]
         if any(m.vocative for m in mentions):
             care += inside(self.second_person)
             care += [Cue(c.start, c.end, c.text, c.vocabulary, "health of the person addressed") for c in inside(self.health)
                      if regex.search(r"\byour\s+(?:[\w-]+\s+){0,2}$", self.text[max(0, c.start - 30):c.start], regex.IGNORECASE)]
-        places = list(inside(self.places))
+        places = [c for c in inside(self.places) if self._in_clause_of(c, mentions)]
+        quoted_self = [m for m in mentions if self._attributed(m)]
         for other in self.people:
-            if other.provider and any(s <= other.start and other.end <= e for s, e in scope):
+            if other.provider and (any(self._linked(other, m) for m in mentions)
+                                   or (quoted_self and self._speaker_cared_for(other, scope))):
                 places.append(Cue(other.start, other.end, other.text, "people", "provider named with them"))
         health = inside(self.health)
         mention_sentences = [_sentence_of(self.sentences, m.start) for m in mentions]
@@ -314,20 +464,125 @@ class Assessment:
     def _a_cause(self, cue: Cue) -> bool:
         return _CAUSE_AFTER.match(self.text[cue.end:cue.end + 40]) is not None
 
+    def _attributed(self, mention: Person) -> bool:
+        """"... - Katie": the mention signs a quotation."""
+        start, _ = _sentence_of(self.sentences, mention.start)
+        return bool(_ATTRIBUTION.match(self.text[start:mention.start]))
+
+    def _speaker_cared_for(self, provider: Person, scope) -> bool:
+        """In a quotation signed by the person, "I" and "me" are them: "Thank you Dr. Lee for helping me"."""
+        if not any(s <= provider.start < e for s, e in scope) or not self.doc.has_annotation("DEP"):
+            return False
+        token = token_at(self.doc, provider.identifier.start)
+        if token is None:
+            return False
+        sentence = self.analysis.sentence_at(provider.start)
+        return any(t.lower_ in {"i", "me", "my"} for t in sentence)
+
+    def _of_someone_else(self, cue: Cue, mentions: list[Person]) -> bool:
+        """The care event is predicated of another person: "whose daughter was hospitalized", "after
+        her son was admitted". Its clause has a noun subject that is neither the person nor a pronoun."""
+        if not self.doc.has_annotation("DEP"):
+            return False
+        token = token_at(self.doc, cue.start)
+        if token is None:
+            return False
+        head = clause_head(token)
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects:
+            return False
+        spans = [(m.start, m.end) for m in mentions]
+        for subject in subjects:
+            words = list(subject.subtree)
+            lo, hi = words[0].idx, words[-1].idx + len(words[-1])
+            if any(lo <= s < hi for s, _ in spans):
+                return False
+            if any(t.lower_ in {"our", "we", "us"} for t in words):
+                continue  # "our team cared for her": the subject is us, the object may be the person
+            if pattern("phi_family_words").fullmatch(subject.text) or pattern("phi_person_nouns").fullmatch(subject.text) \
+                    or subject.ent_type_ == "PERSON":
+                return True  # "whose daughter was hospitalized", "after her son AJ was admitted"
+        return False
+
+    def _in_clause_of(self, cue: Cue, mentions: list[Person]) -> bool:
+        """A place of care counts for a person in the same clause, or in a sentence that refers back to
+        them ("She spent a week in our NICU"); not "progress in our vaccination program" elsewhere."""
+        if not self.doc.has_annotation("DEP"):
+            return True
+        token = token_at(self.doc, cue.start)
+        if token is None:
+            return False
+        if any(m.vocative for m in mentions):
+            return True  # the paragraph speaks to them
+        head = clause_head(token)
+        for mention in mentions:
+            other = token_at(self.doc, max(mention.identifier.start, mention.identifier.end - 1))
+            if other is None:
+                continue
+            if clause_head(other) == head or (head.dep_ in {"relcl", "acl"} and governs(head.head, other)):
+                return True  # the same clause, or a clause that describes them ("Danielle, who ...", "Ana's implants, placed ...")
+        clause = clause_tokens(head)
+        if head.dep_ != "ROOT" and head.head.i != head.i:
+            clause += clause_tokens(clause_head(head.head))  # and the clause it depends on
+        if head.dep_ in {"acl", "relcl"}:
+            clause += [head.head, *head.head.children]  # "his final brace, fitted at ...": the phrase it describes
+        addressed = _ADDRESS if any(_ADDRESS & {t.lower_ for t in self.analysis.sentence_at(m.start)} for m in mentions) else frozenset()
+        return any(t.lower_ in _BACK_REFERENCE | addressed | {"i", "my", "me"} for t in clause) and not any(
+            m.start <= cue.start < m.end for m in mentions) and not any(
+            _sentence_of(self.sentences, cue.start) == _sentence_of(self.sentences, p.start)
+            for p in self.people if p not in mentions and p.role not in NOT_PATIENTS)
+
+    def _linked(self, provider: Person, mention: Person) -> bool:
+        """A provider is part of a person's care only through the parse: the two in one clause ("Dr. Patel
+        replaced Emma's knee", "Emma's surgery with Dr. Patel"), not merely in one post."""
+        if not self.same_block(provider.start, mention.start):
+            return False
+        if _sentence_of(self.sentences, provider.start) != _sentence_of(self.sentences, mention.start):
+            return False
+        a, b = token_at(self.doc, provider.identifier.start), token_at(self.doc, mention.identifier.start)
+        if a is None or b is None or not self.doc.has_annotation("DEP"):
+            return True  # no parse: the sentence is all we can read
+        between = [t for t in self.doc[min(a.i, b.i) + 1:max(a.i, b.i)]]
+        if b.i < a.i and any(t.lower_ in {"with", "by"} for t in between) and not any(t.pos_ in {"VERB", "AUX"} for t in between):
+            return True  # "Mateo with Nurse Ines and Dr. Farah": the small parser often reads the list as coordination
+        if _conjuncts(a, b) or not same_clause(a, b):
+            return False  # "Dr. Fauci and Colleen Ames receive their shots": named side by side, not cared for
+        # The provider gives the care: "surgery with Dr. Patel", "treated by Nurse Jo", "thanks to Dr. Lee",
+        # or "Dr. Patel replaced Emma's knee" (the provider the subject of a care verb).
+        root = a
+        while root.dep_ in {"compound", "flat", "appos", "conj"} and root.head.i != root.i:
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ in {"with", "by", "from", "to", "under"}:
+            return True
+        verb = root.head
+        return root.dep_ == "nsubj" and (verb.lemma_ in _CARE_VERBS or any(
+            verb.idx <= c.start < verb.idx + len(verb) for c in self.care))
+
     def _scope_of(self, mention: Person) -> list[tuple[int, int]]:
-        """The mention's sentence and those after it up to the next person; a quotation's attribution
-        ("- Carol W.") and a sentence of hashtags reach back to what came before."""
+        """The mention's sentence, and the sentences after it in its paragraph that refer back to the
+        person with a pronoun ("She finished chemo") or, for a person addressed, with "you", up to the
+        next person named; a quotation's attribution ("- Carol W.") and a sentence of hashtags reach
+        back to what came before."""
+        if mention.vocative and not self.is_reply:
+            block = self.block(mention.start)  # a paragraph that speaks to someone is about them
+            return [(block.start, block.end)]
         index = next((i for i, (s, e) in enumerate(self.sentences) if s <= mention.start < e), len(self.sentences) - 1)
         start, end = self.sentences[index]
         scope = [(start, end)]
         lead = self.text[start:mention.start]
         words = regex.findall(r"[A-Za-z]{2,}", regex.sub(r"[#@]\w+", "", self.text[start:end]))
         if (_ATTRIBUTION.match(lead) or len(words) < 3) and index > 0:
-            scope.insert(0, (self.sentences[index - 1][0], start) if len(words) >= 3 else (0, start))
+            previous = (self.sentences[index - 1][0], start) if len(words) >= 3 else (self.block(mention.start).start, start)
+            if self.same_block(previous[0], mention.start):
+                scope.insert(0, previous)
         others = [p for p in self.people if p.may_be_patient and p.identifier.score >= STRONG
                   and name_key(p) != name_key(mention)]
+        spoken_to = {t.lower_ for t in self.analysis.sentence_at(mention.start)} & _ADDRESS
+        refer = _BACK_REFERENCE | (_ADDRESS if mention.vocative or self.is_reply or spoken_to else frozenset())
         for s, e in self.sentences[index + 1:]:
-            if any(s <= p.start < e for p in others):
+            if any(s <= p.start < e for p in others) or not self.same_block(s, mention.start):
+                break
+            if not any(t.lower_ in refer for t in self.doc.char_span(s, e, alignment_mode="expand") or ()):
                 break
             scope.append((s, e))
         return scope
@@ -345,6 +600,9 @@ class Assessment:
                 if not any(i.overlaps(ent.start_char, ent.end_char) for i in found):
                     found.append(Identifier("LOCATION", ent.start_char, ent.end_char, ent.text, 0.6, "SpacyRecognizer",
                                             "a place someone comes from (hometown, school)"))
+        for combo in combinations(self.doc, self.analysis.sentences, self.facility_spans, self.lexicon("place_nouns")):
+            if not any(i.overlaps(combo.start, combo.end) for i in found):
+                found.append(combo)
         for m in _SCHOOL_NAME.finditer(self.text):  # "from the Lakeview High crash": the model often misses it
             start, end = m.span("name")
             if not any(i.overlaps(start, end) for i in found):
@@ -359,6 +617,8 @@ class Assessment:
             sentence = self.analysis.sentence_at(detail.start)
             if signals.is_hypothetical(self.text, sentence, detail.start):
                 continue
+            if self._counted(detail) or self._thread_counter(detail):
+                continue
             tie = next((t for t in self.ties if t.person.may_be_patient and detail in t.details and t.is_patient_of_ours), None)
             if tie is not None:
                 hits.append(DetailHit(detail, tie.person.text, (tie.person.start, tie.person.end), tie, tie.health, tie.relationship))
@@ -367,11 +627,18 @@ class Assessment:
             nearby = [p for p in self.people if window[0] <= p.start < window[1]]
             if nearby and all(p.role in NOT_PATIENTS for p in nearby):
                 continue  # the detail is about staff or a public figure
+            if self._totals(sentence):
+                continue  # "3,400 patients were discharged: 890 from ..." counts people, singles out no one
             pointer = self._pointer(window, detail)
             if pointer is None:
                 continue
             health = tuple(c for c in self.health if window[0] <= c.start < window[1] and not self._a_cause(c))
             care = tuple(c for c in (*self.care, *self.places) if window[0] <= c.start < window[1])
+            in_sentence = [c for c in (*care, *health) if sentence.start_char <= c.start < sentence.end_char]
+            addressed = any(t.lower_ in _ADDRESS for t in sentence) and in_sentence
+            if detail.kind in {"DATE_TIME", "CARE_DATE"} and not _date_of_care(detail) and not addressed and not any(
+                    sentence.start_char <= c.start < sentence.end_char for c in care) and not self._in_clause(detail, health):
+                continue  # "tonight", "this morning": a date is a date of care only beside a care event
             if pointer[2]:  # the pointer itself says "patient"
                 care = (*care, Cue(pointer[0], pointer[1], self.text[pointer[0]:pointer[1]], "phi_person_nouns", "a patient"))
             if detail.kind == "ROOM_NUMBER" and _INPATIENT.search(detail.text):  # someone in a bed is a patient
@@ -380,9 +647,68 @@ class Assessment:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
 
+    def _in_clause(self, detail: Identifier, cues) -> bool:
+        """A cue in the detail's own clause ("Cath lab crushed it this morning"), not just its sentence."""
+        token = token_at(self.doc, detail.start)
+        if token is None or not self.doc.has_annotation("DEP"):
+            return False
+        clause = clause_tokens(clause_head(token))
+        return any(t.idx <= c.start < t.idx + len(t) for c in cues for t in clause)
+
+    def _refers_to(self, person: Person, sentence: tuple[int, int]) -> bool:
+        """The sentence names the person, or refers back to them with a pronoun (and they were named in
+        the sentence just before, in the same paragraph)."""
+        if sentence[0] <= person.start < sentence[1]:
+            return True
+        index = next((i for i, (s, e) in enumerate(self.sentences) if (s, e) == tuple(sentence)), None)
+        if not index or not (self.sentences[index - 1][0] <= person.start < self.sentences[index - 1][1]):
+            return False
+        span = self.doc.char_span(sentence[0], sentence[1], alignment_mode="expand") or ()
+        refer = _BACK_REFERENCE | (_ADDRESS if person.vocative else frozenset())
+        return self.same_block(person.start, sentence[0]) and any(t.lower_ in refer for t in span)
+
+    def _totals(self, sentence) -> bool:
+        """The sentence reports a count of people or cases ("357 new cases", "3484 patients")."""
+        for token in sentence:
+            value = token.text.replace(",", "")
+            if not (token.like_num and value.isdigit() and int(value) > 1):
+                continue
+            after = []
+            for t in token.doc[token.i + 1:min(token.i + 10, sentence.end)]:
+                if t.pos_ in {"VERB", "AUX"}:
+                    break
+                if t.tag_ in {"NNS", "NNPS"}:
+                    after.append(t)
+                    break
+            if after and (after[0].lemma_ in _COUNTED_NOUNS or pattern("phi_person_nouns").fullmatch(after[0].text)):
+                return True  # "357 new cases", "3,484 #COVID19 patients"
+        return False
+
+    def _counted(self, detail: Identifier) -> bool:
+        """Totals are not individuals: "890 from Khordha", "12 cases in Kingston County" count people in a
+        place or on a date; they single no one out (Safe Harbor is about one individual)."""
+        token = token_at(self.doc, detail.start)
+        if token is None or not self.doc.has_annotation("DEP"):
+            return False
+        head = token.head
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            owner = head.head
+            numbers = [owner] if owner.like_num or owner.pos_ == "NUM" else []
+            numbers += [c for c in owner.children if c.dep_ == "nummod" and c.like_num]
+            return any(n.like_num and n.text.replace(",", "").isdigit() and int(n.text.replace(",", "")) > 1 for n in numbers)
+        return False
+
+    def _thread_counter(self, detail: Identifier) -> bool:
+        """"1/3" opening or closing a post numbers a thread, it is not a date."""
+        if not regex.fullmatch(r"\d{1,2}/\d{1,2}", detail.text):
+            return False
+        first, second = (int(x) for x in detail.text.split("/"))
+        bare = regex.sub(r"https?://\S+", "", self.text).strip()
+        return first <= second <= 30 and (bare.startswith(detail.text) or bare.endswith(detail.text))
+
     def _pointer(self, window: tuple[int, int], detail: Identifier) -> tuple[int, int, bool] | None:
         """A phrase pointing at one person near the detail: "the patient", "a man", "the firefighter"."""
-        if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC}:
+        if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, QUASI_IDENTIFIERS}:
             return detail.start, detail.end, "patient" in detail.text.lower()
         sentence = _sentence_of(self.sentences, detail.start)
         addressed = self.is_reply or any(p.vocative for p in self.people)
@@ -392,7 +718,8 @@ class Assessment:
             counted = _COUNTED_BEFORE.search(self.text[max(window[0], m.start() - 30):m.start()])
             if word.endswith("s") and word not in {"twins", "triplets"} and not word.endswith("ss") and not counted:
                 continue  # a group, not one person ("both teens" are two people, each identified)
-            if regex.match(r"\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services)\b", self.text[m.end():]):
+            if regex.match(r"\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services|numbers?|counts?|"
+                           r"rates?|totals?|data|definitions?|reports?|management)\b", self.text[m.end():]):
                 continue
             before = self.text[max(window[0], m.start() - 40):m.start()]
             if _GENERIC_DETERMINER.search(before) or regex.search(r"\bin\s+$", before) and word == "case":
@@ -404,7 +731,8 @@ class Assessment:
             distance = 0 if sentence[0] <= m.start() < sentence[1] else 1
             candidates.append((distance, abs(m.start() - detail.start), m.start(), m.end(), word in {"patient", "case"}))
         for person in self.people:  # a tagged account is usually an agency or a reporter, not the patient
-            if person.may_be_patient and person.identifier.kind != "SOCIAL_HANDLE" and window[0] <= person.start < window[1]:
+            if (person.may_be_patient and person.identifier.kind != "SOCIAL_HANDLE" and person.identifier.score >= STRONG
+                    and self._refers_to(person, sentence)):
                 candidates.append((0, abs(person.start - detail.start), person.start, person.end, person.role == PATIENT))
         if not candidates:
             return None
@@ -463,6 +791,48 @@ class Assessment:
 
     def sensitive_of(self, cues) -> tuple[Cue, ...]:
         return tuple(c for c in cues if signals.sensitive_reason(c.label)) if self.options.sensitive_escalation else ()
+
+
+# Lower-case words inside a name ("Ludwig van Beethoven", "Maria de la Cruz").
+_NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "da", "das", "do", "dos", "du", "la", "le",
+                             "di", "bin", "bint", "ibn", "al", "el", "ter", "ten", "y", "e", "of", "the"})
+
+
+# Titles and forms of address written before a name ("little Noah", "Officer Reyes", "Doña Carmen").
+_TITLE_WORDS = frozenset("""mr mrs ms mx dr dra prof rev fr sr sra srta miss coach officer nurse sister brother father
+nana grandma grandpa granny papa mama auntie aunt uncle baby little lil doña don señor señora""".split())
+
+
+def _not_shaped_like_a_name(text: str) -> str | None:
+    """Capitalisation: what the model took for a name but is not written like one. (The identifier layer
+    keeps these, since social media writes real names in lower case; the PHI rules need a person.)"""
+    if any(c in "+=|/" for c in text):
+        return "names are not joined by '+' or '/'"
+    words = [w for w in regex.split(r"\s+", text) if w and w.lower().strip(".") not in _TITLE_WORDS]
+    if len(words) > 2 and all(w.islower() for w in words):
+        return "three lower-case words are a phrase, not a name"
+    if len(words) > 1 and not all(w.islower() for w in words) and any(
+            w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words):
+        return "a name capitalises each of its words ('Record turnout' is not one)"
+    return None
+
+
+def _date_of_care(detail: Identifier) -> bool:
+    """A date the recognizer found beside a care event ("discharged on May 3") or a birth date; a
+    date beside a health word only ("tonight ... COVID-19") is not one until a care event says so."""
+    if detail.kind != "CARE_DATE":
+        return False
+    event = regex.search(r"care event '([^']+)'", detail.explanation)
+    return event is None or pattern("phi_care_events").fullmatch(event.group(1)) is not None
+
+
+def _conjuncts(a, b) -> bool:
+    """Two words coordinated in one list ("X, Y and Z")."""
+    def chain(t):
+        while t.dep_ == "conj" or t.dep_ in {"compound", "flat", "appos"} and t.head.i != t.i:
+            t = t.head
+        return t
+    return chain(a) == chain(b) and a.i != b.i
 
 
 def _sentence_of(sentences, offset: int) -> tuple[int, int]:

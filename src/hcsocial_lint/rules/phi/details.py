@@ -24,8 +24,9 @@ class LocationTimeDetail:
         url="https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-E/section-164.514",
         summary="Finds room, bed and bay numbers, dates of admission, surgery, discharge or visit (\"last "
                 "Tuesday\", \"discharged today\"), ages over 89, hometowns and news-event places, and unique "
-                "characteristics (\"the only patient in the state with...\") that point at one patient. Critical "
-                "when the patient is also named.",
+                "characteristics (\"the only patient in the state with...\") that point at one patient, and "
+                "quasi-identifiers that combine in one sentence (an age, a sex and a place, facility or time). Counts "
+                "and totals are not individuals. Critical when the patient is also named.",
         rationale="A post need not name anyone to identify them: the Westerly Hospital physician was disciplined for a "
                   "post about a trauma patient that gave enough detail for the town to know who it was. Dates of "
                   "care, ages over 89 and geographic units smaller than a state are Safe Harbor identifiers.",
@@ -37,6 +38,8 @@ class LocationTimeDetail:
             Example("Our oldest patient ever, a 104-year-old grandmother, had her cataract surgery today!", "fail"),
             Example("Room 204 of the Education Center is hosting our CPR class this Thursday at 6 p.m.", "pass"),
             Example("Our 100-year-old hospital building is getting a new roof this summer.", "pass"),
+            Example("A 58-year-old man from Orchard County was admitted to our ICU on Sunday with severe flu.", "fail"),
+            Example("Flu admissions this week: 212 from Orchard County and 96 from Eastvale.", "pass"),
         ),
         fixable=True,
         kinds=POST_KINDS,
@@ -68,10 +71,12 @@ class LocationTimeDetail:
             advice = Suggestion("Speak about the service in general instead of this patient's room, date, age or "
                                 "place", (), Applicability.DISPLAY)
             who = f"'{hit.pointer}'" + (" (named)" if named else "")
+            severity, message = assessment.permitted(
+                severity, f"{detail.safe_harbor} '{detail.text}' singles out {who} together with {' and '.join(why)}"
+                + (f"; {quote(sensitive)} is a sensitive category" if sensitive else ""))
             yield Hit(
                 detail.start, detail.end, severity=severity, category=detail.kind, score=detail.score,
-                message=(f"{detail.safe_harbor} '{detail.text}' singles out {who} together with {' and '.join(why)}"
-                         + (f"; {quote(sensitive)} is a sensitive category" if sensitive else "")),
+                message=message,
                 evidence=tuple(evidence),
                 suggestions=tuple(s for s in (suggestion, advice) if s is not None),
             )

@@ -27,7 +27,9 @@ class DisclosureTriad:
         summary="Finds a post that identifies a person (name, nickname, initials, @handle, #NameStrong) and ties "
                 "them to our care (\"our patient\", \"came in for\", \"discharged\", \"in our NICU\" with a "
                 "diagnosis) or to health information about them. Staff, volunteers, public figures in the "
-                "news, guests and the author's own relatives are not treated as patients.",
+                "news, guests and the author's own relatives are not treated as patients, and names that are brands, "
+                "platforms, microbes, drugs or places are not people. A tie is read from the sentence that names the "
+                "person and the sentences that refer back to them, never from co-occurrence in the post.",
         rationale="That an identifiable person is or was our patient is itself PHI, and so is anything about their "
                   "health we learned in caring for them; posting it needs their written authorization. Severity "
                   "follows the combination: identifier + health in the same sentence is a warning (an error for a "
@@ -44,6 +46,7 @@ class DisclosureTriad:
             Example("Chemotherapy side effects can often be managed; talk with your care team.", "pass"),
             Example("Meet Dr. Maria Chen, who joins our oncology team this month.", "pass"),
             Example("My grandmother had breast cancer twice, and that's why I walk every year.", "pass"),
+            Example("The Moderna and Novavax boosters are both available at our clinic for people with asthma.", "pass"),
             Example("So proud of our patient Emma Lopez, who finished chemo at our clinic this week!", "pass",
                     metadata={"hipaa_authorization": "AUTH-2025-0142"}),
         ),
@@ -63,6 +66,7 @@ class DisclosureTriad:
             if tie.person.identifier.score < STRONG:
                 severity = Severity.WARNING
                 message += " (the name is uncertain: one capitalised word at the start of a sentence)"
+            severity, message = assessment.permitted(severity, message)
             person = tie.person
             suggestion = deidentify(assessment, tie)
             yield Hit(

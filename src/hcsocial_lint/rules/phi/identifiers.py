@@ -73,6 +73,7 @@ SAFE_HARBOR: dict[str, str] = {
     PHOTO: "(Q) full-face photograph or comparable image",
     ROOM_NUMBER: "(R) unique identifying characteristic (room/bed)",
     UNIQUE_CHARACTERISTIC: "(R) unique identifying characteristic",
+    "QUASI_IDENTIFIERS": "(b)(2)(ii) age, sex and place or time that together single someone out",
 }
 
 PERSON_KINDS = frozenset({PERSON, SOCIAL_HANDLE})

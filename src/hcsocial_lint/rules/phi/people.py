@@ -30,8 +30,9 @@ ORGANISATION = "organisation"
 ANIMAL = "animal"
 GUEST = "guest"
 ILLUSTRATIVE = "illustrative"  # a composite or made-up person ("'Maria' isn't a real person")
+NOT_A_PERSON = "not a person"  # a platform, microbe, deity, company, drug, place or thing (language.entities)
 
-NOT_PATIENTS = frozenset({STAFF, PUBLIC, FAMILY, ORGANISATION, ANIMAL, GUEST, ILLUSTRATIVE})
+NOT_PATIENTS = frozenset({STAFF, PUBLIC, FAMILY, ORGANISATION, ANIMAL, GUEST, ILLUSTRATIVE, NOT_A_PERSON})
 ORGANISATION_KEYS = ("staff", "facilities", "public_figures", "contact")
 
 
@@ -125,13 +126,13 @@ def _patterns() -> dict[str, regex.Pattern]:
                      r"liaisons?|safety|portal|financial|family advisory))")
     flags = regex.IGNORECASE
     return {
-        "title": regex.compile(r"(?:\b(?:mr|mrs|ms|mx|dr|prof|rev|fr|sr)\.?|\b(?:miss|coach|officer|nurse|sister|brother|father|nana|grandma|grandpa|granny|papa|mama|auntie|aunt|uncle|baby|little|lil))\s+$", flags),
+        "title": regex.compile(r"(?:\b(?:mr|mrs|ms|mx|dr|dra|prof|rev|fr|sr|sra|srta)\.?|\b(?:doña|dona|don|señor|señora|miss|coach|officer|nurse|sister|brother|father|nana|grandma|grandpa|granny|papa|mama|auntie|aunt|uncle|baby|little|lil))\s+$", flags),
         "staff_title": regex.compile(r"\b(?:dr\.?|doctor|nurse|np|pa|chaplain|pharmacist|midwife|therapist|hygienist)\s+$", flags),
         "staff_before": regex.compile(r"\b(?:our|the|your|my|their|his|her|a|an)?\s*(?:(?:new|newest|own|favorite|favourite|beloved|longtime|long-time|amazing|wonderful|dedicated|awesome|incredible|lead|senior|head|chief|staff|\w+)\s+){0,3}"
                                       + roles + r"s?\s*[,:]?\s*(?:\(\s*pictured:?\s*)?$", flags),
         "our_own": regex.compile(r"\bour own\s+$", flags),
         "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:(?:our|the|a|an|one of our)\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
-                                     r"|^\s*and\s+(?:the|our)\s+(?:whole\s+|entire\s+|rest of the\s+)?(?:[\w-]+\s+){0,3}(?:team|crew|staff|department|unit)\b", flags),
+                                     r"|^\s*(?:and|&|&amp;)\s+(?:(?:the|our|her|his|their)\s+)?(?:whole\s+|entire\s+|rest of the\s+)?(?:[\w-]+\s+){0,3}(?:team|crew|staff|department|unit)\b", flags),
         "staff_group": regex.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:team|crew|staff|nurses|doctors|physicians|volunteers|colleagues|employees|providers|therapists|residents|interns)\b"
                                      r"[^.!?]{0,60}?(?:\(\s*pictured:?|,?\s*(?:especially|including|like|such as|led by)|:)\s*$", flags),
         "department": regex.compile(r"^\s+(?:in|from|of|with)\s+(?:our\s+|the\s+)?" + _alternation("phi_departments") + r"\b", flags),
@@ -155,7 +156,7 @@ def _patterns() -> dict[str, regex.Pattern]:
                                       r"\bnot\s+(?:a\s+)?real\s+(?:person|patient)\b", flags),
         "public_news": regex.compile(r"\b(?:" + _alternation("phi_public_disclosure_cues") + r")\b", flags),
         "thanks": regex.compile(r"(?:^|[.!?]\s+)(?:thank you|thanks|congrats|congratulations|happy birthday)\s*,?\s*$", flags),
-        "greeting": regex.compile(r"(?:^|[.!?]\s+|\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|welcome home|welcome back|way to go|go|happy birthday|get well soon|we see you|rest in peace|good luck|see you soon|love you|so proud of you|hang in there|miss you)\s*,?\s*)$", flags),
+        "greeting": regex.compile(r"(?:^|[.!?]\s+|\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|felicidades|gracias|welcome home|welcome back|way to go|go|happy birthday|get well soon|we see you|rest in peace|good luck|see you soon|love you|so proud of you|hang in there|miss you)\s*,?\s*)$", flags),
     }
 
 
@@ -338,7 +339,8 @@ def _listed_after(text: str, ident: Identifier, earlier: Sequence[Person]) -> Pe
         return None
     previous = earlier[-1]
     gap = text[previous.identifier.end:ident.start]
-    return previous if regex.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap) else None
+    # "Ana Ruiz, RN and Tom Ek": a credential may stand between the two names.
+    return previous if regex.fullmatch(r"\s*(?:,\s*[A-Z][A-Za-z]{1,5}\.?\s*)?(?:,|,?\s*and|&)\s*", gap) else None
 
 
 _VOCATIVE_REACH = 400  # characters before a name in which its greeting or thanks is looked for

@@ -59,12 +59,14 @@ class PatientStoryWithoutAuthorization:
         cue = min(framing, key=lambda c: abs(c.start - tie.person.start))
         sensitive = assessment.sensitive_of(tie.health)
         suggestion = deidentify(assessment, tie)
+        severity, message = assessment.permitted(
+            Severity.CRITICAL if sensitive else Severity.ERROR,
+            f"a story about an identifiable patient ('{tie.person.text}'; {quote(framing)}) needs "
+            "their written authorization: add `hipaa_authorization: <reference>` to the front matter once "
+            "it is signed" + (f"; {quote(sensitive)} is a sensitive category" if sensitive else ""))
         yield Hit(
             cue.start, cue.end, category="PATIENT-STORY", score=tie.person.identifier.score,
-            severity=Severity.CRITICAL if sensitive else Severity.ERROR,
-            message=(f"a story about an identifiable patient ('{tie.person.text}'; {quote(framing)}) needs "
-                     "their written authorization: add `hipaa_authorization: <reference>` to the front matter once "
-                     "it is signed" + (f"; {quote(sensitive)} is a sensitive category" if sensitive else "")),
+            severity=severity, message=message,
             evidence=(cue_evidence(cue, "story"), *tie_evidence(tie)),
             suggestions=tuple(s for s in (AUTHORIZE, suggestion) if s is not None),
         )
