@@ -45,6 +45,7 @@ def hclint_recognizers(settings):
 
 @hookimpl
 def hclint_validate_settings(settings):
+    from .org_kind import parse_kind
     from .rules.claims.common import parse_options as claim_options
     from .rules.endorsement.options import endorsement_options
     from .rules.phi.options import options_from as phi_options
@@ -52,6 +53,7 @@ def hclint_validate_settings(settings):
     from .rules.tone.options import tone_options
 
     Organisation.from_settings(settings.organisation)
+    parse_kind(settings.organisation)
     phi_options(settings.family_options("phi"))
     claim_options(settings.family_options("claim"))
     tone_options(settings)

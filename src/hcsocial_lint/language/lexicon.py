@@ -99,7 +99,9 @@ class LexiconMatcher:
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if has_model else None
         for lex in self.lexicons.values():
             written = list(lex.phrases)
-            if lex.attr == "LEMMA" and not has_model:
+            if lex.attr == "LEMMA":
+                # the inflections as written too: without a lemmatizer they are all there is, and with
+                # one they still find a verb the tagger misread ("Relieves" heading a fragment, as NNPS)
                 written = [form for phrase in lex.phrases for form in _inflections(phrase)]
             self._lower.add(lex.name, list(nlp.tokenizer.pipe(written)))
             if lex.attr == "LEMMA" and self._lemma is not None:

@@ -20,7 +20,9 @@ import regex
 from ...analysis import Analysis
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from ...vocabularies import raw_terms
-from . import common
+from ...language.clauses import has_parse
+from ...language.commerce import sells
+from . import common, framed
 from .common import ClaimRule
 
 CUES = "claims_treatment_cues"
@@ -156,7 +158,9 @@ def claims_in(analysis: Analysis, targets_of, with_rx: bool) -> list[Claim]:
             pair = next((c for c in cues if related(analysis, c, target)), None)
             how = "claim word"
             if pair is None:
-                pair = _frame(analysis, products, target)
+                # with a parse, the frame pattern "sold thing for a condition" reads this; a window
+                # cannot tell "elderberry syrup for colds" from "recalls mushrooms for Listeria"
+                pair = None if has_parse(analysis.doc) else _frame(analysis, products, target)
                 how = "product for disease"
             if pair is None:
                 pair = _postfix(analysis, target)
@@ -177,6 +181,45 @@ def _skip(analysis: Analysis, claim: Claim) -> str | None:
 
 def _hedged(analysis: Analysis, claim: Claim) -> bool:
     return common.context_of(analysis, claim.cue[0], claim.cue[1], ("hedged",)) is not None
+
+
+def frame_hit(analysis: Analysis, claim: framed.Claim, message: str, category: str, index: int,
+              replacement: str | None) -> Hit:
+    """A finding that names its frame: "promoter 'Our spray', effect 'prevents', target 'COVID-19'"."""
+    frame = claim.frame
+    start, end = min(frame.effect.start, frame.target.start), frame.end
+    evidence = [Evidence("frame", "effect", frame.effect.text, frame.effect.start, frame.effect.end, f"frame:{frame.how}"),
+                Evidence("frame", f"target ({frame.target_class})", frame.target.text, frame.target.start,
+                         frame.target.end, f"lexicon:{frame.target.source.removeprefix('lexicon:')}")]
+    if frame.agent.span is not None:
+        evidence.insert(0, Evidence("frame", "promoter", frame.agent.span.text, frame.agent.span.start,
+                                    frame.agent.span.end, frame.agent.why))
+    suggestions: list[Suggestion] = []
+    sentence = analysis.sentences[index]
+    if replacement is not None:
+        trailing = analysis.post.original[sentence.start_char:sentence.end_char]
+        core_end = sentence.start_char + len(trailing.rstrip())
+        suggestions.append(Suggestion("Replace the claim with a factual description of the product or service",
+                                      (Edit(sentence.start_char, core_end, replacement),), Applicability.UNSAFE))
+    else:
+        edit = common.remove_sentence_edit(analysis, sentence)
+        if edit is not None:
+            suggestions.append(Suggestion("Delete the sentence that makes the claim", (edit,), Applicability.UNSAFE))
+    suggestions.append(common.display("Remove the claim or substantiate it; point readers to public-health guidance"))
+    hedge = " (hedged, but a promoter's hedged claim still needs evidence)" if claim.hedged else ""
+    return common.hit(start, end, f"{message} [{frame.describe()}; {claim.reason}]{hedge}", category,
+                      evidence=tuple(evidence), suggestions=tuple(suggestions),
+                      severity=Severity.ERROR if claim.hedged else None)
+
+
+def _product_phrase(frame) -> str:
+    """The promoter as the object of "We offer ...": "Our NAD+ infusions" -> "NAD+ infusions"."""
+    if frame.agent.span is None:
+        return "this product"
+    words = frame.agent.span.text.split()
+    while words and words[0].lower() in {"our", "my", "the", "this", "these", "your"}:
+        words = words[1:]
+    return " ".join(words) or "this product"
 
 
 def _service_description(product: str) -> str:
@@ -263,11 +306,27 @@ class DiseaseClaimUnapproved(ClaimRule):
                 )
                 return
 
+    def _framed(self, analysis: Analysis, seen: set[int]) -> Iterator[Hit]:
+        """Disease claims found as frames on the parse (promoter, effect, target)."""
+        for claim in framed.claims(analysis, "disease"):
+            index = common.sentence_index(analysis, claim.frame.effect.start)
+            if index in seen:
+                continue
+            seen.add(index)
+            yield frame_hit(analysis, claim, self.meta.message.format(
+                claim=analysis.text[min(claim.frame.effect.start, claim.frame.target.start):claim.frame.end],
+                product=f"'{claim.frame.promoter}'", disease=claim.frame.target.text), "DISEASE-CLAIM", index,
+                _service_description(_product_phrase(claim.frame)))
+
     def find(self, analysis: Analysis) -> Iterator[Hit]:
         promotional = common.promotional(analysis)
         seen: set[int] = set()
         if promotional:
             yield from self._implied(analysis, seen)
+        if has_parse(analysis.doc):
+            yield from self._framed(analysis, seen)
+        # the word-window reading: a claim word near a disease in a sentence naming an unapproved
+        # product; it still finds the idioms no frame pattern covers ("kiss your rosacea goodbye")
         for claim in claims_in(analysis, disease_mentions, with_rx=False):
             if claim.sentence in seen or _skip(analysis, claim):
                 continue
@@ -388,7 +447,7 @@ class OutbreakClaim(ClaimRule):
             for target in outbreaks:
                 cue = next((c for c in cues if related(analysis, c, target)), None)
                 if cue is None:
-                    cue = _frame(analysis, products, target)
+                    cue = None if has_parse(analysis.doc) else _frame(analysis, products, target)
                 if cue is None:
                     cue = next((p for p in products if _immune_product(analysis, p)), None)
                 if cue is None and products and IMMUNE.search(analysis.text):
@@ -429,9 +488,29 @@ class OutbreakClaim(ClaimRule):
             yield cue[0], cue[1], cue[2], earlier[0][2], index, own_products[0]
             reported.add(index)
 
+    def _framed(self, analysis: Analysis) -> Iterator[Hit]:
+        seen: set[int] = set()
+        for claim in framed.claims(analysis, "outbreak"):
+            index = common.sentence_index(analysis, claim.frame.effect.start)
+            if index in seen:
+                continue
+            seen.add(index)
+            frame = claim.frame
+            text = analysis.text[min(frame.effect.start, frame.target.start):frame.end]
+            yield frame_hit(analysis, claim, self.meta.message.format(what=f"outbreak claim '{text}'",
+                                                                      outbreak=frame.target.text),
+                            "OUTBREAK-CLAIM", index, None)
+
     def find(self, analysis: Analysis) -> Iterator[Hit]:
+        framed_sentences: set[int] = set()
+        if has_parse(analysis.doc):
+            for found in self._framed(analysis):
+                framed_sentences.add(common.sentence_index(analysis, found.start))
+                yield found
         # no "is this an offer?" gate: an unapproved product tied to COVID-19 is the claim itself
         for start, end, text, outbreak, index, product in self._claims(analysis):
+            if index in framed_sentences:
+                continue
             sentence = analysis.sentences[index]
             edit = common.remove_sentence_edit(analysis, sentence)
             suggestions = [common.display("Remove the outbreak claim; point readers to CDC guidance. No "
@@ -449,6 +528,10 @@ class OutbreakClaim(ClaimRule):
                 suggestions=suggestions,
                 severity=Severity.ERROR if hedged else None,
             )
+        if sells(analysis):  # a hashtag implies the claim only on a post that sells
+            yield from self._hashtag_hits(analysis)
+
+    def _hashtag_hits(self, analysis: Analysis) -> Iterator[Hit]:
         tags = _outbreak_hashtags(analysis)
         if not tags:
             return
