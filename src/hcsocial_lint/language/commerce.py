@@ -29,6 +29,10 @@ PROMOTIONAL_KINDS = frozenset({"ad", "story"})
 FIRST_PERSON = frozenset({"our", "my", "we", "us", "i", "ours"})
 PRONOUNS = frozenset({"it", "this", "these", "they", "that", "them"})
 
+# A proper noun that names a person, an organisation or a place speaks or is spoken of; one that
+# names nothing the entity recognizer knows is taken for a brand.
+_NOT_BRANDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "DATE", "WORK_OF_ART"})
+
 SELLER = "seller"  # the organisation's own thing or a sold thing
 MEASURE = "measure"  # a public-health measure or approved medicine in its labelled use
 ELIDED = "elided"  # no subject: a fragment describing an unnamed thing ("helps prevent the flu")
@@ -103,6 +107,10 @@ def classify_agent(analysis, agent: Token | None) -> Agent:
     sold = _overlapping([*lexicon_cues(analysis, PRODUCTS), *lexicon_cues(analysis, DRUGS)], start, end)
     if sold is not None:
         return Agent(SELLER, span, f"sold thing '{sold.text}'")
+    if agent.pos_ == "PROPN" and agent.ent_type_ not in _NOT_BRANDS and not agent.text.startswith("@") and (
+            sells(analysis) or lexicon_cues(analysis, PRODUCTS)):
+        # "AdipoSlim melts belly fat" in a post about capsules: a brand-named product
+        return Agent(SELLER, span, f"the brand-named '{span.text}' in a post about a product")
     if agent.lower_ in PRONOUNS or agent.pos_ == "PROPN":
         return Agent(SELLER if sells(analysis) else OTHER, span, "named or referred-to thing in a post that sells")
     return Agent(OTHER, span, "not a sold thing")

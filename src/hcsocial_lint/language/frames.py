@@ -50,6 +50,9 @@ if not Token.has_extension(_ROLE):
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# Dependencies through which an effect takes the subject of the word it completes: "X helps prevent",
+# "X is effective for treating", "X has been used to fight".
+_CLIMB = frozenset({"xcomp", "conj", "attr", "dobj", "acomp", "pobj", "prep", "pcomp", "oprd", "advcl"})
 
 
 def _patterns():
@@ -142,13 +145,17 @@ def _agent_token(effect: Token, itself: bool = True) -> Token | None:
     "X can be used to treat"); for an effect noun, the subject of the verb it is the object of
     ("X is a natural remedy for", "X offers protection against") or the noun it modifies."""
     token = effect
-    for _ in range(4):
+    for _ in range(6):
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         if subject is not None:
+            if subject.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
+                return token.head  # "a spray that kills viruses": the relative pronoun stands for the spray
             return subject
         if token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.dep_ in {"compound", "amod"}:
             return token.head
-        if token.dep_ in {"xcomp", "conj", "attr", "dobj", "acomp", "pobj", "prep", "oprd"} and token.head.i != token.i:
+        if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head  # "frequencies to resist the virus", "products to help blood pressure"
+        if token.dep_ in _CLIMB and token.head.i != token.i:
             token = token.head
             continue
         break
@@ -210,7 +217,8 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
                 effect_span = TextSpan(effect.idx, effect.idx + len(effect.text), "effect", effect.text, "parse")
             if agent.kind != SELLER:
                 sentence = effect.sent
-                if any(sentence.start_char <= m.start < sentence.end_char for m in measures):
+                if any(sentence.start_char <= m.start < sentence.end_char and not any(s <= m.start < e for s, e in np)
+                       for m in measures):
                     agent = Agent(MEASURE, agent.span, "a public-health measure in the same sentence")
             key = (effect_span.start, target.start)
             if key not in frames:
