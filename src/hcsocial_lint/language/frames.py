@@ -50,6 +50,7 @@ if not Token.has_extension(_ROLE):
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_MEANS = frozenset({"with", "using", "through", "via"})
 # Dependencies through which an effect takes the subject of the word it completes: "X helps prevent",
 # "X is effective for treating", "X has been used to fight".
 _CLIMB = frozenset({"xcomp", "conj", "attr", "dobj", "acomp", "pobj", "prep", "pcomp", "oprd", "advcl"})
@@ -164,6 +165,14 @@ def _agent_token(effect: Token, itself: bool = True) -> Token | None:
     return None
 
 
+def _means(effect: Token) -> Token | None:
+    """The thing an effect is done with: "fight the flu *with our elderberry syrup*"."""
+    for prep in effect.children:
+        if prep.dep_ == "prep" and prep.lower_ in _MEANS:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _elided(effect: Token) -> bool:
     """A finite verb without a subject at the head of its fragment: "Helps anxiety", "may prevent ..."."""
     token = effect
@@ -212,8 +221,13 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
             else:
                 agent_token = _agent_token(effect, itself=not _elided(effect))
                 agent = classify_agent(analysis, agent_token)
-                if agent_token is None and _elided(effect):
-                    agent = Agent(ELIDED, None, "a fragment without a subject")
+                if agent_token is None:
+                    means = _means(effect)
+                    by = classify_agent(analysis, means) if means is not None else None
+                    if by is not None and by.kind == SELLER:
+                        agent = by  # "boost your immunity with our drops"
+                    elif _elided(effect):
+                        agent = Agent(ELIDED, None, "a fragment without a subject")
                 effect_span = TextSpan(effect.idx, effect.idx + len(effect.text), "effect", effect.text, "parse")
             if agent.kind != SELLER:
                 sentence = effect.sent
