@@ -240,14 +240,20 @@ class DiseaseClaimUnapproved(ClaimRule):
                  "Compliance Guidance (2022); FTC v. A&O Enterprises (iV Bars, 2018); FTC v. Regenerative "
                  "Medical Group (2018)",
         url="https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance",
-        summary="Finds claims that an IV drip, supplement, stem-cell or 'regenerative' product, peptide, ozone, "
-                "essential oil, chiropractic or other unapproved product or service treats, cures, reverses or "
-                "prevents a named disease.",
+        summary="Finds claim frames whose target is a disease or symptom: a promoter (the organisation's own "
+                "product or service, a sold thing such as CBD, an IV drip or a brand-named capsule, or an unnamed "
+                "thing a caption or bio line describes) with an effect (treats, cures, reverses, prevents, relieves, "
+                "'a remedy for', 'for') on a disease named in MeSH or in lay words. The finding names its frame: "
+                "promoter, effect, target.",
         rationale="A product marketed to treat or prevent disease is a drug in law; without FDA approval the claim "
                   "makes it an unapproved, misbranded drug, and the FTC treats it as an unsubstantiated health "
-                  "claim. 'May help' does not change that (21 CFR 101.93(g)): hedged disease claims are reported "
-                  "at error rather than critical. Negated, asked, quoted and myth-busting sentences, research "
-                  "recruitment, and hospital services (no unapproved product) are not claims.",
+                  "claim. 'May help' does not change that (21 CFR 101.93(g)): a promoter's hedged disease claim is "
+                  "reported at error rather than critical, never dropped. Public-health education is not a product "
+                  "claim: a frame whose means is a public-health measure or an established treatment ('vaccines "
+                  "prevent measles', 'stem cell transplants treat leukemia') is skipped, and an organisation that "
+                  "declares organisation.kind = \"public-health\" is not taken to promote what a subjectless fragment "
+                  "describes. A recall notice ('recalls mushrooms for Listeria') has no effect on the disease and no "
+                  "frame. Negated, asked, quoted and myth-busting sentences are not claims.",
         fix_safety="Unsafe: the fix replaces the claim sentence with a factual service description ('We offer "
                    "IV hydration. It is not a treatment for any disease.'), which deliberately drops the claim; "
                    "check the wording before posting.",
@@ -260,6 +266,11 @@ class DiseaseClaimUnapproved(ClaimRule):
             Example("Stem cell injections have not been proven to treat autism.", "pass"),
             Example("Can chiropractic care prevent ear infections? Let's look at the evidence.", "pass"),
             Example("We offer IV hydration. It is not a treatment for any disease.", "pass"),
+            Example("May help prevent dementia. Our brain tonic ships free.", "fail"),
+            Example("Soothes eczema and eases joint pain. $29 at our shop.", "fail"),
+            Example("Cannabidiol drops stop tumour growth.", "fail"),
+            Example("RECALL: a food company recalls frozen corn for Listeria. Do not eat it.", "pass"),
+            Example("Stem cell transplants are an established treatment for some leukemias.", "pass"),
         ),
         fixable=True,
     ))
@@ -404,13 +415,18 @@ class OutbreakClaim(ClaimRule):
                  "12; U.S. v. Nepute (E.D. Mo. 2021); FTC/FDA COVID-19 warning letters (2020-2022); BBB National "
                  "Programs DSSRC cases #77, #89, #98 (immune-support posts with coronavirus hashtags)",
         url="https://www.ftc.gov/business-guidance/blog/2021/04/advertisers-stop-unproven-covid-claims-or-face-penalties-under-new-law",
-        summary="Finds claims that a supplement, IV drip, device, off-label drug or wellness service prevents, treats, "
-                "shields from or boosts immunity against COVID-19 or another outbreak infection (flu, RSV, measles, "
-                "mpox), including outbreak hashtags placed on a product post.",
+        summary="Finds claim frames whose target is COVID-19, another outbreak infection (flu, RSV, measles, mpox) "
+                "or a pathogen in lay words (the virus, germs, 'the rona'): a promoter (the organisation's own "
+                "product, a sold thing, a brand, or the unnamed thing a caption describes) that prevents, treats, "
+                "kills, fights, shields from or protects against it; and outbreak hashtags placed on a post that "
+                "sells a product.",
         rationale="Deceptive COVID-19 treatment and prevention claims carry civil penalties; the FTC sent hundreds of "
                   "letters to clinics, IV bars and supplement sellers and copied the platforms. Regulators treated "
-                  "immune-boost products tagged #covid19 as making the claim by implication. Vaccines, testing, masks "
-                  "and hand-washing advice are not products of this kind and are not flagged.",
+                  "immune-boost products tagged #covid19 as making the claim by implication. A seller's hedge ('may "
+                  "help prevent COVID') excuses nothing. Vaccines, testing, masks, distancing and hand-washing are "
+                  "public-health measures: a frame whose means is one of them is education, whoever posts it, and "
+                  "'together we can stop the spread' is not a sale. The distinction is drawn from the frame and from "
+                  "organisation.kind, never from an agency's name.",
         fix_safety="Unsafe: the fix deletes the sentence or hashtag that links the product to the outbreak, which "
                    "changes the post; it does not add anything. Point readers to CDC guidance instead.",
         examples=(
@@ -422,6 +438,11 @@ class OutbreakClaim(ClaimRule):
             Example("COVID-19 vaccines are available at our clinics; updated vaccines help protect against severe illness.", "pass"),
             Example("Supplements don't prevent COVID-19. Vaccination and ventilation help.", "pass"),
             Example("Myth: garlic cures COVID-19. Fact: no food or supplement prevents it.", "pass"),
+            Example("Our spray prevents COVID-19.", "fail"),
+            Example("Helps prevent the flu through gentle germ removal.", "fail"),
+            Example("May help prevent COVID-19. Shop now.", "fail"),
+            Example("Together we can slow the spread of COVID-19: wear a mask and keep your distance.", "pass"),
+            Example("Flu vaccines help protect you and your family from the flu. Get yours at any pharmacy.", "pass"),
         ),
         fixable=True,
     ))
