@@ -136,3 +136,16 @@ def test_a_public_health_body_teaching_is_not_advertising():
 def test_findings_name_their_frame(linter):
     finding = next(f for f in linter.lint_text("Our spray prevents COVID-19.").findings if f.rule_id == "CLM004")
     assert "promoter 'Our spray', effect 'prevents', target 'COVID-19'" in finding.message
+
+
+def test_a_large_lexicon_is_matched_as_token_sequences_like_a_small_one(linter):
+    from hcsocial_lint.language import Lexicon
+    from hcsocial_lint.language.lexicon import INDEX_ABOVE, LexiconMatcher
+
+    phrases = ("heart disease", "alzheimer's disease", "gout")
+    big = Lexicon("big", "LOWER", phrases + tuple(f"filler{i}" for i in range(INDEX_ABOVE)))
+    small = Lexicon("small", "LOWER", phrases)
+    matcher = LexiconMatcher(linter.model.nlp, True, [big, small])
+    doc = linter.model.nlp("Heart disease, Alzheimer's disease and gout.")
+    found = matcher.find(doc)
+    assert [s.text for s in found["big"]] == [s.text for s in found["small"]] == ["Heart disease", "Alzheimer's disease", "gout"]
