@@ -116,6 +116,7 @@ def test_promoter_frames_are_claims(linter, text, rule):
     "Our spray does not prevent COVID-19.",
     "Can a spray prevent COVID-19? No.",
     "Antiviral drugs can treat flu if started early.",
+    "The flu vaccine may not prevent every case, but it lowers the risk of serious illness. Book online.",
 ])
 def test_education_negation_and_questions_are_not_claims(linter, text):
     assert claim_rules(linter, text) == set()

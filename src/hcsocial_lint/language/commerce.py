@@ -90,6 +90,15 @@ def lexicon_cues(analysis, name: str) -> tuple[TextSpan, ...]:
     return analysis.cues(name) if layer is not None and layer.known(name) else ()
 
 
+def _measure_before(analysis, pronoun: Token) -> bool:
+    """A public-health measure named earlier in the pronoun's sentence or the one before it."""
+    sentence = pronoun.sent
+    start = sentence.start_char
+    if sentence.start > 0:
+        start = pronoun.doc[sentence.start - 1].sent.start_char
+    return any(start <= m.start < pronoun.idx for m in lexicon_cues(analysis, MEASURES))
+
+
 def classify_agent(analysis, agent: Token | None) -> Agent:
     """What the agent of an effect is (see the module docstring)."""
     if agent is None:
@@ -111,6 +120,8 @@ def classify_agent(analysis, agent: Token | None) -> Agent:
             sells(analysis) or lexicon_cues(analysis, PRODUCTS)):
         # "AdipoSlim melts belly fat" in a post about capsules: a brand-named product
         return Agent(SELLER, span, f"the brand-named '{span.text}' in a post about a product")
+    if agent.lower_ in PRONOUNS and _measure_before(analysis, agent):
+        return Agent(MEASURE, span, "refers back to a public-health measure")  # "The vaccine ... it lowers the risk"
     if agent.lower_ in PRONOUNS or agent.pos_ == "PROPN":
         return Agent(SELLER if sells(analysis) else OTHER, span, "named or referred-to thing in a post that sells")
     return Agent(OTHER, span, "not a sold thing")
