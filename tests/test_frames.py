@@ -117,6 +117,8 @@ def test_promoter_frames_are_claims(linter, text, rule):
     "Can a spray prevent COVID-19? No.",
     "Antiviral drugs can treat flu if started early.",
     "The flu vaccine may not prevent every case, but it lowers the risk of serious illness. Book online.",
+    "Our neurologists diagnose and treat Alzheimer's disease. Now accepting new patients.",
+    "Massage may help some people with chronic back pain; ask your doctor.",
 ])
 def test_education_negation_and_questions_are_not_claims(linter, text):
     assert claim_rules(linter, text) == set()

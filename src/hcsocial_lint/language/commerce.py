@@ -25,6 +25,7 @@ COMMERCE = "commercial_context"
 PRODUCTS = "promoter_products"
 MEASURES = "public_health_measures"
 DRUGS = "claim_drugs"
+CARE_PROVIDERS = "care_providers"
 PROMOTIONAL_KINDS = frozenset({"ad", "story"})
 FIRST_PERSON = frozenset({"our", "my", "we", "us", "i", "ours"})
 PRONOUNS = frozenset({"it", "this", "these", "they", "that", "them"})
@@ -35,6 +36,7 @@ _NOT_BRANDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", 
 
 SELLER = "seller"  # the organisation's own thing or a sold thing
 MEASURE = "measure"  # a public-health measure or approved medicine in its labelled use
+CARE = "care"  # clinicians or a place of care: the practice of medicine, not a product
 ELIDED = "elided"  # no subject: a fragment describing an unnamed thing ("helps prevent the flu")
 OTHER = "other"
 
@@ -44,6 +46,7 @@ class Agent:
     kind: str
     span: TextSpan | None
     why: str
+    generic: bool = False  # a kind of sold thing ("acupuncture", "CBD"), not the organisation's own
 
 
 def commercial_cues(analysis) -> tuple[TextSpan, ...]:
@@ -108,14 +111,17 @@ def classify_agent(analysis, agent: Token | None) -> Agent:
     measure = _overlapping(lexicon_cues(analysis, MEASURES), start, end)
     if measure is not None:  # "our flu shots protect you": an approved measure in its labelled use
         return Agent(MEASURE, span, f"public-health measure '{measure.text}'")
+    head = TextSpan(agent.idx, agent.idx + len(agent.text), "agent head")
+    if _overlapping(lexicon_cues(analysis, CARE_PROVIDERS), head.start, head.end) is not None:
+        return Agent(CARE, span, "clinicians or a place of care")  # "our neurologists treat Alzheimer's"
+    sold = _overlapping([*lexicon_cues(analysis, PRODUCTS), *lexicon_cues(analysis, DRUGS)], start, end)
     words = {t.lower_ for t in agent.subtree if t.i < agent.i}
-    if words & FIRST_PERSON:  # "our spray", "my blend": the organisation's own thing
-        return Agent(SELLER, span, "the organisation's own")
+    if words & FIRST_PERSON and (sold is not None or agent.pos_ == "PROPN"):
+        return Agent(SELLER, span, "the organisation's own product or service")  # "our spray", "my blend"
     if agent.lower_ in FIRST_PERSON:  # "we": a seller speaking of its service, or a community ("we can stop the spread")
         return Agent(SELLER if sells(analysis) else OTHER, span, "the organisation itself, in a post that sells")
-    sold = _overlapping([*lexicon_cues(analysis, PRODUCTS), *lexicon_cues(analysis, DRUGS)], start, end)
     if sold is not None:
-        return Agent(SELLER, span, f"sold thing '{sold.text}'")
+        return Agent(SELLER, span, f"sold thing '{sold.text}'", generic=True)
     if agent.pos_ == "PROPN" and agent.ent_type_ not in _NOT_BRANDS and not agent.text.startswith("@") and (
             sells(analysis) or lexicon_cues(analysis, PRODUCTS)):
         # "AdipoSlim melts belly fat" in a post about capsules: a brand-named product

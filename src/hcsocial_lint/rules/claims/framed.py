@@ -9,6 +9,9 @@ The frames themselves (promoter, effect, target) come from the language layer
 * a fragment without a subject ("Helps anxiety and depression", a caption or a bio line) describes
   an unnamed thing and is a claim too, unless the organisation declares itself a public-health body;
 * any other agent ("your body", "researchers") makes a claim only in a post that sells;
+* clinicians or a place of care treating a disease ("our neurologists treat Alzheimer's") practise
+  medicine; a kind of therapy hedged in a post that sells nothing ("acupuncture may help some people
+  with back pain") teaches; neither is a promoter's claim;
 * a public-health measure or an approved medicine in its labelled use ("vaccines prevent measles",
   "wash your hands to stop the flu") is education, whoever posts it;
 * negated, asked, quoted and refuted frames are not asserted and never count.
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 
 from ...analysis import Analysis
 from ...language import TextSpan
+from ...language.commerce import CARE
 from ...language.frames import ELIDED, MEASURE, SELLER, Frame, frames_of
 from ...org_kind import is_public_health
 
@@ -38,7 +42,7 @@ def claims(analysis: Analysis, *classes: str) -> list[Claim]:
     public_health = is_public_health(analysis.settings)
     found: list[Claim] = []
     for frame in frames_of(analysis):
-        if frame.target_class not in classes or frame.agent.kind == MEASURE:
+        if frame.target_class not in classes or frame.agent.kind in (MEASURE, CARE):
             continue
         kind = frame.agent.kind
         if kind == SELLER:
@@ -53,5 +57,7 @@ def claims(analysis: Analysis, *classes: str) -> list[Claim]:
         assertion = analysis.assertion(span)
         if not assertion.asserted:
             continue
+        if assertion.hedged and frame.agent.generic and not frame.sells:
+            continue  # "acupuncture may help some people with back pain": a kind of therapy, hedged, nothing sold
         found.append(Claim(frame, assertion.hedged, reason))
     return found
