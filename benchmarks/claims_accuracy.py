@@ -13,8 +13,11 @@ approved claims), and reports:
 * the false-alarm rate: the share of compliant drafts with any claim finding at error or above
   (and, separately, at warning or above), overall and by group.
 
-With the real-post corpus (../shared/data/real_posts, read-only, measured, never copied) it
-reports the share of posts flagged by claim rules at error or above, per file. ``--list-real``
+With the regulator-cited texts (../shared/data/real_violations/dev.jsonl, read at run time, never
+copied) it reports recall on real medical claims and the compliant rows given a claim error
+(``--list-misses`` prints the misses to the terminal). With the real-post corpus
+(../shared/data/real_posts, read-only, measured, never copied) it reports the share of posts flagged
+by claim rules at error or above, per file. ``--list-real``
 prints what fired on real posts to the terminal (for human review; nothing is written).
 ``--write`` writes benchmarks/results/claims.md.
 """
@@ -38,6 +41,9 @@ HERE = Path(__file__).resolve().parent
 DRAFTS = HERE / "data" / "claims_drafts.jsonl"
 RESULTS = HERE / "results" / "claims.md"
 REAL_POSTS = HERE.parents[1] / "shared" / "data" / "real_posts"
+# Texts regulators cited (FDA, FTC, UK ASA, BBB National Programs) and compliant public-health texts:
+# read at run time from the shared folder, never copied into the repository.
+REAL_DEV = HERE.parents[1] / "shared" / "data" / "real_violations" / "dev.jsonl"
 FAMILY = "claim"
 COMMAND = "PYTHONPATH=src /work/venv/bin/python benchmarks/claims_accuracy.py --write"
 
@@ -166,7 +172,39 @@ def evaluate_real(linter: Linter, base: Settings, root: Path = REAL_POSTS, list_
     return per_file
 
 
-def render(result: dict, real: dict | None, seconds: float, model: str) -> str:
+def evaluate_real_dev(linter: Linter, base: Settings, path: Path = REAL_DEV, list_misses: bool = False) -> dict | None:
+    """Recall on regulator-cited medical claims (a claim finding at warning or above) and the compliant
+    rows given a claim error, by source kind. Misses are printed to the terminal only with a flag."""
+    if not path.is_file():
+        return None
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [(f"dev:{i}", r["text"], r.get("kind", "post"), {}, None) for i, r in enumerate(rows)]
+    found = claim_findings(linter, base, items)
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    caught = total = compliant = blocked = 0
+    misses = []
+    for i, row in enumerate(rows):
+        fs = found.get(f"dev:{i}", [])
+        if row["expected"] == ["none"]:
+            compliant += 1
+            blocked += any(f.severity.rank >= Severity.ERROR.rank for f in fs)
+            continue
+        if "medical_claim" not in row["expected"]:
+            continue
+        hit = any(f.severity.rank >= Severity.WARNING.rank for f in fs)
+        total += 1
+        caught += hit
+        by_kind[row.get("kind", "post")][0] += hit
+        by_kind[row.get("kind", "post")][1] += 1
+        if not hit:
+            misses.append(f"  missed: {row['text'][:140]!r}")
+    if list_misses:
+        print("\n".join(misses))
+    return {"rows": len(rows), "claims": total, "caught": caught, "compliant": compliant, "blocked": blocked,
+            "by_kind": dict(sorted(by_kind.items()))}
+
+
+def render(result: dict, real: dict | None, seconds: float, model: str, dev: dict | None = None) -> str:
     today = _dt.date.today().isoformat()
     lines = [
         "# Medical-claims family: measured accuracy",
@@ -218,6 +256,16 @@ def render(result: dict, real: dict | None, seconds: float, model: str) -> str:
               "no rule was changed to match one benchmark text.", ""]
     for key, labels, fired in result["disagreements"]:
         lines.append(f"- {key}: labeled {labels or '[]'}, fired {fired or '[]'}")
+    if dev is not None:
+        lines += ["", "## Real regulator-cited texts (../shared/data/real_violations/dev.jsonl, measured only)", "",
+                  "Texts the FDA, FTC, UK ASA and BBB National Programs cited as unlawful health claims, and compliant "
+                  "public-health texts; read at run time, never copied. Recall: a claim finding at warning or above on "
+                  "a row labelled `medical_claim`. This is a development set: rules were changed while looking at "
+                  "its misses by class (never by sentence), so the figure is optimistic.", "",
+                  f"- medical claims caught: {dev['caught']} of {dev['claims']} ({_fmt(_ratio(dev['caught'], dev['claims']))})",
+                  f"- compliant rows with a claim error: {dev['blocked']} of {dev['compliant']}", "",
+                  "| kind | claims | caught |", "|---|---|---|"]
+        lines += [f"| {kind} | {n} | {hit} |" for kind, (hit, n) in dev["by_kind"].items()]
     if real is not None:
         lines += ["", "## Real organisation posts (../shared/data/real_posts, measured only)", "",
                   "Share of posts with a claim finding at error or above (and at warning or above). The posts are "
@@ -245,15 +293,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write benchmarks/results/claims.md")
     parser.add_argument("--list-real", action="store_true", help="print what fired on real posts (terminal only)")
     parser.add_argument("--no-real", action="store_true", help="skip the real-post corpus")
+    parser.add_argument("--list-misses", action="store_true",
+                        help="print the regulator-cited texts missed (terminal only, for error analysis by class)")
     parser.add_argument("--model", default="auto", help="spaCy model: auto (default), a package name, or none")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     base = Settings(plugins=False, model=args.model)
     linter = Linter(base)
     result = evaluate_drafts(linter, base, load_drafts())
+    dev = evaluate_real_dev(linter, base, list_misses=args.list_misses)
     real = None if args.no_real else evaluate_real(linter, base, list_real=args.list_real)
     seconds = time.perf_counter() - started
-    text = render(result, real, seconds, linter.model.name)
+    text = render(result, real, seconds, linter.model.name, dev)
     if args.write:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(text, encoding="utf-8")

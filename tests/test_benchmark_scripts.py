@@ -91,3 +91,23 @@ def test_unknown_engine_is_rejected(speed, capsys):
     with pytest.raises(SystemExit):
         speed.parse_args(["--engines", "spacy,nope"])
     assert "nope" in capsys.readouterr().err
+
+
+def test_claims_benchmark_measures_a_real_dev_file_without_copying_it(tmp_path, linter):
+    """The regulator-cited set is read from a path at run time; here a file of our own sentences."""
+    spec = importlib.util.spec_from_file_location("hclint_claims_benchmark", REPO / "benchmarks" / "claims_accuracy.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+        rows = [{"text": "Our mist spray prevents COVID-19.", "expected": ["medical_claim"], "kind": "post"},
+                {"text": "Soft towels in three colours.", "expected": ["medical_claim"], "kind": "ad"},
+                {"text": "Vaccines prevent measles. Ask your clinic.", "expected": ["none"], "kind": "post"}]
+        path = tmp_path / "dev.jsonl"
+        path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+        dev = module.evaluate_real_dev(linter, linter.settings, path)
+        assert (dev["claims"], dev["caught"], dev["compliant"], dev["blocked"]) == (2, 1, 1, 0)
+        assert dev["by_kind"] == {"ad": [0, 1], "post": [1, 1]}
+        assert module.evaluate_real_dev(linter, linter.settings, tmp_path / "absent.jsonl") is None
+    finally:
+        sys.modules.pop(spec.name, None)

@@ -161,8 +161,9 @@ def test_findings_explain_themselves(linter):
     report = lint(linter, "Our NAD+ infusions reverse Parkinson's. Book now.")
     finding = next(f for f in report.findings if f.rule_id == "CLM003")
     labels = {e.label for e in finding.evidence}
-    assert {"disease", "unapproved product"} <= labels
-    assert "Parkinson" in finding.message and finding.citation
+    assert {"promoter", "effect", "target (disease)"} <= labels
+    assert "promoter 'Our NAD+ infusions', effect 'reverse', target 'Parkinson's'" in finding.message
+    assert finding.citation
 
 
 # ---------------------------------------------------------------------------------------------

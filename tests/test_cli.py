@@ -13,7 +13,7 @@ from hcsocial_lint.cli import main
 
 from .conftest import EXAMPLES, hclint_executable
 
-CURE = "Our IV drip cures migraines.\n"
+CURE = "Our IV drip cures hangovers.\n"
 CLEAN = "Flu shots are available at all of our clinics this week.\n"
 
 
@@ -105,7 +105,7 @@ def test_sarif_and_github_mask_by_default(run, tmp_path):
 
 
 def test_select_ignore_by_prefix_family_and_name(run, tmp_path):
-    write(tmp_path / "post.txt", "Our IV drip cures migraines. Book now!\n")
+    write(tmp_path / "post.txt", "Our IV drip cures hangovers. Book now!\n")
     assert "TON001" not in run("post.txt", "--select", "claim").output
     assert "CLM001" not in run("post.txt", "--ignore", "CLM").output
     assert "CLM001" not in run("post.txt", "--ignore", "absolute-efficacy").output
@@ -151,7 +151,7 @@ def test_malformed_config_is_one_line_and_exit_two(run, tmp_path):
 def test_inline_suppression_next_line_block_and_unused(run, tmp_path):
     text = (
         "<!-- hclint-disable-next-line CLM001 -->\n"
-        "Our IV drip cures migraines.\n"
+        "Our IV drip cures hangovers.\n"
         "<!-- hclint-disable claim -->\n"
         "This tea cures colds.\n"
         "<!-- hclint-enable claim -->\n"
@@ -184,23 +184,23 @@ def test_exports_report_record_locations(run, tmp_path):
 
 
 def test_fix_writes_safe_fixes_and_second_run_is_clean(run, tmp_path):
-    write(tmp_path / "notes.md", "Our IV drip cures migraines.\n")
+    write(tmp_path / "notes.md", "Our IV drip cures hangovers.\n")
     # CLM001's fix is unsafe: --fix alone must not touch the file
     run("notes.md", "--fix", "--select", "CLM001")
-    assert (tmp_path / "notes.md").read_text() == "Our IV drip cures migraines.\n"
+    assert (tmp_path / "notes.md").read_text() == "Our IV drip cures hangovers.\n"
     diff = run("notes.md", "--diff", "--unsafe-fixes", "--select", "CLM001")
-    assert "-Our IV drip cures migraines." in diff.output and "+Our IV drip may help migraines." in diff.output
-    assert (tmp_path / "notes.md").read_text() == "Our IV drip cures migraines.\n"
+    assert "-Our IV drip cures hangovers." in diff.output and "+Our IV drip may help hangovers." in diff.output
+    assert (tmp_path / "notes.md").read_text() == "Our IV drip cures hangovers.\n"
     run("notes.md", "--fix", "--unsafe-fixes", "--select", "CLM001")
-    assert (tmp_path / "notes.md").read_text() == "Our IV drip may help migraines.\n"
+    assert (tmp_path / "notes.md").read_text() == "Our IV drip may help hangovers.\n"
     assert run("notes.md", "--select", "CLM001").exit_code == 0
 
 
 def test_fix_preserves_bom_and_crlf(run, tmp_path):
     path = tmp_path / "post.txt"
-    path.write_bytes("\ufeffLine one.\r\nOur IV drip cures migraines.\r\n".encode("utf-8"))
+    path.write_bytes("\ufeffLine one.\r\nOur IV drip cures hangovers.\r\n".encode("utf-8"))
     run("post.txt", "--fix", "--unsafe-fixes", "--select", "CLM001")
-    assert path.read_bytes() == "\ufeffLine one.\r\nOur IV drip may help migraines.\r\n".encode("utf-8")
+    assert path.read_bytes() == "\ufeffLine one.\r\nOur IV drip may help hangovers.\r\n".encode("utf-8")
 
 
 def test_undecodable_file_is_reported_and_not_touched(run, tmp_path):

@@ -47,6 +47,13 @@ class LanguageLayer:
         lexicons = [builtin_lexicon(name) for name in builtin_lexicon_names()]
         return LexiconMatcher(self.nlp, self.has_model, [*lexicons, *self._extra])
 
+    @cached_property
+    def frames(self):
+        """The claim-frame patterns (``frames.FrameMatcher``), compiled once per linter."""
+        from .frames import FrameMatcher
+
+        return FrameMatcher(self.nlp.vocab)
+
     def cues(self, doc: Doc) -> Mapping[str, tuple[TextSpan, ...]]:
         return self.matcher.find(doc)
 

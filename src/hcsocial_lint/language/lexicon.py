@@ -34,6 +34,7 @@ _DIRECTIVE = regex.compile(r"^#\s*match:\s*(lower|lemma)\s*$", regex.IGNORECASE)
 _REGEX_SYNTAX = regex.compile(r"[\\()\[\]{}|?*+^$]")
 # Without a lemmatizer (no-model mode) a lemma lexicon also lists these inflections of its last word.
 _NO_MODEL_SUFFIXES = ("s", "es", "ed", "d", "ing")
+INDEX_ABOVE = 2000  # phrases; larger "lower" lexicons are matched through a set of token sequences
 
 
 class LexiconError(ValueError):
@@ -97,9 +98,21 @@ class LexiconMatcher:
         self.lexicons: dict[str, Lexicon] = {lex.name: lex for lex in lexicons}
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if has_model else None
+        # Large word-as-written lexicons (a generated vocabulary of tens of thousands of names) are kept
+        # as sets of lower-cased token sequences: a PhraseMatcher keeps every pattern Doc, which for
+        # such a list costs more memory than the model. The matches are the same.
+        self._indexed: dict[str, tuple[frozenset[tuple[str, ...]], int]] = {}
         for lex in self.lexicons.values():
+            if lex.attr == "LOWER" and len(lex.phrases) > INDEX_ABOVE:
+                keys = frozenset(tuple(t.lower_ for t in doc) for doc in nlp.tokenizer.pipe(lex.phrases))
+                self._indexed[lex.name] = (keys, max(len(k) for k in keys))
+        for lex in self.lexicons.values():
+            if lex.name in self._indexed:
+                continue
             written = list(lex.phrases)
-            if lex.attr == "LEMMA" and not has_model:
+            if lex.attr == "LEMMA":
+                # the inflections as written too: without a lemmatizer they are all there is, and with
+                # one they still find a verb the tagger misread ("Relieves" heading a fragment, as NNPS)
                 written = [form for phrase in lex.phrases for form in _inflections(phrase)]
             self._lower.add(lex.name, list(nlp.tokenizer.pipe(written)))
             if lex.attr == "LEMMA" and self._lemma is not None:
@@ -115,6 +128,14 @@ class LexiconMatcher:
                 name = doc.vocab.strings[match_id]
                 span = doc[start:end]
                 found[name].add(TextSpan(span.start_char, span.end_char, name, span.text, f"lexicon:{name}"))
+        if self._indexed:
+            lowers = [t.lower_ for t in doc]
+            for name, (keys, longest) in self._indexed.items():
+                for i in range(len(lowers)):
+                    for n in range(1, min(longest, len(lowers) - i) + 1):
+                        if tuple(lowers[i:i + n]) in keys:
+                            span = doc[i:i + n]
+                            found[name].add(TextSpan(span.start_char, span.end_char, name, span.text, f"lexicon:{name}"))
         return {name: tuple(sorted(spans)) for name, spans in found.items()}
 
 

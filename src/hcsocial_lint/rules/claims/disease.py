@@ -20,7 +20,9 @@ import regex
 from ...analysis import Analysis
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from ...vocabularies import raw_terms
-from . import common
+from ...language.clauses import has_parse
+from ...language.commerce import sells
+from . import common, framed
 from .common import ClaimRule
 
 CUES = "claims_treatment_cues"
@@ -156,7 +158,9 @@ def claims_in(analysis: Analysis, targets_of, with_rx: bool) -> list[Claim]:
             pair = next((c for c in cues if related(analysis, c, target)), None)
             how = "claim word"
             if pair is None:
-                pair = _frame(analysis, products, target)
+                # with a parse, the frame pattern "sold thing for a condition" reads this; a window
+                # cannot tell "elderberry syrup for colds" from "recalls mushrooms for Listeria"
+                pair = None if has_parse(analysis.doc) else _frame(analysis, products, target)
                 how = "product for disease"
             if pair is None:
                 pair = _postfix(analysis, target)
@@ -179,6 +183,45 @@ def _hedged(analysis: Analysis, claim: Claim) -> bool:
     return common.context_of(analysis, claim.cue[0], claim.cue[1], ("hedged",)) is not None
 
 
+def frame_hit(analysis: Analysis, claim: framed.Claim, message: str, category: str, index: int,
+              replacement: str | None) -> Hit:
+    """A finding that names its frame: "promoter 'Our spray', effect 'prevents', target 'COVID-19'"."""
+    frame = claim.frame
+    start, end = min(frame.effect.start, frame.target.start), frame.end
+    evidence = [Evidence("frame", "effect", frame.effect.text, frame.effect.start, frame.effect.end, f"frame:{frame.how}"),
+                Evidence("frame", f"target ({frame.target_class})", frame.target.text, frame.target.start,
+                         frame.target.end, f"lexicon:{frame.target.source.removeprefix('lexicon:')}")]
+    if frame.agent.span is not None:
+        evidence.insert(0, Evidence("frame", "promoter", frame.agent.span.text, frame.agent.span.start,
+                                    frame.agent.span.end, frame.agent.why))
+    suggestions: list[Suggestion] = []
+    sentence = analysis.sentences[index]
+    if replacement is not None:
+        trailing = analysis.post.original[sentence.start_char:sentence.end_char]
+        core_end = sentence.start_char + len(trailing.rstrip())
+        suggestions.append(Suggestion("Replace the claim with a factual description of the product or service",
+                                      (Edit(sentence.start_char, core_end, replacement),), Applicability.UNSAFE))
+    else:
+        edit = common.remove_sentence_edit(analysis, sentence)
+        if edit is not None:
+            suggestions.append(Suggestion("Delete the sentence that makes the claim", (edit,), Applicability.UNSAFE))
+    suggestions.append(common.display("Remove the claim or substantiate it; point readers to public-health guidance"))
+    hedge = " (hedged, but a promoter's hedged claim still needs evidence)" if claim.hedged else ""
+    return common.hit(start, end, f"{message} [{frame.describe()}; {claim.reason}]{hedge}", category,
+                      evidence=tuple(evidence), suggestions=tuple(suggestions),
+                      severity=Severity.ERROR if claim.hedged else None)
+
+
+def _product_phrase(frame) -> str:
+    """The promoter as the object of "We offer ...": "Our NAD+ infusions" -> "NAD+ infusions"."""
+    if frame.agent.span is None:
+        return "this product"
+    words = frame.agent.span.text.split()
+    while words and words[0].lower() in {"our", "my", "the", "this", "these", "your"}:
+        words = words[1:]
+    return " ".join(words) or "this product"
+
+
 def _service_description(product: str) -> str:
     return f"We offer {product}. It is not a treatment for any disease."
 
@@ -197,14 +240,20 @@ class DiseaseClaimUnapproved(ClaimRule):
                  "Compliance Guidance (2022); FTC v. A&O Enterprises (iV Bars, 2018); FTC v. Regenerative "
                  "Medical Group (2018)",
         url="https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance",
-        summary="Finds claims that an IV drip, supplement, stem-cell or 'regenerative' product, peptide, ozone, "
-                "essential oil, chiropractic or other unapproved product or service treats, cures, reverses or "
-                "prevents a named disease.",
+        summary="Finds claim frames whose target is a disease or symptom: a promoter (the organisation's own "
+                "product or service, a sold thing such as CBD, an IV drip or a brand-named capsule, or an unnamed "
+                "thing a caption or bio line describes) with an effect (treats, cures, reverses, prevents, relieves, "
+                "'a remedy for', 'for') on a disease named in MeSH or in lay words. The finding names its frame: "
+                "promoter, effect, target.",
         rationale="A product marketed to treat or prevent disease is a drug in law; without FDA approval the claim "
                   "makes it an unapproved, misbranded drug, and the FTC treats it as an unsubstantiated health "
-                  "claim. 'May help' does not change that (21 CFR 101.93(g)): hedged disease claims are reported "
-                  "at error rather than critical. Negated, asked, quoted and myth-busting sentences, research "
-                  "recruitment, and hospital services (no unapproved product) are not claims.",
+                  "claim. 'May help' does not change that (21 CFR 101.93(g)): a promoter's hedged disease claim is "
+                  "reported at error rather than critical, never dropped. Public-health education is not a product "
+                  "claim: a frame whose means is a public-health measure or an established treatment ('vaccines "
+                  "prevent measles', 'stem cell transplants treat leukemia') is skipped, and an organisation that "
+                  "declares organisation.kind = \"public-health\" is not taken to promote what a subjectless fragment "
+                  "describes. A recall notice ('recalls mushrooms for Listeria') has no effect on the disease and no "
+                  "frame. Negated, asked, quoted and myth-busting sentences are not claims.",
         fix_safety="Unsafe: the fix replaces the claim sentence with a factual service description ('We offer "
                    "IV hydration. It is not a treatment for any disease.'), which deliberately drops the claim; "
                    "check the wording before posting.",
@@ -217,6 +266,11 @@ class DiseaseClaimUnapproved(ClaimRule):
             Example("Stem cell injections have not been proven to treat autism.", "pass"),
             Example("Can chiropractic care prevent ear infections? Let's look at the evidence.", "pass"),
             Example("We offer IV hydration. It is not a treatment for any disease.", "pass"),
+            Example("May help prevent dementia. Our brain tonic ships free.", "fail"),
+            Example("Soothes eczema and eases joint pain. $29 at our shop.", "fail"),
+            Example("Cannabidiol drops stop tumour growth.", "fail"),
+            Example("RECALL: a food company recalls frozen corn for Listeria. Do not eat it.", "pass"),
+            Example("Stem cell transplants are an established treatment for some leukemias.", "pass"),
         ),
         fixable=True,
     ))
@@ -263,11 +317,27 @@ class DiseaseClaimUnapproved(ClaimRule):
                 )
                 return
 
+    def _framed(self, analysis: Analysis, seen: set[int]) -> Iterator[Hit]:
+        """Disease claims found as frames on the parse (promoter, effect, target)."""
+        for claim in framed.claims(analysis, "disease"):
+            index = common.sentence_index(analysis, claim.frame.effect.start)
+            if index in seen:
+                continue
+            seen.add(index)
+            yield frame_hit(analysis, claim, self.meta.message.format(
+                claim=analysis.text[min(claim.frame.effect.start, claim.frame.target.start):claim.frame.end],
+                product=f"'{claim.frame.promoter}'", disease=claim.frame.target.text), "DISEASE-CLAIM", index,
+                _service_description(_product_phrase(claim.frame)))
+
     def find(self, analysis: Analysis) -> Iterator[Hit]:
         promotional = common.promotional(analysis)
         seen: set[int] = set()
         if promotional:
             yield from self._implied(analysis, seen)
+        if has_parse(analysis.doc):
+            yield from self._framed(analysis, seen)
+        # the word-window reading: a claim word near a disease in a sentence naming an unapproved
+        # product; it still finds the idioms no frame pattern covers ("kiss your rosacea goodbye")
         for claim in claims_in(analysis, disease_mentions, with_rx=False):
             if claim.sentence in seen or _skip(analysis, claim):
                 continue
@@ -345,13 +415,18 @@ class OutbreakClaim(ClaimRule):
                  "12; U.S. v. Nepute (E.D. Mo. 2021); FTC/FDA COVID-19 warning letters (2020-2022); BBB National "
                  "Programs DSSRC cases #77, #89, #98 (immune-support posts with coronavirus hashtags)",
         url="https://www.ftc.gov/business-guidance/blog/2021/04/advertisers-stop-unproven-covid-claims-or-face-penalties-under-new-law",
-        summary="Finds claims that a supplement, IV drip, device, off-label drug or wellness service prevents, treats, "
-                "shields from or boosts immunity against COVID-19 or another outbreak infection (flu, RSV, measles, "
-                "mpox), including outbreak hashtags placed on a product post.",
+        summary="Finds claim frames whose target is COVID-19, another outbreak infection (flu, RSV, measles, mpox) "
+                "or a pathogen in lay words (the virus, germs, 'the rona'): a promoter (the organisation's own "
+                "product, a sold thing, a brand, or the unnamed thing a caption describes) that prevents, treats, "
+                "kills, fights, shields from or protects against it; and outbreak hashtags placed on a post that "
+                "sells a product.",
         rationale="Deceptive COVID-19 treatment and prevention claims carry civil penalties; the FTC sent hundreds of "
                   "letters to clinics, IV bars and supplement sellers and copied the platforms. Regulators treated "
-                  "immune-boost products tagged #covid19 as making the claim by implication. Vaccines, testing, masks "
-                  "and hand-washing advice are not products of this kind and are not flagged.",
+                  "immune-boost products tagged #covid19 as making the claim by implication. A seller's hedge ('may "
+                  "help prevent COVID') excuses nothing. Vaccines, testing, masks, distancing and hand-washing are "
+                  "public-health measures: a frame whose means is one of them is education, whoever posts it, and "
+                  "'together we can stop the spread' is not a sale. The distinction is drawn from the frame and from "
+                  "organisation.kind, never from an agency's name.",
         fix_safety="Unsafe: the fix deletes the sentence or hashtag that links the product to the outbreak, which "
                    "changes the post; it does not add anything. Point readers to CDC guidance instead.",
         examples=(
@@ -363,6 +438,11 @@ class OutbreakClaim(ClaimRule):
             Example("COVID-19 vaccines are available at our clinics; updated vaccines help protect against severe illness.", "pass"),
             Example("Supplements don't prevent COVID-19. Vaccination and ventilation help.", "pass"),
             Example("Myth: garlic cures COVID-19. Fact: no food or supplement prevents it.", "pass"),
+            Example("Our spray prevents COVID-19.", "fail"),
+            Example("Helps prevent the flu through gentle germ removal.", "fail"),
+            Example("May help prevent COVID-19. Shop now.", "fail"),
+            Example("Together we can slow the spread of COVID-19: wear a mask and keep your distance.", "pass"),
+            Example("Flu vaccines help protect you and your family from the flu. Get yours at any pharmacy.", "pass"),
         ),
         fixable=True,
     ))
@@ -388,7 +468,7 @@ class OutbreakClaim(ClaimRule):
             for target in outbreaks:
                 cue = next((c for c in cues if related(analysis, c, target)), None)
                 if cue is None:
-                    cue = _frame(analysis, products, target)
+                    cue = None if has_parse(analysis.doc) else _frame(analysis, products, target)
                 if cue is None:
                     cue = next((p for p in products if _immune_product(analysis, p)), None)
                 if cue is None and products and IMMUNE.search(analysis.text):
@@ -429,9 +509,29 @@ class OutbreakClaim(ClaimRule):
             yield cue[0], cue[1], cue[2], earlier[0][2], index, own_products[0]
             reported.add(index)
 
+    def _framed(self, analysis: Analysis) -> Iterator[Hit]:
+        seen: set[int] = set()
+        for claim in framed.claims(analysis, "outbreak"):
+            index = common.sentence_index(analysis, claim.frame.effect.start)
+            if index in seen:
+                continue
+            seen.add(index)
+            frame = claim.frame
+            text = analysis.text[min(frame.effect.start, frame.target.start):frame.end]
+            yield frame_hit(analysis, claim, self.meta.message.format(what=f"outbreak claim '{text}'",
+                                                                      outbreak=frame.target.text),
+                            "OUTBREAK-CLAIM", index, None)
+
     def find(self, analysis: Analysis) -> Iterator[Hit]:
+        framed_sentences: set[int] = set()
+        if has_parse(analysis.doc):
+            for found in self._framed(analysis):
+                framed_sentences.add(common.sentence_index(analysis, found.start))
+                yield found
         # no "is this an offer?" gate: an unapproved product tied to COVID-19 is the claim itself
         for start, end, text, outbreak, index, product in self._claims(analysis):
+            if index in framed_sentences:
+                continue
             sentence = analysis.sentences[index]
             edit = common.remove_sentence_edit(analysis, sentence)
             suggestions = [common.display("Remove the outbreak claim; point readers to CDC guidance. No "
@@ -449,6 +549,10 @@ class OutbreakClaim(ClaimRule):
                 suggestions=suggestions,
                 severity=Severity.ERROR if hedged else None,
             )
+        if sells(analysis):  # a hashtag implies the claim only on a post that sells
+            yield from self._hashtag_hits(analysis)
+
+    def _hashtag_hits(self, analysis: Analysis) -> Iterator[Hit]:
         tags = _outbreak_hashtags(analysis)
         if not tags:
             return

@@ -10,7 +10,7 @@ import regex
 
 from ...analysis import Analysis
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
-from . import common
+from . import common, framed
 from .common import ClaimRule
 
 ESTABLISHMENT = "claims_establishment"
@@ -128,14 +128,43 @@ class ResultsTimelinePromise(ClaimRule):
             Example("Before & after: 3 CoolSculpting sessions on this client's tummy!", "fail",
                     fixed="Before & after: 3 CoolSculpting sessions on this client's tummy! Individual results vary."),
             Example("No, you can't lose 20 pounds in a week safely.", "pass"),
+            Example("Boost your immunity 500% with our elderberry drops.", "fail"),
+            Example("Our fat-melting capsules burn 50% of belly fat.", "fail"),
+            Example("Flu vaccines cut the risk of flu illness by 40% to 60% in a typical season.", "pass"),
             Example("Before and after our lobby renovation! New chairs and a kids' corner.", "pass"),
             Example("Before & after 3 sessions of microneedling. Individual results vary.", "pass"),
         ),
         fixable=True,
     ))
 
+    def _quantified(self, analysis: Analysis, seen: set[int]) -> Iterator[Hit]:
+        """A promoter's effect stated as a number: "boosts your immunity 500%", "melts 50% of belly fat"."""
+        amounts = [q for q in analysis.quantities if q.label in {"PERCENT", "QUANTITY"}]
+        if not amounts:
+            return
+        for claim in framed.claims(analysis, "body", "disease", "outbreak"):
+            frame = claim.frame
+            sentence = analysis.sentence_at(frame.effect.start)
+            amount = next((q for q in amounts if sentence.start_char <= q.start < sentence.end_char), None)
+            index = common.sentence_index(analysis, frame.effect.start)
+            if amount is None or index in seen or common.covered_by_approved(analysis, frame.start, frame.end):
+                continue
+            seen.add(index)
+            start, end = min(frame.effect.start, frame.target.start, amount.start), max(frame.end, amount.end)
+            yield common.hit(
+                start, end,
+                self.meta.message.format(what=f"quantified result '{amount.text}' [{frame.describe()}]"),
+                "RESULTS-PROMISE",
+                evidence=(Evidence("frame", "effect", frame.effect.text, frame.effect.start, frame.effect.end, frame.how),
+                          Evidence("frame", f"target ({frame.target_class})", frame.target.text, frame.target.start,
+                                   frame.target.end, frame.target.source),
+                          Evidence("pattern", "amount", amount.text, amount.start, amount.end, amount.source)),
+                suggestions=(common.display("State typical results with their source, or remove the number"),),
+            )
+
     def find(self, analysis: Analysis) -> Iterator[Hit]:
         seen: set[int] = set()
+        yield from self._quantified(analysis, seen)
         for start, end, text in common.find(TIMELINES, analysis.text):
             index = common.sentence_index(analysis, start)
             if index in seen or common.covered_by_approved(analysis, start, end):

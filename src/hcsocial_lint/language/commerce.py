@@ -1,0 +1,133 @@
+"""Commercial context and promoters: is someone selling, and is the thing said to have an effect sold?
+
+A health claim is a promoter's claim: the organisation, its product or service, or any sold thing
+said to act on a disease or the body (FTC Act ss.5, 12; 21 U.S.C. 321(g)(1)(B)). The same words from
+a health department teaching prevention are education. This module answers the two questions a
+frame needs, from the parse and plain-phrase lexicons:
+
+* ``commercial_cues``: the post sells (a call to buy or book, a price, a code, "available at"), or
+  its kind or metadata says it is an ad, a story or a paid partnership;
+* ``classify_agent``: what the agent of an effect is: the seller's own thing ("our spray", "we"), a
+  sold thing ("CBD", "colloidal silver", a drug name), a public-health measure ("vaccines",
+  "washing your hands"), or something else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .spans import TextSpan
+
+COMMERCE = "commercial_context"
+PRODUCTS = "promoter_products"
+MEASURES = "public_health_measures"
+DRUGS = "claim_drugs"
+CARE_PROVIDERS = "care_providers"
+PROMOTIONAL_KINDS = frozenset({"ad", "story"})
+FIRST_PERSON = frozenset({"our", "my", "we", "us", "i", "ours"})
+PRONOUNS = frozenset({"it", "this", "these", "they", "that", "them"})
+
+# A proper noun that names a person, an organisation or a place speaks or is spoken of; one that
+# names nothing the entity recognizer knows is taken for a brand.
+_NOT_BRANDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "DATE", "WORK_OF_ART"})
+
+SELLER = "seller"  # the organisation's own thing or a sold thing
+MEASURE = "measure"  # a public-health measure or approved medicine in its labelled use
+CARE = "care"  # clinicians or a place of care: the practice of medicine, not a product
+ELIDED = "elided"  # no subject: a fragment describing an unnamed thing ("helps prevent the flu")
+OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Agent:
+    kind: str
+    span: TextSpan | None
+    why: str
+    generic: bool = False  # a kind of sold thing ("acupuncture", "CBD"), not the organisation's own
+
+
+def commercial_cues(analysis) -> tuple[TextSpan, ...]:
+    """Where the post sells: lexicon cues and money amounts (empty when it does not)."""
+    found = list(analysis.cues(COMMERCE))
+    found += [q for q in analysis.quantities if q.label == "MONEY" and is_price(q.text)]
+    return tuple(sorted(found))
+
+
+_CURRENCY = frozenset("$£€")
+_LARGE = frozenset({"million", "billion", "trillion", "bn", "m", "b", "mn"})
+
+
+def is_price(text: str) -> bool:
+    """A money amount written as a price ("$49", "£20 off"), not a budget ("$25M", "$4 billion") nor
+    a hashtag the entity recognizer took for money."""
+    lowered = text.lower()
+    if not any(c.isdigit() for c in lowered) or not (_CURRENCY & set(lowered) or any(
+            w in lowered for w in ("dollar", "pound", "euro", "bucks"))):
+        return False
+    words = set(lowered.replace("$", " ").replace("£", " ").replace("€", " ").split())
+    return not words & _LARGE and not lowered.rstrip().endswith(("m", "b", "bn", "k"))
+
+
+def sells(analysis) -> bool:
+    metadata = analysis.post.metadata
+    if analysis.kind in PROMOTIONAL_KINDS or metadata.get("paid_partnership") or metadata.get("product_type"):
+        return True
+    return bool(commercial_cues(analysis))
+
+
+def _overlapping(spans: Iterable[TextSpan], start: int, end: int) -> TextSpan | None:
+    return next((s for s in spans if s.start < end and start < s.end), None)
+
+
+def noun_phrase(token: Token) -> tuple[int, int]:
+    """Character bounds of ``token``'s noun phrase: the token and its left-hand modifiers."""
+    left = token.left_edge
+    return left.idx, token.idx + len(token.text)
+
+
+def lexicon_cues(analysis, name: str) -> tuple[TextSpan, ...]:
+    layer = analysis.language
+    return analysis.cues(name) if layer is not None and layer.known(name) else ()
+
+
+def _measure_before(analysis, pronoun: Token) -> bool:
+    """A public-health measure named earlier in the pronoun's sentence or the one before it."""
+    sentence = pronoun.sent
+    start = sentence.start_char
+    if sentence.start > 0:
+        start = pronoun.doc[sentence.start - 1].sent.start_char
+    return any(start <= m.start < pronoun.idx for m in lexicon_cues(analysis, MEASURES))
+
+
+def classify_agent(analysis, agent: Token | None) -> Agent:
+    """What the agent of an effect is (see the module docstring)."""
+    if agent is None:
+        return Agent(OTHER, None, "no agent")
+    start, end = noun_phrase(agent)
+    span = TextSpan(start, end, "agent", analysis.text[start:end], "parse")
+    measure = _overlapping(lexicon_cues(analysis, MEASURES), start, end)
+    if measure is not None:  # "our flu shots protect you": an approved measure in its labelled use
+        return Agent(MEASURE, span, f"public-health measure '{measure.text}'")
+    head = TextSpan(agent.idx, agent.idx + len(agent.text), "agent head")
+    if _overlapping(lexicon_cues(analysis, CARE_PROVIDERS), head.start, head.end) is not None:
+        return Agent(CARE, span, "clinicians or a place of care")  # "our neurologists treat Alzheimer's"
+    sold = _overlapping([*lexicon_cues(analysis, PRODUCTS), *lexicon_cues(analysis, DRUGS)], start, end)
+    words = {t.lower_ for t in agent.subtree if t.i < agent.i}
+    if words & FIRST_PERSON and (sold is not None or agent.pos_ == "PROPN"):
+        return Agent(SELLER, span, "the organisation's own product or service")  # "our spray", "my blend"
+    if agent.lower_ in FIRST_PERSON:  # "we": a seller speaking of its service, or a community ("we can stop the spread")
+        return Agent(SELLER if sells(analysis) else OTHER, span, "the organisation itself, in a post that sells")
+    if sold is not None:
+        return Agent(SELLER, span, f"sold thing '{sold.text}'", generic=True)
+    if agent.pos_ == "PROPN" and agent.ent_type_ not in _NOT_BRANDS and not agent.text.startswith("@") and (
+            sells(analysis) or lexicon_cues(analysis, PRODUCTS)):
+        # "AdipoSlim melts belly fat" in a post about capsules: a brand-named product
+        return Agent(SELLER, span, f"the brand-named '{span.text}' in a post about a product")
+    if agent.lower_ in PRONOUNS and _measure_before(analysis, agent):
+        return Agent(MEASURE, span, "refers back to a public-health measure")  # "The vaccine ... it lowers the risk"
+    if agent.lower_ in PRONOUNS or agent.pos_ == "PROPN":
+        return Agent(SELLER if sells(analysis) else OTHER, span, "named or referred-to thing in a post that sells")
+    return Agent(OTHER, span, "not a sold thing")

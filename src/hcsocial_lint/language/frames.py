@@ -1,0 +1,251 @@
+"""Claim frames: a promoter, an effect and a target, found on the dependency parse.
+
+A health claim is not a word but a relation: something (the promoter: the organisation, its product
+or service, any sold thing) is said to do something (the effect: prevent, treat, boost, "a remedy
+for", "antiviral") to something (the target: a disease, pathogen, symptom, body function or measure).
+spaCy's ``DependencyMatcher`` finds the effect and its argument: the direct object ("prevents
+COVID-19"), a prepositional object ("protects against the flu"), the object's complement ("reduces
+the risk of cancer"), a modifier of an effect noun ("flu protection", "cancer-fighting"), or a sold
+thing "for" or "against" a condition ("elderberry syrup for colds"). The argument counts when its
+noun phrase holds a target from the target lexicons (MeSH diseases, outbreak names, lay forms, body
+functions); the effect's agent is then classified by ``commerce.classify_agent``.
+
+Fragments count: a caption, a bio line or a heading without a subject ("Helps anxiety and
+depression", "may prevent the onset of Alzheimer's disease") describes an unnamed thing, and its
+agent is ``ELIDED``. An imperative or an infinitive ("wash your hands to prevent flu") is advice.
+
+Frames are found once per post (``frames_of(analysis)``) and read by the claim rules, which decide
+what a frame means in law (a seller's disease claim, public-health education, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+
+from .clauses import has_parse
+from .commerce import ELIDED, MEASURE, MEASURES, OTHER, SELLER, Agent, classify_agent, lexicon_cues, sells
+from .spans import TextSpan
+
+EFFECT_VERBS = "claim_effects"
+EFFECT_NOUNS = "claim_effect_nouns"
+PRODUCTS = "promoter_products"
+RECIPIENTS = "claim_recipients"
+# Target lexicons and the class each gives a target; the first listed wins where two overlap.
+TARGET_CLASSES = (
+    ("claim_targets_outbreaks", "outbreak"),
+    ("claim_targets_infections", "disease"),
+    ("claim_targets_conditions", "disease"),
+    ("claim_targets_lay", "disease"),
+    ("claim_targets_body", "body"),
+)
+_ROLE = "hclint_frame_role"  # 0: nothing, 1: an effect word, 2: a sold thing (set per post)
+EFFECT, PRODUCT = 1, 2
+if not Token.has_extension(_ROLE):
+    Token.set_extension(_ROLE, default=0)
+
+# The clause-opening dependencies that end a target's noun phrase ("the virus that we fight").
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_MEANS = frozenset({"with", "using", "through", "via"})
+# Dependencies through which an effect takes the subject of the word it completes: "X helps prevent",
+# "X is effective for treating", "X has been used to fight".
+_CLIMB = frozenset({"xcomp", "conj", "attr", "dobj", "acomp", "pobj", "prep", "pcomp", "oprd", "advcl"})
+
+
+def _patterns():
+    effect = {"RIGHT_ID": "effect", "RIGHT_ATTRS": {"_": {_ROLE: EFFECT}}}
+    product = {"RIGHT_ID": "effect", "RIGHT_ATTRS": {"_": {_ROLE: PRODUCT}}}
+
+    def arg(dep: str, left: str = "effect") -> dict:
+        return {"LEFT_ID": left, "REL_OP": ">", "RIGHT_ID": "arg", "RIGHT_ATTRS": {"DEP": {"IN": dep.split("|")}}}
+
+    prep = {"LEFT_ID": "effect", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep"}}
+    pobj = {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "arg", "RIGHT_ATTRS": {"DEP": "pobj"}}
+    obj = {"LEFT_ID": "effect", "REL_OP": ">", "RIGHT_ID": "obj", "RIGHT_ATTRS": {"DEP": "dobj"}}
+    obj_prep = {"LEFT_ID": "obj", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep"}}
+    for_against = {"LEFT_ID": "effect", "REL_OP": ">", "RIGHT_ID": "prep",
+                   "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["for", "against"]}}}
+    return {
+        "object": [[effect, arg("dobj|nsubjpass|attr|oprd")]],
+        "prepositional object": [[effect, prep, pobj]],
+        "object complement": [[effect, obj, obj_prep, pobj]],
+        "effect modifier": [[effect, arg("compound|amod|npadvmod|nmod|poss")]],
+        "sold thing for a condition": [[product, for_against, pobj]],
+    }
+
+
+class FrameMatcher:
+    """The frame patterns, compiled once per linter (``LanguageLayer.frames``)."""
+
+    def __init__(self, vocab) -> None:
+        self.matcher = DependencyMatcher(vocab)
+        for name, patterns in _patterns().items():
+            self.matcher.add(name, patterns)
+
+    def __call__(self, doc: Doc):
+        return self.matcher(doc)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One claim frame: who or what (promoter), does what (effect), to what (target)."""
+
+    effect: TextSpan
+    target: TextSpan
+    target_class: str  # "outbreak", "disease" or "body"
+    agent: Agent
+    how: str  # which pattern found it
+    sells: bool  # the post has a commercial context
+
+    @property
+    def promoter(self) -> str:
+        if self.agent.span is not None:
+            return self.agent.span.text
+        return "(unnamed: a fragment)" if self.agent.kind == ELIDED else "(none)"
+
+    @property
+    def start(self) -> int:
+        return min(self.effect.start, self.target.start, self.agent.span.start if self.agent.span else self.effect.start)
+
+    @property
+    def end(self) -> int:
+        return max(self.effect.end, self.target.end)
+
+    def describe(self) -> str:
+        return f"promoter '{self.promoter}', effect '{self.effect.text}', target '{self.target.text}'"
+
+
+def _mark(doc: Doc, spans, role: int) -> None:
+    for span in spans:
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is not None:
+            tokens.root._.set(_ROLE, role)
+
+
+def _nominal(doc: Doc, span: TextSpan) -> bool:
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens is not None and tokens.root.pos_ in {"NOUN", "PROPN", "ADJ"}
+
+
+def _np_tokens(arg: Token) -> list[Token]:
+    """The argument's noun phrase: its subtree, less nested clauses, plus coordinated objects."""
+    kept, stack = [], [arg]
+    while stack:
+        token = stack.pop()
+        kept.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _CLAUSES)
+    return kept
+
+
+def _agent_token(effect: Token, itself: bool = True) -> Token | None:
+    """The effect's subject: its own, or that of the verbs it completes ("X helps prevent",
+    "X can be used to treat"); for an effect noun, the subject of the verb it is the object of
+    ("X is a natural remedy for", "X offers protection against") or the noun it modifies."""
+    token = effect
+    for _ in range(6):
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            if subject.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
+                return token.head  # "a spray that kills viruses": the relative pronoun stands for the spray
+            return subject
+        if token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.dep_ in {"compound", "amod"}:
+            return token.head
+        if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head  # "frequencies to resist the virus", "products to help blood pressure"
+        if token.dep_ in _CLIMB and token.head.i != token.i:
+            token = token.head
+            continue
+        break
+    if itself and effect.pos_ in {"NOUN", "PROPN"}:
+        return effect  # "Stem cell therapy for autism": the effect noun names the thing itself
+    return None
+
+
+def _means(effect: Token) -> Token | None:
+    """The thing an effect is done with: "fight the flu *with our elderberry syrup*"."""
+    for prep in effect.children:
+        if prep.dep_ == "prep" and prep.lower_ in _MEANS:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _elided(effect: Token) -> bool:
+    """A finite verb without a subject at the head of its fragment: "Helps anxiety", "may prevent ..."."""
+    token = effect
+    while token.dep_ in {"xcomp", "conj"} and token.head.i != token.i:
+        token = token.head
+    finite = token.tag_ in _FINITE or any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+    # a capitalised verb opening a caption is often tagged as a plural proper noun ("Relieves ...")
+    finite = finite or (token.tag_ in {"NNP", "NNPS", "NNS"} and token.lower_.endswith("s") and token.i == token.sent.start)
+    return finite and token.dep_ == "ROOT" and not any(c.dep_ in _SUBJECTS for c in token.children)
+
+
+def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
+    doc = analysis.doc
+    if not has_parse(doc):
+        return ()
+    targets: list[tuple[TextSpan, str]] = []
+    for name, cls in TARGET_CLASSES:
+        for span in lexicon_cues(analysis, name):
+            if not any(span.overlaps(t) for t, _ in targets):
+                targets.append((span, cls))
+    if not targets:
+        return ()
+    for token in doc:
+        token._.set(_ROLE, 0)
+    _mark(doc, lexicon_cues(analysis, PRODUCTS), PRODUCT)
+    _mark(doc, lexicon_cues(analysis, EFFECT_VERBS), EFFECT)
+    # an effect noun or adjective counts as one ("a remedy for", "antiviral"), not its verb ("answered")
+    _mark(doc, [s for s in lexicon_cues(analysis, EFFECT_NOUNS) if _nominal(doc, s)], EFFECT)
+    recipients = lexicon_cues(analysis, RECIPIENTS)
+    selling = sells(analysis)
+    measures = lexicon_cues(analysis, MEASURES)
+    frames: dict[tuple[int, int], Frame] = {}
+    for match_id, (effect_i, *rest) in matcher(doc):
+        how = doc.vocab.strings[match_id]
+        effect, arg = doc[effect_i], doc[rest[-1]]
+        if arg.pos_ == "PRON" or any(r.start <= arg.idx < r.end for r in recipients):
+            continue  # "protects your family": the effect's recipient, not its target
+        np = {(t.idx, t.idx + len(t.text)) for t in _np_tokens(arg)}
+        for target, cls in targets:
+            if not any(s < target.end and target.start < e for s, e in np) or target.start <= effect.idx < target.end:
+                continue
+            if how == "sold thing for a condition":
+                agent = classify_agent(analysis, effect)
+                effect_span = TextSpan(doc[rest[0]].idx, doc[rest[0]].idx + len(doc[rest[0]].text), "effect",
+                                       doc[rest[0]].text, "parse")
+            else:
+                agent_token = _agent_token(effect, itself=not _elided(effect))
+                agent = classify_agent(analysis, agent_token)
+                if agent_token is None:
+                    means = _means(effect)
+                    by = classify_agent(analysis, means) if means is not None else None
+                    if by is not None and by.kind == SELLER:
+                        agent = by  # "boost your immunity with our drops"
+                    elif _elided(effect):
+                        agent = Agent(ELIDED, None, "a fragment without a subject")
+                effect_span = TextSpan(effect.idx, effect.idx + len(effect.text), "effect", effect.text, "parse")
+            if agent.kind != SELLER:
+                sentence = effect.sent
+                if any(sentence.start_char <= m.start < sentence.end_char and not any(s <= m.start < e for s, e in np)
+                       for m in measures):
+                    agent = Agent(MEASURE, agent.span, "a public-health measure in the same sentence")
+            key = (effect_span.start, target.start)
+            if key not in frames:
+                frames[key] = Frame(effect_span, target, cls, agent, how, selling)
+    return tuple(sorted(frames.values(), key=lambda f: (f.start, f.end)))
+
+
+def frames_of(analysis) -> tuple[Frame, ...]:
+    """Every claim frame of the post (found once per post)."""
+    layer = analysis.language
+    if layer is None:
+        return ()
+    return analysis.remember("language:frames", lambda: find_frames(analysis, layer.frames))
+
+
+__all__ = ["ELIDED", "MEASURE", "OTHER", "SELLER", "Frame", "FrameMatcher", "frames_of"]

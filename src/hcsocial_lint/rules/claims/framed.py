@@ -1,0 +1,63 @@
+"""What a claim frame means in law: a promoter's claim, or public-health education.
+
+The frames themselves (promoter, effect, target) come from the language layer
+(``language.frames``); this module decides which of them the claim rules report:
+
+* a frame whose agent is the organisation's own thing or a sold thing ("our spray", "CBD") is a
+  claim, hedged or not: "may help prevent COVID" still needs the evidence (21 CFR 101.93(g); FTC
+  Health Products Compliance Guidance: qualifiers do not cure an unsubstantiated disease claim);
+* a fragment without a subject ("Helps anxiety and depression", a caption or a bio line) describes
+  an unnamed thing and is a claim too, unless the organisation declares itself a public-health body;
+* any other agent ("your body", "researchers") makes a claim only in a post that sells;
+* clinicians or a place of care treating a disease ("our neurologists treat Alzheimer's") practise
+  medicine; a kind of therapy hedged in a post that sells nothing ("acupuncture may help some people
+  with back pain") teaches; neither is a promoter's claim;
+* a public-health measure or an approved medicine in its labelled use ("vaccines prevent measles",
+  "wash your hands to stop the flu") is education, whoever posts it;
+* negated, asked, quoted and refuted frames are not asserted and never count.
+
+Nothing here reads an agency's name: "CDC" in a post decides nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...analysis import Analysis
+from ...language import TextSpan
+from ...language.commerce import CARE
+from ...language.frames import ELIDED, MEASURE, SELLER, Frame, frames_of
+from ...org_kind import is_public_health
+
+
+@dataclass(frozen=True)
+class Claim:
+    frame: Frame
+    hedged: bool
+    reason: str
+
+
+def claims(analysis: Analysis, *classes: str) -> list[Claim]:
+    """The asserted claim frames of the post whose target is of one of ``classes``."""
+    public_health = is_public_health(analysis.settings)
+    found: list[Claim] = []
+    for frame in frames_of(analysis):
+        if frame.target_class not in classes or frame.agent.kind in (MEASURE, CARE):
+            continue
+        kind = frame.agent.kind
+        if kind == SELLER:
+            reason = f"the promoter is {frame.agent.why}"
+        elif kind == ELIDED and not public_health:
+            reason = "a fragment that describes an unnamed thing"
+        elif frame.sells and not public_health:
+            reason = "the post sells"
+        else:
+            continue
+        span = TextSpan(min(frame.effect.start, frame.target.start), frame.end, "frame")
+        assertion = analysis.assertion(span)
+        if not assertion.asserted:
+            continue
+        if assertion.hedged and frame.agent.generic and not frame.sells:
+            continue  # "acupuncture may help some people with back pain": a kind of therapy, hedged, nothing sold
+        found.append(Claim(frame, assertion.hedged, reason))
+    return found
