@@ -10,6 +10,7 @@ Rules then decide what each combination is worth. Computed once per post and cac
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -558,6 +559,19 @@ class Assessment:
         return root.dep_ == "nsubj" and (verb.lemma_ in _CARE_VERBS or any(
             verb.idx <= c.start < verb.idx + len(verb) for c in self.care))
 
+    @cached_property
+    def _likely_patients(self) -> tuple[list[int], list[str]]:
+        """Where each strongly identified possible patient is named, in text order, with their name key."""
+        named = sorted((p.start, name_key(p)) for p in self.people if p.may_be_patient and p.identifier.score >= STRONG)
+        return [start for start, _ in named], [key for _, key in named]
+
+    def _other_person_named(self, start: int, end: int, own_key: str) -> bool:
+        """Someone other than ``own_key`` is named between ``start`` and ``end`` (found by bisection:
+        a post may name thousands, and every mention asks for each sentence after it)."""
+        starts, keys = self._likely_patients
+        first = bisect_left(starts, start)
+        return any(key != own_key for key in keys[first:bisect_left(starts, end, first)])
+
     def _scope_of(self, mention: Person) -> list[tuple[int, int]]:
         """The mention's sentence, and the sentences after it in its paragraph that refer back to the
         person with a pronoun ("She finished chemo") or, for a person addressed, with "you", up to the
@@ -575,12 +589,11 @@ class Assessment:
             previous = (self.sentences[index - 1][0], start) if len(words) >= 3 else (self.block(mention.start).start, start)
             if self.same_block(previous[0], mention.start):
                 scope.insert(0, previous)
-        others = [p for p in self.people if p.may_be_patient and p.identifier.score >= STRONG
-                  and name_key(p) != name_key(mention)]
+        own_key = name_key(mention)
         spoken_to = {t.lower_ for t in self.analysis.sentence_at(mention.start)} & _ADDRESS
         refer = _BACK_REFERENCE | (_ADDRESS if mention.vocative or self.is_reply or spoken_to else frozenset())
         for s, e in self.sentences[index + 1:]:
-            if any(s <= p.start < e for p in others) or not self.same_block(s, mention.start):
+            if self._other_person_named(s, e, own_key) or not self.same_block(s, mention.start):
                 break
             if not any(t.lower_ in refer for t in self.doc.char_span(s, e, alignment_mode="expand") or ()):
                 break

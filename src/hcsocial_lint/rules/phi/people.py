@@ -186,12 +186,16 @@ def classify(text: str, identifiers: Sequence[Identifier], organisation: Organis
 _TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "miss", "coach", "officer", "nurse", "baby", "little", "nana"})
 
 
-def name_words(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def name_words(name: str) -> tuple[str, ...]:
     """The words of a name without titles, lower-cased; a hashtag gives the name inside it."""
     if name.startswith("#"):
         inside = HashtagNameRecognizer.name_in(name[1:])
-        return [inside] if inside else [name.lower()]
-    return [w for w in regex.sub(r"[^\w\s'-]", " ", name.lower()).split() if w not in _TITLES]
+        return (inside,) if inside else (name.lower(),)
+    return tuple(w for w in _NOT_NAME_CHARS.sub(" ", name.lower()).split() if w not in _TITLES)
+
+
+_NOT_NAME_CHARS = regex.compile(r"[^\w\s'-]")
 
 
 def name_key(person: Person) -> str:
