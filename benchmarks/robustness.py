@@ -215,8 +215,9 @@ def render(outcomes: list[Outcome], header: str) -> str:
     crashes = [o.case for o in outcomes if o.outcome.startswith("CRASH")]
     peaks = [o.peak_mb for o in outcomes if o.peak_mb is not None]
     lines += ["", f"Worst ratio: {max(post_ratios):.1f}x a normal post." if post_ratios else "",
-              f"Highest traced peak: {max(peaks):.0f} MB; process peak RSS: "
-              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB." if peaks else "",
+              f"Highest traced peak: {max(peaks):.0f} MB." if peaks else "",
+              f"Process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB "
+              "(run one case per process with --cases to read it per case).",
               f"Crashes: {', '.join(crashes) if crashes else 'none'}."]
     return "\n".join(line for line in lines if line is not None) + "\n"
 

@@ -34,7 +34,7 @@ def _robustness_benchmark():
 _BENCHMARK = _robustness_benchmark()
 ADVERSARIAL, normal_text = _BENCHMARK.ADVERSARIAL, _BENCHMARK.normal_text
 
-LENGTH = 4000
+LENGTH = 5000  # the length issue #10 measures
 MAX_RATIO = 10.0
 FAMILIES = ("phi", "claim", "tone", "endorsement")
 

@@ -128,3 +128,34 @@ def test_tokenizer_leaves_ordinary_text_alone():
     nlp = blank_pipeline()
     text = "Visit https://example.org/a-rather-long-but-ordinary-path today!"
     assert [t.text for t in nlp(text)] == [t.text for t in nlp.tokenizer.tokenizer(text)]
+
+
+def test_process_wide_patterns_take_the_running_linters_budget():
+    """Vocabulary and recognizer patterns compiled once per process are charged to the budget
+    set by ``Overruns.running``; outside it they run as plain patterns."""
+    from hcsocial_lint.nlp.regex_budget import Overruns, timed
+
+    slow = timed(regex.compile(r"(?:a|aa)+$"), "vocabulary test", "nested")
+    text = "a" * 60 + "b"
+    overruns = Overruns(0.05)
+    with overruns.running():
+        started = time.perf_counter()
+        assert slow.search(text) is None and list(slow.finditer(text)) == [] and slow.fullmatch(text) is None
+        assert time.perf_counter() - started < 5
+    messages = overruns.drain()
+    assert messages == ["vocabulary test (pattern 'nested') took longer than 0.05s (regex-timeout); "
+                        "its matches after that point were not checked"]
+    assert timed(regex.compile(r"\bok\b"), "vocabulary test", "word").search("it is ok") is not None
+
+
+def test_vocabulary_and_name_recognizer_overruns_are_reported_on_one_line(linter, monkeypatch):
+    from hcsocial_lint.rules.phi.recognizers import GivenNameRecognizer, HashtagNameRecognizer
+
+    monkeypatch.setattr(linter._overruns, "seconds", 1e-9)
+    text = ("Amazing miracle cure! Thanks J.R., #PrayersForEmma. Our patient Kevin says it changed his life. " * 40)
+    report = linter.lint_text(text)
+    lines = [p.message for p in report.problems]
+    assert any(line.startswith("vocabulary ") for line in lines), lines
+    assert any(HashtagNameRecognizer.__name__ in line for line in lines), lines
+    assert any(GivenNameRecognizer.__name__ in line for line in lines), lines
+    assert all("\n" not in line and "Traceback" not in line for line in lines)

@@ -123,3 +123,23 @@ def test_user_packs_are_probed_at_load(tmp_path):
     bad = pack(tmp_path, GOOD_RULE.replace("{pattern}", "(a|aa)+$"))
     linter = Linter(Settings(plugins=False, model="none", extra_packs=(str(bad),)))
     assert any("backtracks" in p.message for p in linter.setup_problems)
+
+
+@pytest.mark.parametrize("body", [
+    "  - &rule {id: TST001}\n  - *rule\n",
+    "  - id: TST001\n    patterns: &p [a, b]\n    extra: *p\n",
+    "x: &x [*x]\n",
+])
+def test_pack_with_anchors_or_aliases_is_refused_on_one_line(tmp_path, body):
+    path = pack(tmp_path, body, name="aliased.yaml")
+    with pytest.raises(PackError) as error:
+        load(path)
+    message = str(error.value)
+    assert message.startswith(f"{path}: invalid YAML at line ") and "\n" not in message
+    assert "anchors and aliases are refused" in message and "rule pack" in message
+
+
+def test_pack_with_a_huge_integer_is_refused_on_one_line(tmp_path):
+    path = pack(tmp_path, "  - id: " + "9" * 2000 + "\n", name="number.yaml")
+    with pytest.raises(PackError, match=r"number\.yaml: a number of more than 1,000 digits \(line 3\)$"):
+        load(path)

@@ -55,3 +55,12 @@ def test_the_role_recognizer_needs_a_parse(no_model_linter):
 def test_an_office_addressed_like_a_name_is_not_a_person(linter):
     text = "Mayor Diaz cut the ribbon on our new dialysis center. Thank you, Mayor!"
     assert not any(value == "Mayor" for value in people(linter, text))
+
+
+def test_roster_names_written_in_full_are_found_in_one_pass():
+    from hcsocial_lint.rules.phi.people import _roster_named
+
+    staff = ("Tom Alvarez", "Ann Lee", "Ann Lee Smith", "Bob Ek")
+    text = "Thanks Tom\n alvarez and Ann Lee Smith! Tom has trained Bob for years."
+    assert _roster_named(text, staff) == frozenset({"Tom Alvarez", "Ann Lee", "Ann Lee Smith"})
+    assert _roster_named(text, ()) == frozenset()

@@ -68,7 +68,7 @@ class Settings:
     platform_field: str = "platform"
     max_file_bytes: int = 10 * 1024 * 1024
     max_post_chars: int = 20_000  # longer posts are linted in windows of at most this many characters
-    regex_timeout: float = 0.5  # seconds a rule-pack pattern may take on one post
+    regex_timeout: float = 0.5  # seconds any one pattern (pack, recognizer, vocabulary) may take on one post
     extra_packs: tuple[str, ...] = ()  # more rule-pack files or folders (absolute once read from a file)
     exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to the configuration file's folder
     respect_gitignore: bool = True  # skip what .gitignore files ignore when walking folders

@@ -246,7 +246,8 @@ class Linter:
         """Parse posts in batches with ``nlp.pipe`` and run Presidio on each parse."""
         docs = self.model.nlp.pipe((p.text for p in posts), batch_size=BATCH_SIZE)
         for post, post_settings, doc in zip(posts, settings, docs):
-            results = analyze_doc(self.analyzer, self.nlp_engine, doc)
+            with self._overruns.running():
+                results = analyze_doc(self.analyzer, self.nlp_engine, doc)
             entities = tuple(
                 Entity(
                     entity_type=r.entity_type,
@@ -284,10 +285,11 @@ class Linter:
             if not is_enabled(meta, settings.select, (*settings.ignore, *ignored_here)):
                 continue
             try:
-                hits = check_hits(rule.check(analysis), len(post.text))
-                measure = getattr(rule, "measure", None)
-                if callable(measure):
-                    metrics.update(check_metrics(measure(analysis)))
+                with self._overruns.running():  # vocabulary and roster patterns take the same budget
+                    hits = check_hits(rule.check(analysis), len(post.text))
+                    measure = getattr(rule, "measure", None)
+                    if callable(measure):
+                        metrics.update(check_metrics(measure(analysis)))
             except PatternTimeout as exc:
                 problems.append(Problem(post.path, f"{exc}", "E-RULE"))
                 continue
@@ -300,6 +302,11 @@ class Linter:
                 self._failures.append(failure)
                 continue
             found[meta.id] = [shift_hit(hit, offset) for hit in hits]
+        where = f"record {post.record}: " if post.record is not None else ""
+        for message in self._overruns.drain():  # patterns that ran out of time on this post (or window)
+            problem = Problem(post.path, where + message, "E-RULE")
+            if problem not in problems:
+                problems.append(problem)
         return found, problems, metrics
 
     def _place(self, post: Post, settings: Settings, hits: _RuleHits, problems: list[Problem],
@@ -347,12 +354,6 @@ class Linter:
                 if current >= 0:
                     yield posts[current], self._place(posts[current], settings[current], hits, problems, metrics)
                 current, hits, problems, metrics = number, {}, [], {}
-            post = posts[number]
-            where = f"record {post.record}: " if post.record is not None else ""
-            for message in self._overruns.drain():  # recognizer patterns that ran out of time on this window
-                problem = Problem(post.path, where + message, "E-RULE")
-                if problem not in problems:
-                    problems.append(problem)
             window_hits, window_problems, window_metrics = self._rule_hits(analysis, offset)
             for rule_id, rule_hits in window_hits.items():
                 hits.setdefault(rule_id, []).extend(rule_hits)

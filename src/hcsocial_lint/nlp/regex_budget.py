@@ -6,11 +6,19 @@ silent skip. Here each pattern of every ``PatternRecognizer`` (Presidio's and pl
 of every recognizer that offers its patterns through ``budget_patterns`` is wrapped in a
 :class:`TimedPattern`: it gets ``regex-timeout`` seconds per post, keeps the matches found
 before the budget ran out, and records the overrun so the linter reports it on one line.
+
+Patterns compiled once per process (vocabularies, the recognizers' module-level patterns, the
+staff roster) cannot hold one linter's record: :func:`timed` makes them :class:`TimedPattern`s
+that take the budget of the linter running them, which the linter sets with
+:meth:`Overruns.running` around each post's analysis and rules. Outside a linter they run
+without a budget, as plain patterns.
 """
 
 from __future__ import annotations
 
 import copy
+from contextlib import contextmanager
+from contextvars import ContextVar
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,8 +34,9 @@ class Overruns:
     seconds: float
     _found: list[str] = field(default_factory=list)
 
-    def add(self, recognizer: str, pattern: str) -> None:
-        message = (f"recognizer {recognizer} (pattern {pattern!r}) took longer than {self.seconds:g}s "
+    def add(self, owner: str, pattern: str) -> None:
+        """``owner`` says whose pattern it is: ``"recognizer UrlRecognizer"``, ``"vocabulary hype"``."""
+        message = (f"{owner} (pattern {pattern!r}) took longer than {self.seconds:g}s "
                    "(regex-timeout); its matches after that point were not checked")
         if message not in self._found:
             self._found.append(message)
@@ -36,27 +45,71 @@ class Overruns:
         found, self._found = self._found, []
         return found
 
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        """Charge the patterns made by :func:`timed` to this record while the block runs."""
+        token = _RUNNING.set(self)
+        try:
+            yield
+        finally:
+            _RUNNING.reset(token)
+
+
+_RUNNING: ContextVar[Overruns | None] = ContextVar("hclint_regex_budget", default=None)
+
 
 class TimedPattern:
-    """A compiled pattern whose searches stop at the budget instead of the caller's timeout."""
+    """A compiled pattern whose searches stop at the budget instead of the caller's timeout.
 
-    def __init__(self, compiled: regex.Pattern, recognizer: str, name: str, overruns: Overruns) -> None:
+    Bound to one :class:`Overruns`, or, with ``overruns=None``, to the one running (see :func:`timed`).
+    """
+
+    def __init__(self, compiled: regex.Pattern, owner: str, name: str, overruns: Overruns | None = None) -> None:
         self.compiled = compiled
         self.pattern = compiled.pattern
-        self._recognizer, self._name, self._overruns = recognizer, name, overruns
+        self._owner, self._name, self._overruns = owner, name, overruns
+
+    def _budget(self) -> Overruns | None:
+        return self._overruns if self._overruns is not None else _RUNNING.get()
 
     def finditer(self, text: str, *args: Any, timeout: float | None = None, **kwargs: Any) -> Iterator[regex.Match]:
+        budget = self._budget()
+        if budget is None:
+            yield from self.compiled.finditer(text, *args, **kwargs)
+            return
         try:
-            yield from self.compiled.finditer(text, *args, timeout=self._overruns.seconds, **kwargs)
+            yield from self.compiled.finditer(text, *args, timeout=budget.seconds, **kwargs)
         except TimeoutError:
-            self._overruns.add(self._recognizer, self._name)
+            budget.add(self._owner, self._name)
 
-    def search(self, text: str, *args: Any, timeout: float | None = None, **kwargs: Any) -> regex.Match | None:
+    def findall(self, text: str, *args: Any, **kwargs: Any) -> list[Any]:
+        return [m.group() if not self.compiled.groups else m.groups() if self.compiled.groups > 1 else m.group(1)
+                for m in self.finditer(text, *args, **kwargs)]
+
+    def _once(self, method: str, text: str, args: tuple, kwargs: dict) -> regex.Match | None:
+        kwargs.pop("timeout", None)
+        budget = self._budget()
+        if budget is None:
+            return getattr(self.compiled, method)(text, *args, **kwargs)
         try:
-            return self.compiled.search(text, *args, timeout=self._overruns.seconds, **kwargs)
+            return getattr(self.compiled, method)(text, *args, timeout=budget.seconds, **kwargs)
         except TimeoutError:
-            self._overruns.add(self._recognizer, self._name)
+            budget.add(self._owner, self._name)
             return None
+
+    def search(self, text: str, *args: Any, **kwargs: Any) -> regex.Match | None:
+        return self._once("search", text, args, kwargs)
+
+    def match(self, text: str, *args: Any, **kwargs: Any) -> regex.Match | None:
+        return self._once("match", text, args, kwargs)
+
+    def fullmatch(self, text: str, *args: Any, **kwargs: Any) -> regex.Match | None:
+        return self._once("fullmatch", text, args, kwargs)
+
+
+def timed(compiled: regex.Pattern, owner: str, name: str) -> TimedPattern:
+    """A pattern compiled once per process, on the budget of the linter running it."""
+    return TimedPattern(compiled, owner, name)
 
 
 def budget_recognizers(recognizers: Iterable[EntityRecognizer], seconds: float) -> Overruns:
@@ -74,12 +127,12 @@ def budget_recognizers(recognizers: Iterable[EntityRecognizer], seconds: float) 
             timed = []
             for pattern in recognizer.patterns:
                 pattern = copy.copy(pattern)
-                pattern.compiled_regex = TimedPattern(regex.compile(pattern.regex, flags=flags), recognizer.name,
-                                                      pattern.name, overruns)
+                pattern.compiled_regex = TimedPattern(regex.compile(pattern.regex, flags=flags),
+                                                      f"recognizer {recognizer.name}", pattern.name, overruns)
                 pattern.compiled_with_flags = flags
                 timed.append(pattern)
             recognizer.patterns = timed
         budget = getattr(recognizer, "budget_patterns", None)
         if callable(budget):
-            budget(lambda compiled, name, owner=recognizer.name: TimedPattern(compiled, owner, name, overruns))
+            budget(lambda compiled, name, owner=f"recognizer {recognizer.name}": TimedPattern(compiled, owner, name, overruns))
     return overruns

@@ -20,9 +20,9 @@ import yaml
 
 from ..model import Example, Hit, RuleMeta, Severity
 from .backtracking import PROBE_TIMEOUT, first_slow_probe, probe_strings
+from ..sources.bounded import BoundExceeded, load_bounded_yaml
 from .base import RULE_ID_PATTERN
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class PackError(Exception):
@@ -176,7 +176,9 @@ def rule_meta(spec: Mapping[str, Any], ctx: PackContext, fixable: bool) -> RuleM
 def read_pack(path: Path) -> tuple[Mapping[str, Any], list[Mapping[str, Any]]]:
     """The pack header and its rule specs, or a PackError naming the file."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+        data = load_bounded_yaml(path.read_text(encoding="utf-8"), "a rule pack")
+    except BoundExceeded as exc:
+        raise PackError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

@@ -73,34 +73,37 @@ class BoundedSafeLoader(yaml.SafeLoader):
     """PyYAML's safe loader without aliases and with a nesting limit.
 
     Refusing aliases outright (rather than counting expansions) is what a post's front
-    matter can afford: ``kind``, ``platform`` and a few flags never need ``&anchor``/``*alias``,
-    and a refusal names the line, which an expansion count could not.
+    matter and a rule pack can afford: ``kind``, ``platform``, a rule's ``id`` and patterns
+    never need ``&anchor``/``*alias``, and a refusal names the line, which an expansion count
+    could not. ``what`` names the document in messages; ``first_line`` is the file line of the
+    document's first line (front matter starts after its ``---``).
     """
 
-    def __init__(self, stream: str) -> None:
+    def __init__(self, stream: str, what: str = "front matter", first_line: int = 2) -> None:
         super().__init__(stream)
         self._depth = 0
+        self._what, self._first_line = what, first_line
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
-                None, None, f"alias *{event.anchor} is not allowed in front matter (anchors and aliases are refused)",
+                None, None, f"alias *{event.anchor} is not allowed in {self._what} (anchors and aliases are refused)",
                 event.start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_NESTING:
                 raise yaml.composer.ComposerError(
-                    None, None, f"front matter nested more than {MAX_NESTING} levels deep", self.peek_event().start_mark)
+                    None, None, f"{self._what} nested more than {MAX_NESTING} levels deep", self.peek_event().start_mark)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
-
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
         value = super().construct_yaml_int(node)
         if value.bit_length() > MAX_DIGITS * 10 // 3:  # about MAX_DIGITS decimal digits
-            raise BoundExceeded(f"a number of more than {MAX_DIGITS:,} digits (line {node.start_mark.line + 2})")
+            raise BoundExceeded(f"a number of more than {MAX_DIGITS:,} digits "
+                                f"(line {node.start_mark.line + self._first_line})")
         return value
 
 
@@ -108,14 +111,20 @@ BoundedSafeLoader.add_constructor("tag:yaml.org,2002:int", BoundedSafeLoader.con
 
 
 def load_front_matter_yaml(source: str) -> Any:
-    """Parse front matter with :class:`BoundedSafeLoader`; over-long front matter is refused.
-
-    A value PyYAML recognises but cannot build (``2026-13-45`` as a date, an integer too long
-    for Python) becomes a :class:`BoundExceeded` too, instead of escaping as a bare ValueError.
-    """
+    """Parse front matter with :func:`load_bounded_yaml`; over-long front matter is refused."""
     if len(source) > MAX_FRONT_MATTER_CHARS:
         raise BoundExceeded(f"front matter is {len(source):,} characters, over the {MAX_FRONT_MATTER_CHARS:,} limit")
-    loader = BoundedSafeLoader(source)
+    return load_bounded_yaml(source, "front matter", first_line=2)
+
+
+def load_bounded_yaml(source: str, what: str, first_line: int = 1) -> Any:
+    """Parse one YAML document with :class:`BoundedSafeLoader` (front matter, rule packs).
+
+    Raises :class:`yaml.YAMLError` for malformed YAML, an alias or too deep a nesting, and
+    :class:`BoundExceeded` for a value PyYAML recognises but cannot build (``2026-13-45`` as
+    a date, an integer too long for Python), instead of letting a bare ValueError escape.
+    """
+    loader = BoundedSafeLoader(source, what, first_line)
     try:
         return loader.get_single_data()
     except BoundExceeded:
@@ -125,4 +134,3 @@ def load_front_matter_yaml(source: str) -> Any:
         raise BoundExceeded(f"a value that cannot be read ({reason})") from None
     finally:
         loader.dispose()
-

@@ -5,6 +5,9 @@ A comment is a ``#`` at the start of a line or after whitespace followed by a sp
 
 Rules read vocabularies by name; a term list lives in exactly one file so that a domain
 fact (what counts as a health term, a care-relationship cue, ...) has one place.
+
+A term may be a small regex, so a vocabulary's pattern is on the ``regex-timeout`` budget of
+the linter running it, like every other pattern (``nlp.regex_budget``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 
 import regex
+
+from ..nlp.regex_budget import TimedPattern, timed
 
 
 _COMMENT = regex.compile(r"(?:^|\s)#(?:\s.*)?$")
@@ -40,13 +45,14 @@ def terms(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def pattern(name: str) -> regex.Pattern:
+def pattern(name: str) -> TimedPattern:
     """One case-insensitive regex matching any term of the vocabulary as whole words.
 
     A term may itself be a small regex (e.g. ``x-?rays?``); longest alternatives first.
     """
     alternatives = sorted(raw_terms(name), key=len, reverse=True)
-    return regex.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", regex.IGNORECASE)
+    compiled = regex.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", regex.IGNORECASE)
+    return timed(compiled, f"vocabulary {name}", name)
 
 
 # Matching helpers shared by the rule families (moved from rules/tone/spans.py so that no family
@@ -66,7 +72,7 @@ def has(name: str, text: str, start: int = 0, end: int | None = None) -> bool:
 
 
 @lru_cache(maxsize=None)
-def tagged_terms(name: str) -> tuple[tuple[str, str, regex.Pattern], ...]:
+def tagged_terms(name: str) -> tuple[tuple[str, str, TimedPattern], ...]:
     """A vocabulary whose lines read ``tag [tier] :: regex``: (tag, tier or "", compiled pattern)."""
     entries = []
     for line in terms(name):
@@ -75,7 +81,8 @@ def tagged_terms(name: str) -> tuple[tuple[str, str, regex.Pattern], ...]:
         if not sep or not 1 <= len(words) <= 2:
             raise ValueError(f"vocabulary {name}: line {line!r} is not 'tag [tier] :: regex'")
         tag, tier = words[0], (words[1] if len(words) == 2 else "")
-        entries.append((tag, tier, regex.compile(r"(?<![\w-])(?:" + body.strip() + r")(?![\w-])", regex.IGNORECASE)))
+        compiled = regex.compile(r"(?<![\w-])(?:" + body.strip() + r")(?![\w-])", regex.IGNORECASE)
+        entries.append((tag, tier, timed(compiled, f"vocabulary {name}", f"{tag} {tier}".strip())))
     return tuple(entries)
 
 

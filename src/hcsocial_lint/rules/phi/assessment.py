@@ -10,7 +10,8 @@ Rules then decide what each combination is worth. Computed once per post and cac
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import itertools
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -149,6 +150,37 @@ class Assessment:
 
     def same_block(self, a: int, b: int) -> bool:
         return self.block(a) == self.block(b)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding ``offset``, else of the last sentence, by bisection: PHI
+        reads a sentence per mention, and a post of a thousand mentions and a thousand one-word
+        sentences must not pay a million comparisons for it (issue #10)."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i][1]:
+            return i
+        return len(self.sentences) - 1
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        return self.sentences[self.sentence_index(offset)]
+
+    def _cue_in_sentence_of(self, cues, mentions) -> bool:
+        spans = {self.sentence_index(m.start) for m in mentions}
+        return any(self.sentence_index(c.start) in spans and c.end <= self.sentence_of(c.start)[1] for c in cues)
+
+    def window(self, offset: int) -> tuple[int, int]:
+        """The sentence holding ``offset`` with the sentence before and after it."""
+        index = self.sentence_index(offset)
+        return self.sentences[max(0, index - 1)][0], self.sentences[min(len(self.sentences) - 1, index + 1)][1]
+
+    @cached_property
+    def _strong_patients(self) -> tuple[list[int], list[str]]:
+        """Starts and name keys of the people strong enough to end another's scope, in text order."""
+        found = sorted((p.start, name_key(p)) for p in self.people if p.may_be_patient and p.identifier.score >= STRONG)
+        return [start for start, _ in found], [key for _, key in found]
 
     # ------------------------------------------------------------------ basic signals
 
@@ -338,7 +370,7 @@ class Assessment:
             return person
         if _TEAM_BEFORE.search(self.text[max(0, person.start - 8):person.start]):
             return replace(person, role=STAFF, reason="the name of one of our teams ('Team ...')")
-        start, end = _sentence_of(self.sentences, person.start)
+        start, end = self.sentence_of(person.start)
         in_sentence = [c for c in self.care if start <= c.start < end]
         speaking = [c for c in self.lexicon("public_speaking") if start <= c.start < end]
         if speaking and not in_sentence and not person.vocative:
@@ -382,7 +414,7 @@ class Assessment:
         ties = []
         for mentions in groups.values():
             tie = self._tie(mentions, single)
-            if tie.person.may_be_patient or (tie.care and _cue_in_sentence_of(tie.care, mentions, self.sentences)):
+            if tie.person.may_be_patient or (tie.care and self._cue_in_sentence_of(tie.care, mentions)):
                 ties.append(tie)
         return tuple(sorted(ties, key=lambda t: t.person.start))
 
@@ -402,7 +434,7 @@ class Assessment:
         if person.may_be_patient:  # a testimonial or patient story says who its subject is, in its own paragraph
             openers = {self.block(m.start).start for m in mentions}
             care += [c for c in self.story if any(s <= c.start < e for s, e in scope)
-                     or any(_sentence_of(self.sentences, c.start)[0] <= o < _sentence_of(self.sentences, c.start)[1]
+                     or any(self.sentence_of(c.start)[0] <= o < self.sentence_of(c.start)[1]
                             for o in openers)]
         if any(m.vocative for m in mentions):
             care += inside(self.second_person)
@@ -415,7 +447,7 @@ class Assessment:
                                    or (quoted_self and self._speaker_cared_for(other, scope))):
                 places.append(Cue(other.start, other.end, other.text, "people", "provider named with them"))
         health = inside(self.health)
-        mention_sentences = [_sentence_of(self.sentences, m.start) for m in mentions]
+        mention_sentences = [self.sentence_of(m.start) for m in mentions]
         if any(m.vocative for m in mentions):  # "Luis! Glad the new inhaler is helping your asthma."
             mention_sentences += [(s, e) for s, e in self.sentences if any(a <= s < b for a, b in scope)
                                   and _SECOND_PERSON.search(self.text[s:e])]
@@ -441,7 +473,7 @@ class Assessment:
             return [Cue(first.start, first.end, first.text, "people", "thanked or praised by name in a post about their health")]
         near = set()
         for m in mentions:
-            index = next((i for i, (s, e) in enumerate(self.sentences) if s <= m.start < e), 0)
+            index = self.sentence_index(m.start)
             near.update(self.sentences[max(0, index - 1):index + 1])
         praise = [c for c in self.celebration if c.vocabulary == signals.CELEBRATION and not _WEAK_PRAISE.match(c.text)
                   and any(s <= c.start < e for s, e in near)]
@@ -453,7 +485,7 @@ class Assessment:
     def _warmly_addressed(self, mention: Person) -> bool:
         if not mention.vocative or mention.identifier.kind == "SOCIAL_HANDLE":
             return False
-        start, end = _sentence_of(self.sentences, mention.start)
+        start, end = self.sentence_of(mention.start)
         rest = self.text[start:mention.start] + " " + self.text[mention.end:end]
         return _WARM.search(rest) is not None
 
@@ -467,7 +499,7 @@ class Assessment:
 
     def _attributed(self, mention: Person) -> bool:
         """"... - Katie": the mention signs a quotation."""
-        start, _ = _sentence_of(self.sentences, mention.start)
+        start, _ = self.sentence_of(mention.start)
         return bool(_ATTRIBUTION.match(self.text[start:mention.start]))
 
     def _speaker_cared_for(self, provider: Person, scope) -> bool:
@@ -530,7 +562,7 @@ class Assessment:
         addressed = _ADDRESS if any(_ADDRESS & {t.lower_ for t in self.analysis.sentence_at(m.start)} for m in mentions) else frozenset()
         return any(t.lower_ in _BACK_REFERENCE | addressed | {"i", "my", "me"} for t in clause) and not any(
             m.start <= cue.start < m.end for m in mentions) and not any(
-            _sentence_of(self.sentences, cue.start) == _sentence_of(self.sentences, p.start)
+            self.sentence_of(cue.start) == self.sentence_of(p.start)
             for p in self.people if p not in mentions and p.role not in NOT_PATIENTS)
 
     def _linked(self, provider: Person, mention: Person) -> bool:
@@ -538,7 +570,7 @@ class Assessment:
         replaced Emma's knee", "Emma's surgery with Dr. Patel"), not merely in one post."""
         if not self.same_block(provider.start, mention.start):
             return False
-        if _sentence_of(self.sentences, provider.start) != _sentence_of(self.sentences, mention.start):
+        if self.sentence_of(provider.start) != self.sentence_of(mention.start):
             return False
         a, b = token_at(self.doc, provider.identifier.start), token_at(self.doc, mention.identifier.start)
         if a is None or b is None or not self.doc.has_annotation("DEP"):
@@ -559,19 +591,6 @@ class Assessment:
         return root.dep_ == "nsubj" and (verb.lemma_ in _CARE_VERBS or any(
             verb.idx <= c.start < verb.idx + len(verb) for c in self.care))
 
-    @cached_property
-    def _likely_patients(self) -> tuple[list[int], list[str]]:
-        """Where each strongly identified possible patient is named, in text order, with their name key."""
-        named = sorted((p.start, name_key(p)) for p in self.people if p.may_be_patient and p.identifier.score >= STRONG)
-        return [start for start, _ in named], [key for _, key in named]
-
-    def _other_person_named(self, start: int, end: int, own_key: str) -> bool:
-        """Someone other than ``own_key`` is named between ``start`` and ``end`` (found by bisection:
-        a post may name thousands, and every mention asks for each sentence after it)."""
-        starts, keys = self._likely_patients
-        first = bisect_left(starts, start)
-        return any(key != own_key for key in keys[first:bisect_left(starts, end, first)])
-
     def _scope_of(self, mention: Person) -> list[tuple[int, int]]:
         """The mention's sentence, and the sentences after it in its paragraph that refer back to the
         person with a pronoun ("She finished chemo") or, for a person addressed, with "you", up to the
@@ -580,7 +599,7 @@ class Assessment:
         if mention.vocative and not self.is_reply:
             block = self.block(mention.start)  # a paragraph that speaks to someone is about them
             return [(block.start, block.end)]
-        index = next((i for i, (s, e) in enumerate(self.sentences) if s <= mention.start < e), len(self.sentences) - 1)
+        index = self.sentence_index(mention.start)
         start, end = self.sentences[index]
         scope = [(start, end)]
         lead = self.text[start:mention.start]
@@ -590,10 +609,20 @@ class Assessment:
             if self.same_block(previous[0], mention.start):
                 scope.insert(0, previous)
         own_key = name_key(mention)
+        starts, keys = self._strong_patients
+
+        def other_named(s: int, e: int) -> bool:  # another strong patient named in [s, e)
+            i = bisect_right(starts, s - 1)
+            while i < len(starts) and starts[i] < e:
+                if keys[i] != own_key:
+                    return True
+                i += 1
+            return False
+
         spoken_to = {t.lower_ for t in self.analysis.sentence_at(mention.start)} & _ADDRESS
         refer = _BACK_REFERENCE | (_ADDRESS if mention.vocative or self.is_reply or spoken_to else frozenset())
-        for s, e in self.sentences[index + 1:]:
-            if self._other_person_named(s, e, own_key) or not self.same_block(s, mention.start):
+        for s, e in itertools.islice(self.sentences, index + 1, None):
+            if other_named(s, e) or not self.same_block(s, mention.start):
                 break
             if not any(t.lower_ in refer for t in self.doc.char_span(s, e, alignment_mode="expand") or ()):
                 break
@@ -636,7 +665,7 @@ class Assessment:
             if tie is not None:
                 hits.append(DetailHit(detail, tie.person.text, (tie.person.start, tie.person.end), tie, tie.health, tie.relationship))
                 continue
-            window = _window(self.sentences, detail.start)
+            window = self.window(detail.start)
             nearby = [p for p in self.people if window[0] <= p.start < window[1]]
             if nearby and all(p.role in NOT_PATIENTS for p in nearby):
                 continue  # the detail is about staff or a public figure
@@ -723,7 +752,7 @@ class Assessment:
         """A phrase pointing at one person near the detail: "the patient", "a man", "the firefighter"."""
         if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, QUASI_IDENTIFIERS}:
             return detail.start, detail.end, "patient" in detail.text.lower()
-        sentence = _sentence_of(self.sentences, detail.start)
+        sentence = self.sentence_of(detail.start)
         addressed = self.is_reply or any(p.vocative for p in self.people)
         candidates = []
         for m in pattern("phi_person_nouns").finditer(self.text, window[0], window[1]):
@@ -766,7 +795,7 @@ class Assessment:
         cues = list(self.second_person)
         cues += self._reported(signals.find(self.text, signals.DENIALS, "confirms or denies patient status"), negation=False)
         for cue in (*self.care, *self.places):
-            start, end = _sentence_of(self.sentences, cue.start)
+            start, end = self.sentence_of(cue.start)
             about_someone = _SECOND_PERSON.search(self.text[start:end]) or _REVIEWER.search(self.text[start:end]) or any(
                 start <= p.start < end for p in self.named_in_reply)
             if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
@@ -774,7 +803,7 @@ class Assessment:
         for cue in self._reported(list(self.health), negation=False):
             if not self._personal(cue):
                 continue  # "our vaccination guidance" is about the practice, not the reviewer
-            start, end = _sentence_of(self.sentences, cue.start)
+            start, end = self.sentence_of(cue.start)
             if _SECOND_PERSON.search(self.text[start:end]) or any(start <= p.start < end for p in self.named_in_reply):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))
         unique: dict[tuple[int, int], Cue] = {}
@@ -848,15 +877,6 @@ def _conjuncts(a, b) -> bool:
     return chain(a) == chain(b) and a.i != b.i
 
 
-def _sentence_of(sentences, offset: int) -> tuple[int, int]:
-    return next(((s, e) for s, e in sentences if s <= offset < e), sentences[-1])
-
-
-def _window(sentences, offset: int) -> tuple[int, int]:
-    index = next((i for i, (s, e) in enumerate(sentences) if s <= offset < e), len(sentences) - 1)
-    return sentences[max(0, index - 1)][0], sentences[min(len(sentences) - 1, index + 1)][1]
-
-
 def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):
@@ -865,11 +885,6 @@ def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def _cue_in_sentence_of(cues, mentions, sentences) -> bool:
-    spans = [_sentence_of(sentences, m.start) for m in mentions]
-    return any(s <= c.start and c.end <= e for c in cues for s, e in spans)
 
 
 def assess(analysis: Analysis) -> Assessment:

@@ -17,6 +17,7 @@ from typing import Any
 
 import regex
 
+from ...nlp.regex_budget import TimedPattern, timed
 from ...vocabularies import raw_terms
 from .identifiers import Identifier
 from .recognizers import _ORG_WORDS, _PLACE_WORDS, HashtagNameRecognizer
@@ -214,21 +215,29 @@ def _same_name(a: str, b: str) -> bool:
 
 
 class _SentenceIndex:
-    """The post's sentences for one :func:`classify` call: the sentence of an offset by
-    bisection, and sentence-wide pattern searches done once per sentence, so that a post
-    naming hundreds of people costs hundreds of lookups, not hundreds of sentence scans."""
+    """The post's lookups for one :func:`classify` call: the sentence of an offset by
+    bisection, the roster names written in full, and sentence-wide pattern searches done once
+    per sentence, so that a post naming hundreds of people costs hundreds of lookups, not
+    hundreds of sentence (or post) scans."""
 
     def __init__(self, text: str, sentences: Sequence[tuple[int, int]]) -> None:
         self._text = text
         self._sentences = sorted(sentences)
         self._starts = [start for start, _ in self._sentences]
         self._found: dict[tuple[str, int, int], regex.Match | None] = {}
+        self._roster: frozenset[str] | None = None
 
     def at(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self._starts, offset) - 1
         if i >= 0 and offset < self._sentences[i][1]:
             return self._sentences[i]
         return (0, 0)
+
+    def roster_in_full(self, staff: tuple[str, ...]) -> frozenset[str]:
+        """Roster members the post names in full (:func:`_roster_named`), found once."""
+        if self._roster is None:
+            self._roster = _roster_named(self._text, staff)
+        return self._roster
 
     def search(self, name: str, start: int, end: int) -> regex.Match | None:
         """``_patterns()[name]`` searched in ``text[start:end]`` (a sentence), once."""
@@ -272,7 +281,7 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         if _matches_name(lowered, figure):
             return make(PUBLIC, f"configured public figure '{figure}'")
     for member in org.staff:
-        if _roster_match(lowered, member, before, text):
+        if _roster_match(lowered, member, before, index.roster_in_full(org.staff)):
             return make(STAFF, f"on the configured staff roster ('{member}')", provider=True)
     if name.lower().startswith(("dr ", "dr.")) or p["staff_title"].search(before):
         return make(STAFF, "a clinician's title before the name", provider=True)
@@ -323,8 +332,10 @@ def _matches_name(lowered: str, configured: str) -> bool:
     return bool(lowered) and (lowered == full or (len(lowered.split()) > 1 and lowered in full) or full in lowered)
 
 
-def _roster_match(lowered: str, member: str, before: str, text: str) -> bool:
-    """A roster name, or part of one when the post also shows it is that colleague."""
+def _roster_match(lowered: str, member: str, before: str, in_full: frozenset[str]) -> bool:
+    """A roster name, or part of one when the post also shows it is that colleague.
+
+    ``in_full`` holds the roster names the post writes in full (:func:`_roster_named`)."""
     full = _key(member)
     if _matches_name(lowered, member):
         return True
@@ -334,7 +345,32 @@ def _roster_match(lowered: str, member: str, before: str, text: str) -> bool:
     if regex.search(r"\b(?:dr\.?|doctor|nurse)\s*$", before, regex.IGNORECASE):
         return True
     # "Tom Alvarez ... Tom has trained": the full name appears in the same post.
-    return regex.search(r"\b" + r"\s+".join(map(regex.escape, member.split())) + r"\b", text, regex.IGNORECASE) is not None
+    return member in in_full
+
+
+@lru_cache(maxsize=8)
+def _roster_pattern(staff: tuple[str, ...]) -> TimedPattern | None:
+    """Every roster name as one alternation (longest first), words separated by any spacing."""
+    names = sorted({" ".join(member.split()) for member in staff if member.split()}, key=len, reverse=True)
+    if not names:
+        return None
+    alternatives = (r"\s+".join(map(regex.escape, name.split())) for name in names)
+    compiled = regex.compile(r"\b(?:" + "|".join(alternatives) + r")\b", regex.IGNORECASE)
+    return timed(compiled, "staff roster", "roster names")
+
+
+def _roster_named(text: str, staff: tuple[str, ...]) -> frozenset[str]:
+    """The roster members whose full name ``text`` writes, in one pass over the text.
+
+    Searching the post once per partial name met was a pass per name (issue #10). A match is
+    the longest roster name at its place; a shorter name inside it ("Ann Lee" in "Ann Lee
+    Smith") counts as written too."""
+    compiled = _roster_pattern(staff)
+    if compiled is None:
+        return frozenset()
+    written = {" " + " ".join(m.group().lower().split()) + " " for m in compiled.finditer(text, overlapped=True)}
+    return frozenset(member for member in staff
+                     if any(" " + " ".join(member.lower().split()) + " " in w for w in written))
 
 
 def _listed_after(text: str, ident: Identifier, earlier: Sequence[Person]) -> Person | None:

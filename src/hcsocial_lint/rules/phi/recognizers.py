@@ -29,6 +29,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import IbanRecognizer
 
+from ...nlp.regex_budget import timed
 from ...vocabularies import pattern, terms
 
 LANGUAGE = "en"
@@ -164,8 +165,8 @@ def is_ambiguous_name(word: str) -> bool:
     return word.lower() in _ambiguous_names()
 
 
-_CAMEL = regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
-_HASHTAG = regex.compile(r"(?<![\w#&])#(?P<body>[A-Za-z][A-Za-z0-9_]{2,60})(?!\w)")
+_CAMEL = timed(regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+"), "recognizer HashtagNameRecognizer", "camel-case words")
+_HASHTAG = timed(regex.compile(r"(?<![\w#&])#(?P<body>[A-Za-z][A-Za-z0-9_]{2,60})(?!\w)"), "recognizer HashtagNameRecognizer", "hashtag")
 _HASHTAG_PREFIXES = ("prayersfor", "prayerfor", "prayfor", "pray4", "praying4", "prayingfor", "teamfor", "team",
                      "justicefor", "lovefor", "standwith", "wearewith", "welove", "fightfor", "fightingfor",
                      "strongfor", "miraclefor", "hopefor", "supportfor", "getwell", "getwellsoon", "go", "love",
@@ -248,16 +249,16 @@ _ABBREVIATIONS = frozenset(
     "p.t. o.t. d.o. e.d. i.c.u. b.a. m.a. p.h.d. r.s.v.p. u.s.a. a.k.a.".split()
 )
 _COURTESY = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "rev", "fr", "sr"})
-_VOCATIVE_INITIALS = regex.compile(
+_VOCATIVE_INITIALS = timed(regex.compile(
     r"(?:^|(?<=[.!?:]\s)|(?<=\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you)\s))(?P<id>(?:[A-Z]\.\s?){2,3})(?=,)"
-)
+), "recognizer GivenNameRecognizer", "vocative initials")
 
 # Initials standing for a person in a story: after words that take a person ("shout out to J.R.",
 # "congrats, K.M.") or before what a person does ("J.R. was so brave", "T.K. and his mom").
-_STORY_INITIALS = regex.compile(
+_STORY_INITIALS = timed(regex.compile(
     r"(?:(?<=\b(?:to|for|with|congrats|congratulations|thanks|meet|little|baby|patient|friend)\s)(?P<id>(?:[A-Z]\.){2,3})(?!\w)"
     r"|(?P<id>(?:[A-Z]\.){2,3})(?=\s+(?:for being|was|is|has|had|who|and (?:his|her|their)|just|finally|came|got)\b))"
-)
+), "recognizer GivenNameRecognizer", "story initials")
 
 
 def _title_case(word: str) -> bool:
