@@ -85,6 +85,8 @@ def _overlapping(spans: Iterable[TextSpan], start: int, end: int) -> TextSpan | 
 def noun_phrase(token: Token) -> tuple[int, int]:
     """Character bounds of ``token``'s noun phrase: the token and its left-hand modifiers."""
     left = token.left_edge
+    while left.is_space and left.i < token.i:  # blank text (blanked front matter) is not a modifier
+        left = token.doc[left.i + 1]
     return left.idx, token.idx + len(token.text)
 
 

@@ -173,6 +173,12 @@ def _means(effect: Token) -> Token | None:
     return None
 
 
+def _opens_sentence(token: Token) -> bool:
+    """``token`` is the first word of its sentence (blank text before it, such as blanked front
+    matter, is not a word)."""
+    return token.i == next((t.i for t in token.sent if not t.is_space), token.i)
+
+
 def _elided(effect: Token) -> bool:
     """A finite verb without a subject at the head of its fragment: "Helps anxiety", "may prevent ..."."""
     token = effect
@@ -180,7 +186,7 @@ def _elided(effect: Token) -> bool:
         token = token.head
     finite = token.tag_ in _FINITE or any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
     # a capitalised verb opening a caption is often tagged as a plural proper noun ("Relieves ...")
-    finite = finite or (token.tag_ in {"NNP", "NNPS", "NNS"} and token.lower_.endswith("s") and token.i == token.sent.start)
+    finite = finite or (token.tag_ in {"NNP", "NNPS", "NNS"} and token.lower_.endswith("s") and _opens_sentence(token))
     return finite and token.dep_ == "ROOT" and not any(c.dep_ in _SUBJECTS for c in token.children)
 
 
