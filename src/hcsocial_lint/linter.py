@@ -36,9 +36,10 @@ from .sources.lines import LineIndex
 from .windows import shift_hit, split_windows
 
 BATCH_SIZE = 64
-# Characters parsed together at most: spaCy's memory grows with a batch's text, and 64 windows
-# of 20,000 characters took 3 GB; ordinary posts still fill batches of BATCH_SIZE.
-BATCH_CHARS = 100_000
+# Characters parsed together at most: spaCy's memory grows with a batch's text (a 900 KB post of
+# ordinary words peaked at 554 MB with 100,000-character batches, 314 MB with 25,000); 64 ordinary
+# posts still fit in one batch.
+BATCH_CHARS = 25_000
 UNUSED_SUPPRESSION = RuleMeta(
     id="HCL100",
     name="unused-suppression",

@@ -7,8 +7,8 @@ module types a span the model (or a name recognizer) thinks is a person, from th
 
 * lexicons of names that are not people (``lexicons/named_platforms.txt``, ``named_pathogens``,
   ``named_deities``, ``named_companies``), matched once per post with the other lexicons;
-* drug names from the maintained ``drug-named-entity-recognition`` package (MIT licence; its
-  packaged dictionary of about 100,000 generic and brand names, read once, never downloaded);
+* drug names from the maintained ``drug-named-entity-recognition`` package (MIT licence), shipped
+  as the word list ``data/drug_names.txt`` that ``tools/build_drug_names.py`` generates from it;
 * the parse: a name in apposition to a thing noun ("Clara, the symptom checker"; ``thing_nouns``),
   a name the model itself labels a place, nationality or group (GPE, LOC, NORP).
 
@@ -18,8 +18,6 @@ knows about PHI; the PHI family reads it to decide who can be a patient.
 
 from __future__ import annotations
 
-import bz2
-import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -57,19 +55,9 @@ class NameType:
 
 @lru_cache(maxsize=1)
 def drug_names() -> frozenset[str]:
-    """Lower-case drug names (generic and brand) from the drug-named-entity-recognition package's
-    packaged dictionary; empty when the package is not installed (the typing then has one source
-    fewer, nothing fails)."""
-    try:
-        path = resources.files("drug_named_entity_recognition").joinpath("drug_ner_dictionary.pkl.bz2")
-        with bz2.open(path, "rb") as handle:  # the package's own data file, shipped in its wheel
-            data = pickle.load(handle)  # noqa: S301 - a maintained package's packaged file, not user input
-    except (ModuleNotFoundError, FileNotFoundError, OSError, pickle.UnpicklingError, EOFError):
-        return frozenset()
-    variants = data.get("drug_variant_to_canonical", {}) if isinstance(data, dict) else {}
-    # One-word names only: a person candidate is a word or two, and multi-word entries ("clear by
-    # design") are phrases a name never equals.
-    return frozenset(name for name in variants if isinstance(name, str) and name.isalpha() and len(name) > 3)
+    """Lower-case one-word drug names (generic and brand), from ``data/drug_names.txt``."""
+    text = resources.files(__package__).joinpath("data", "drug_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def type_of_name(doc: Doc, start: int, end: int, cues, *, given_name: bool = False) -> NameType | None:
