@@ -159,3 +159,37 @@ def test_vocabulary_and_name_recognizer_overruns_are_reported_on_one_line(linter
     assert any(HashtagNameRecognizer.__name__ in line for line in lines), lines
     assert any(GivenNameRecognizer.__name__ in line for line in lines), lines
     assert all("\n" not in line and "Traceback" not in line for line in lines)
+
+
+def test_patterns_that_read_the_whole_post_are_on_the_budget():
+    """A rule's pattern run over the whole post (not a window beside a match) takes the linter's
+    regex-timeout like the recognizers' patterns do (issue #10)."""
+    from hcsocial_lint.rules.claims import disease, prescription, supplements
+    from hcsocial_lint.rules.phi import assessment
+
+    whole_post = [disease._HASHTAG, prescription._BEFORE_AFTER, assessment._URL, assessment._RECORD_CONTEXT,
+                  assessment._NOUN_MODIFIER_AFTER, assessment._facility_pattern("Riverside Medical Center"),
+                  *supplements._disclaimer_patterns()]
+    assert all(isinstance(p, TimedPattern) for p in whole_post)
+
+
+def test_facility_names_match_across_any_spacing_and_compile_once():
+    from hcsocial_lint.rules.phi import assessment
+
+    pattern = assessment._facility_pattern("Riverside Medical Center")
+    assert pattern is assessment._facility_pattern("Riverside Medical Center")
+    text = "Seen at riverside  medical\nCenter today; not at RiversideMedical Center."
+    assert [m.group(0) for m in pattern.finditer(text)] == ["riverside  medical\nCenter"]
+
+
+def test_trailing_connector_is_found_in_a_bounded_reach():
+    """The clause connector before a gift is read in the last characters before it, so a sentence
+    of 20,000 spaces costs one short search."""
+    from hcsocial_lint.rules.tone.spans import Sentence, clause_start
+
+    text = "Book your visit today and you'll get a free gift"
+    assert clause_start(text, Sentence(0, len(text), text), text.index("get")) == text.index(" and")
+    spaced = "Book your visit" + " " * 20_000 + "get a gift"  # no connector: every space was a failed try
+    started = time.perf_counter()
+    assert clause_start(spaced, Sentence(0, len(spaced), spaced), spaced.index("get")) is None
+    assert time.perf_counter() - started < 2.0

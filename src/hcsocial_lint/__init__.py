@@ -5,7 +5,6 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .config import Settings  # noqa: E402
-from .linter import Linter  # noqa: E402
 from .model import (  # noqa: E402
     Applicability,
     Edit,
@@ -20,6 +19,18 @@ from .model import (  # noqa: E402
     Suggestion,
 )
 from .plugins.hookspecs import hookimpl  # noqa: E402
+
+
+
+def __getattr__(name: str):
+    """``Linter`` is imported on first use: it brings spaCy and Presidio, which ``hclint --version``,
+    ``--help`` and the data model do not need (PEP 562)."""
+    if name == "Linter":
+        from .linter import Linter
+
+        return Linter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Applicability", "Edit", "Evidence", "Finding", "Hit", "Linter", "Post", "Problem", "Report", "RuleMeta",

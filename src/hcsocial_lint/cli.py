@@ -14,7 +14,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -23,14 +23,17 @@ from .config import MODEL_AUTO, POST_KINDS, ConfigError, Settings, load_config_f
 from .discovery import discover
 from .docs import rule_doc, rules_table
 from .fixes import unified_diff
-from .fixing import fix_file, refusal_problems
-from .linter import Linter
 from .model import Problem, Report, Severity
-from .nlp.models import ModelError
 from .plugins.contracts import PluginFailure
 from .reporting import ReportOptions, mask_default, mask_free_text, render
 from .selection import SelectorError
 from .sources.errors import InputError
+
+if TYPE_CHECKING:
+    from .linter import Linter
+
+# The linter (spaCy, Presidio) is imported by the commands that lint, never at module level:
+# `hclint --version` and `hclint --help` stay fast.
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 CONFIG_PROBLEMS = {"E-CONFIG", "E-PACK", "E-PLUGIN"}
@@ -148,6 +151,9 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
         "plugins": False if no_plugins else None,
         "respect_gitignore": respect_gitignore,
     }
+    from .linter import Linter
+    from .nlp.models import ModelError
+
     try:
         cli_severity = _severity_overrides(severity_overrides)
         base = load_config_file(config_file.resolve()) if config_file else settings_for_path(Path.cwd())
@@ -225,6 +231,8 @@ def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequen
     missing.extend(found.problems)
     if fix or diff:
         for path in file_paths:
+            from .fixing import fix_file
+
             outcome = fix_file(linter, Path(path), unsafe=unsafe_fixes, write=fix and not diff, kind=kind)
             fixed += outcome.applied if not diff else 0
             if diff and outcome.diff:
@@ -253,6 +261,8 @@ def _fix_stdin(linter: Linter, text: str, name: str, kind: str | None, markdown:
         return text, 0, (Problem(name, str(exc), "E-FIX"),)
     except ValueError as exc:  # a rule proposed overlapping or out-of-range edits
         return text, 0, (Problem(name, f"fixes not applied: {exc}", "E-FIX"),)
+    from .fixing import refusal_problems
+
     problems = refusal_problems(name, outcome)
     if diff:
         diffs.append(unified_diff(name, text, outcome.text))
@@ -281,6 +291,9 @@ def exit_code(report: Report, fail_on: Severity, exit_zero: bool = False) -> int
 
 
 def _linter_for_listing(no_plugins: bool, model: str) -> Linter:
+    from .linter import Linter
+    from .nlp.models import ModelError
+
     try:
         return Linter(settings_for_path(Path.cwd()), overrides={"plugins": False if no_plugins else None, "model": model})
     except (ConfigError, SelectorError, ModelError) as exc:

@@ -251,8 +251,10 @@ def token_gap(analysis: Analysis, first_end: int, second_start: int) -> int:
 
 
 def clause_break_between(analysis: Analysis, first_end: int, second_start: int) -> bool:
-    text = analysis.text[first_end:second_start]
-    return bool(regex.search(r"[;.!?\n]|\bbut\b|\bhowever\b", text))
+    return bool(_CLAUSE_BREAK.search(analysis.text, first_end, second_start))
+
+
+_CLAUSE_BREAK = regex.compile(r"[;.!?\n]|\bbut\b|\bhowever\b")
 
 
 def governs(analysis: Analysis, head_start: int, head_end: int, target_start: int, target_end: int) -> bool:

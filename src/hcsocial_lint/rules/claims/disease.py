@@ -22,6 +22,7 @@ from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Seve
 from ...vocabularies import raw_terms
 from ...language.clauses import has_parse
 from ...language.commerce import sells
+from ...nlp.regex_budget import timed
 from . import common, framed
 from .common import ClaimRule
 
@@ -36,7 +37,7 @@ POSTFIX_NOUNS = frozenset({"relief", "treatment", "treatments", "therapy", "ther
                            "remedies", "cure", "cures", "reversal", "solution", "program"})
 FRAME_WORDS = frozenset({"for", "against"})
 _CASE_SENSITIVE_DISEASES = regex.compile(r"(?<![\w-])(?:MS|ALS)(?![\w-])")
-_HASHTAG = regex.compile(r"(?<![\w#])#(\w+)")
+_HASHTAG = timed(regex.compile(r"(?<![\w#])#(\w+)"), "claims", "hashtags")
 _OUTBREAK_HASHTAG_STEMS = regex.compile(r"covid|corona|omicron|pandemic|sarscov|virus|flu|rsv|mpox|monkeypox|measles|quarantin|h5n1|h1n1")
 IMMUNE = regex.compile(r"(?<![\w-])immun\w*", regex.IGNORECASE)
 _PRONOUN = regex.compile(r"\b(?:it|this|them|these|that)\b", regex.IGNORECASE)

@@ -11,6 +11,7 @@ import regex
 
 from ...analysis import Analysis
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
+from ...nlp.regex_budget import timed
 from ...vocabularies import terms
 from . import common
 from .common import ClaimRule
@@ -148,8 +149,12 @@ class RxFairBalance(ClaimRule):
             return
 
 
+_BEFORE_AFTER = timed(regex.compile(r"before\W{0,12}(?:and|&|/|\+|to)?\W{0,12}after", regex.IGNORECASE),
+                      "claims", "before-and-after")
+
+
 def _before_after(analysis: Analysis) -> bool:
-    return bool(regex.search(r"before\W{0,12}(?:and|&|/|\+|to)?\W{0,12}after", analysis.text, regex.IGNORECASE))
+    return bool(_BEFORE_AFTER.search(analysis.text))
 
 
 @lru_cache(maxsize=1)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from ...analysis import Analysis
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
+from ...nlp.regex_budget import TimedPattern, timed
 from ...vocabularies import raw_terms
 from . import common
 from .common import ClaimRule
@@ -32,8 +34,15 @@ def _missing_sentences(text: str) -> list[str]:
     """The DSHEA disclaimer's sentences the text lacks (each recognised by one vocabulary line): 21 CFR
     101.93(c) requires both, "not evaluated by FDA" and "not intended to diagnose, treat, cure, or
     prevent any disease"."""
-    return [sentence for sentence, line in zip(DSHEA_SENTENCES, raw_terms(DISCLAIMER))
-            if not regex.search(line, text, regex.IGNORECASE)]
+    return [sentence for sentence, line in zip(DSHEA_SENTENCES, _disclaimer_patterns())
+            if not line.search(text)]
+
+
+@lru_cache(maxsize=1)
+def _disclaimer_patterns() -> tuple[TimedPattern, ...]:
+    """The disclaimer vocabulary's lines, compiled once per process."""
+    return tuple(timed(regex.compile(line, regex.IGNORECASE), f"vocabulary {DISCLAIMER}", line)
+                 for line in raw_terms(DISCLAIMER))
 
 
 @dataclass(frozen=True)

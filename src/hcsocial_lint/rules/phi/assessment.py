@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -21,6 +21,7 @@ from ...analysis import Analysis
 from ...language.blocks import Block, block_of, blocks
 from ...language.clauses import clause_head, clause_tokens, governs, same_clause, token_at
 from ...language.entities import drug_names, handle_kind, type_of_name
+from ...nlp.regex_budget import TimedPattern, timed
 from ...vocabularies import pattern
 from . import signals
 from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers
@@ -84,6 +85,31 @@ _CARE_VERBS = frozenset({"treat", "admit", "discharge", "deliver", "bear", "oper
                          "recover", "heal", "see"})
 _TEAM_BEFORE = regex.compile(r"\bteam\s+$", regex.IGNORECASE)
 _TITLE_BEFORE = regex.compile(r"\b(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s+$", regex.IGNORECASE)
+_PLACE_PREPOSITION_BEFORE = regex.compile(r"\b(?:at|in|into|inside|to)\s+(?:the\s+)?$", regex.IGNORECASE)
+_HANDLE_AFTER_NAME_GAP = regex.compile(r"\s{0,8}[(,]\s{0,8}")  # "Dr. Mullen (@emullen)"
+_PLACE_LIST_GAP = regex.compile(r"\s{0,8}(?:\+|&|&amp;|and|,)\s{0,8}")  # "Dayton + Springfield"
+_YOUR_BEFORE = regex.compile(r"\byour\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+_IN_BEFORE = regex.compile(r"\bin\s+$")
+_WORD = regex.compile(r"[A-Za-z]{2,}")
+_TAG = regex.compile(r"[#@]\w+")
+_THREAD_COUNTER = regex.compile(r"\d{1,2}/\d{1,2}")
+_POINTER_ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an|our|this|that|my|yesterday's|today's|tonight's)\s+(?:[\w'-]+\s+){0,3}$",
+                                        regex.IGNORECASE)
+_CARE_EVENT_EXPLANATION = regex.compile(r"care event '([^']+)'")
+# Patterns run over the whole post carry the linter's regex-timeout budget.
+_URL = timed(regex.compile(r"https?://\S+"), "PHI assessment", "links")
+_RECORD_CONTEXT = timed(regex.compile(r"\b(?:patient|insurance|insured|claim|copay)\b", regex.IGNORECASE),
+                        "PHI assessment", "record-number context")
+_NOUN_MODIFIER_AFTER = timed(regex.compile(
+    r"\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services|numbers?|counts?|"
+    r"rates?|totals?|data|definitions?|reports?|management)\b"), "PHI assessment", "person noun used as a modifier")
+
+
+@lru_cache(maxsize=256)
+def _facility_pattern(name: str) -> TimedPattern:
+    """One of the organisation's facility names, any spacing, whole words; compiled once per name."""
+    words = r"\s+".join(map(regex.escape, name.split()))
+    return timed(regex.compile(r"(?<!\w)" + words + r"(?!\w)", regex.IGNORECASE), "organisation.facilities", name)
 
 
 @dataclass(frozen=True)
@@ -195,7 +221,7 @@ class Assessment:
     def facility_spans(self) -> tuple[tuple[int, int], ...]:
         spans = []
         for name in self.org.facilities:
-            for m in regex.finditer(r"(?<!\w)" + r"\s+".join(map(regex.escape, name.split())) + r"(?!\w)", self.text, regex.IGNORECASE):
+            for m in _facility_pattern(name).finditer(self.text):
                 spans.append(m.span())
         return tuple(sorted(spans))
 
@@ -255,7 +281,7 @@ class Assessment:
         cues = signals.find(self.text, signals.CARE_PLACES, "place of care")
         cues += self._here_of_care()
         for start, end in self.facility_spans:
-            lead = regex.search(r"\b(?:at|in|into|inside|to)\s+(?:the\s+)?$", self.text[max(0, start - 12):start], regex.IGNORECASE)
+            lead = _PLACE_PREPOSITION_BEFORE.search(self.text[max(0, start - 12):start])
             if lead and not _FACILITY_CARE.search(self.text[max(0, start - 40):start]):
                 cues.append(Cue(start, end, self.text[start:end], "organisation.facilities", "our facility"))
         return self._reported(cues, negation=False)
@@ -323,7 +349,7 @@ class Assessment:
             person = self._typed(person)
             previous = typed[-1] if typed else None
             if (previous is not None and person.identifier.kind == "SOCIAL_HANDLE" and person.role == CANDIDATE
-                    and regex.fullmatch(r"\s*[(,]\s*", self.text[previous.end:person.start])):
+                    and _HANDLE_AFTER_NAME_GAP.fullmatch(self.text, previous.end, person.start)):
                 # "Dr. Mullen (@emullen)": the handle is the account of the person just named.
                 person = replace(person, role=previous.role, reason=f"the account of '{previous.text}' ({previous.reason})",
                                  provider=previous.provider)
@@ -335,7 +361,7 @@ class Assessment:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(typed) and typed[j].role == NOT_A_PERSON and "place" in typed[j].reason:
                     lo, hi = sorted((person, typed[j]), key=lambda p: p.start)
-                    if regex.fullmatch(r"\s*(?:\+|&|&amp;|and|,)\s*", self.text[lo.end:hi.start]):
+                    if _PLACE_LIST_GAP.fullmatch(self.text, lo.end, hi.start):
                         typed[i] = replace(person, role=NOT_A_PERSON, reason=f"listed with the place '{typed[j].text}'")
         return tuple(typed)
 
@@ -439,7 +465,7 @@ class Assessment:
         if any(m.vocative for m in mentions):
             care += inside(self.second_person)
             care += [Cue(c.start, c.end, c.text, c.vocabulary, "health of the person addressed") for c in inside(self.health)
-                     if regex.search(r"\byour\s+(?:[\w-]+\s+){0,2}$", self.text[max(0, c.start - 30):c.start], regex.IGNORECASE)]
+                     if _YOUR_BEFORE.search(self.text[max(0, c.start - 30):c.start])]
         places = [c for c in inside(self.places) if self._in_clause_of(c, mentions)]
         quoted_self = [m for m in mentions if self._attributed(m)]
         for other in self.people:
@@ -603,7 +629,7 @@ class Assessment:
         start, end = self.sentences[index]
         scope = [(start, end)]
         lead = self.text[start:mention.start]
-        words = regex.findall(r"[A-Za-z]{2,}", regex.sub(r"[#@]\w+", "", self.text[start:end]))
+        words = _WORD.findall(_TAG.sub("", self.text[start:end]))
         if (_ATTRIBUTION.match(lead) or len(words) < 3) and index > 0:
             previous = (self.sentences[index - 1][0], start) if len(words) >= 3 else (self.block(mention.start).start, start)
             if self.same_block(previous[0], mention.start):
@@ -742,10 +768,10 @@ class Assessment:
 
     def _thread_counter(self, detail: Identifier) -> bool:
         """"1/3" opening or closing a post numbers a thread, it is not a date."""
-        if not regex.fullmatch(r"\d{1,2}/\d{1,2}", detail.text):
+        if not _THREAD_COUNTER.fullmatch(detail.text):
             return False
         first, second = (int(x) for x in detail.text.split("/"))
-        bare = regex.sub(r"https?://\S+", "", self.text).strip()
+        bare = _URL.sub("", self.text).strip()
         return first <= second <= 30 and (bare.startswith(detail.text) or bare.endswith(detail.text))
 
     def _pointer(self, window: tuple[int, int], detail: Identifier) -> tuple[int, int, bool] | None:
@@ -760,13 +786,12 @@ class Assessment:
             counted = _COUNTED_BEFORE.search(self.text[max(window[0], m.start() - 30):m.start()])
             if word.endswith("s") and word not in {"twins", "triplets"} and not word.endswith("ss") and not counted:
                 continue  # a group, not one person ("both teens" are two people, each identified)
-            if regex.match(r"\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services|numbers?|counts?|"
-                           r"rates?|totals?|data|definitions?|reports?|management)\b", self.text[m.end():]):
+            if _NOUN_MODIFIER_AFTER.match(self.text, m.end()):
                 continue
             before = self.text[max(window[0], m.start() - 40):m.start()]
-            if _GENERIC_DETERMINER.search(before) or regex.search(r"\bin\s+$", before) and word == "case":
+            if _GENERIC_DETERMINER.search(before) or _IN_BEFORE.search(before) and word == "case":
                 continue
-            if not addressed and regex.search(r"\byour\s+(?:[\w-]+\s+){0,2}$", before, regex.IGNORECASE):
+            if not addressed and _YOUR_BEFORE.search(before):
                 continue  # "your child" in a post speaks to every reader
             if _MY_BEFORE.search(before) and pattern("phi_family_words").fullmatch(word):
                 continue  # "my mom": the author's own relative, not a patient
@@ -779,8 +804,7 @@ class Assessment:
         if not candidates:
             return None
         _, _, start, end, says_patient = min(candidates)
-        article = regex.search(r"\b(?:the|a|an|our|this|that|my|yesterday's|today's|tonight's)\s+(?:[\w'-]+\s+){0,3}$",
-                               self.text[max(window[0], start - 40):start], regex.IGNORECASE)
+        article = _POINTER_ARTICLE_BEFORE.search(self.text[max(window[0], start - 40):start])
         if article:
             start -= len(self.text[max(window[0], start - 40):start]) - article.start()
         return start, end, says_patient
@@ -829,7 +853,7 @@ class Assessment:
 
     @cached_property
     def has_health_context(self) -> bool:
-        return bool(self.health or self.care or self.places or regex.search(r"\b(?:patient|insurance|insured|claim|copay)\b", self.text, regex.IGNORECASE))
+        return bool(self.health or self.care or self.places or _RECORD_CONTEXT.search(self.text))
 
     def sensitive_of(self, cues) -> tuple[Cue, ...]:
         return tuple(c for c in cues if signals.sensitive_reason(c.label)) if self.options.sensitive_escalation else ()
@@ -864,7 +888,7 @@ def _date_of_care(detail: Identifier) -> bool:
     date beside a health word only ("tonight ... COVID-19") is not one until a care event says so."""
     if detail.kind != "CARE_DATE":
         return False
-    event = regex.search(r"care event '([^']+)'", detail.explanation)
+    event = _CARE_EVENT_EXPLANATION.search(detail.explanation)
     return event is None or pattern("phi_care_events").fullmatch(event.group(1)) is not None
 
 

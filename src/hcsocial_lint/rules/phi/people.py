@@ -342,7 +342,7 @@ def _roster_match(lowered: str, member: str, before: str, in_full: frozenset[str
     parts = set(full.split())
     if not lowered or not set(lowered.split()) <= parts:
         return False
-    if regex.search(r"\b(?:dr\.?|doctor|nurse)\s*$", before, regex.IGNORECASE):
+    if _CLINICIAN_TITLE_BEFORE.search(before):
         return True
     # "Tom Alvarez ... Tom has trained": the full name appears in the same post.
     return member in in_full
@@ -379,9 +379,15 @@ def _listed_after(text: str, ident: Identifier, earlier: Sequence[Person]) -> Pe
         return None
     previous = earlier[-1]
     gap = text[previous.identifier.end:ident.start]
-    # "Ana Ruiz, RN and Tom Ek": a credential may stand between the two names.
-    return previous if regex.fullmatch(r"\s*(?:,\s*[A-Z][A-Za-z]{1,5}\.?\s*)?(?:,|,?\s*and|&)\s*", gap) else None
+    return previous if len(gap) <= _NAME_LIST_GAP_LIMIT and _NAME_LIST_GAP.fullmatch(gap) else None
 
+
+# "Ana Ruiz, RN and Tom Ek": a credential may stand between two listed names.
+_NAME_LIST_GAP = regex.compile(r"\s*(?:,\s*[A-Z][A-Za-z]{1,5}\.?\s*)?(?:,|,?\s*and|&)\s*")
+_NAME_LIST_GAP_LIMIT = 24  # characters; a longer gap is not a list separator
+_CLINICIAN_TITLE_BEFORE = regex.compile(r"\b(?:dr\.?|doctor|nurse)\s*$", regex.IGNORECASE)
+_DASH_THEN_YOU = regex.compile(r"^\s*[-\u2013\u2014]+\s*(?:you|your|you're|you've|you'll)\b", regex.IGNORECASE)
+_CLOSES_ADDRESS = regex.compile(r"^\s*(?:[,!?.]|$)|^\s*[\p{So}\p{Sk}\uFE0F\u200d]")
 
 _VOCATIVE_REACH = 400  # characters before a name in which its greeting or thanks is looked for
 
@@ -403,9 +409,9 @@ def _is_vocative(text: str, ident: Identifier, before: str, after: str, sent_sta
         cut = reach + title.start() - len(sentinel)
     if _patterns()["thanks"].search(stripped_before):
         return True  # "Thank you @coach_benny for the pizza party"
-    if regex.match(r"^\s*[-\u2013\u2014]+\s*(?:you|your|you're|you've|you'll)\b", after, regex.IGNORECASE):
+    if _DASH_THEN_YOU.match(after):
         return True  # "Hey @sam_k — your results are in", "a reminder for Mrs. Lee — your refill is ready"
-    followed = regex.match(r"^\s*(?:[,!?.]|$)|^\s*[\p{So}\p{Sk}\uFE0F\u200d]", after) is not None  # "..., Tom \U0001f4aa"
+    followed = _CLOSES_ADDRESS.match(after) is not None  # "..., Tom \U0001f4aa"
     if not followed:
         return False
     last = cut

@@ -167,6 +167,10 @@ def is_ambiguous_name(word: str) -> bool:
 
 _CAMEL = timed(regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+"), "recognizer HashtagNameRecognizer", "camel-case words")
 _HASHTAG = timed(regex.compile(r"(?<![\w#&])#(?P<body>[A-Za-z][A-Za-z0-9_]{2,60})(?!\w)"), "recognizer HashtagNameRecognizer", "hashtag")
+_STREET_AFTER = timed(regex.compile(r"\s+(?:St|Street|Ave|Avenue|Road|Rd|Main|Blvd)\b", regex.IGNORECASE),
+                      "recognizer RoomBedRecognizer", "street after a numbered unit")
+_SENTENCE_BREAK = timed(regex.compile(r"[.!?;\n]"), "recognizer CareDateRecognizer", "sentence break")
+_LEADING_DETERMINER = regex.compile(r"(?:The|Our|A|An|This|That|On|In|At|From|To)\s")
 _HASHTAG_PREFIXES = ("prayersfor", "prayerfor", "prayfor", "pray4", "praying4", "prayingfor", "teamfor", "team",
                      "justicefor", "lovefor", "standwith", "wearewith", "welove", "fightfor", "fightingfor",
                      "strongfor", "miraclefor", "hopefor", "supportfor", "getwell", "getwellsoon", "go", "love",
@@ -516,7 +520,7 @@ class RoomBedRecognizer(_RegexRecognizer):
 
     def accept(self, name: str, match: regex.Match, text: str) -> bool:
         if name == "numbered-unit":
-            return not regex.match(r"\s+(?:St|Street|Ave|Avenue|Road|Rd|Main|Blvd)\b", text[match.end():], regex.IGNORECASE)
+            return not _STREET_AFTER.match(text, match.end())
         return True
 
 
@@ -593,7 +597,7 @@ class CareDateRecognizer(EntityRecognizer):
             if any(s < end and start < e for s, e in taken):
                 continue
             near = [e for e in events if (0 <= start - e[1] <= self.WINDOW or 0 <= e[0] - end <= self.WINDOW)
-                    and not regex.search(r"[.!?;\n]", text[min(e[1], end):max(e[0], start)])]
+                    and not _SENTENCE_BREAK.search(text, min(e[1], end), max(e[0], start))]
             if not near:
                 continue
             event = min(near, key=lambda e: min(abs(start - e[1]), abs(e[0] - end)))
@@ -666,7 +670,7 @@ class StreetAddressRecognizer(_RegexRecognizer):
 
     def accept(self, name: str, match: regex.Match, text: str) -> bool:
         value = match.group(0)
-        return not regex.match(r"(?:The|Our|A|An|This|That|On|In|At|From|To)\s", value)
+        return not _LEADING_DETERMINER.match(value)
 
 
 class ZipCodeRecognizer(_RegexRecognizer):

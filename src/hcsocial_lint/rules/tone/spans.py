@@ -8,6 +8,8 @@ the model and no-model modes see the same units for the same text.
 
 from __future__ import annotations
 
+import itertools
+
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -98,13 +100,19 @@ def sentence_removal(text: str, sentence: Sentence) -> tuple[int, int]:
 def clause_start(text: str, sentence: Sentence, offset: int) -> int | None:
     """Start of a trailing clause joined by a connector (``and``, ``,``, ``—``, ``to``) before
     ``offset``, when at least three words of the sentence precede it; None otherwise."""
-    head = text[sentence.start:offset]
-    match = regex.search(r"(?:\s*,)?\s*(?:\band\b|&|[—–-]|\bto\b|\bplus\b|,)\s*(?:you'?ll\s+|we'?ll\s+|they'?ll\s+)?$", head)
+    match = _TRAILING_CONNECTOR.search(text, max(sentence.start, offset - _CONNECTOR_REACH), offset)
     if match is None:
         return None
-    if len(regex.findall(r"\w+", head[:match.start()])) < 3:
+    if sum(1 for _ in itertools.islice(_WORD.finditer(text, sentence.start, match.start()), 3)) < 3:
         return None
-    return sentence.start + match.start()
+    return match.start()
+
+
+# A connector and the spaces around it: only the characters just before the clause are read,
+# so a long run of spaces costs one pass, not one per position.
+_CONNECTOR_REACH = 40
+_TRAILING_CONNECTOR = regex.compile(r"(?:\s*,)?\s*(?:\band\b|&|[—–-]|\bto\b|\bplus\b|,)\s*(?:you'?ll\s+|we'?ll\s+|they'?ll\s+)?$")
+_WORD = regex.compile(r"\w+")
 
 
 def sentence_end_punctuation(text: str, sentence: Sentence) -> int:
