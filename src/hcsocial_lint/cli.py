@@ -129,11 +129,13 @@ def main() -> None:
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="Skip files that .gitignore files ignore when walking folders [default: on].")
 @click.option("--stdin-filename", default=None, help="Name to report for input read from stdin ('-').")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes that lint in parallel [default: every core for inputs over 256 KB, else 1].")
 @click.option("--color/--no-color", default=None,
               help="Colour the text output [default: on a terminal, unless NO_COLOR is set].")
 def check(paths: tuple[str, ...], output_format: str, output_file: str | None, mask: bool | None, select, ignore,
           extend_select, extend_ignore, severity_overrides, fail_on, exit_zero, kind, platform, text_field, fix,
-          unsafe_fixes, diff, config_file, model, no_plugins, exclude, respect_gitignore, stdin_filename, color) -> None:
+          unsafe_fixes, diff, config_file, model, no_plugins, exclude, respect_gitignore, stdin_filename, jobs, color) -> None:
     """Lint drafts: files, folders, or '-' for standard input."""
     if not paths:
         paths = (".",)
@@ -167,7 +169,7 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
     if output_format not in formatters:
         _fail(f"unknown --format {output_format!r} (known: {', '.join(sorted(formatters))})")
 
-    run = _run(linter, paths, kind, exclude, stdin_filename, fix, unsafe_fixes, diff)
+    run = _run(linter, paths, kind, exclude, stdin_filename, fix, unsafe_fixes, diff, jobs)
     report = run.report
     settings = linter.settings
     use_mask = settings.mask if settings.mask is not None else mask_default(output_format)
@@ -209,7 +211,7 @@ class _Run:
 
 
 def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequence[str], stdin_filename: str | None,
-         fix: bool, unsafe_fixes: bool, diff: bool) -> _Run:
+         fix: bool, unsafe_fixes: bool, diff: bool, jobs: int | None = None) -> _Run:
     stdin_report: Report | None = None
     missing: list[Problem] = []
     diffs: list[str] = []
@@ -238,7 +240,7 @@ def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequen
             if diff and outcome.diff:
                 diffs.append(outcome.diff)
             missing.extend(outcome.problems)
-    report = linter.lint_many(file_paths, kind=kind)
+    report = linter.lint_many(file_paths, kind=kind, jobs=jobs)
     findings = report.findings + (stdin_report.findings if stdin_report else ())
     problems = tuple(missing) + report.problems + (stdin_report.problems if stdin_report else ())
     return _Run(

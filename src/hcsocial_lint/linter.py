@@ -24,6 +24,7 @@ from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, S
 from .nlp.models import NO_MODEL_NOTICE, LoadedModel, load_model
 from .nlp.presidio_bridge import analyze_doc, build_analyzer
 from .nlp.regex_budget import budget_recognizers
+from .parallel import Batch, effective_jobs, lint_batches
 from .plugins.contracts import PluginFailure, check_hits, check_metrics, guard_recognizer, guarded_formatter
 from .plugins.manager import BUILTIN_PLUGIN, PluginHost, create_host
 from .rules.base import Rule, applies_to
@@ -40,6 +41,8 @@ BATCH_SIZE = 64
 # ordinary words peaked at 554 MB with 100,000-character batches, 314 MB with 25,000); 64 ordinary
 # posts still fit in one batch.
 BATCH_CHARS = 25_000
+# Posts per batch handed to a worker process: small enough that every worker gets some.
+PARALLEL_BATCH_POSTS = 64
 UNUSED_SUPPRESSION = RuleMeta(
     id="HCL100",
     name="unused-suppression",
@@ -459,57 +462,94 @@ class Linter:
     def lint_file(self, path: str | Path, *, kind: str | None = None) -> Report:
         return self.lint_many([path], kind=kind)
 
-    def lint_many(self, paths: Iterable[str | Path], *, kind: str | None = None, chunk_posts: int = 512) -> Report:
+    def lint_many(self, paths: Iterable[str | Path], *, kind: str | None = None, chunk_posts: int = 512,
+                  jobs: int | None = 1) -> Report:
         """Lint files (plain text, Markdown, JSON/JSONL/CSV exports) in batches.
 
         A file that cannot be read or decoded is reported as a problem; the others are linted.
+        ``jobs`` processes lint the batches (forked after the model is loaded, see
+        :mod:`hcsocial_lint.parallel`); ``None`` picks every core for large inputs and one
+        process for a few drafts. The report is the same whatever the number of jobs.
         """
+        paths = [str(p) for p in paths]
+        workers = effective_jobs(jobs, _input_bytes(paths) if jobs is None else 0)
+        if workers > 1:
+            chunk_posts = min(chunk_posts, PARALLEL_BATCH_POSTS)
         findings: list[Finding] = []
         problems: list[Problem] = []
         sources: dict[tuple[str, int | None], str] = {}
         measured: list[PostMetrics] = []
-        files = posts_count = 0
-        pending: list[Post] = []
-        pending_settings: list[Settings] = []
-
-        def flush() -> None:
-            nonlocal pending, pending_settings
-            if pending:
-                report = self.lint_posts(pending, pending_settings)
-                findings.extend(report.findings)
-                problems.extend(report.problems)
-                sources.update(report.sources)
-                measured.extend(report.post_metrics)
-            pending, pending_settings = [], []
-
-        for raw_path in paths:
-            path = str(raw_path)
-            try:
-                settings = self.settings_for(path)
-            except ConfigError as exc:
-                problems.extend(Problem(path, line, "E-CONFIG") for line in exc.errors)
-                continue
-            try:
-                source = read_posts(Path(path), settings, kind=kind, display_path=path)
-            except InputError as exc:
-                problems.append(Problem(path, str(exc)))
-                continue
-            files += 1
-            problems.extend(Problem(path, message) for message in source.problems)
-            pending.extend(source.posts)
-            pending_settings.extend([settings] * len(source.posts))
-            posts_count += len(source.posts)
-            if len(pending) >= chunk_posts:
-                flush()
-        flush()
+        counts = {"files": 0, "posts": 0}
+        tail: list[Problem] = []  # problems met after the last batch
+        for batch, report in lint_batches(self, self._read_batches(paths, kind, chunk_posts, counts, tail), workers):
+            problems.extend(batch.read_problems)
+            findings.extend(report.findings)
+            problems.extend(report.problems)
+            sources.update(report.sources)
+            measured.extend(report.post_metrics)
+        problems.extend(tail)
         findings.sort(key=lambda f: f.sort_key)
         # Setup problems first, including those met while discovering configurations in this run;
         # then every disabling failure of the run, once.
         problems = [*self.setup_problems, *problems]
         reported = {(p.path, p.message) for p in problems}
         problems += [p for p in self._failures if (p.path, p.message) not in reported]
-        return Report(tuple(findings), tuple(problems), files_checked=files, posts_checked=posts_count,
-                      notices=self.notices, sources=sources, post_metrics=tuple(measured))
+        return Report(tuple(findings), tuple(_unique_problems(problems)), files_checked=counts["files"],
+                      posts_checked=counts["posts"], notices=self.notices, sources=sources,
+                      post_metrics=tuple(measured))
+
+    def _read_batches(self, paths: Sequence[str], kind: str | None, chunk_posts: int, counts: dict[str, int],
+                      tail: list[Problem]) -> Iterator[Batch]:
+        """Read the files into batches of about ``chunk_posts`` posts; problems met while reading
+        travel with the next batch (or ``tail``), so they are reported in reading order."""
+        read_problems: list[Problem] = []
+        posts: list[Post] = []
+        post_settings: list[Settings] = []
+        for path in paths:
+            try:
+                settings = self.settings_for(path)
+            except ConfigError as exc:
+                read_problems.extend(Problem(path, line, "E-CONFIG") for line in exc.errors)
+                continue
+            try:
+                source = read_posts(Path(path), settings, kind=kind, display_path=path)
+            except InputError as exc:
+                read_problems.append(Problem(path, str(exc)))
+                continue
+            counts["files"] += 1
+            read_problems.extend(Problem(path, message) for message in source.problems)
+            posts.extend(source.posts)
+            post_settings.extend([settings] * len(source.posts))
+            counts["posts"] += len(source.posts)
+            if len(posts) >= chunk_posts:
+                yield Batch(posts, post_settings, read_problems)
+                posts, post_settings, read_problems = [], [], []
+        if posts:
+            yield Batch(posts, post_settings, read_problems)
+        else:
+            tail.extend(read_problems)
+
+
+def _input_bytes(paths: Sequence[str]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += Path(path).stat().st_size
+        except OSError:
+            pass  # reported when it is read
+    return total
+
+
+def _unique_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Each problem once: workers each report a rule they had to disable."""
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for problem in problems:
+        key = (problem.path, problem.message, problem.code)
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept
 
 
 def _batches(units: Sequence[tuple[int, int, Post]], max_chars: int) -> Iterator[Sequence[tuple[int, int, Post]]]:
