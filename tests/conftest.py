@@ -18,6 +18,13 @@ EXAMPLES = REPO / "examples"
 os.environ.setdefault("HCLINT_NO_PLUGINS", "1")
 
 
+@pytest.fixture(autouse=True)
+def _own_result_cache(tmp_path_factory, monkeypatch):
+    """Each test has its own result cache: a test that changes a rule's behaviour in place
+    (a monkeypatch the cache key cannot see) must not be served an earlier test's results."""
+    monkeypatch.setenv("HCLINT_CACHE_DIR", str(tmp_path_factory.mktemp("hclint-cache")))
+
+
 @pytest.fixture(scope="session")
 def linter() -> Linter:
     return Linter(Settings(plugins=False))

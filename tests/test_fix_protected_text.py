@@ -126,7 +126,7 @@ def test_cli_reports_a_refused_fix_and_leaves_the_file(tmp_path: Path, greedy_li
     draft = tmp_path / "post.md"
     original = b"---\ntitle: x\n---\nA miracle.\n\n```\ncode\n```\n"
     draft.write_bytes(original)
-    monkeypatch.setattr("hcsocial_lint.cli.Linter", lambda *a, **k: greedy_linter)
+    monkeypatch.setattr("hcsocial_lint.linter.Linter", lambda *a, **k: greedy_linter)
     result = CliRunner().invoke(main, [str(draft), "--fix"])
     assert draft.read_bytes() == original
     assert "fix for GRD001 at line 4, column 3 not applied" in result.output

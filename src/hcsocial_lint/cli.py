@@ -30,6 +30,7 @@ from .selection import SelectorError
 from .sources.errors import InputError
 
 if TYPE_CHECKING:
+    from .cache import ResultCache
     from .linter import Linter
 
 # The linter (spaCy, Presidio) is imported by the commands that lint, never at module level:
@@ -129,13 +130,16 @@ def main() -> None:
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="Skip files that .gitignore files ignore when walking folders [default: on].")
 @click.option("--stdin-filename", default=None, help="Name to report for input read from stdin ('-').")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where results are cached [default: .hclint_cache, or HCLINT_CACHE_DIR].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes that lint in parallel [default: every core for inputs over 256 KB, else 1].")
 @click.option("--color/--no-color", default=None,
               help="Colour the text output [default: on a terminal, unless NO_COLOR is set].")
 def check(paths: tuple[str, ...], output_format: str, output_file: str | None, mask: bool | None, select, ignore,
           extend_select, extend_ignore, severity_overrides, fail_on, exit_zero, kind, platform, text_field, fix,
-          unsafe_fixes, diff, config_file, model, no_plugins, exclude, respect_gitignore, stdin_filename, jobs, color) -> None:
+          unsafe_fixes, diff, config_file, model, no_plugins, exclude, respect_gitignore, stdin_filename, no_cache, cache_dir, jobs, color) -> None:
     """Lint drafts: files, folders, or '-' for standard input."""
     if not paths:
         paths = (".",)
@@ -153,6 +157,7 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
         "plugins": False if no_plugins else None,
         "respect_gitignore": respect_gitignore,
     }
+    from .cache import ResultCache
     from .linter import Linter
     from .nlp.models import ModelError
 
@@ -161,7 +166,8 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
         base = load_config_file(config_file.resolve()) if config_file else settings_for_path(Path.cwd())
         if cli_severity:
             overrides["severity"] = {**base.severity, **cli_severity}
-        linter = Linter(base, overrides=overrides, discover_config=config_file is None)
+        # With the cache on, the model is loaded only if some file is not found in it.
+        linter = Linter(base, overrides=overrides, discover_config=config_file is None, defer_model=not no_cache)
     except (ConfigError, SelectorError, ModelError, click.BadParameter) as exc:
         _fail(str(exc) if not isinstance(exc, click.BadParameter) else exc.format_message())
         return
@@ -169,7 +175,12 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
     if output_format not in formatters:
         _fail(f"unknown --format {output_format!r} (known: {', '.join(sorted(formatters))})")
 
-    run = _run(linter, paths, kind, exclude, stdin_filename, fix, unsafe_fixes, diff, jobs)
+    cache = None if no_cache else ResultCache.for_linter(linter, cache_dir)
+    try:
+        run = _run(linter, paths, kind, exclude, stdin_filename, fix, unsafe_fixes, diff, jobs, cache)
+    except ModelError as exc:
+        _fail(str(exc))
+        return
     report = run.report
     settings = linter.settings
     use_mask = settings.mask if settings.mask is not None else mask_default(output_format)
@@ -211,7 +222,8 @@ class _Run:
 
 
 def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequence[str], stdin_filename: str | None,
-         fix: bool, unsafe_fixes: bool, diff: bool, jobs: int | None = None) -> _Run:
+         fix: bool, unsafe_fixes: bool, diff: bool, jobs: int | None = None,
+         cache: ResultCache | None = None) -> _Run:
     stdin_report: Report | None = None
     missing: list[Problem] = []
     diffs: list[str] = []
@@ -240,7 +252,7 @@ def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequen
             if diff and outcome.diff:
                 diffs.append(outcome.diff)
             missing.extend(outcome.problems)
-    report = linter.lint_many(file_paths, kind=kind, jobs=jobs)
+    report = linter.lint_many(file_paths, kind=kind, jobs=jobs, cache=cache)
     findings = report.findings + (stdin_report.findings if stdin_report else ())
     problems = tuple(missing) + report.problems + (stdin_report.problems if stdin_report else ())
     return _Run(

@@ -12,16 +12,17 @@ suppressions, and sorted by position then rule id.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .analysis import Analysis, Entity
+from .cache import ResultCache
 from .config import ConfigError, Settings, apply_overrides, settings_for_path, unknown_option_keys
 from .fixes import EditableRegion, FixOutcome, fix_until_stable
 from .language import LanguageLayer
 from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
-from .nlp.models import NO_MODEL_NOTICE, LoadedModel, load_model
+from .nlp.models import NO_MODEL, NO_MODEL_NOTICE, LoadedModel, check_model_installed, load_model, model_identity
 from .nlp.presidio_bridge import analyze_doc, build_analyzer
 from .nlp.regex_budget import budget_recognizers
 from .parallel import Batch, effective_jobs, lint_batches
@@ -76,7 +77,11 @@ class Linter:
         overrides: Mapping[str, Any] | None = None,
         discover_config: bool = False,
         extra_plugins: Sequence[Any] = (),
+        defer_model: bool = False,
     ) -> None:
+        """``defer_model`` loads the spaCy model and builds Presidio's analyzer on the first
+        post that needs them (a run served from the result cache needs none); a model that is
+        not installed is still an error here."""
         self.overrides = dict(overrides or {})
         self.discover_config = discover_config
         self.settings = apply_overrides(settings or Settings(), self.overrides)
@@ -95,19 +100,42 @@ class Linter:
         self._take_plugin_problems()
         if errors:
             raise ConfigError(*errors)
-        self.model: LoadedModel = load_model(self.settings.model)
         self._recognizer_failures: list[str] = []
-        recognizers = [r if outcome.plugin == BUILTIN_PLUGIN else guard_recognizer(r, outcome.plugin, self._recognizer_failures.append)
-                       for outcome in self.host.call("hclint_recognizers", settings=self.settings) for r in outcome.value]
+        self._recognizers = [r if outcome.plugin == BUILTIN_PLUGIN else guard_recognizer(r, outcome.plugin, self._recognizer_failures.append)
+                             for outcome in self.host.call("hclint_recognizers", settings=self.settings) for r in outcome.value]
         self._take_plugin_problems()
-        self.analyzer, self.nlp_engine = build_analyzer(self.model.nlp, self.model.has_model, recognizers)
-        self._overruns = budget_recognizers(self.analyzer.registry.recognizers, self.settings.regex_timeout)
-        self.language = LanguageLayer(self.model.nlp, self.model.has_model)
+        self._model: LoadedModel | None = None
+        if defer_model:
+            check_model_installed(self.settings.model)
+        else:
+            self.load_engine()
         self._disabled_for_run: set[str] = set()
         # Rules and recognizers disabled during the run: reported by lint_many even when they
         # failed inside a pass whose problems nobody reads (the lint passes of --fix).
         self._failures: list[Problem] = []
         self._validated_configs: set[str] = set()
+
+    def load_engine(self) -> None:
+        """Load the spaCy model, build Presidio's analyzer on it and the language layer (once)."""
+        if self._model is not None:
+            return
+        model = load_model(self.settings.model)
+        self.analyzer, self.nlp_engine = build_analyzer(model.nlp, model.has_model, self._recognizers)
+        self._overruns = budget_recognizers(self.analyzer.registry.recognizers, self.settings.regex_timeout)
+        self.language = LanguageLayer(model.nlp, model.has_model)
+        self._model = model
+
+    @property
+    def model(self) -> LoadedModel:
+        self.load_engine()
+        assert self._model is not None
+        return self._model
+
+    def model_identity(self) -> tuple[str, str]:
+        """The model's package name and version, without loading it."""
+        if self._model is not None:
+            return self._model.name, self._model.version
+        return model_identity(self.settings.model)
 
     def _take_plugin_problems(self) -> None:
         self.setup_problems.extend(Problem("<plugins>", m, "E-PLUGIN") for m in self.host.problems)
@@ -219,7 +247,7 @@ class Linter:
 
     @property
     def notices(self) -> tuple[str, ...]:
-        return () if self.model.has_model else (NO_MODEL_NOTICE,)
+        return () if self.model_identity()[0] != NO_MODEL else (NO_MODEL_NOTICE,)
 
     # ------------------------------------------------------------------ settings
 
@@ -463,13 +491,15 @@ class Linter:
         return self.lint_many([path], kind=kind)
 
     def lint_many(self, paths: Iterable[str | Path], *, kind: str | None = None, chunk_posts: int = 512,
-                  jobs: int | None = 1) -> Report:
+                  jobs: int | None = 1, cache: ResultCache | None = None) -> Report:
         """Lint files (plain text, Markdown, JSON/JSONL/CSV exports) in batches.
 
         A file that cannot be read or decoded is reported as a problem; the others are linted.
         ``jobs`` processes lint the batches (forked after the model is loaded, see
         :mod:`hcsocial_lint.parallel`); ``None`` picks every core for large inputs and one
-        process for a few drafts. The report is the same whatever the number of jobs.
+        process for a few drafts. With a ``cache`` (:class:`~hcsocial_lint.cache.ResultCache`),
+        a file whose entry is found is not linted again. The report is the same whatever the
+        number of jobs, and with or without the cache.
         """
         paths = [str(p) for p in paths]
         workers = effective_jobs(jobs, _input_bytes(paths) if jobs is None else 0)
@@ -481,12 +511,19 @@ class Linter:
         measured: list[PostMetrics] = []
         counts = {"files": 0, "posts": 0}
         tail: list[Problem] = []  # problems met after the last batch
-        for batch, report in lint_batches(self, self._read_batches(paths, kind, chunk_posts, counts, tail), workers):
+        to_store: dict[str, _Uncached] = {}
+        batches = self._read_batches(paths, kind, chunk_posts, counts, tail, cache, to_store)
+        if workers > 1 or cache is None:
+            self.load_engine()  # before the fork, so that workers share the model
+        for batch, report in lint_batches(self, batches, workers):
             problems.extend(batch.read_problems)
-            findings.extend(report.findings)
-            problems.extend(report.problems)
-            sources.update(report.sources)
-            measured.extend(report.post_metrics)
+            for result in (*batch.cached, report):
+                findings.extend(result.findings)
+                problems.extend(result.problems)
+                sources.update(result.sources)
+                measured.extend(result.post_metrics)
+            if cache is not None:
+                _store_finished(cache, to_store, batch.posts, report)
         problems.extend(tail)
         findings.sort(key=lambda f: f.sort_key)
         # Setup problems first, including those met while discovering configurations in this run;
@@ -499,12 +536,15 @@ class Linter:
                       post_metrics=tuple(measured))
 
     def _read_batches(self, paths: Sequence[str], kind: str | None, chunk_posts: int, counts: dict[str, int],
-                      tail: list[Problem]) -> Iterator[Batch]:
+                      tail: list[Problem], cache: ResultCache | None, to_store: dict[str, _Uncached]) -> Iterator[Batch]:
         """Read the files into batches of about ``chunk_posts`` posts; problems met while reading
-        travel with the next batch (or ``tail``), so they are reported in reading order."""
+        travel with the next batch (or ``tail``), so they are reported in reading order. A file
+        found in ``cache`` travels as its cached findings; one that is not is listed in
+        ``to_store``, to be stored once all of its posts are linted."""
         read_problems: list[Problem] = []
         posts: list[Post] = []
         post_settings: list[Settings] = []
+        cached: list[Report] = []
         for path in paths:
             try:
                 settings = self.settings_for(path)
@@ -516,18 +556,67 @@ class Linter:
             except InputError as exc:
                 read_problems.append(Problem(path, str(exc)))
                 continue
+            key = _cache_key(cache, path, settings, kind)
             counts["files"] += 1
-            read_problems.extend(Problem(path, message) for message in source.problems)
-            posts.extend(source.posts)
-            post_settings.extend([settings] * len(source.posts))
             counts["posts"] += len(source.posts)
-            if len(posts) >= chunk_posts:
-                yield Batch(posts, post_settings, read_problems)
-                posts, post_settings, read_problems = [], [], []
-        if posts:
-            yield Batch(posts, post_settings, read_problems)
+            read_problems.extend(Problem(path, message) for message in source.problems)
+            hit = cache.load(key, source.posts) if cache is not None and key is not None else None
+            if hit is not None:
+                cached.append(hit)
+            else:
+                if key is not None and source.posts and not source.problems:
+                    to_store[path] = _Uncached(key, source.posts, len(source.posts))
+                posts.extend(source.posts)
+                post_settings.extend([settings] * len(source.posts))
+            if len(posts) >= chunk_posts or len(cached) >= chunk_posts:
+                yield Batch(posts, post_settings, read_problems, cached)
+                posts, post_settings, read_problems, cached = [], [], [], []
+        if posts or cached:
+            yield Batch(posts, post_settings, read_problems, cached)
         else:
             tail.extend(read_problems)
+
+
+def _cache_key(cache: ResultCache | None, path: str, settings: Settings, kind: str | None) -> str | None:
+    if cache is None:
+        return None
+    try:
+        return cache.key(Path(path).read_bytes(), settings, kind)
+    except OSError:
+        return None  # read a moment ago: linted, not cached
+
+
+@dataclass
+class _Uncached:
+    """A file not found in the cache: stored once all of its posts are linted, unless a problem came up."""
+
+    key: str
+    posts: Sequence[Post]
+    remaining: int
+    findings: list[Finding] = field(default_factory=list)
+    post_metrics: list[PostMetrics] = field(default_factory=list)
+    failed: bool = False
+
+
+def _store_finished(cache: ResultCache, to_store: dict[str, _Uncached], linted: Sequence[Post], report: Report) -> None:
+    for problem in report.problems:
+        if problem.path in to_store:
+            to_store[problem.path].failed = True
+    for finding in report.findings:
+        if finding.path in to_store:
+            to_store[finding.path].findings.append(finding)
+    for measured in report.post_metrics:
+        if measured.path in to_store:
+            to_store[measured.path].post_metrics.append(measured)
+    for post in linted:
+        entry = to_store.get(post.path)
+        if entry is None:
+            continue
+        entry.remaining -= 1
+        if entry.remaining == 0:
+            del to_store[post.path]
+            if not entry.failed:
+                cache.store(entry.key, entry.findings, entry.posts, entry.post_metrics)
 
 
 def _input_bytes(paths: Sequence[str]) -> int:

@@ -43,6 +43,7 @@ copyreg.pickle(MappingProxyType, lambda mapping: (_read_only, (dict(mapping),)))
 # starting workers costs more than it saves.
 AUTO_PARALLEL_BYTES = 256 * 1024
 IN_FLIGHT_PER_WORKER = 2
+EMPTY_REPORT = Report(())
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Batch:
     posts: Sequence[Post]
     settings: Sequence[Settings]
     read_problems: Sequence[Problem] = ()
+    cached: Sequence[Report] = ()  # results of files served from the result cache
 
 
 def can_fork() -> bool:
@@ -84,7 +86,7 @@ def lint_batches(linter: Linter, batches: Iterable[Batch], jobs: int) -> Iterato
     """Each batch with its report, in the order of ``batches``."""
     if jobs <= 1:
         for batch in batches:
-            yield batch, linter.lint_posts(batch.posts, batch.settings)
+            yield batch, linter.lint_posts(batch.posts, batch.settings) if batch.posts else EMPTY_REPORT
         return
     global _WORKER_LINTER
     _WORKER_LINTER = linter
@@ -94,7 +96,7 @@ def lint_batches(linter: Linter, batches: Iterable[Batch], jobs: int) -> Iterato
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             for batch in source:
-                pending.append((batch, None if broken else _submit(pool, batch)))
+                pending.append((batch, None if broken or not batch.posts else _submit(pool, batch)))
                 while len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
                     batch_done, report, broken = _collect(linter, pending.popleft(), broken)
                     yield batch_done, report
@@ -114,6 +116,8 @@ def _submit(pool: ProcessPoolExecutor, batch: Batch) -> Future[Report] | None:
 
 def _collect(linter: Linter, item: tuple[Batch, Future[Report] | None], broken: bool) -> tuple[Batch, Report, bool]:
     batch, future = item
+    if not batch.posts:
+        return batch, EMPTY_REPORT, broken
     if future is not None:
         try:
             return batch, future.result(), broken

@@ -9,8 +9,10 @@ the :class:`~.tokenizer.BoundedTokenizer`, so no input can make tokenizing quadr
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 from dataclasses import dataclass
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -79,3 +81,28 @@ def load_model(setting: str = "auto") -> LoadedModel:
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     version = str(nlp.meta.get("version", "?"))
     return LoadedModel(nlp, name, version)
+
+
+def check_model_installed(setting: str) -> None:
+    """Raise :class:`ModelError` now for a model that is not installed (its load is deferred)."""
+    name = resolve_model_name(setting)
+    if name != NO_MODEL and not Path(name).exists() and not is_installed(name):
+        raise ModelError(f"cannot load spaCy model {name!r} (not installed); install it, or set model = \"auto\" or \"none\"")
+
+
+def model_identity(setting: str) -> tuple[str, str]:
+    """The package a setting stands for and its installed version, without loading it."""
+    name = resolve_model_name(setting)
+    if name == NO_MODEL:
+        return name, spacy.__version__
+    for distribution in (name.replace("_", "-"), name):
+        try:
+            return name, importlib.metadata.version(distribution)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    spec = importlib.util.find_spec(name) if not Path(name).exists() else None
+    where = Path(spec.origin) if spec and spec.origin else Path(name)
+    try:
+        return name, f"{where}@{where.stat().st_mtime_ns}"
+    except OSError:
+        return name, "?"

@@ -18,7 +18,7 @@ on top of the report's secrets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from ..model import Edit, Evidence, Finding, Report, Suggestion
@@ -67,6 +67,15 @@ def redact(text: str, secrets: Secrets) -> str:
     """
     if not text or not secrets:
         return text
+    return replace_secrets(text, secrets, lambda _quoted, label: label)
+
+
+def replace_secrets(text: str, secrets: Secrets, replacement: Callable[[str, str], str]) -> str:
+    """``text`` with each occurrence of a secret (as :func:`redact` finds them) replaced by
+    ``replacement(occurrence, placeholder)``: the one definition of what masking hides, shared
+    by the result cache, which stores where each occurrence came from instead of the text."""
+    if not text or not secrets:
+        return text
     alternatives: dict[str, tuple[str, str]] = {}  # key -> (regex, placeholder)
     for secret in sorted(secrets, key=len, reverse=True):
         alternatives.setdefault(_key(secret), (_whole_words(secret), secrets[secret]))
@@ -75,7 +84,8 @@ def redact(text: str, secrets: Secrets) -> str:
             alternatives.setdefault(_key(word), (_whole_words(word), secrets[secret]))
     ordered = sorted(alternatives.items(), key=lambda item: len(item[0]), reverse=True)
     pattern = re.compile("|".join(regex for _, (regex, _) in ordered), re.IGNORECASE)
-    return pattern.sub(lambda match: alternatives.get(_key(match.group(0)), ("", FALLBACK_PLACEHOLDER))[1], text)
+    return pattern.sub(lambda match: replacement(
+        match.group(0), alternatives.get(_key(match.group(0)), ("", FALLBACK_PLACEHOLDER))[1]), text)
 
 
 def mask_finding(finding: Finding, shared: Secrets | None = None) -> Finding:
