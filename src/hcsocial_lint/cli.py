@@ -252,7 +252,10 @@ def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequen
             if diff and outcome.diff:
                 diffs.append(outcome.diff)
             missing.extend(outcome.problems)
-    report = linter.lint_many(file_paths, kind=kind, jobs=jobs, cache=cache)
+    from .progress import RunProgress
+
+    with RunProgress(len(file_paths)) as shown:
+        report = linter.lint_many(file_paths, kind=kind, jobs=jobs, cache=cache, progress=shown.update)
     findings = report.findings + (stdin_report.findings if stdin_report else ())
     problems = tuple(missing) + report.problems + (stdin_report.problems if stdin_report else ())
     return _Run(

@@ -11,7 +11,7 @@ suppressions, and sorted by position then rule id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -491,7 +491,8 @@ class Linter:
         return self.lint_many([path], kind=kind)
 
     def lint_many(self, paths: Iterable[str | Path], *, kind: str | None = None, chunk_posts: int = 512,
-                  jobs: int | None = 1, cache: ResultCache | None = None) -> Report:
+                  jobs: int | None = 1, cache: ResultCache | None = None,
+                  progress: Callable[[int, int, int], None] | None = None) -> Report:
         """Lint files (plain text, Markdown, JSON/JSONL/CSV exports) in batches.
 
         A file that cannot be read or decoded is reported as a problem; the others are linted.
@@ -499,7 +500,8 @@ class Linter:
         :mod:`hcsocial_lint.parallel`); ``None`` picks every core for large inputs and one
         process for a few drafts. With a ``cache`` (:class:`~hcsocial_lint.cache.ResultCache`),
         a file whose entry is found is not linted again. The report is the same whatever the
-        number of jobs, and with or without the cache.
+        number of jobs, and with or without the cache. ``progress(files, posts, findings)`` is
+        called as each batch finishes, with the counts so far.
         """
         paths = [str(p) for p in paths]
         workers = effective_jobs(jobs, _input_bytes(paths) if jobs is None else 0)
@@ -524,6 +526,8 @@ class Linter:
                 measured.extend(result.post_metrics)
             if cache is not None:
                 _store_finished(cache, to_store, batch.posts, report)
+            if progress is not None:
+                progress(counts["files"], counts["posts"], len(findings))
         problems.extend(tail)
         findings.sort(key=lambda f: f.sort_key)
         # Setup problems first, including those met while discovering configurations in this run;
