@@ -344,5 +344,35 @@ def show_rule(rule_id: str, no_plugins: bool) -> None:
     click.echo(rule_doc(meta), nl=False)
 
 
+@main.command("audit")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Findings table to write: a .parquet or .jsonl file.")
+@click.option("--scheduler", default=None, help="Address of a running Dask scheduler [default: a local cluster].")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Worker processes of the local cluster.")
+@click.option("--text-field", default="text", show_default=True, help="Field holding the post.")
+@click.option("--id-field", default=None, help="Field holding the post's own id, copied to each finding.")
+@click.option("--mask/--no-mask", default=True, show_default=True, help="Hide matched text in the table.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Configuration file [default: the one found from the current folder].")
+def audit_command(paths: tuple[str, ...], output: Path, scheduler: str | None, workers: int, text_field: str,
+                  id_field: str | None, mask: bool, config_file: Path | None) -> None:
+    """Lint JSONL archives on a Dask cluster (the 'dask' extra) into a table of findings."""
+    try:
+        from .dask import audit
+    except ImportError as exc:
+        _fail(str(exc))
+        return
+    try:
+        settings = load_config_file(config_file.resolve()) if config_file else settings_for_path(Path.cwd())
+        written = audit(list(paths), output, settings=settings, scheduler=scheduler, workers=workers,
+                        text_field=text_field, id_field=id_field, mask=mask)
+    except (ConfigError, ValueError) as exc:
+        _fail(str(exc))
+        return
+    click.echo(f"hclint audit: {written} rows written to {output}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
