@@ -1,0 +1,19 @@
+"""``hclint serve``: a page for the people who write posts, and an HTTP API for their tools.
+
+The HTTP layer needs the optional ``serve`` extra (FastAPI, uvicorn, openpyxl); this package
+only imports it in :mod:`.app` and :mod:`.runner`, so the core install works without it and
+``hclint serve`` can say in one line how to add it. :mod:`.service` (linting, fixing, reading
+uploads) knows nothing of HTTP.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+EXTRA_MODULES = ("fastapi", "uvicorn", "openpyxl")
+INSTALL_HINT = "`hclint serve` needs the serve extra: pip install 'hcsocial-lint[serve]'"
+
+
+def missing_extra() -> list[str]:
+    """The modules of the ``serve`` extra that are not installed (empty when all are)."""
+    return [name for name in EXTRA_MODULES if importlib.util.find_spec(name) is None]
