@@ -8,12 +8,18 @@ uploads) knows nothing of HTTP.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 
 EXTRA_MODULES = ("fastapi", "uvicorn", "openpyxl")
 INSTALL_HINT = "`hclint serve` needs the serve extra: pip install 'hcsocial-lint[serve]'"
 
 
 def missing_extra() -> list[str]:
-    """The modules of the ``serve`` extra that are not installed (empty when all are)."""
-    return [name for name in EXTRA_MODULES if importlib.util.find_spec(name) is None]
+    """The modules of the ``serve`` extra that cannot be imported (empty when all can)."""
+    missing = []
+    for name in EXTRA_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    return missing

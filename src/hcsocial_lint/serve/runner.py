@@ -42,9 +42,9 @@ def serve(*, host: str, port: int, workers: int, token: str | None, options: dic
 
     The access log shows method, path and status only: drafts travel in request bodies, which
     are never logged."""
+    check_options(host, token, workers)
     import uvicorn  # the serve extra
 
-    check_options(host, token, workers)
     common: dict[str, Any] = {"host": host, "port": port, "log_level": log_level, "server_header": False,
                               "proxy_headers": False}
     if workers == 1:

@@ -73,7 +73,8 @@ def read_upload(name: str, data: bytes, *, max_rows: int = 20_000) -> Upload:
         try:
             text = decode_bytes(data, name).text
         except InputError as exc:
-            raise UploadError(f"{name}: {exc}; save it as UTF-8 text and drop it again") from None
+            problem = str(exc).replace("; file left untouched", "")
+            raise UploadError(f"{name}: {problem}; save it as UTF-8 text and drop it again") from None
         if suffix in DRAFT_SUFFIXES:
             return Upload(name, "draft", text=text, markdown=DRAFT_SUFFIXES[suffix])
         file_format = EXPORT_SUFFIXES[suffix]
