@@ -26,7 +26,7 @@ from hcsocial_lint.docs import rule_doc  # noqa: E402
 from hcsocial_lint.reporting import load_report_schema  # noqa: E402
 from hcsocial_lint.serve import INSTALL_HINT  # noqa: E402
 from hcsocial_lint.serve.app import STATIC, create_app  # noqa: E402
-from hcsocial_lint.serve.runner import ServeError, check_options, is_loopback  # noqa: E402
+from hcsocial_lint.serve.runner import ServeError, allowed_hosts, check_options, is_loopback  # noqa: E402
 from hcsocial_lint.serve.service import Draft, LintService  # noqa: E402
 
 CURE = "Our IV drip cures migraines."
@@ -250,6 +250,14 @@ def test_token_guards_the_api_but_not_health(service):
     assert guarded.get("/v1/health").status_code == 200 and guarded.get("/").status_code == 200
 
 
+def test_a_loopback_server_answers_only_its_own_names(service):
+    local = TestClient(create_app(service, allowed_hosts=allowed_hosts("127.0.0.1")), base_url="http://127.0.0.1:8765")
+    assert local.get("/v1/health").status_code == 200
+    assert local.get("/v1/config", headers={"Host": "localhost:8765"}).status_code == 200
+    assert local.get("/v1/config", headers={"Host": "attacker.example:8765"}).status_code == 400  # DNS rebinding
+    assert allowed_hosts("0.0.0.0") is None  # off loopback the token guards it instead
+
+
 def test_request_size_is_limited(service):
     small = TestClient(create_app(service, max_request_bytes=2048))
     assert small.post("/v1/lint", json={"text": "x" * 4096}).status_code == 413
@@ -315,3 +323,22 @@ def test_serve_without_the_extra_says_how_to_install_it():
     done = subprocess.run([sys.executable, "-c", blocker], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [f"hclint: error: {INSTALL_HINT}"]
+
+
+def test_load_benchmark_reports_percentiles_and_targets():
+    import importlib.util
+
+    from .conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("hclint_serve_load", REPO / "benchmarks" / "serve_load.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench  # dataclasses look their module up while the file runs
+    try:
+        spec.loader.exec_module(bench)
+        level = bench.Level(1, 8, [0.01 * n for n in range(1, 101)], 0, 2.0)
+        assert (level.percentile_ms(0.5), level.percentile_ms(0.99), level.throughput) == (pytest.approx(510), pytest.approx(990), 50)
+        text = bench.report([level, bench.Level(2, 8, [0.02] * 10, 1, 1.0)], 0.5, {8: 100}, (3.0, 2.0, 1.0))
+        assert "2 CPU cores shared" in text and "| 1 | 8 | 100 | 0 | 510.0 | 990.0 | 2.0× | 50.0 |" in text
+        assert "not met (1 errors)" in text and "— **met**" in text
+    finally:
+        sys.modules.pop(spec.name, None)

@@ -92,7 +92,8 @@ def _fail(message: str) -> None:
 def main() -> None:
     """HIPAA-aware compliance linter for healthcare social-media drafts.
 
-    Run `hclint PATH...` (same as `hclint check PATH...`), `hclint rules`, `hclint rule ID`.
+    Run `hclint PATH...` (same as `hclint check PATH...`), `hclint rules`, `hclint rule ID`,
+    `hclint serve` (the page and the HTTP API).
     """
 
 

@@ -21,6 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import __version__
@@ -88,13 +89,18 @@ class FixRequest(BaseModel):
 
 
 def create_app(service: LintService, *, token: str | None = None,
-               max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES) -> FastAPI:
-    """The application around an already loaded :class:`LintService` (the model is loaded once, before)."""
+               max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The application around an already loaded :class:`LintService` (the model is loaded once, before).
+
+    ``allowed_hosts`` (the Host headers answered; None: any) keeps a loopback server from being
+    reached through a web page whose name was re-pointed at 127.0.0.1 (DNS rebinding)."""
     app = FastAPI(title="hclint", version=__version__, docs_url=None, redoc_url=None,  # their pages load a CDN
                   description="HIPAA-aware compliance linter for healthcare social-media drafts. "
                               "Reports follow hclint's JSON report schema.")
     app.state.service = service
     app.add_middleware(_Guard, token=token, max_request_bytes=max_request_bytes)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -259,5 +265,5 @@ def app_from_environment() -> FastAPI:
         service = load_service(options)
     except (ConfigError, SelectorError, ModelError) as exc:
         raise SystemExit(f"hclint: error: {exc}") from None
-    return create_app(service, token=token,
+    return create_app(service, token=token, allowed_hosts=options.get("allowed_hosts"),
                       max_request_bytes=int(options.get("max_request_bytes", DEFAULT_MAX_REQUEST_BYTES)))

@@ -36,6 +36,13 @@ def check_options(host: str, token: str | None, workers: int) -> None:
         raise ServeError("--workers must be at least 1")
 
 
+def allowed_hosts(host: str) -> list[str] | None:
+    """Host headers a loopback server answers (its own names only); any, when a token guards it."""
+    if not is_loopback(host):
+        return None
+    return sorted({"127.0.0.1", "localhost", host})
+
+
 def serve(*, host: str, port: int, workers: int, token: str | None, options: dict[str, Any],
           log_level: str = "info") -> None:
     """Run the server until interrupted. Each worker process loads the model once, at start-up.
@@ -45,11 +52,12 @@ def serve(*, host: str, port: int, workers: int, token: str | None, options: dic
     check_options(host, token, workers)
     import uvicorn  # the serve extra
 
+    options = {**options, "allowed_hosts": allowed_hosts(host)}
     common: dict[str, Any] = {"host": host, "port": port, "log_level": log_level, "server_header": False,
                               "proxy_headers": False}
     if workers == 1:
         # Load here, so that a bad configuration or model is one error line before anything listens.
-        app = create_app(load_service(options), token=token,
+        app = create_app(load_service(options), token=token, allowed_hosts=options["allowed_hosts"],
                          max_request_bytes=int(options.get("max_request_bytes", DEFAULT_MAX_REQUEST_BYTES)))
         uvicorn.run(app, **common)
         return
