@@ -129,6 +129,15 @@ def test_fix_without_choices_is_hclint_fix(client, service):
     assert client.post("/v1/fix", json={"text": CURE}).json()["text"] == service.linter.fix_text(CURE).text
 
 
+@pytest.mark.parametrize("accept", [None, []])
+def test_unreadable_front_matter_is_a_400_for_fix_and_a_problem_for_lint(client, accept):
+    draft = "---\nkind: tweet\n---\nOur IV drip cures migraines.\n"
+    response = client.post("/v1/fix", json={"text": draft, "markdown": True, "accept": accept})
+    assert response.status_code == 400 and "kind" in response.json()["detail"]
+    report = client.post("/v1/lint", json={"text": draft, "markdown": True}).json()
+    assert report["findings"] == [] and "kind" in report["problems"][0]["message"]
+
+
 def upload(client, name, data, **headers):
     return client.post("/v1/files", params={"name": name}, content=data,
                        headers={"Content-Type": "application/octet-stream", **headers})

@@ -29,6 +29,7 @@ from ..config import POST_KINDS, ConfigError, Settings, load_config_file, settin
 from ..linter import Linter
 from ..nlp.models import ModelError
 from ..selection import SelectorError
+from ..sources.errors import InputError
 from .service import Choice, Draft, LintService
 from .uploads import ACCEPTED, UploadError, read_upload
 
@@ -138,7 +139,7 @@ def create_app(service: LintService, *, token: str | None = None,
             if request.accept is None:
                 return service.fix_all(draft, unsafe=request.unsafe)
             return service.fix_chosen(draft, [Choice(c.rule_id, c.start, c.end, c.suggestion) for c in request.accept])
-        except ValueError as exc:  # unreadable front matter, or a rule's overlapping edits
+        except (InputError, ValueError) as exc:  # unreadable front matter, or a rule's overlapping edits
             raise HTTPException(400, f"cannot fix this draft: {exc}") from None
 
     @app.post("/v1/files", tags=["files"], summary="Read a dropped file (the raw bytes as the request body)",

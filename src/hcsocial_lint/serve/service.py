@@ -100,10 +100,9 @@ class LintService:
 
     def fix_all(self, draft: Draft, *, unsafe: bool) -> dict[str, Any]:
         """Every fix ``hclint --fix`` would apply (``unsafe``: also the meaning-changing ones)."""
-        metadata = {"platform": draft.platform} if draft.platform else None
         with self._lock:
             outcome = self.linter.fix_text(draft.text, unsafe=unsafe, kind=draft.kind, path=DRAFT_PATH,
-                                           markdown=draft.markdown, metadata=metadata)
+                                           markdown=draft.markdown)
         applied = [_finding_ref(f) for f in outcome.applied]
         not_applied = [{**_finding_ref(f), "reason": "it would edit text outside the post's prose"}
                        for f in outcome.refused]

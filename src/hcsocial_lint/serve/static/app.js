@@ -6,7 +6,7 @@
 const SEVERITIES = ["critical", "error", "warning", "info"];
 const RANK = { critical: 3, error: 2, warning: 1, info: 0 };
 const $ = (id) => document.getElementById(id);
-const state = { rules: {}, report: null, linted: "", upload: null, batch: null };
+const state = { rules: {}, report: null, linted: "", upload: null, batch: null, markdown: false };
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -54,7 +54,8 @@ function unitOffsets(text) {
 // ------------------------------------------------------------------ one draft
 
 function draftRequest(text) {
-  return { text, kind: $("kind").value, platform: $("platform").value.trim() || null };
+  // A dropped .md file is read as Markdown: its front matter, code and link targets are not prose.
+  return { text, kind: $("kind").value, platform: $("platform").value.trim() || null, markdown: state.markdown };
 }
 
 async function checkDraft() {
@@ -189,6 +190,7 @@ async function readFile(file) {
       { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: data });
     if (upload.kind === "draft") {
       $("draft").value = upload.text;
+      state.markdown = upload.markdown;
       $("export").hidden = true;
       say("Read " + file.name + ".");
       await checkDraft();
@@ -259,6 +261,7 @@ function showBatch() {
 
 function openPost(row, column) {
   $("draft").value = row.fields[column];
+  state.markdown = false;
   window.scrollTo({ top: 0, behavior: "smooth" });
   checkDraft();
 }
