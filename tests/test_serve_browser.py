@@ -178,3 +178,21 @@ def test_upload_pick_column_download_report(page, tmp_path):
     page.locator("#results tbody tr", has_text="ig-102").locator("button").click()
     expect(page.locator("#highlighted mark").first).to_be_visible()
     assert "guaranteed" in page.input_value("#draft")
+
+
+def test_dropped_markdown_draft_is_read_as_markdown(page):
+    expect = sync_api.expect
+    draft = "Use `cures` in code only.\n\nOur balm cures eczema overnight.\n"  # no front matter: the name decides
+    page.evaluate(
+        """(text) => {
+            const data = new DataTransfer();
+            data.items.add(new File([text], "draft.md", { type: "text/markdown" }));
+            document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true }));
+        }""", draft)
+    expect(page.locator("#highlighted mark").first).to_be_visible()
+    assert page.input_value("#draft") == draft
+    marked = page.locator("#highlighted mark").all_inner_texts()
+    assert any("cures" in m for m in marked)
+    # Only the prose 'cures' is flagged: the one in the code span is not prose when read as Markdown.
+    cure_offsets = [f["range"]["start"] for f in page.evaluate("state.report.findings") if f["matched_text"] == "cures"]
+    assert cure_offsets == [draft.index("cures eczema")]
