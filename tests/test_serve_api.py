@@ -69,9 +69,9 @@ def test_lint_one_draft_returns_the_shipped_report_schema(client):
 
 
 def test_lint_a_batch_keeps_each_posts_kind_and_number(client):
-    posts = [{"id": "a1", "text": "Lovely autumn colours outside the clinic today."},
-             {"id": "a2", "text": "Sorry your visit was frustrating.", "kind": "review-reply"},
-             {"id": "a3", "text": CURE}]
+    posts = [{"text": "Lovely autumn colours outside the clinic today."},
+             {"text": "Sorry your visit was frustrating.", "kind": "review-reply"},
+             {"text": CURE}]
     report = client.post("/v1/lint", json={"posts": posts}).json()
     jsonschema.validate(report, load_report_schema())
     assert report["summary"]["posts_checked"] == 3
@@ -351,3 +351,18 @@ def test_load_benchmark_reports_percentiles_and_targets():
         assert "not met (1 errors)" in text and "— **met**" in text
     finally:
         sys.modules.pop(spec.name, None)
+
+
+def test_other_requests_are_served_while_a_lint_runs(service, client):
+    with service._lock:  # as if a long batch were being linted
+        started = time.perf_counter()
+        assert client.get("/v1/health").status_code == 200
+        assert client.get("/v1/rules/CLM001").status_code == 200
+        assert client.get("/").status_code == 200
+        assert time.perf_counter() - started < 10
+        waiting = threading.Thread(target=lambda: client.post("/v1/lint", json={"text": CURE}))
+        waiting.start()
+        waiting.join(timeout=1.0)
+        assert waiting.is_alive()  # the lint waits for the lock ...
+    waiting.join(timeout=60)
+    assert not waiting.is_alive()  # ... and is served once it is free

@@ -21,8 +21,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..config import POST_KINDS, ConfigError, Settings, load_config_file, settings_for_path
@@ -46,7 +46,6 @@ Kind = Literal[POST_KINDS]  # type: ignore[valid-type]
 class PostIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = Field(description="The post as written.")
-    id: str | int | None = Field(None, description="Your name for the post; not read by any rule.")
     kind: Kind | None = Field(None, description="What the post is; defaults to the request's kind.")
     platform: str | None = None
     markdown: bool | None = Field(None, description="Read as Markdown (front matter, code); defaults to the request's.")

@@ -31,7 +31,7 @@ BATCH_PATH = "<batch>"
 
 @dataclass(frozen=True)
 class Draft:
-    """One post to lint: its text and context. ``id`` is the caller's name for it (not used by rules)."""
+    """One post to lint: its text and context."""
 
     text: str
     kind: str | None = None
