@@ -96,7 +96,8 @@ def _fail(message: str) -> None:
 def main() -> None:
     """HIPAA-aware compliance linter for healthcare social-media drafts.
 
-    Run `hclint PATH...` (same as `hclint check PATH...`), `hclint rules`, `hclint rule ID`.
+    Run `hclint PATH...` (same as `hclint check PATH...`), `hclint rules`, `hclint rule ID`,
+    `hclint serve` (the page and the HTTP API).
     """
 
 
@@ -372,6 +373,38 @@ def audit_command(paths: tuple[str, ...], output: Path, scheduler: str | None, w
         _fail(str(exc))
         return
     click.echo(f"hclint audit: {written} rows written to {output}", err=True)
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback needs --token.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="HCLINT_SERVE_TOKEN", default=None,
+              help="Bearer token the API requires (also HCLINT_SERVE_TOKEN); required off loopback.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes, each with its own model; linting is serialised within a worker.")
+@click.option("--max-request-bytes", default=10 * 1024 * 1024, show_default=True, type=click.IntRange(1024),
+              help="Largest request body (a draft, a batch or a dropped file).")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Configuration file (organisation facts, rules); default: found from the current folder.")
+@click.option("--model", default=None, help="spaCy model: auto (default), none, or a package name.")
+@click.option("--no-plugins", is_flag=True, help="Do not load third-party plug-ins.")
+def serve_command(host: str, port: int, token: str | None, workers: int, max_request_bytes: int,
+                  config_file: Path | None, model: str | None, no_plugins: bool) -> None:
+    """Serve the page for writers and the HTTP API (needs the serve extra)."""
+    from .serve import INSTALL_HINT, missing_extra
+
+    if missing_extra():
+        _fail(INSTALL_HINT)
+    from .nlp.models import ModelError
+    from .serve.runner import ServeError, serve
+
+    options = {"config": str(config_file.resolve()) if config_file else None, "model": model,
+               "no_plugins": no_plugins, "max_request_bytes": max_request_bytes}
+    try:
+        serve(host=host, port=port, workers=workers, token=token or None, options=options)
+    except (ServeError, ConfigError, SelectorError, ModelError) as exc:
+        _fail(str(exc))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from .model import RuleMeta
 
@@ -14,13 +15,31 @@ def _source_name(meta: RuleMeta) -> str:
     return source.rsplit("/", 1)[-1] if "/" in source else source
 
 
+def rule_entry(meta: RuleMeta) -> dict[str, Any]:
+    """A rule's line in ``hclint rules --format json`` (and ``GET /v1/rules`` of ``hclint serve``)."""
+    return {"id": meta.id, "name": meta.name, "family": meta.family, "severity": meta.severity.value,
+            "fixable": meta.fixable, "source": _source_name(meta), "kinds": list(meta.kinds),
+            "citation": meta.citation, "needs_model": meta.needs_model}
+
+
+def rule_record(meta: RuleMeta) -> dict[str, Any]:
+    """A rule's whole documentation as data: what ``hclint rule ID`` and docs/rules.md print, field by field,
+    and the same text as Markdown (``GET /v1/rules/{id}`` of ``hclint serve``)."""
+    return {
+        **rule_entry(meta),
+        "message": meta.message,
+        "summary": meta.summary or meta.message,
+        "rationale": meta.rationale,
+        "url": meta.url,
+        "fix_safety": meta.fix_safety or "No automatic fix.",
+        "examples": [{"expect": e.expect, "text": e.text, "fixed": e.fixed, "kind": e.kind} for e in meta.examples],
+        "markdown": rule_doc(meta, markdown=True),
+    }
+
+
 def rules_table(metas: Sequence[RuleMeta], output_format: str = "text") -> str:
     if output_format == "json":
-        return json.dumps([
-            {"id": m.id, "name": m.name, "family": m.family, "severity": m.severity.value, "fixable": m.fixable,
-             "source": _source_name(m), "kinds": list(m.kinds), "citation": m.citation, "needs_model": m.needs_model}
-            for m in metas
-        ], indent=2) + "\n"
+        return json.dumps([rule_entry(m) for m in metas], indent=2) + "\n"
     if output_format == "markdown":
         lines = ["| id | name | family | severity | fixable | source |", "|---|---|---|---|---|---|"]
         lines += [f"| [{m.id}](#{m.id.lower()}) | {m.name} | {m.family} | {m.severity.value} | "

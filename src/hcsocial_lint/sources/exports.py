@@ -60,6 +60,34 @@ def read_export(text: str, file_format: str, settings: Settings, *, kind: str | 
     return ExportResult(tuple(posts), tuple(problems))
 
 
+@dataclass(frozen=True)
+class ExportRows:
+    """Every record of an export with all its fields, for a caller that picks the text field itself
+    (the ``hclint serve`` page lets the writer choose the column). ``rows`` are ``(number, fields)``
+    with ``number`` counted as :func:`read_export` counts records; ``columns`` in first-seen order."""
+
+    rows: tuple[tuple[int, Mapping[str, Any]], ...]
+    columns: tuple[str, ...]
+    problems: tuple[str, ...] = ()
+
+
+def export_rows(text: str, file_format: str) -> ExportRows:
+    """The records of an export already decoded to ``text`` (json, jsonl or csv), every field kept."""
+    readers = {"json": _json_records, "jsonl": _jsonl_records, "csv": _csv_records}
+    if file_format not in readers:
+        raise ValueError(f"unknown export format {file_format!r}")
+    rows: list[tuple[int, Mapping[str, Any]]] = []
+    columns: dict[str, None] = {}
+    problems: list[str] = []
+    for record in readers[file_format](text, None):
+        if record.problem is not None or record.fields is None:
+            problems.append(f"{record.where}: {record.problem}")
+            continue
+        rows.append((record.number, MappingProxyType(dict(record.fields))))
+        columns.update(dict.fromkeys(record.fields))
+    return ExportRows(tuple(rows), tuple(columns), tuple(problems))
+
+
 class _RecordProblem(Exception):
     pass
 
@@ -106,7 +134,7 @@ def _json_problem(exc: json.JSONDecodeError) -> str:
     return f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
 
 
-def _json_records(text: str, settings: Settings) -> Iterator[_Record]:
+def _json_records(text: str, settings: Settings | None) -> Iterator[_Record]:
     if not text.strip():
         return
     try:
@@ -129,7 +157,7 @@ def _as_record(item: Any, number: int, where: str) -> _Record:
     return _Record(number, where, {str(k): v for k, v in item.items()})
 
 
-def _jsonl_records(text: str, settings: Settings) -> Iterator[_Record]:
+def _jsonl_records(text: str, settings: Settings | None) -> Iterator[_Record]:
     records: list[_Record] = []
     parsed = 0
     number = 0
@@ -172,12 +200,12 @@ def _csv_field_limit(limit: int) -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
-def _csv_records(text: str, settings: Settings) -> Iterator[_Record]:
+def _csv_records(text: str, settings: Settings | None) -> Iterator[_Record]:
     with _csv_field_limit(len(text) + 1):
-        yield from _csv_rows(text, settings)
+        yield from _csv_rows(text, settings.text_field if settings is not None else None)
 
 
-def _csv_rows(text: str, settings: Settings) -> Iterator[_Record]:
+def _csv_rows(text: str, text_field: str | None) -> Iterator[_Record]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
@@ -186,9 +214,9 @@ def _csv_rows(text: str, settings: Settings) -> Iterator[_Record]:
     if header is None:
         return
     header = [name.strip() for name in header]
-    if settings.text_field not in header:
+    if text_field is not None and text_field not in header:
         columns = ", ".join(repr(h) for h in header) or "none"
-        raise InputError(f"no {settings.text_field!r} column in the CSV header (columns: {columns}); "
+        raise InputError(f"no {text_field!r} column in the CSV header (columns: {columns}); "
                          "set text-field to the column that holds the post")
     number = 0
     line = reader.line_num + 1
