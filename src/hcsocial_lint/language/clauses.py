@@ -12,6 +12,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from hcsocial_lint.nlp.doc_index import memo, token_starts
+
 # Dependencies that open a clause of their own under their head.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
@@ -25,8 +27,7 @@ def token_at(doc: Doc, offset: int) -> Token | None:
     """The token holding character ``offset``, or the next one after it (None past the end)."""
     if not len(doc):
         return None
-    starts = [t.idx for t in doc]
-    i = bisect_right(starts, offset) - 1
+    i = bisect_right(token_starts(doc), offset) - 1
     if i >= 0 and offset < doc[i].idx + len(doc[i].text):
         return doc[i]
     return doc[i + 1] if i + 1 < len(doc) else None
@@ -44,7 +45,13 @@ def sentences(doc: Doc) -> tuple[Span, ...]:
     prose view of a Markdown draft has long blank runs (front matter, code and markup blanked).
     An untrimmed first sentence would start at offset 0, in the front matter, so a fix that
     rewrites "the sentence" would rewrite the front matter too.
+
+    Computed once per parse: every rule asks for them, often once per match.
     """
+    return memo(doc, "trimmed_sentences", lambda: _trimmed_sentences(doc))
+
+
+def _trimmed_sentences(doc: Doc) -> tuple[Span, ...]:
     trimmed = []
     for sentence in doc.sents:
         start, end = sentence.start, sentence.end
@@ -57,12 +64,21 @@ def sentences(doc: Doc) -> tuple[Span, ...]:
     return tuple(trimmed)
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first character of each of ``sentences(doc)``, for bisection."""
+    return memo(doc, "trimmed_sentence_starts", lambda: [sentence.start_char for sentence in sentences(doc)])
+
+
 def sentence_of(doc: Doc, offset: int, within: tuple[Span, ...] | None = None) -> Span:
     """The sentence holding character ``offset``: the last one starting at or before it (so blank
     text between sentences belongs to the one before), else the first. ``within`` is the post's
     ``sentences(doc)`` when the caller has them already."""
-    spans = sentences(doc) if within is None else within
-    starts = [sentence.start_char for sentence in spans]
+    if within is None or within is sentences(doc):
+        spans = sentences(doc)
+        starts = sentence_starts(doc)
+    else:
+        spans = within
+        starts = [sentence.start_char for sentence in spans]
     i = bisect_right(starts, offset) - 1
     if i >= 0:
         return spans[i]

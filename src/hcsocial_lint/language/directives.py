@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.doc_index import doc_text
 from .clauses import clause_head, clause_tokens, has_parse
 from .spans import TextSpan
 
@@ -51,7 +52,7 @@ def _span(tokens: list[Token] | Span, label: str) -> TextSpan | None:
         return None
     doc = tokens[0].doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return TextSpan(start, end, label, doc.text[start:end], "directive")
+    return TextSpan(start, end, label, doc_text(doc)[start:end], "directive")
 
 
 def _label(child: Token, verb: Token) -> bool:
@@ -169,7 +170,7 @@ def directives_of(doc: Doc, verbs: frozenset[str] = frozenset()) -> tuple[Direct
             label = _leading_label(token.sent)
             if label is not None:
                 heading = label
-            elif "\n\n" in doc.text[max(0, token.idx - 3):token.idx]:
+            elif "\n\n" in doc_text(doc)[max(0, token.idx - 3):token.idx]:
                 heading = None
         subject = None
         if not (_is_imperative(token) or token.i in openers):

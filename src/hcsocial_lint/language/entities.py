@@ -25,6 +25,7 @@ from importlib import resources
 import regex
 from spacy.tokens import Doc
 
+from ..nlp.doc_index import doc_text
 from .clauses import tokens_in
 
 PLATFORM = "platform"
@@ -66,7 +67,7 @@ def type_of_name(doc: Doc, start: int, end: int, cues, *, given_name: bool = Fal
     ``cues`` maps a lexicon name to its matches in this post (``analysis.cues``); ``given_name``
     says the span is a known given name, which outweighs the drug list ("Allegra") and the model's
     place labels ("Victoria Lopez") but not a lexicon of proper names nor an apposition."""
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     for lexicon, kind in LEXICON_TYPES.items():
         for span in cues(lexicon):
             if span.start < end and start < span.end:
@@ -97,9 +98,9 @@ def _inside_organisation_name(doc: Doc, start: int, end: int) -> str | None:
     building's name (the model tags the name PERSON and the rest ORG or FAC)."""
     for ent in doc.ents:
         if ent.label_ in {"ORG", "FAC"} and 0 <= ent.start_char - end <= 1 and ent.start_char >= start:
-            before = doc.text[max(0, start - 4):start].lower()
+            before = doc_text(doc)[max(0, start - 4):start].lower()
             if before.endswith("the ") or ent.text.split()[-1].lower() in _INSTITUTION_WORDS:
-                return f"{doc.text[start:end]} {ent.text}"
+                return f"{doc_text(doc)[start:end]} {ent.text}"
         if (ent.label_ in {"ORG", "FAC"} and ent.start_char <= start and end <= ent.end_char
                 and ent.text.split()[-1].lower() in _INSTITUTION_WORDS and ent.end_char > end):
             return ent.text

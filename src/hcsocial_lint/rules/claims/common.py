@@ -8,6 +8,7 @@ substantiated; a finding of a claim rule that falls inside that wording is dropp
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,8 @@ from spacy.tokens import Span, Token
 from ...analysis import Analysis
 from ...model import Applicability, Edit, Evidence, Hit, Suggestion
 from ...nlp.context import skipped_context
+from ...language.clauses import sentence_starts
+from ...nlp.doc_index import tokens_overlapping
 from ...vocabularies import pattern, terms
 
 FAMILY = "claim"
@@ -222,27 +225,24 @@ def sentence_bounds(analysis: Analysis, offset: int) -> tuple[int, int]:
 
 
 def sentence_index(analysis: Analysis, offset: int) -> int:
-    for i, sentence in enumerate(analysis.sentences):
-        if sentence.start_char <= offset < sentence.end_char:
-            return i
-    return max(len(analysis.sentences) - 1, 0)
+    """The index of the sentence holding ``offset`` (the last sentence when none holds it)."""
+    sentences = analysis.sentences
+    i = bisect_right(sentence_starts(analysis.doc), offset) - 1
+    if i >= 0 and offset < sentences[i].end_char:
+        return i
+    return max(len(sentences) - 1, 0)
 
 
 def tokens_between(analysis: Analysis, start: int, end: int) -> list[Token]:
     """Tokens that start inside ``start..end`` (found through the Doc's character index)."""
     if end <= start:
         return []
-    span = analysis.doc.char_span(start, min(end, len(analysis.doc.text)), alignment_mode="expand")
-    if span is None:
-        return [t for t in analysis.doc if start <= t.idx < end]
-    return [t for t in span if start <= t.idx < end]
+    return [t for t in tokens_overlapping(analysis.doc, start, end) if t.idx >= start]
 
 
 def token_at(analysis: Analysis, offset: int) -> Token | None:
-    for token in analysis.doc:
-        if token.idx <= offset < token.idx + len(token.text):
-            return token
-    return None
+    token = tokens_overlapping(analysis.doc, offset, offset + 1)
+    return token[0] if token else None
 
 
 def token_gap(analysis: Analysis, first_end: int, second_start: int) -> int:

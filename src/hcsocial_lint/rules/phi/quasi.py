@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from ...language.clauses import tokens_in
+from ...nlp.doc_index import doc_text
 from .identifiers import Identifier
 
 QUASI_IDENTIFIERS = "QUASI_IDENTIFIERS"
@@ -28,7 +29,7 @@ def combinations(doc, sentences, facility_spans=(), place_cues=()) -> list[Ident
     """One identifier (at the age) per sentence whose age, sex and place, facility or time combine."""
     found = []
     for sentence in sentences:
-        text = doc.text[sentence.start_char:sentence.end_char]
+        text = doc_text(doc)[sentence.start_char:sentence.end_char]
         age = _AGE.search(text)
         sex = _SEX.search(text)
         if age is None or sex is None:
@@ -50,6 +51,6 @@ def combinations(doc, sentences, facility_spans=(), place_cues=()) -> list[Ident
             continue
         if not tokens_in(doc, start, end):
             continue
-        found.append(Identifier(QUASI_IDENTIFIERS, start, end, doc.text[start:end], 0.7, "quasi",
+        found.append(Identifier(QUASI_IDENTIFIERS, start, end, doc_text(doc)[start:end], 0.7, "quasi",
                                 f"age, sex ('{sex.group(0)}') and {', '.join(parts)} in one sentence"))
     return found
