@@ -88,3 +88,20 @@ def test_read_only_mappings_cross_process_boundaries():
     data = MappingProxyType({"kind": "campaign", "nested": MappingProxyType({"a": 1})})
     copy = pickle.loads(pickle.dumps(data))
     assert isinstance(copy, MappingProxyType) and copy == data
+
+
+def test_one_large_export_is_split_into_batches_for_the_workers(linter, corpus, monkeypatch):
+    """A single export of many posts must not travel as one batch: one worker would lint it all."""
+    sizes = []
+    real = parallel.lint_batches
+
+    def counting(linter_, batches, jobs):
+        for batch, report in real(linter_, batches, jobs):
+            sizes.append(len(batch.posts))
+            yield batch, report
+
+    monkeypatch.setattr("hcsocial_lint.linter.lint_batches", counting)
+    report = linter.lint_many(corpus[:1], jobs=1, chunk_posts=64)
+    assert sizes == [64, 64, 22]
+    assert report.posts_checked == 150
+    _same(report, linter.lint_many(corpus[:1], jobs=1, chunk_posts=512))

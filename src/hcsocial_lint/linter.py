@@ -572,7 +572,11 @@ class Linter:
                     to_store[path] = _Uncached(key, source.posts, len(source.posts))
                 posts.extend(source.posts)
                 post_settings.extend([settings] * len(source.posts))
-            if len(posts) >= chunk_posts or len(cached) >= chunk_posts:
+            # A large export is split too, so that its posts can go to several workers.
+            while len(posts) >= chunk_posts:
+                yield Batch(posts[:chunk_posts], post_settings[:chunk_posts], read_problems, cached)
+                posts, post_settings, read_problems, cached = posts[chunk_posts:], post_settings[chunk_posts:], [], []
+            if len(cached) >= chunk_posts:
                 yield Batch(posts, post_settings, read_problems, cached)
                 posts, post_settings, read_problems, cached = [], [], [], []
         if posts or cached:
