@@ -99,3 +99,22 @@ def test_comparative_result_is_atypical(linter, text):
 ])
 def test_no_comparative_result(linter, text):
     assert "END003" not in ids(linter, text)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Regulators said a clinic sold tummy tucks with flights and a hotel stay.", "INC006"),
+    ("The watchdog fined a practice for paying patients $10 per 5-star review.", "END005"),
+    ("A surgeon was ordered to stop giving gift cards to patients who referred friends.", "INC004"),
+    ("Investigators found that the pharmacy gave Wegovy buyers the code SLIM10.", "INC007"),
+])
+def test_reported_offer_is_not_the_posts_own(linter, text, rule):
+    assert rule not in ids(linter, text)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Tummy tuck with flights and a hotel stay, one price: book now.", "INC006"),
+    ("We pay $10 for every 5-star review you leave us!", "END005"),
+    ("We fined ourselves for being late, so here is a deal: Wegovy with code SLIM10.", "INC007"),
+])
+def test_own_offer_still_fires(linter, text, rule):
+    assert rule in ids(linter, text)

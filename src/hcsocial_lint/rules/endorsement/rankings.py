@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ...analysis import Analysis
 from ...language.clauses import has_parse
+from ...language.reported import is_reported
 from ...language.spans import TextSpan
 from ...model import Applicability, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 
@@ -114,7 +115,7 @@ class SellerRanking:
             product = next(p for p in products if p.start <= obj.idx < p.end)
             span = TextSpan(verb.idx, verb.idx + len(verb.text), "rating", verb.text)
             assertion = analysis.assertion(span)
-            if assertion.negated or assertion.question or assertion.quoted:
+            if assertion.negated or assertion.question or assertion.quoted or is_reported(analysis, span):
                 continue
             yield Hit(
                 min(who.idx, verb.idx), product.end,

@@ -12,7 +12,8 @@ what it is sold with:
 
 A perk counts only as the head of its noun phrase, so "holiday special" (a seasonal sale, TON002's
 business) is not a holiday sold with surgery; every cue must be asserted (not negated, asked, quoted
-or refuted), so "we never bundle flights with surgery" and a news report of a clinic's package stay clean.
+or refuted) and not reported (``language.reported``), so "we never bundle flights with surgery" and a
+news report of a clinic's package stay clean.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from dataclasses import dataclass, field
 
 from ...analysis import Analysis
 from ...language.clauses import has_parse, token_at
+from ...language.reported import is_reported
 from ...language.spans import TextSpan
+from ...language.voice import promo_codes
 from ...model import Applicability, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 
 GMC_COSMETIC = ("GMC, Guidance for doctors who offer cosmetic interventions (2016), paras 26-29 (no promotional "
@@ -35,11 +38,10 @@ SELLING_WORDS = frozenset({"package", "packages", "promotion", "promo", "price",
                            "offers", "include", "included", "includes", "including", "campaign", "vip", "book",
                            "apply", "save", "saving", "discount", "all-inclusive", "+"})
 PERK_NOT_HEAD = frozenset({"compound", "amod", "nmod", "poss"})
-CODE_MODIFIERS = frozenset({"discount", "promo", "promotional", "voucher", "coupon", "affiliate", "my", "referral"})
 
 
 def _asserted(analysis: Analysis, spans: tuple[TextSpan, ...]) -> tuple[TextSpan, ...]:
-    return tuple(s for s in spans if analysis.assertion(s).asserted)
+    return tuple(s for s in spans if analysis.assertion(s).asserted and not is_reported(analysis, s))
 
 
 def procedures(analysis: Analysis) -> tuple[TextSpan, ...]:
@@ -102,6 +104,7 @@ class ProcedureTravelPackage:
             Example("Plan a week of rest after your tummy tuck; ask us about recovery and follow-up care.", "pass"),
             Example("Holiday special on flu shots for the whole family.", "pass"),
             Example("We never bundle hotels or flights with surgery: your consultation comes first.", "pass"),
+            Example("The ASA banned a clinic's ad that sold rhinoplasty with a hotel and VIP transfers.", "pass"),
         ),
     ))
 
@@ -181,29 +184,9 @@ class TimeLimitedProcedureOffer:
         )
 
 
-def _code_like(text: str) -> bool:
-    letters = any(c.isalpha() for c in text)
-    return (letters and any(c.isdigit() for c in text)) or (text.isalpha() and text.isupper() and len(text) >= 3)
-
-
 def discount_codes(analysis: Analysis) -> tuple[TextSpan, ...]:
-    """Discount codes: the noun "code" named by a code-like word ("code SAVE10", "code 'ANNA5'") or
-    modified as one ("my code", "discount code"); "zip code 30333" and "dress code" are not."""
-    doc = analysis.doc
-    found: list[TextSpan] = []
-    for token in doc:
-        if token.lower_ not in {"code", "codes"}:
-            continue
-        before = {t.lower_ for t in doc[max(0, token.i - 2):token.i]}
-        after = [t for t in doc[token.i + 1:token.i + 4] if not t.is_punct and not t.is_quote][:1]
-        named = after and _code_like(after[0].text.strip("'\"‘’“”"))
-        if not (named or before & CODE_MODIFIERS):
-            continue
-        end = after[0].idx + len(after[0].text) if named else token.idx + len(token.text)
-        span = TextSpan(token.idx, end, "code", analysis.text[token.idx:end])
-        if analysis.assertion(span).asserted:
-            found.append(span)
-    return tuple(found)
+    """Asserted discount codes (``language.voice.promo_codes``: "code SAVE10", "my code 'ANNA5'")."""
+    return _asserted(analysis, promo_codes(analysis.doc))
 
 
 @dataclass(frozen=True)
@@ -230,6 +213,7 @@ class PrescriptionMedicineCode:
             Example("Get your Mounjaro pen with discount code SLIM10, link in bio.", "fail"),
             Example("Ask your doctor whether Wegovy is right for you; it needs a prescription.", "pass"),
             Example("Use code SPRING10 for 10% off our vitamin D gummies.", "pass"),
+            Example("A report found influencers promoted Mounjaro with codes such as SLIM10.", "pass"),
         ),
     ))
 
