@@ -118,3 +118,25 @@ def test_reported_offer_is_not_the_posts_own(linter, text, rule):
 ])
 def test_own_offer_still_fires(linter, text, rule):
     assert rule in ids(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Grandpa is dying. Make his last days count with our hospice: call us today.",
+    "My dad's last days were peaceful because we called early. Call our hospice team now.",
+])
+def test_fear_for_a_parent_named_by_kinship(linter, text):
+    assert "TON005" in ids(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Talk with Mom about her wishes for her final days. Our guide can help: download it here.",  # no sale
+    "Dad said the flu shot was painless. Get yours at our pharmacy.",  # no harm
+    "The mother of a patient spoke about her last days. Call us with questions.",  # not close to the reader
+])
+def test_no_fear_for_a_parent(linter, text):
+    assert "TON005" not in ids(linter, text)
+
+
+def test_urgency_idiom_counts_only_when_selling(linter):
+    assert "TON001" in ids(linter, "Our 12-week slimming plan starts Monday. If not now, when? Order today.")
+    assert "TON001" not in ids(linter, "If not now, when? Get your flu shot at any county clinic.")
