@@ -69,6 +69,14 @@ def _fragment(token: Token) -> bool:
     return not any(t.dep_ in {"nsubj", "nsubjpass"} for t in token.sent)
 
 
+def _dropped_subject(token: Token) -> bool:
+    """A diary-style clause whose subject is left out ("Made more progress in a week than ..."): a past-tense
+    main verb with no subject of its own. Imperatives (base form) are advice, not results."""
+    head = clause_head(token)
+    return head.tag_ == "VBD" and head.dep_ == "ROOT" and \
+        not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children)
+
+
 def personal_results(analysis) -> tuple[PersonalResult, ...]:
     doc = analysis.doc
     if not has_parse(doc):
@@ -96,7 +104,7 @@ def personal_results(analysis) -> tuple[PersonalResult, ...]:
             who = next(t for t in span if t.lower_ in SINGULAR)
         else:
             who = _experiencer(clause_head(verb), people)
-        if who is None and _fragment(verb) and consumer_voice:
+        if who is None and (_fragment(verb) or _dropped_subject(verb)) and consumer_voice:
             # "Pain-free after one session! Thanks @clinic": a verbless result in a consumer's post
             who = consumer_voice[0]
         if who is None:

@@ -22,6 +22,10 @@ from ...language.spans import TextSpan
 from ...model import Applicability, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 
 ENDORSING_ACTS = ("act_promote", "act_review")
+# What staff are handed to publish as their own ("a caption for employees to post"); a checklist or a
+# leaflet for staff to share with patients is not published content.
+PUBLISHABLE = frozenset({"post", "caption", "tweet", "story", "reel", "template", "script", "blurb", "graphic",
+                         "review", "copy", "status", "update"})
 
 
 def _in_sentence_after(analysis: Analysis, at: TextSpan, lexicon: str, reach: int = 60) -> TextSpan | None:
@@ -50,6 +54,14 @@ def _content_for_staff(analysis: Analysis) -> tuple[TextSpan, TextSpan] | None:
         if token is None:
             continue
         head = token.root.head
+        if token.root.dep_ == "nsubj" and any(c.dep_ == "mark" and c.lower_ == "for" for c in head.children) and \
+                head.dep_ in {"relcl", "acl", "advcl"} and head.head.lemma_.lower() in PUBLISHABLE:
+            # "a ready-made post for staff to share", "a caption for employees to post": staff are the
+            # ones who will publish it
+            for cue in analysis.cues("act_promote"):
+                if cue.start <= head.idx < cue.end:
+                    return staff, cue
+            continue
         if head.lower_ != "for" or head.head == head:
             continue
         content = head.head
@@ -101,6 +113,9 @@ class SolicitedEndorsement:
             Example("Share this post to help us reach more families with free flu shots.", "pass"),
             Example("Suggested post for employees: 'Proud to work somewhere that treats every patient like '"
                     "family!'", "fail"),
+            Example("Here is a ready-made caption for employees to post on their own pages: 'Best IV lounge in "
+                    "town!'", "fail"),
+            Example("Here is a checklist for staff to share with new patients at check-in.", "pass"),
         ),
     ))
 
@@ -134,7 +149,7 @@ class SolicitedEndorsement:
         if prepared is not None:
             staff, content = prepared
             yield Hit(
-                content.start, staff.end,
+                min(content.start, staff.start), max(content.end, staff.end),
                 message=self.meta.message.format(what=f"content written for the organisation's own people to "
                                                       f"publish ('{content.text}' for '{staff.text}')"),
                 category="INSIDER-ENDORSEMENT",

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...analysis import Analysis
+from ...language.reported import unreported
 from ...language.directives import Directive, directives
 from ...language.offers import PAYMENT_LINKS, Offer, offers
 from ...language.spans import TextSpan
@@ -72,10 +73,15 @@ class IncentivisedReview:
             Example("Thank you for all the reviews this year! We read every one and use them to get better.", "pass"),
             Example("We never offer discounts or gifts for reviews.", "pass"),
             Example("#ad @PureSkinMD gave me a free peel in exchange for my honest review, so here it is.", "pass"),
+            Example("The FTC fined a med spa for giving patients 20% off in exchange for 5-star reviews.", "pass"),
         ),
     ))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
+        # news of someone else's offer ("regulators fined a clinic for ...") is not the post's own
+        yield from unreported(analysis, self._hits(analysis))
+
+    def _hits(self, analysis: Analysis) -> Iterator[Hit]:
         found = [o for o in offers(analysis, "act_review") if o.given and o.link in PAYMENT_LINKS | {"with", "clause"}]
         if found:
             offer = found[0]
@@ -198,6 +204,10 @@ class ReviewGating:
     ))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
+        # news of someone else's offer ("regulators fined a clinic for ...") is not the post's own
+        yield from unreported(analysis, self._hits(analysis))
+
+    def _hits(self, analysis: Analysis) -> Iterator[Hit]:
         restricted = _only_happy(analysis)
         if restricted is not None:
             only, condition, review = restricted

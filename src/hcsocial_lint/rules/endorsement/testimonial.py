@@ -70,6 +70,9 @@ class AtypicalResultsTestimonial:
             Example("Research shows people who lose 5 to 7% of body weight cut their diabetes risk by half.", "pass"),
             Example("Three weeks on the shots and I've already dropped 11 lbs!! Obsessed.", "fail"),
             Example("Honestly, that one session changed my life and my panic attacks are gone.", "fail"),
+            Example("Made more progress in two sessions with @calmclinic than in ten years of counselling, when I "
+                    "tried everything.", "fail"),
+            Example("Our physiotherapy team helps patients make more progress after knee surgery.", "pass"),
         ),
         fixable=True,
     ))

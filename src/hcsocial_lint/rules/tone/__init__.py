@@ -9,6 +9,7 @@ from .fear import FearSelling
 from .free_services import FreeServiceLure
 from .gifts import ClinicalPrizeContest, PatientGift
 from .referrals import ReferralReward
+from .procedures import PrescriptionMedicineCode, ProcedureTravelPackage, TimeLimitedProcedureOffer
 from .score import SalesDrivenTone
 from .urgency import PressureUrgency
 from .waivers import CostSharingWaiver
@@ -16,6 +17,7 @@ from .waivers import CostSharingWaiver
 RULES = (
     PressureUrgency(), CrisisSelling(), SalesDrivenTone(), FearSelling(),
     PatientGift(), ClinicalPrizeContest(), CostSharingWaiver(), ReferralReward(), FreeServiceLure(),
+    ProcedureTravelPackage(), TimeLimitedProcedureOffer(), PrescriptionMedicineCode(),
 )
 
 

@@ -34,18 +34,33 @@ def _in(span: TextSpan, start: int, end: int) -> bool:
     return start <= span.start < end
 
 
+KIN_NAMES = frozenset({"mom", "mum", "mother", "dad", "father", "grandma", "grandpa", "grandmother", "grandfather",
+                       "nana", "papa"})
+
+
+def _close_to_reader(root) -> bool:
+    """The dependant is the reader's or the speaker's own ("your child", "my dad"), or a parent named by
+    kinship alone, as a family says it ("Mom is fading", "Dad's last days")."""
+    if any(c.lower_ in {"your", "my"} for c in root.children) or root.head.lower_ in {"your", "my"}:
+        return True
+    return root.lower_ in KIN_NAMES and root.text[:1].isupper() and \
+        not any(c.dep_ in {"det", "poss"} for c in root.children)
+
+
 def _dependant_fear(analysis: Analysis) -> tuple[TextSpan, TextSpan] | None:
+    """A dependant close to the reader and a harm in its sentence or the next one ("Mom is failing fast.
+    Make her last days count ...")."""
     doc = analysis.doc
+    sentences = analysis.sentences
     for dependant in analysis.cues("dependants"):
         token = doc.char_span(dependant.start, dependant.end, alignment_mode="expand")
-        if token is None:
-            continue
-        root = token.root
-        if not any(c.lower_ == "your" for c in root.children) and root.head.lower_ not in {"your"}:
+        if token is None or not _close_to_reader(token.root):
             continue
         sentence = analysis.sentence_at(dependant.start)
+        following = next((s for s in sentences if s.start_char >= sentence.end_char), None)
+        end = following.end_char if following is not None else sentence.end_char
         for harm in analysis.cues("fear_harms"):
-            if _in(harm, sentence.start_char, sentence.end_char) and not analysis.assertion(harm).negated:
+            if _in(harm, sentence.start_char, end) and not analysis.assertion(harm).negated:
                 return dependant, harm
     return None
 
@@ -99,6 +114,8 @@ class FearSelling:
             Example("Don't let thinning hair hold you back this summer! Book your consultation with us.", "fail"),
             Example("Protect your child from measles: talk to your doctor about the MMR vaccine.", "pass"),
             Example("Our hospice team helps families care for a parent at home. Call us with any questions.", "pass"),
+            Example("Mom is fading fast. Make her last days count: call our hospice team today.", "fail"),
+            Example("Dad's heart checkup went well. Book your own with our cardiology team.", "pass"),
         ),
     ))
 

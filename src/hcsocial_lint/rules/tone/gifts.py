@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ...analysis import Analysis
+from ...language.reported import unreported
 from ...language.clauses import token_at
 from ...language.directives import directives
 from ...language.offers import PAYMENT_LINKS, offers
@@ -156,6 +157,10 @@ class PatientGift:
     ))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
+        # news of someone else's offer ("regulators fined a clinic for ...") is not the post's own
+        yield from unreported(analysis, self._hits(analysis))
+
+    def _hits(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
         gifts = tagged_matches("tone_gifts", text)
         if is_recruiting(analysis):
@@ -316,6 +321,10 @@ class ClinicalPrizeContest:
     ))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
+        # news of someone else's offer ("regulators fined a clinic for ...") is not the post's own
+        yield from unreported(analysis, self._hits(analysis))
+
+    def _hits(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
         contests = matches("tone_contest", text)
         if not contests:

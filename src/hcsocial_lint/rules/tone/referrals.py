@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ...analysis import Analysis
+from ...language.reported import unreported
 from ...language.offers import PAYMENT_LINKS, offers
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from .profile import is_recruiting, tone_profile
@@ -43,11 +44,16 @@ class ReferralReward:
             Example("Marketers wanted! Earn $200 per patient you send to our recovery center.", "fail"),
             Example("No referral needed! You can book directly with our physical therapists.", "pass"),
             Example("Employee referral bonus: refer an RN who joins our team and earn $1,500!", "pass"),
+            Example("A dentist was ordered to stop giving free whitening to patients who referred friends.", "pass"),
         ),
         fixable=True,
     ))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
+        # news of someone else's offer ("regulators fined a clinic for ...") is not the post's own
+        yield from unreported(analysis, self._hits(analysis))
+
+    def _hits(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
         if is_recruiting(analysis):
             return
