@@ -1,0 +1,99 @@
+"""Post-level rewrites (issue #13): articles, grammar repair, strategy per finding, prose boundary."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcsocial_lint.language.articles import article_for, article_repairs
+from hcsocial_lint.model import Edit
+from hcsocial_lint.rewriting.grammar import apply_tracked, tidy
+
+
+@pytest.mark.parametrize("word, article", [
+    ("MRI", "an"), ("UTI", "a"), ("hour", "an"), ("user", "a"), ("FDA", "an"), ("one", "a"),
+    ("appointment", "an"), ("patient", "a"), ("8-week", "an"), ("10-day", "a"), ("X-ray", "an"), ("COVID", "a"),
+])
+def test_article_by_sound(word, article):
+    assert article_for(word) == article
+
+
+def test_article_repairs_keep_case():
+    assert article_repairs("An patient and a MRI.") == [(0, 2, "A"), (15, 16, "an")]
+
+
+def test_tidy_only_near_the_edit():
+    text = "iphone users  love it. Our clinic is open.  See you soon. a nice day"
+    rewritten, bounds = apply_tracked(text, [Edit(23, 44, "")])
+    assert tidy(rewritten, bounds) == "iphone users  love it. See you soon. a nice day"
+
+
+def test_tidy_capitalises_and_fixes_article_after_a_drop():
+    text = "Thanks! Jane Roe was in bed 4. we saw a elderly visitor today."
+    rewritten, bounds = apply_tracked(text, [Edit(8, 31, "")])
+    assert tidy(rewritten, bounds) == "Thanks! We saw an elderly visitor today."
+
+
+@pytest.fixture(scope="module")
+def linter():
+    from hcsocial_lint import Linter
+
+    return Linter()
+
+
+def test_clean_post_has_no_rewrite(linter):
+    result = linter.rewrite("Flu shots are available at both clinics this week. No appointment needed.")
+    assert result.status == "clean" and result.text is None
+
+
+def test_phi_sentence_that_singles_out_a_patient_is_dropped(linter):
+    draft = ("Happy 80th birthday to our patient Rosalind Pemberton, who finished chemo today! "
+             "We are proud of our oncology nurses.")
+    result = linter.rewrite(draft)
+    assert result.status == "rewritten"
+    assert result.text == "We are proud of our oncology nurses."
+    assert not result.safe
+
+
+def test_undisclosed_endorsement_gets_ad_at_the_start_as_a_safe_fix(linter):
+    result = linter.rewrite("Loving my new serum from BrightSkin Labs! Use code BRIGHT15 for 15% off.")
+    assert result.status == "rewritten" and result.safe
+    assert result.text == "#ad Loving my new serum from BrightSkin Labs! Use code BRIGHT15 for 15% off."
+
+
+def test_negated_status_is_not_forced_after_a_determiner(linter):
+    result = linter.rewrite("Our capsules are made in an FDA-approved lab so you know they work. "
+                            "Ask at the front desk for a sample pack.")
+    assert result.status == "rewritten"
+    assert "not FDA" not in result.text and "a not" not in result.text
+    assert result.text == "Ask at the front desk for a sample pack."
+
+
+def test_no_honest_rewrite_is_advice_only(linter):
+    result = linter.rewrite("Pain-free in two visits with our spinal decompression!")
+    assert result.status == "advice" and result.text is None and result.reasons
+
+
+MARKDOWN = ("---\ntitle: cures\n---\nOur IV drip cures hangovers in 30 minutes. Walk-ins welcome every Saturday.\n\n"
+            "```\ncures hangovers\n```\n\nSee [cures](https://example.org/cures-hangovers).\n")
+
+
+def test_rewrite_never_edits_front_matter_code_or_urls(linter):
+    result = linter.rewrite(MARKDOWN, markdown=True)
+    assert result.status == "rewritten"
+    assert result.text.startswith("---\ntitle: cures\n---\n")
+    assert "```\ncures hangovers\n```" in result.text
+    assert "(https://example.org/cures-hangovers)" in result.text
+
+
+@pytest.mark.parametrize("prose", [
+    "Our IV drip cures hangovers in 30 minutes. Walk-ins welcome.",
+    "Happy birthday to our patient Rosalind Pemberton in room 12! Thanks to the team.",
+    "Loving my new serum from BrightSkin Labs! Use code BRIGHT15.",
+])
+def test_property_protected_text_survives_the_rewrite(linter, prose):
+    """Whatever the prose, the front matter, code block and link target come back byte for byte."""
+    front, code, link = "---\nslug: a-b\nnote: cures\n---\n", "\n\n```\nroom 12 cures\n```\n", "\n\n[site](https://ex.org/x)\n"
+    draft = front + prose + code + link
+    result = linter.rewrite(draft, markdown=True)
+    text = result.text if result.text is not None else draft
+    assert text.startswith(front) and code in text and text.endswith(link)
