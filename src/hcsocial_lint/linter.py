@@ -513,7 +513,8 @@ class Linter:
             post_of(text)
         except InputError as exc:
             return PostRewrite("advice", text, reasons=(str(exc),), path=path, record=record)
-        return rewrite_post(text, lint, post_of, self._sentence_spans, path=path, record=record)
+        parse = self.model.nlp if self.model.has_model else None
+        return rewrite_post(text, lint, post_of, self._sentence_spans, path=path, record=record, parse=parse)
 
     def _sentence_spans(self, prose: str) -> list[tuple[int, int]]:
         return sentence_spans(self.model.nlp, prose, self.model.has_model)

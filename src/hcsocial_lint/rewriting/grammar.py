@@ -10,7 +10,7 @@ spacing in a list) is left as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..language.articles import article_repairs
 from ..model import Edit
@@ -53,7 +53,24 @@ def _sentence_start(text: str, index: int) -> bool:
 _WORD_START = re.compile(r"(?<![\w@#/.'’-])([a-z])([a-z]*)\b")
 
 
-def repairs(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int, int]] = ()) -> list[Edit]:
+def _agreement(doc) -> list[tuple[int, int, str]]:
+    """From the parse: "a" before a plural head ("a long-lasting results") goes; "there's" before
+    a plural subject becomes "there are"."""
+    found = []
+    for token in doc:
+        if token.lower_ in {"a", "an"} and token.dep_ == "det" and token.head.tag_ in {"NNS", "NNPS"} \
+                and token.head.i > token.i:
+            found.append((token.idx, token.idx + len(token.text_with_ws), ""))
+        if token.lower_ == "there" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"'s", "’s"}:
+            subject = next((t for t in doc[token.i + 2:token.i + 6] if t.dep_ in {"attr", "nsubj"}), None)
+            if subject is not None and subject.tag_ == "NNS":
+                verb = doc[token.i + 1]
+                found.append((verb.idx, verb.idx + len(verb.text), " are"))
+    return found
+
+
+def repairs(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int, int]] = (),
+            parse: Callable | None = None) -> list[Edit]:
     """Edits that tidy ``text`` near ``boundaries`` without touching ``protected`` spans."""
 
     def allowed(start: int, end: int) -> bool:
@@ -75,6 +92,9 @@ def repairs(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int,
         add(match.start(), match.end(), match.group(1))
     for match in re.finditer(r"^[ \t]*[,;:.][ \t]*", text, re.M):  # a line that now opens with punctuation
         add(match.start(), match.end(), "")
+    if parse is not None:
+        for start, end, word in _agreement(parse(text)):
+            add(start, end, word)
     for start, end, word in article_repairs(text):
         add(start, end, word)
     for match in _WORD_START.finditer(text):
@@ -83,10 +103,11 @@ def repairs(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int,
     return sorted(found.values(), key=lambda e: (e.start, e.end))
 
 
-def tidy(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int, int]] = ()) -> str:
+def tidy(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int, int]] = (),
+         parse: Callable | None = None) -> str:
     """``text`` with :func:`repairs` applied (twice, since one repair can reveal the next)."""
     for _ in range(2):
-        edits = repairs(text, boundaries, protected)
+        edits = repairs(text, boundaries, protected, parse)
         if not edits:
             break
         text, _ = apply_tracked(text, edits)

@@ -97,9 +97,19 @@ def _deletion(post: Post, sentence: tuple[int, int], region: EditableRegion) -> 
     return edit if region.allows(edit) else None
 
 
-def _words_left(post: Post, dropped: Sequence[tuple[int, int]]) -> int:
-    kept = "".join(ch if not any(s <= i < e for s, e in dropped) else " " for i, ch in enumerate(post.text))
-    return len([w for w in _WORDS.findall(kept)])
+_NOT_PROSE = re.compile(r"[#@]\w+|https?://\S+")
+
+
+def content_words(text: str) -> int:
+    """Words of prose, hashtags, handles and links left out."""
+    return len(_WORDS.findall(_NOT_PROSE.sub(" ", text)))
+
+
+def _leaves_a_statement(post: Post, dropped: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]) -> bool:
+    """What is left must still say something: a sentence that is not a question, of a few words."""
+    kept = [s for s in sentences if s not in dropped]
+    return any(content_words(post.text[s:e]) >= MIN_WORDS_LEFT and not post.text[s:e].rstrip().endswith("?")
+               for s, e in kept)
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|our|your|my|their|his|her|its|this|that)\s+$", re.I)
@@ -143,19 +153,36 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
     def sentence_at(offset: int) -> tuple[int, int] | None:
         return next((s for s in sentences if s[0] <= offset < max(s[1], s[0] + 1)), None)
 
+    def to_drop(finding: Finding) -> list[tuple[int, int]]:
+        """The finding's sentence, the sentences holding its evidence (the product a disease was
+        paired with), and the answer to a question opener ("Bloating? Our tea flushes it out.")."""
+        places = [finding.range.start, *(e.start for e in finding.evidence if e.start is not None)]
+        found = []
+        for offset in places:
+            sentence = sentence_at(offset)
+            if sentence is not None and sentence not in found:
+                found.append(sentence)
+        if finding.family != "phi" and found:
+            last = max(found)
+            if post.text[last[0]:last[1]].rstrip().endswith("?"):
+                following = next((s for s in sentences if s[0] >= last[1]), None)
+                if following is not None and following not in found:
+                    found.append(following)
+        return found
+
     def try_drop(finding: Finding, start: int) -> bool:
-        sentence = sentence_at(start)
-        if sentence is None or sentence in plan.dropped:
-            return sentence is not None
-        if _words_left(post, [*plan.dropped, sentence]) < MIN_WORDS_LEFT:
+        found = [s for s in to_drop(finding) if s not in plan.dropped]
+        if not found:
+            return bool(to_drop(finding))
+        if not _leaves_a_statement(post, [*plan.dropped, *found], sentences):
             return False
-        edit = _deletion(post, sentence, region)
-        if edit is None or _overlaps(edit, plan.edits):
+        edits = [_deletion(post, sentence, region) for sentence in found]
+        if any(e is None for e in edits) or any(_overlaps(e, plan.edits) for e in edits):
             return False
-        plan.edits.append(edit)
-        plan.dropped.append(sentence)
+        plan.edits.extend(edits)
+        plan.dropped.extend(found)
         plan.safe = False
-        plan.actions.append(f"{finding.rule_id}: dropped the sentence")
+        plan.actions.append(f"{finding.rule_id}: dropped the sentence" + ("s" if len(found) > 1 else ""))
         return True
 
     for finding in sorted(errors, key=lambda f: (f.range.start, f.rule_id)):
@@ -187,7 +214,7 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
 def _empties(post: Post, edits: Sequence[Edit]) -> bool:
     """True when the edits would leave the post with too few words to stand on its own."""
     after = apply_edits(post.original, edits)
-    return len(_WORDS.findall(after)) < MIN_WORDS_LEFT
+    return content_words(after) < MIN_WORDS_LEFT
 
 
 def _describe(finding: Finding) -> str:
@@ -200,11 +227,12 @@ def _advice(finding: Finding) -> str:
 
 def rewrite_post(text: str, lint: Callable[[str], Sequence[Finding]], post_of: Callable[[str], Post],
                  sentences_of: Callable[[str], Sequence[tuple[int, int]]], *,
-                 path: str = "<text>", record: int | None = None) -> PostRewrite:
+                 path: str = "<text>", record: int | None = None, parse: Callable | None = None) -> PostRewrite:
     """The post-level rewrite of ``text``.
 
     ``lint(draft)`` gives a draft's findings, ``post_of(draft)`` its :class:`Post` (prose view
-    and protected spans), ``sentences_of(prose)`` the ``(start, end)`` of each sentence.
+    and protected spans), ``sentences_of(prose)`` the ``(start, end)`` of each sentence, and
+    ``parse(text)`` (optional) a spaCy ``Doc`` for agreement repairs.
     """
     first = [f for f in lint(text) if is_error(f)]
     if not first:
@@ -222,11 +250,14 @@ def rewrite_post(text: str, lint: Callable[[str], Sequence[Finding]], post_of: C
         if not plan.edits:
             break
         rewritten, boundaries = apply_tracked(current, plan.edits)
-        current = tidy(rewritten, boundaries, post_of(rewritten).protected)
+        current = tidy(rewritten, boundaries, post_of(rewritten).protected, parse)
         actions.extend(plan.actions)
         safe = safe and plan.safe
         errors = [f for f in lint(current) if is_error(f)]
+        if content_words(post_of(current).text) < MIN_WORDS_LEFT:
+            advice = ["nothing postable would be left once the problem is taken out; rewrite the post"]
+            break
         if not errors:
             return PostRewrite("rewritten", text, current, safe, rules, tuple(actions), path=path, record=record)
-    reasons = tuple(advice) or tuple(f"{f.rule_id}: {_advice(f)}" for f in errors)
+    reasons = tuple(dict.fromkeys([*advice, *(f"{f.rule_id}: {_advice(f)}" for f in errors)]))
     return PostRewrite("advice", text, None, False, rules, tuple(actions), reasons, path=path, record=record)
