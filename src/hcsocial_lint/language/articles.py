@@ -47,6 +47,11 @@ def article_for(word: str) -> str:
     return "an" if lower[0] in "aeiou" else "a"
 
 
+def _opens_sentence(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" \t")
+    return not before or before[-1] in ".!?\n:\"“"
+
+
 _ARTICLE_PAIR = re.compile(r"\b([Aa]n?)(\s+)([\w'-]+)")
 
 
@@ -61,6 +66,8 @@ def article_repairs(text: str, start: int = 0, end: int | None = None) -> list[t
         article, word = match.group(1), match.group(3)
         if match.start() < max(0, start - 3) or word.lower() in {"a", "an"}:
             continue
+        if article[0].isupper() and not _opens_sentence(text, match.start()):
+            continue  # "Vitamin A is", "Hepatitis A vaccine": a letter, not the article
         wanted = article_for(word)
         if article.lower() != wanted:
             fixed = wanted.capitalize() if article[0].isupper() else wanted

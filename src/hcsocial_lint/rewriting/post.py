@@ -198,6 +198,10 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
             continue
         if finding.family == "phi" and try_drop(finding, start):
             continue
+        if fix is not None and _rewrites_a_whole_sentence(post, fix[0], sentences) and try_drop(finding, start):
+            continue  # a stock sentence in place of the writer's reads worse than the post without it
+        if fix is not None and _replaces_the_post(post, fix[0]) and not post.kind.endswith("reply"):
+            fix = None  # a post replaced by a stock text is no longer the writer's post: advice only
         if fix is not None:
             edits, _ = fix
             if not any(_overlaps(e, plan.edits) for e in edits) and not _empties(post, edits):
@@ -209,6 +213,22 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
             continue
         advice.append(f"{finding.rule_id}: {_advice(finding)}")
     return plan, advice
+
+
+def _rewrites_a_whole_sentence(post: Post, edits: Sequence[Edit], sentences: Sequence[tuple[int, int]]) -> bool:
+    return any(e.replacement and any(e.start <= s and t <= e.end for s, t in sentences) for e in edits)
+
+
+def _replaces_the_post(post: Post, edits: Sequence[Edit]) -> bool:
+    stripped = post.text.strip()
+    first = len(post.text) - len(post.text.lstrip())
+    return any(e.replacement and e.start <= first and e.end >= first + len(stripped) for e in edits)
+
+
+def says_something(text: str, sentences: Sequence[tuple[int, int]]) -> bool:
+    """A postable text has a sentence of a few words that is not a question."""
+    return any(content_words(text[s:e]) >= MIN_WORDS_LEFT and not text[s:e].rstrip().endswith("?")
+               for s, e in sentences)
 
 
 def _empties(post: Post, edits: Sequence[Edit]) -> bool:
@@ -254,7 +274,8 @@ def rewrite_post(text: str, lint: Callable[[str], Sequence[Finding]], post_of: C
         actions.extend(plan.actions)
         safe = safe and plan.safe
         errors = [f for f in lint(current) if is_error(f)]
-        if content_words(post_of(current).text) < MIN_WORDS_LEFT:
+        prose = post_of(current).text
+        if not says_something(prose, sentences_of(prose)):
             advice = ["nothing postable would be left once the problem is taken out; rewrite the post"]
             break
         if not errors:
