@@ -97,3 +97,76 @@ def test_property_protected_text_survives_the_rewrite(linter, prose):
     result = linter.rewrite(draft, markdown=True)
     text = result.text if result.text is not None else draft
     assert text.startswith(front) and code in text and text.endswith(link)
+
+
+# --- the report: --rewrites in every format, with --jobs and with the result cache ---------------------
+
+import json
+
+from click.testing import CliRunner
+
+from hcsocial_lint.cli import main
+
+PHI_DRAFT = ("Happy 80th birthday to our patient Rosalind Pemberton, who finished chemo today! "
+             "We are proud of our oncology nurses.\n")
+AD_DRAFT = "Loving my new serum from BrightSkin Labs! Use code BRIGHT15 for 15% off.\n"
+
+
+@pytest.fixture
+def drafts(tmp_path):
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PHI_DRAFT, encoding="utf-8")
+    (folder / "b.md").write_text("---\ntitle: serum\n---\n" + AD_DRAFT, encoding="utf-8")
+    (folder / "c.txt").write_text("Flu shots are available at both clinics this week.\n", encoding="utf-8")
+    return folder
+
+
+def _rewrites(output: str) -> dict:
+    return {r["path"].rsplit("/", 1)[-1]: r for r in json.loads(output)["rewrites"]}
+
+
+def test_json_rewrites_are_the_same_with_jobs_and_with_the_cache(drafts, tmp_path):
+    runner = CliRunner()
+    base = ["check", str(drafts), "--no-plugins", "--format", "json", "--rewrites", "--exit-zero"]
+    plain = runner.invoke(main, [*base, "--no-cache"])
+    parallel = runner.invoke(main, [*base, "--no-cache", "--jobs", "2"])
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    cold = runner.invoke(main, [*base, *cache])
+    warm = runner.invoke(main, [*base, *cache])  # served from the masked cache: no raw text in it
+    expected = _rewrites(plain.output)
+    assert expected["a.txt"]["text"] == "We are proud of our oncology nurses.\n"
+    assert expected["b.md"]["text"] == "---\ntitle: serum\n---\n#ad " + AD_DRAFT
+    assert expected["b.md"]["safe"] is True and "c.txt" not in expected
+    for run in (parallel, cold, warm):
+        assert _rewrites(run.output) == expected
+
+
+def test_json_with_rewrites_matches_the_schema_and_masking_withholds_the_text(drafts):
+    jsonschema = pytest.importorskip("jsonschema")
+    from hcsocial_lint.reporting.json_report import load_report_schema
+
+    result = CliRunner().invoke(main, ["check", str(drafts), "--no-plugins", "--no-cache", "--format", "json",
+                                       "--rewrites", "--mask"])
+    data = json.loads(result.output)
+    jsonschema.validate(data, load_report_schema())
+    assert data["rewrites"] and all(r["text"] is None for r in data["rewrites"])
+
+
+def test_sarif_carries_post_rewrites(drafts):
+    result = CliRunner().invoke(main, ["check", str(drafts), "--no-plugins", "--no-cache", "--format", "sarif",
+                                       "--rewrites", "--no-mask"])
+    post_rewrites = json.loads(result.output)["runs"][0]["properties"]["postRewrites"]
+    assert {r["status"] for r in post_rewrites} == {"rewritten"}
+
+
+def test_text_output_shows_the_rewrite_under_the_post(drafts):
+    result = CliRunner().invoke(main, ["check", str(drafts / "a.txt"), "--no-plugins", "--no-cache", "--rewrites"])
+    assert "suggested rewrite of the post" in result.output
+    assert "    We are proud of our oncology nurses." in result.output
+
+
+def test_stdin_fix_with_rewrites_prints_the_rewritten_post():
+    result = CliRunner().invoke(main, ["check", "-", "--no-plugins", "--no-cache", "--fix", "--rewrites"],
+                                                input=AD_DRAFT)
+    assert result.stdout == "#ad " + AD_DRAFT
