@@ -198,8 +198,11 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
             continue
         if finding.family == "phi" and try_drop(finding, start):
             continue
-        if fix is not None and _rewrites_a_whole_sentence(post, fix[0], sentences) and try_drop(finding, start):
-            continue  # a stock sentence in place of the writer's reads worse than the post without it
+        if fix is not None and _rewrites_a_whole_sentence(post, fix[0], sentences) \
+                and not _replaces_the_post(post, fix[0]):
+            if try_drop(finding, start):  # a stock sentence in place of the writer's reads worse than none
+                continue
+            fix = None
         if fix is not None and _replaces_the_post(post, fix[0]) and not post.kind.endswith("reply"):
             fix = None  # a post replaced by a stock text is no longer the writer's post: advice only
         if fix is not None:
