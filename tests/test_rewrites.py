@@ -62,10 +62,15 @@ def test_undisclosed_endorsement_gets_ad_at_the_start_as_a_safe_fix(linter):
 
 def test_negated_status_is_not_forced_after_a_determiner(linter):
     result = linter.rewrite("Our capsules are made in an FDA-approved lab so you know they work. "
-                            "Ask at the front desk for a sample pack.")
+                            "Our front desk has sample packs for every visitor.")
     assert result.status == "rewritten"
     assert "not FDA" not in result.text and "a not" not in result.text
-    assert result.text == "Ask at the front desk for a sample pack."
+    assert result.text == "Our front desk has sample packs for every visitor."
+
+
+def test_a_bare_call_to_action_left_alone_is_not_a_post(linter):
+    result = linter.rewrite("Our capsules are made in an FDA-approved lab so you know they work. Book now.")
+    assert result.status == "advice" and result.text is None
 
 
 def test_no_honest_rewrite_is_advice_only(linter):

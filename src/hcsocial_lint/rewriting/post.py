@@ -105,11 +105,24 @@ def content_words(text: str) -> int:
     return len(_WORDS.findall(_NOT_PROSE.sub(" ", text)))
 
 
-def _leaves_a_statement(post: Post, dropped: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]) -> bool:
-    """What is left must still say something: a sentence that is not a question, of a few words."""
-    kept = [s for s in sentences if s not in dropped]
-    return any(content_words(post.text[s:e]) >= MIN_WORDS_LEFT and not post.text[s:e].rstrip().endswith("?")
-               for s, e in kept)
+def is_statement(sentence: str, parse: Callable | None = None) -> bool:
+    """A sentence that says something: a few words, not a question, not a bare call to action
+    ("Book your spot now.", "Call us today."): its root is not a subjectless base-form verb."""
+    if content_words(sentence) < MIN_WORDS_LEFT or sentence.rstrip().endswith("?"):
+        return False
+    if parse is None:
+        return True
+    doc = parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return True
+    return not (root.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children))
+
+
+def _leaves_a_statement(post: Post, dropped: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]],
+                        parse: Callable | None = None) -> bool:
+    """What is left must still say something of the writer's own (see :func:`is_statement`)."""
+    return any(is_statement(post.text[s:e], parse) for s, e in sentences if (s, e) not in dropped)
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|our|your|my|their|his|her|its|this|that)\s+$", re.I)
@@ -146,7 +159,7 @@ def _overlaps(edit: Edit, chosen: Sequence[Edit]) -> bool:
 
 
 def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, int]],
-          region: EditableRegion) -> tuple[_Round, list[str]]:
+          region: EditableRegion, parse: Callable | None = None) -> tuple[_Round, list[str]]:
     plan = _Round()
     advice: list[str] = []
 
@@ -174,7 +187,7 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
         found = [s for s in to_drop(finding) if s not in plan.dropped]
         if not found:
             return bool(to_drop(finding))
-        if not _leaves_a_statement(post, [*plan.dropped, *found], sentences):
+        if not _leaves_a_statement(post, [*plan.dropped, *found], sentences, parse):
             return False
         edits = [_deletion(post, sentence, region) for sentence in found]
         if any(e is None for e in edits) or any(_overlaps(e, plan.edits) for e in edits):
@@ -228,10 +241,9 @@ def _replaces_the_post(post: Post, edits: Sequence[Edit]) -> bool:
     return any(e.replacement and e.start <= first and e.end >= first + len(stripped) for e in edits)
 
 
-def says_something(text: str, sentences: Sequence[tuple[int, int]]) -> bool:
-    """A postable text has a sentence of a few words that is not a question."""
-    return any(content_words(text[s:e]) >= MIN_WORDS_LEFT and not text[s:e].rstrip().endswith("?")
-               for s, e in sentences)
+def says_something(text: str, sentences: Sequence[tuple[int, int]], parse: Callable | None = None) -> bool:
+    """A postable text has a sentence that is a statement (:func:`is_statement`)."""
+    return any(is_statement(text[s:e], parse) for s, e in sentences)
 
 
 def _empties(post: Post, edits: Sequence[Edit]) -> bool:
@@ -269,7 +281,7 @@ def rewrite_post(text: str, lint: Callable[[str], Sequence[Finding]], post_of: C
     for _ in range(MAX_ROUNDS):
         post = post_of(current)
         region = EditableRegion.of_post(post)
-        plan, advice = _plan(post, errors, _sentence_spans(post, sentences_of), region)
+        plan, advice = _plan(post, errors, _sentence_spans(post, sentences_of), region, parse)
         if not plan.edits:
             break
         rewritten, boundaries = apply_tracked(current, plan.edits)
@@ -278,7 +290,7 @@ def rewrite_post(text: str, lint: Callable[[str], Sequence[Finding]], post_of: C
         safe = safe and plan.safe
         errors = [f for f in lint(current) if is_error(f)]
         prose = post_of(current).text
-        if not says_something(prose, sentences_of(prose)):
+        if not says_something(prose, sentences_of(prose), parse):
             advice = ["nothing postable would be left once the problem is taken out; rewrite the post"]
             break
         if not errors:
