@@ -22,10 +22,13 @@ are never changed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..fixes import EditableRegion, apply_edits
+from ..language.directives import directives_of
+from ..language.lexicon import builtin_lexicon
 from ..model import Applicability, Edit, Finding, Post, Severity
 from .grammar import apply_tracked, tidy
 
@@ -105,6 +108,11 @@ def content_words(text: str) -> int:
     return len(_WORDS.findall(_NOT_PROSE.sub(" ", text)))
 
 
+@lru_cache(maxsize=1)
+def _directive_verbs() -> frozenset[str]:
+    return frozenset(builtin_lexicon("directive_verbs").phrases)
+
+
 def is_statement(sentence: str, parse: Callable | None = None) -> bool:
     """A sentence that says something: a few words, not a question, not a bare call to action
     ("Book your spot now.", "Call us today."): its root is not a subjectless base-form verb."""
@@ -116,7 +124,11 @@ def is_statement(sentence: str, parse: Callable | None = None) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return True
-    return not (root.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children))
+    if root.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children):
+        return False
+    # the language layer's directives also catch an opener the tagger took for a noun ("Order from our shop.")
+    first = next((t for t in doc if t.is_alpha), None)
+    return not any(d.verb.start in {root.idx, first.idx if first is not None else -1} for d in directives_of(doc, _directive_verbs()))
 
 
 def _leaves_a_statement(post: Post, dropped: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]],
