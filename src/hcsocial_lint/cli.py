@@ -119,10 +119,14 @@ def main() -> None:
 @click.option("--kind", type=click.Choice(POST_KINDS), default=None, help="What the drafts are, e.g. review-reply.")
 @click.option("--platform", default=None, help="Where the drafts will be posted (informational; rules may use it).")
 @click.option("--text-field", default=None, help="Field holding the post in JSON/JSONL/CSV exports [default: text].")
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place; with '-', print the fixed draft on stdout.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place; with '-', print the fixed draft on stdout "
+              "(with --rewrites, the post-level rewrite).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that may change meaning.")
 @click.option("--diff", is_flag=True,
               help="Show the fixes as a unified diff and write nothing (on stdout for --format text, else on stderr).")
+@click.option("--rewrites/--no-rewrites", default=False, show_default=True,
+              help="Suggest one rewrite of each whole post with an error (or say that none is honest), "
+                   "in every output format.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Use this configuration file for every input instead of discovering one per file.")
 @click.option("--model", default=None, help="spaCy model: auto (default), none, or a package name such as en_core_web_lg.")
@@ -140,7 +144,7 @@ def main() -> None:
               help="Colour the text output [default: on a terminal, unless NO_COLOR is set].")
 def check(paths: tuple[str, ...], output_format: str, output_file: str | None, mask: bool | None, select, ignore,
           extend_select, extend_ignore, severity_overrides, fail_on, exit_zero, kind, platform, text_field, fix,
-          unsafe_fixes, diff, config_file, model, no_plugins, exclude, respect_gitignore, stdin_filename, no_cache, cache_dir, jobs, color) -> None:
+          unsafe_fixes, diff, rewrites, config_file, model, no_plugins, exclude, respect_gitignore, stdin_filename, no_cache, cache_dir, jobs, color) -> None:
     """Lint drafts: files, folders, or '-' for standard input."""
     if not paths:
         paths = (".",)
@@ -178,7 +182,7 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, m
 
     cache = None if no_cache else ResultCache.for_linter(linter, cache_dir)
     try:
-        run = _run(linter, paths, kind, exclude, stdin_filename, fix, unsafe_fixes, diff, jobs, cache)
+        run = _run(linter, paths, kind, exclude, stdin_filename, fix, unsafe_fixes, diff, jobs, cache, rewrites)
     except ModelError as exc:
         _fail(str(exc))
         return
@@ -224,8 +228,9 @@ class _Run:
 
 def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequence[str], stdin_filename: str | None,
          fix: bool, unsafe_fixes: bool, diff: bool, jobs: int | None = None,
-         cache: ResultCache | None = None) -> _Run:
+         cache: ResultCache | None = None, rewrites: bool = False) -> _Run:
     stdin_report: Report | None = None
+    drafts: dict[str, tuple[str, bool]] = {}
     missing: list[Problem] = []
     diffs: list[str] = []
     fixed_stdin: str | None = None
@@ -234,13 +239,17 @@ def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequen
         text = sys.stdin.read()
         name = stdin_filename or "-"
         markdown = name.endswith((".md", ".markdown")) or text.startswith("---\n")
-        if fix or diff:
+        rewrite = linter.rewrite(text, kind=kind, path=name, markdown=markdown) if rewrites and fix and not diff else None
+        if rewrite is not None and rewrite.status == "rewritten":
+            text, fixed_stdin, fixed = rewrite.text, rewrite.text, fixed + len(rewrite.rules)
+        elif fix or diff:
             text, applied, problems = _fix_stdin(linter, text, name, kind, markdown, unsafe_fixes, diff, diffs)
             missing.extend(problems)
             if not diff:
                 fixed_stdin = text
                 fixed += applied
         stdin_report = linter.lint_text(text, kind=kind, path=name, markdown=markdown)
+        drafts[name] = (text, markdown)
     found = discover([p for p in paths if p != "-"], tuple(exclude), settings_for=lambda p: linter.settings_for(str(p)))
     file_paths = [str(p) for p in found.files]
     missing.extend(found.problems)
@@ -259,12 +268,18 @@ def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequen
         report = linter.lint_many(file_paths, kind=kind, jobs=jobs, cache=cache, progress=shown.update)
     findings = report.findings + (stdin_report.findings if stdin_report else ())
     problems = tuple(missing) + report.problems + (stdin_report.problems if stdin_report else ())
+    post_rewrites = ()
+    if rewrites:  # from the posts' text, after linting: right with --jobs and with cached (masked) results
+        from .rewriting.collect import rewrites_for_report
+
+        post_rewrites = rewrites_for_report(linter, Report(findings), kind, drafts)
     return _Run(
         Report(findings, _unique(problems), files_checked=report.files_checked + (1 if stdin_report else 0),
                posts_checked=report.posts_checked + (stdin_report.posts_checked if stdin_report else 0),
                fixed=fixed, notices=linter.notices,
                sources={**report.sources, **(stdin_report.sources if stdin_report else {})},
-               post_metrics=report.post_metrics + (stdin_report.post_metrics if stdin_report else ())),
+               post_metrics=report.post_metrics + (stdin_report.post_metrics if stdin_report else ()),
+               rewrites=post_rewrites),
         tuple(diffs), fixed_stdin)
 
 
@@ -355,6 +370,9 @@ def show_rule(rule_id: str, no_plugins: bool) -> None:
 @click.option("--text-field", default="text", show_default=True, help="Field holding the post.")
 @click.option("--id-field", default=None, help="Field holding the post's own id, copied to each finding.")
 @click.option("--mask/--no-mask", default=True, show_default=True, help="Hide matched text in the table.")
+@click.option("--rewrites/--no-rewrites", default=False, show_default=True,
+              help="Suggest one rewrite of each whole post with an error (or say that none is honest), "
+                   "in every output format.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Configuration file [default: the one found from the current folder].")
 def audit_command(paths: tuple[str, ...], output: Path, scheduler: str | None, workers: int, text_field: str,
@@ -385,6 +403,9 @@ def audit_command(paths: tuple[str, ...], output: Path, scheduler: str | None, w
               help="Worker processes, each with its own model; linting is serialised within a worker.")
 @click.option("--max-request-bytes", default=10 * 1024 * 1024, show_default=True, type=click.IntRange(1024),
               help="Largest request body (a draft, a batch or a dropped file).")
+@click.option("--rewrites/--no-rewrites", default=False, show_default=True,
+              help="Suggest one rewrite of each whole post with an error (or say that none is honest), "
+                   "in every output format.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Configuration file (organisation facts, rules); default: found from the current folder.")
 @click.option("--model", default=None, help="spaCy model: auto (default), none, or a package name.")

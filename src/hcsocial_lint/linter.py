@@ -20,6 +20,8 @@ from .analysis import Analysis, Entity
 from .cache import ResultCache
 from .config import ConfigError, Settings, apply_overrides, settings_for_path, unknown_option_keys
 from .fixes import EditableRegion, FixOutcome, fix_until_stable
+from .rewriting import PostRewrite, rewrite_post
+from .rewriting.sentences import sentence_spans
 from .language import LanguageLayer
 from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
 from .nlp.models import NO_MODEL, NO_MODEL_NOTICE, LoadedModel, check_model_installed, load_model, model_identity
@@ -486,6 +488,36 @@ class Linter:
             unsafe=unsafe,
             region_of=lambda draft: EditableRegion.of_post(post_of(draft)),
         )
+
+    def rewrite(self, text: str, *, kind: str | None = None, path: str = "<text>", markdown: bool = False,
+                metadata: Mapping[str, Any] | None = None, record: int | None = None) -> PostRewrite:
+        """The post-level rewrite of one draft (issue #13): a whole suggested post, or advice only.
+
+        Computed from the text itself (never from a cached, masked report), so it is the same
+        with or without ``--jobs`` and the result cache. Edits stay inside the draft's prose.
+        ``.text`` of the result is the rewritten post when ``.status == "rewritten"``."""
+        settings = self.settings_for(path)
+        file_format = "markdown" if markdown else "text"
+
+        def post_of(draft: str) -> Post:
+            post = read_text_post(draft, settings, kind=kind, display_path=path, file_format=file_format)
+            return replace(post, metadata={**post.metadata, **metadata}) if metadata else post
+
+        def lint(draft: str) -> Sequence[Finding]:
+            try:
+                return self.lint_posts([post_of(draft)], [settings]).findings
+            except InputError:
+                return ()
+
+        try:
+            post_of(text)
+        except InputError as exc:
+            return PostRewrite("advice", text, reasons=(str(exc),), path=path, record=record)
+        parse = self.model.nlp if self.model.has_model else None
+        return rewrite_post(text, lint, post_of, self._sentence_spans, path=path, record=record, parse=parse)
+
+    def _sentence_spans(self, prose: str) -> list[tuple[int, int]]:
+        return sentence_spans(self.model.nlp, prose, self.model.has_model)
 
     def lint_file(self, path: str | Path, *, kind: str | None = None) -> Report:
         return self.lint_many([path], kind=kind)

@@ -299,6 +299,8 @@ class Report:
     # (path, record) -> original text of each post with findings, so the text format can show context
     sources: Mapping[tuple[str, int | None], str] = field(default_factory=lambda: EMPTY_MAPPING, hash=False,
                                                           compare=False, repr=False)
+    # post-level rewrites (``hcsocial_lint.rewriting.PostRewrite``), when asked for (--rewrites)
+    rewrites: tuple[Any, ...] = field(default=(), hash=False, compare=False, repr=False)
 
     def to_dict(self, mask: bool = False) -> dict[str, Any]:
         """The whole report as the versioned JSON document (``--format json``)."""

@@ -39,7 +39,14 @@ def report_to_dict(report: Report, options: ReportOptions) -> dict[str, Any]:
         "problems": [problem_to_dict(p) for p in shown.problems],
         "notices": list(dict.fromkeys(shown.notices)),
         "posts": [{"path": m.path, "record": m.record, "metrics": dict(m.metrics)} for m in report.post_metrics],
+        **({"rewrites": [rewrite_to_dict(r, options.mask) for r in report.rewrites]} if report.rewrites else {}),
     }
+
+
+def rewrite_to_dict(rewrite: Any, mask: bool) -> dict[str, Any]:
+    """A post-level rewrite as plain data; its text is withheld when the report is masked."""
+    return {"path": rewrite.path, "record": rewrite.record, **rewrite.to_dict(),
+            **({"text": None} if mask else {})}
 
 
 def summary_dict(report: Report) -> dict[str, int]:

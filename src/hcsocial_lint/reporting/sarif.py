@@ -70,6 +70,11 @@ def sarif_log(report: Report, options: ReportOptions) -> dict[str, Any]:
         ],
         "properties": {"masked": options.mask},
     }
+    if report.rewrites:  # post-level suggestions: one whole suggested post (or advice) per flagged post
+        from .json_report import rewrite_to_dict
+
+        run["properties"]["postRewrites"] = [
+            {**rewrite_to_dict(r, options.mask), "path": relative_path(r.path, options.base_dir)} for r in report.rewrites]
     base_uri = _directory_uri(options.base_dir)
     if base_uri:
         run["originalUriBaseIds"] = {SRCROOT: {"uri": base_uri}}

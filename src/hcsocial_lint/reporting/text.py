@@ -50,11 +50,30 @@ def format_text(report: Report, options: ReportOptions) -> str:
     notices = list(dict.fromkeys(shown.notices))
     if notices:
         blocks.append("\n".join(f"{style('note:', BOLD)} {notice}" for notice in notices))
-    blocks.extend(_format_finding(f, options, style) for f in shown.findings)
+    rewrites = {(r.path, r.record): r for r in report.rewrites}
+    for i, finding in enumerate(shown.findings):
+        blocks.append(_format_finding(finding, options, style))
+        key = (finding.path, finding.record)
+        following = shown.findings[i + 1] if i + 1 < len(shown.findings) else None
+        if key in rewrites and (following is None or (following.path, following.record) != key):
+            blocks.append(_format_rewrite(rewrites.pop(key), options.mask, style))  # under the post's findings
+    blocks.extend(_format_rewrite(r, options.mask, style) for r in rewrites.values())
     if shown.problems:
         blocks.append("\n".join(_format_problem(p, style) for p in shown.problems))
     blocks.append(summary_line(report))
     return "\n\n".join(blocks) + "\n"
+
+
+def _format_rewrite(rewrite, masked: bool, style) -> str:
+    """The post-level rewrite under the post's findings: the whole suggested post, or why there is none."""
+    where = rewrite.path + (f" record {rewrite.record}" if rewrite.record is not None else "")
+    if rewrite.status == "rewritten":
+        label = "safe: keeps the meaning" if rewrite.safe else "check before posting: changes the wording"
+        head = f"{style(where, BOLD)}: suggested rewrite of the post ({label})"
+        body = "    (hidden by --mask)" if masked else "\n".join("    " + line for line in rewrite.text.splitlines())
+        return f"{head}\n{body}"
+    reasons = "\n".join(f"    - {reason}" for reason in rewrite.reasons)
+    return f"{style(where, BOLD)}: no rewrite offered (advice only): rewrite it yourself\n{reasons}"
 
 
 def location(finding: Finding) -> str:

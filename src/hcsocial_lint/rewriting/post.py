@@ -1,0 +1,311 @@
+"""One suggested version of the whole post: every compatible suggestion applied, reading as written.
+
+How each error-level finding is rewritten, in order of preference:
+
+1. a **safe** fix of the rule (disclosure at the start, a patient-naming hashtag removed, the
+   office's own contact in a review reply): it keeps the meaning, so it is always taken;
+2. for PHI, **dropping the sentence** that singles the person out, when the post still says
+   something without it: substituting "a patient" into the sentence tends to leave a broken
+   one ("A patient to a patient…");
+3. the rule's own replacement, when it is a finished phrase (no ``[placeholder]`` the writer
+   would have to fill in);
+4. dropping the offending sentence, when enough of the post is left to stand on its own;
+5. otherwise nothing: the rewrite is **advice only** and says why, rather than produce a
+   broken sentence.
+
+After each round the draft is tidied around the edits (:mod:`.grammar`) and linted again; a
+rewrite is offered only when the re-lint finds no error. Edits never leave the post's prose
+(:class:`~hcsocial_lint.fixes.EditableRegion`): front matter, code, URLs and other records
+are never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..fixes import EditableRegion, apply_edits
+from ..language.directives import directives_of
+from ..language.lexicon import builtin_lexicon
+from ..model import Applicability, Edit, Finding, Post, Severity
+from .grammar import apply_tracked, tidy
+
+MAX_ROUNDS = 4
+MIN_WORDS_LEFT = 4  # a post reduced below this many words no longer says anything
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass(frozen=True)
+class PostRewrite:
+    """The post-level suggestion for one post.
+
+    ``status`` is ``"rewritten"`` (``text`` is the suggested post, and it lints without an
+    error), ``"advice"`` (no honest rewrite was found; ``reasons`` say what the writer must
+    change) or ``"clean"`` (nothing to rewrite). ``safe`` is True when every edit came from a
+    safe fix, i.e. the rewrite keeps the post's meaning. ``rules`` are the rules it resolves.
+    """
+
+    status: str
+    original: str
+    text: str | None = None
+    safe: bool = False
+    rules: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+    path: str = "<text>"
+    record: int | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.text is not None and self.text != self.original
+
+    def to_dict(self) -> dict:
+        return {"status": self.status, "text": self.text, "safe": self.safe, "rules": list(self.rules),
+                "actions": list(self.actions), "reasons": list(self.reasons)}
+
+
+@dataclass
+class _Round:
+    edits: list[Edit] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    safe: bool = True
+    dropped: list[tuple[int, int]] = field(default_factory=list)
+
+
+def is_error(finding: Finding) -> bool:
+    return finding.severity >= Severity.ERROR and not finding.rule_id.startswith("HCL")
+
+
+def _sentence_spans(post: Post, sentences_of: Callable[[str], Sequence[tuple[int, int]]]) -> list[tuple[int, int]]:
+    return [s for s in sentences_of(post.text) if post.text[s[0]:s[1]].strip()]
+
+
+def _deletion(post: Post, sentence: tuple[int, int], region: EditableRegion) -> Edit | None:
+    """The edit that drops ``sentence`` with the blank that follows it (or precedes it at the end)."""
+    start, end = sentence
+    text = post.original
+    stop = end
+    while stop < len(text) and text[stop] in " \t":
+        stop += 1
+    if stop == len(text) or text[stop] == "\n":  # last on its line: take the blank before it instead
+        begin = start
+        while begin > 0 and text[begin - 1] in " \t":
+            begin -= 1
+        edit = Edit(begin, end, "")
+    else:
+        edit = Edit(start, stop, "")
+    return edit if region.allows(edit) else None
+
+
+_NOT_PROSE = re.compile(r"[#@]\w+|https?://\S+")
+
+
+def content_words(text: str) -> int:
+    """Words of prose, hashtags, handles and links left out."""
+    return len(_WORDS.findall(_NOT_PROSE.sub(" ", text)))
+
+
+@lru_cache(maxsize=1)
+def _directive_verbs() -> frozenset[str]:
+    return frozenset(builtin_lexicon("directive_verbs").phrases)
+
+
+def is_statement(sentence: str, parse: Callable | None = None) -> bool:
+    """A sentence that says something: a few words, not a question, not a bare call to action
+    ("Book your spot now.", "Call us today."): its root is not a subjectless base-form verb."""
+    if content_words(sentence) < MIN_WORDS_LEFT or sentence.rstrip().endswith("?"):
+        return False
+    if parse is None:
+        return True
+    doc = parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return True
+    if root.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children):
+        return False
+    # the language layer's directives also catch an opener the tagger took for a noun ("Order from our shop.")
+    first = next((t for t in doc if t.is_alpha), None)
+    return not any(d.verb.start in {root.idx, first.idx if first is not None else -1} for d in directives_of(doc, _directive_verbs()))
+
+
+def _leaves_a_statement(post: Post, dropped: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]],
+                        parse: Callable | None = None) -> bool:
+    """What is left must still say something of the writer's own (see :func:`is_statement`)."""
+    return any(is_statement(post.text[s:e], parse) for s, e in sentences if (s, e) not in dropped)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|our|your|my|their|his|her|its|this|that)\s+$", re.I)
+
+
+def _breaks_phrase(original: str, edit: Edit) -> bool:
+    """A negated replacement put after a determiner ("our not FDA-approved clinic") reads as broken."""
+    return edit.replacement.lower().startswith("not ") and bool(_DETERMINER_BEFORE.search(original[:edit.start]))
+
+
+def _fix_of(finding: Finding, region: EditableRegion, original: str) -> tuple[tuple[Edit, ...], bool] | None:
+    for suggestion in finding.suggestions:
+        if not suggestion.is_fix or not all(region.allows(e) for e in suggestion.edits):
+            continue
+        if any(_PLACEHOLDER.search(e.replacement) for e in suggestion.edits):
+            continue  # "[list the risks]": the writer must supply it; not a postable rewrite
+        if any(_breaks_phrase(original, e) for e in suggestion.edits):
+            continue
+        return suggestion.edits, suggestion.applicability is Applicability.SAFE or _adds_disclosure(suggestion.edits)
+    return None
+
+
+_DISCLOSURE_TAG = re.compile(r"^(?:#ad|#sponsored|Paid partnership with [^.\n]{1,60}\.)\s*$", re.I)
+
+
+def _adds_disclosure(edits: Sequence[Edit]) -> bool:
+    """A pure insertion of a disclosure tag ("#ad ") adds the missing fact and keeps the meaning."""
+    return len(edits) == 1 and edits[0].start == edits[0].end and bool(_DISCLOSURE_TAG.match(edits[0].replacement.strip()))
+
+
+def _overlaps(edit: Edit, chosen: Sequence[Edit]) -> bool:
+    return any(edit.start < c.end and c.start < edit.end or (edit.start == edit.end == c.start == c.end)
+               for c in chosen if not (edit.start == edit.end and c.start != c.end and c.start == edit.start))
+
+
+def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, int]],
+          region: EditableRegion, parse: Callable | None = None) -> tuple[_Round, list[str]]:
+    plan = _Round()
+    advice: list[str] = []
+
+    def sentence_at(offset: int) -> tuple[int, int] | None:
+        return next((s for s in sentences if s[0] <= offset < max(s[1], s[0] + 1)), None)
+
+    def to_drop(finding: Finding) -> list[tuple[int, int]]:
+        """The finding's sentence, the sentences holding its evidence (the product a disease was
+        paired with), and the answer to a question opener ("Bloating? Our tea flushes it out.")."""
+        places = [finding.range.start, *(e.start for e in finding.evidence if e.start is not None)]
+        found = []
+        for offset in places:
+            sentence = sentence_at(offset)
+            if sentence is not None and sentence not in found:
+                found.append(sentence)
+        if finding.family != "phi" and found:
+            last = max(found)
+            if post.text[last[0]:last[1]].rstrip().endswith("?"):
+                following = next((s for s in sentences if s[0] >= last[1]), None)
+                if following is not None and following not in found:
+                    found.append(following)
+        return found
+
+    def try_drop(finding: Finding, start: int) -> bool:
+        found = [s for s in to_drop(finding) if s not in plan.dropped]
+        if not found:
+            return bool(to_drop(finding))
+        if not _leaves_a_statement(post, [*plan.dropped, *found], sentences, parse):
+            return False
+        edits = [_deletion(post, sentence, region) for sentence in found]
+        if any(e is None for e in edits) or any(_overlaps(e, plan.edits) for e in edits):
+            return False
+        plan.edits.extend(edits)
+        plan.dropped.extend(found)
+        plan.safe = False
+        plan.actions.append(f"{finding.rule_id}: dropped the sentence" + ("s" if len(found) > 1 else ""))
+        return True
+
+    for finding in sorted(errors, key=lambda f: (f.range.start, f.rule_id)):
+        start = finding.range.start
+        if any(s <= start < e for s, e in plan.dropped):
+            continue
+        fix = _fix_of(finding, region, post.original)
+        if fix is not None and fix[1]:
+            edits, _ = fix
+            if not any(_overlaps(e, plan.edits) for e in edits):
+                plan.edits.extend(edits)
+                plan.actions.append(f"{finding.rule_id}: safe fix")
+            continue
+        if finding.family == "phi" and try_drop(finding, start):
+            continue
+        if fix is not None and _rewrites_a_whole_sentence(post, fix[0], sentences) \
+                and not _replaces_the_post(post, fix[0]):
+            if try_drop(finding, start):  # a stock sentence in place of the writer's reads worse than none
+                continue
+            fix = None
+        if fix is not None and _replaces_the_post(post, fix[0]) and not post.kind.endswith("reply"):
+            fix = None  # a post replaced by a stock text is no longer the writer's post: advice only
+        if fix is not None:
+            edits, _ = fix
+            if not any(_overlaps(e, plan.edits) for e in edits) and not _empties(post, edits):
+                plan.edits.extend(edits)
+                plan.safe = False
+                plan.actions.append(f"{finding.rule_id}: {_describe(finding)}")
+                continue
+        if try_drop(finding, start):
+            continue
+        advice.append(f"{finding.rule_id}: {_advice(finding)}")
+    return plan, advice
+
+
+def _rewrites_a_whole_sentence(post: Post, edits: Sequence[Edit], sentences: Sequence[tuple[int, int]]) -> bool:
+    return any(e.replacement and any(e.start <= s and t <= e.end for s, t in sentences) for e in edits)
+
+
+def _replaces_the_post(post: Post, edits: Sequence[Edit]) -> bool:
+    stripped = post.text.strip()
+    first = len(post.text) - len(post.text.lstrip())
+    return any(e.replacement and e.start <= first and e.end >= first + len(stripped) for e in edits)
+
+
+def says_something(text: str, sentences: Sequence[tuple[int, int]], parse: Callable | None = None) -> bool:
+    """A postable text has a sentence that is a statement (:func:`is_statement`)."""
+    return any(is_statement(text[s:e], parse) for s, e in sentences)
+
+
+def _empties(post: Post, edits: Sequence[Edit]) -> bool:
+    """True when the edits would leave the post with too few words to stand on its own."""
+    after = apply_edits(post.original, edits)
+    return content_words(after) < MIN_WORDS_LEFT
+
+
+def _describe(finding: Finding) -> str:
+    return next((s.description for s in finding.suggestions if s.is_fix), "rewritten")
+
+
+def _advice(finding: Finding) -> str:
+    return next((s.description for s in finding.suggestions), finding.message)
+
+
+def rewrite_post(text: str, lint: Callable[[str], Sequence[Finding]], post_of: Callable[[str], Post],
+                 sentences_of: Callable[[str], Sequence[tuple[int, int]]], *,
+                 path: str = "<text>", record: int | None = None, parse: Callable | None = None) -> PostRewrite:
+    """The post-level rewrite of ``text``.
+
+    ``lint(draft)`` gives a draft's findings, ``post_of(draft)`` its :class:`Post` (prose view
+    and protected spans), ``sentences_of(prose)`` the ``(start, end)`` of each sentence, and
+    ``parse(text)`` (optional) a spaCy ``Doc`` for agreement repairs.
+    """
+    first = [f for f in lint(text) if is_error(f)]
+    if not first:
+        return PostRewrite("clean", text, path=path, record=record)
+    rules = tuple(sorted({f.rule_id for f in first}))
+    current = text
+    actions: list[str] = []
+    safe = True
+    advice: list[str] = []
+    errors = first
+    for _ in range(MAX_ROUNDS):
+        post = post_of(current)
+        region = EditableRegion.of_post(post)
+        plan, advice = _plan(post, errors, _sentence_spans(post, sentences_of), region, parse)
+        if not plan.edits:
+            break
+        rewritten, boundaries = apply_tracked(current, plan.edits)
+        current = tidy(rewritten, boundaries, post_of(rewritten).protected, parse)
+        actions.extend(plan.actions)
+        safe = safe and plan.safe
+        errors = [f for f in lint(current) if is_error(f)]
+        prose = post_of(current).text
+        if not says_something(prose, sentences_of(prose), parse):
+            advice = ["nothing postable would be left once the problem is taken out; rewrite the post"]
+            break
+        if not errors:
+            return PostRewrite("rewritten", text, current, safe, rules, tuple(actions), path=path, record=record)
+    reasons = tuple(dict.fromkeys([*advice, *(f"{f.rule_id}: {_advice(f)}" for f in errors)]))
+    return PostRewrite("advice", text, None, False, rules, tuple(actions), reasons, path=path, record=record)

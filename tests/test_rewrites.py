@@ -1,0 +1,177 @@
+"""Post-level rewrites (issue #13): articles, grammar repair, strategy per finding, prose boundary."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcsocial_lint.language.articles import article_for, article_repairs
+from hcsocial_lint.model import Edit
+from hcsocial_lint.rewriting.grammar import apply_tracked, tidy
+
+
+@pytest.mark.parametrize("word, article", [
+    ("MRI", "an"), ("UTI", "a"), ("hour", "an"), ("user", "a"), ("FDA", "an"), ("one", "a"),
+    ("appointment", "an"), ("patient", "a"), ("8-week", "an"), ("10-day", "a"), ("X-ray", "an"), ("COVID", "a"),
+])
+def test_article_by_sound(word, article):
+    assert article_for(word) == article
+
+
+def test_article_repairs_keep_case():
+    assert article_repairs("An patient and a MRI.") == [(0, 2, "A"), (15, 16, "an")]
+
+
+def test_tidy_only_near_the_edit():
+    text = "iphone users  love it. Our clinic is open.  See you soon. a nice day"
+    rewritten, bounds = apply_tracked(text, [Edit(23, 44, "")])
+    assert tidy(rewritten, bounds) == "iphone users  love it. See you soon. a nice day"
+
+
+def test_tidy_capitalises_and_fixes_article_after_a_drop():
+    text = "Thanks! Jane Roe was in bed 4. we saw a elderly visitor today."
+    rewritten, bounds = apply_tracked(text, [Edit(8, 31, "")])
+    assert tidy(rewritten, bounds) == "Thanks! We saw an elderly visitor today."
+
+
+@pytest.fixture(scope="module")
+def linter():
+    from hcsocial_lint import Linter
+
+    return Linter()
+
+
+def test_clean_post_has_no_rewrite(linter):
+    result = linter.rewrite("Flu shots are available at both clinics this week. No appointment needed.")
+    assert result.status == "clean" and result.text is None
+
+
+def test_phi_sentence_that_singles_out_a_patient_is_dropped(linter):
+    draft = ("Happy 80th birthday to our patient Rosalind Pemberton, who finished chemo today! "
+             "We are proud of our oncology nurses.")
+    result = linter.rewrite(draft)
+    assert result.status == "rewritten"
+    assert result.text == "We are proud of our oncology nurses."
+    assert not result.safe
+
+
+def test_undisclosed_endorsement_gets_ad_at_the_start_as_a_safe_fix(linter):
+    result = linter.rewrite("Loving my new serum from BrightSkin Labs! Use code BRIGHT15 for 15% off.")
+    assert result.status == "rewritten" and result.safe
+    assert result.text == "#ad Loving my new serum from BrightSkin Labs! Use code BRIGHT15 for 15% off."
+
+
+def test_negated_status_is_not_forced_after_a_determiner(linter):
+    result = linter.rewrite("Our capsules are made in an FDA-approved lab so you know they work. "
+                            "Our front desk has sample packs for every visitor.")
+    assert result.status == "rewritten"
+    assert "not FDA" not in result.text and "a not" not in result.text
+    assert result.text == "Our front desk has sample packs for every visitor."
+
+
+def test_a_bare_call_to_action_left_alone_is_not_a_post(linter):
+    result = linter.rewrite("Our capsules are made in an FDA-approved lab so you know they work. Book now.")
+    assert result.status == "advice" and result.text is None
+
+
+def test_no_honest_rewrite_is_advice_only(linter):
+    result = linter.rewrite("Pain-free in two visits with our spinal decompression!")
+    assert result.status == "advice" and result.text is None and result.reasons
+
+
+MARKDOWN = ("---\ntitle: cures\n---\nOur IV drip cures hangovers in 30 minutes. Walk-ins welcome every Saturday.\n\n"
+            "```\ncures hangovers\n```\n\nSee [cures](https://example.org/cures-hangovers).\n")
+
+
+def test_rewrite_never_edits_front_matter_code_or_urls(linter):
+    result = linter.rewrite(MARKDOWN, markdown=True)
+    assert result.status == "rewritten"
+    assert result.text.startswith("---\ntitle: cures\n---\n")
+    assert "```\ncures hangovers\n```" in result.text
+    assert "(https://example.org/cures-hangovers)" in result.text
+
+
+@pytest.mark.parametrize("prose", [
+    "Our IV drip cures hangovers in 30 minutes. Walk-ins welcome.",
+    "Happy birthday to our patient Rosalind Pemberton in room 12! Thanks to the team.",
+    "Loving my new serum from BrightSkin Labs! Use code BRIGHT15.",
+])
+def test_property_protected_text_survives_the_rewrite(linter, prose):
+    """Whatever the prose, the front matter, code block and link target come back byte for byte."""
+    front, code, link = "---\nslug: a-b\nnote: cures\n---\n", "\n\n```\nroom 12 cures\n```\n", "\n\n[site](https://ex.org/x)\n"
+    draft = front + prose + code + link
+    result = linter.rewrite(draft, markdown=True)
+    text = result.text if result.text is not None else draft
+    assert text.startswith(front) and code in text and text.endswith(link)
+
+
+# --- the report: --rewrites in every format, with --jobs and with the result cache ---------------------
+
+import json
+
+from click.testing import CliRunner
+
+from hcsocial_lint.cli import main
+
+PHI_DRAFT = ("Happy 80th birthday to our patient Rosalind Pemberton, who finished chemo today! "
+             "We are proud of our oncology nurses.\n")
+AD_DRAFT = "Loving my new serum from BrightSkin Labs! Use code BRIGHT15 for 15% off.\n"
+
+
+@pytest.fixture
+def drafts(tmp_path):
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PHI_DRAFT, encoding="utf-8")
+    (folder / "b.md").write_text("---\ntitle: serum\n---\n" + AD_DRAFT, encoding="utf-8")
+    (folder / "c.txt").write_text("Flu shots are available at both clinics this week.\n", encoding="utf-8")
+    return folder
+
+
+def _rewrites(output: str) -> dict:
+    return {r["path"].rsplit("/", 1)[-1]: r for r in json.loads(output)["rewrites"]}
+
+
+def test_json_rewrites_are_the_same_with_jobs_and_with_the_cache(drafts, tmp_path):
+    runner = CliRunner()
+    base = ["check", str(drafts), "--no-plugins", "--format", "json", "--rewrites", "--exit-zero"]
+    plain = runner.invoke(main, [*base, "--no-cache"])
+    parallel = runner.invoke(main, [*base, "--no-cache", "--jobs", "2"])
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    cold = runner.invoke(main, [*base, *cache])
+    warm = runner.invoke(main, [*base, *cache])  # served from the masked cache: no raw text in it
+    expected = _rewrites(plain.output)
+    assert expected["a.txt"]["text"] == "We are proud of our oncology nurses.\n"
+    assert expected["b.md"]["text"] == "---\ntitle: serum\n---\n#ad " + AD_DRAFT
+    assert expected["b.md"]["safe"] is True and "c.txt" not in expected
+    for run in (parallel, cold, warm):
+        assert _rewrites(run.output) == expected
+
+
+def test_json_with_rewrites_matches_the_schema_and_masking_withholds_the_text(drafts):
+    jsonschema = pytest.importorskip("jsonschema")
+    from hcsocial_lint.reporting.json_report import load_report_schema
+
+    result = CliRunner().invoke(main, ["check", str(drafts), "--no-plugins", "--no-cache", "--format", "json",
+                                       "--rewrites", "--mask"])
+    data = json.loads(result.output)
+    jsonschema.validate(data, load_report_schema())
+    assert data["rewrites"] and all(r["text"] is None for r in data["rewrites"])
+
+
+def test_sarif_carries_post_rewrites(drafts):
+    result = CliRunner().invoke(main, ["check", str(drafts), "--no-plugins", "--no-cache", "--format", "sarif",
+                                       "--rewrites", "--no-mask"])
+    post_rewrites = json.loads(result.output)["runs"][0]["properties"]["postRewrites"]
+    assert {r["status"] for r in post_rewrites} == {"rewritten"}
+
+
+def test_text_output_shows_the_rewrite_under_the_post(drafts):
+    result = CliRunner().invoke(main, ["check", str(drafts / "a.txt"), "--no-plugins", "--no-cache", "--rewrites"])
+    assert "suggested rewrite of the post" in result.output
+    assert "    We are proud of our oncology nurses." in result.output
+
+
+def test_stdin_fix_with_rewrites_prints_the_rewritten_post():
+    result = CliRunner().invoke(main, ["check", "-", "--no-plugins", "--no-cache", "--fix", "--rewrites"],
+                                                input=AD_DRAFT)
+    assert result.stdout == "#ad " + AD_DRAFT
