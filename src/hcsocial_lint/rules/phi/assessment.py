@@ -771,7 +771,7 @@ class Assessment:
         if not _THREAD_COUNTER.fullmatch(detail.text):
             return False
         first, second = (int(x) for x in detail.text.split("/"))
-        bare = _URL.sub("", self.text).strip()
+        bare = "".join(self.text[a:b] for a, b in _gaps(self.text, _URL.finditer(self.text))).strip()
         return first <= second <= 30 and (bare.startswith(detail.text) or bare.endswith(detail.text))
 
     def _pointer(self, window: tuple[int, int], detail: Identifier) -> tuple[int, int, bool] | None:
@@ -881,6 +881,15 @@ def _not_shaped_like_a_name(text: str) -> str | None:
             w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words):
         return "a name capitalises each of its words ('Record turnout' is not one)"
     return None
+
+
+def _gaps(text: str, matches) -> list[tuple[int, int]]:
+    """The stretches of ``text`` between ``matches`` (a timed pattern has no ``sub``: it searches on the budget)."""
+    gaps, last = [], 0
+    for m in matches:
+        gaps.append((last, m.start()))
+        last = m.end()
+    return [*gaps, (last, len(text))]
 
 
 def _date_of_care(detail: Identifier) -> bool:
