@@ -11,6 +11,7 @@ product-to-use tables (CLM008), who is being addressed (CLM010), and approved cl
 from __future__ import annotations
 
 from .advice import PublicMedicalAdvice
+from .consumer_medicines import PrescriptionOnlyAdvertised, WeightLossClaim
 from .disease import DiseaseClaimUnapproved, OutbreakClaim
 from .evidence import ResultsTimelinePromise, UnsubstantiatedEstablishment
 from .fda_status import FdaStatusMisuse
@@ -27,6 +28,8 @@ RULES = (
     PublicMedicalAdvice(),
     ResultsTimelinePromise(),
     SupplementDisclaimer(),
+    PrescriptionOnlyAdvertised(),
+    WeightLossClaim(),
 )
 
 

@@ -1,0 +1,74 @@
+"""CLM015 (prescription-only medicine advertised to the UK public) and CLM016 (weight-loss efficacy
+claims), tested by class of sentence. Every sentence is written for the class it stands for."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcsocial_lint import Linter
+from hcsocial_lint.config import Settings
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(Settings(plugins=False))
+
+
+def fired(linter: Linter, text: str, rule: str, kind: str = "post") -> bool:
+    return any(f.rule_id == rule for f in linter.lint_text(text, kind=kind).findings)
+
+
+@pytest.mark.parametrize("text", [
+    "Half-price Dysport for new clients at our Glasgow studio, this week only.",  # discount, UK place
+    "Struggling with streaming eyes every June? Our allergy jab is £60 and takes two minutes.",  # priced jab
+    "Start your Wegovy journey today with 20% off the first pen. Prices in £.",  # discount on a GLP-1
+    "Bored of the same old moods? Treat yourself to Botox with our NMC-registered nurse.",  # POM as the thing one gets
+])
+def test_uk_promotion_of_a_prescription_only_medicine(linter, text):
+    assert fired(linter, text, "CLM015")
+
+
+@pytest.mark.parametrize("text", [
+    "Now offering Xeomin at our Denver office. Call to book.",  # US reminder ad: lawful with fair balance
+    "Our nurse prescriber offers anti-wrinkle consultations in Leeds, £30.",  # the consultation, not the medicine
+    "Should you buy Ozempic online? Ask your GP first.",  # asked
+    "We never sell Mounjaro without a face-to-face consultation at our UK clinics.",  # negated
+    "Myth: a 'skinny jab' bought online is the same as a prescription. Fact: it may be fake. NHS advice.",  # refuted
+])
+def test_not_an_advertisement_of_a_prescription_only_medicine(linter, text):
+    assert not fired(linter, text, "CLM015")
+
+
+def test_public_health_bodies_do_not_advertise(linter):
+    settings = Settings(plugins=False, organisation={"kind": "public-health"})
+    local = Linter(settings)
+    text = "Get your allergy jab at the NHS walk-in centre, £0 for under-16s."
+    assert not any(f.rule_id == "CLM015" for f in local.lint_text(text).findings)
+
+
+@pytest.mark.parametrize("text", [
+    "These chewable drops help you shed pounds without giving up pizza. Shop now.",  # sold thing, sale
+    "My morning shake keeps my cravings down and helps me lose weight.",  # first-person product
+    "Clients drop over a stone in four weeks on our 30-day plan.",  # parse: loss verb + body measure
+    "The strongest fat burner on the shelves.",  # an ad fragment
+])
+def test_weight_loss_efficacy_for_a_sold_thing(linter, text):
+    kind = "ad" if text.startswith("The strongest") else "post"
+    assert fired(linter, text, "CLM016", kind=kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Swapping sugary drinks for water can help you lose weight over time.",  # advice, nothing sold
+    "Two neighbours lost nearly 150 pounds between them by walking daily.",  # news; pounds is weight, not price
+    "No tea or pill will make you lose weight on its own.",  # negated
+    "Does apple cider vinegar burn fat? Our dietitians review the evidence.",  # asked
+    "Ways to lose weight from the 1920s, ranked by how odd they are.",  # a list of ways, no sold thing
+])
+def test_not_a_weight_loss_claim(linter, text):
+    assert not fired(linter, text, "CLM016")
+
+
+def test_an_approved_medicine_with_its_risks_is_not_reported(linter):
+    text = ("Our clinic prescribes a weekly injection that can help adults with obesity lose weight alongside diet "
+            "and exercise. Side effects include nausea and, rarely, pancreatitis. Book a consultation.")
+    assert not fired(linter, text, "CLM016")
