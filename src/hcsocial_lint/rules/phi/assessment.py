@@ -24,7 +24,7 @@ from ...language.entities import drug_names, handle_kind, type_of_name
 from ...nlp.regex_budget import TimedPattern, timed
 from ...vocabularies import pattern
 from . import signals
-from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers
+from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers, state_or_larger
 from .options import PhiOptions, authorization, options_from
 from .people import (ANIMAL, CANDIDATE, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF, Organisation,
                      Person, classify, name_key)
@@ -663,6 +663,8 @@ class Assessment:
         for ent in self.doc.ents:
             place = ent.label_ in {"GPE", "LOC"} or (ent.label_ in {"ORG", "FAC"} and _SCHOOL.search(ent.text))
             if place and _HOMETOWN.search(self.text[max(0, ent.start_char - 10):ent.start_char]):
+                if state_or_larger(ent.text):  # "returned from China": a country is not smaller than a state
+                    continue
                 if any(s <= ent.start_char and ent.end_char <= e for s, e in self.facility_spans):
                     continue
                 if not any(i.overlaps(ent.start_char, ent.end_char) for i in found):
