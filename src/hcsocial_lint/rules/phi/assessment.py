@@ -24,7 +24,7 @@ from ...language.entities import drug_names, handle_kind, type_of_name
 from ...nlp.regex_budget import TimedPattern, timed
 from ...vocabularies import pattern
 from . import signals
-from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers
+from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers, state_or_larger
 from .options import PhiOptions, authorization, options_from
 from .people import (ANIMAL, CANDIDATE, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF, Organisation,
                      Person, classify, name_key)
@@ -480,6 +480,8 @@ class Assessment:
         own = tuple(c for c in health if any(s <= c.start and c.end <= e for s, e in mention_sentences))
         if person.may_be_patient and not care:
             care += self._praise_as_care(mentions, single, own, health)
+        if person.may_be_patient and not care:
+            care += self._wished_well(mentions, scope, own)
         details = tuple(d for d in self.details if any(s <= d.start and d.end <= e for s, e in scope))
         return Tie(person, tuple(mentions), tuple(scope), health, tuple(sorted(care, key=lambda c: c.start)),
                    tuple(sorted(places, key=lambda c: c.start)), details, own)
@@ -507,6 +509,37 @@ class Assessment:
             cue = praise[0]
             return [Cue(cue.start, cue.end, cue.text, cue.vocabulary, "celebrated by name in a post about their health")]
         return []
+
+    def _wished_well(self, mentions: list[Person], scope, own) -> list[Cue]:
+        """"Ms Rao, 64, won the battle against COVID-19. We wish her a healthy life ahead.": a named
+        person's own illness, then our wish for them in a sentence that refers back to them, is a
+        hospital speaking about its patient (issue #9: a health state predicated of the person).
+        A tagged account alone is not enough, and the illness must be theirs (in the naming sentence)."""
+        own = [c for c in own if self._personal(c) and not self._self_reported(c, mentions)]
+        if not own or all(m.identifier.kind == "SOCIAL_HANDLE" for m in mentions):
+            return []
+        wishes = [c for c in signals.find(self.text, WELL_WISHES, "well-wish")
+                  if any(s <= c.start < e for s, e in scope)
+                  and not any(self.sentence_of(m.start)[0] <= c.start < self.sentence_of(m.start)[1] for m in mentions
+                              if m.vocative)]
+        if not wishes:
+            return []
+        cue = wishes[0]
+        return [Cue(cue.start, cue.end, cue.text, cue.vocabulary, "wished well by us after their own illness")]
+
+    def _self_reported(self, cue: Cue, mentions: list[Person]) -> bool:
+        """"Tom says he has diabetes", "Mayor Ruiz announced she tested positive": health the person
+        made public themselves, read from the parse (the health word sits under a verb of saying whose
+        subject is the person). We did not learn it from caring for them."""
+        span = self.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        for head in span[0].ancestors:
+            if head.lemma_.lower() in _REPORTING_VERBS:
+                words = [t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+                if any(m.start <= t.idx < m.end for t in words for m in mentions):
+                    return True
+        return False
 
     def _warmly_addressed(self, mention: Person) -> bool:
         if not mention.vocative or mention.identifier.kind == "SOCIAL_HANDLE":
@@ -663,6 +696,8 @@ class Assessment:
         for ent in self.doc.ents:
             place = ent.label_ in {"GPE", "LOC"} or (ent.label_ in {"ORG", "FAC"} and _SCHOOL.search(ent.text))
             if place and _HOMETOWN.search(self.text[max(0, ent.start_char - 10):ent.start_char]):
+                if state_or_larger(ent.text):  # "returned from China": a country is not smaller than a state
+                    continue
                 if any(s <= ent.start_char and ent.end_char <= e for s, e in self.facility_spans):
                     continue
                 if not any(i.overlaps(ent.start_char, ent.end_char) for i in found):
@@ -867,6 +902,10 @@ _NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "
 # Titles and forms of address written before a name ("little Noah", "Officer Reyes", "Doña Carmen").
 _TITLE_WORDS = frozenset("""mr mrs ms mx dr dra prof rev fr sr sra srta miss coach officer nurse sister brother father
 nana grandma grandpa granny papa mama auntie aunt uncle baby little lil doña don señor señora""".split())
+
+
+WELL_WISHES = "phi_well_wishes"
+_REPORTING_VERBS = frozenset({"say", "announce", "reveal", "share", "tell", "disclose", "tweet", "post", "write"})
 
 
 def _not_shaped_like_a_name(text: str) -> str | None:

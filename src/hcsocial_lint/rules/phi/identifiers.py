@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
 from ...analysis import Analysis, Entity
+from ...vocabularies import terms
 from .recognizers import (
     ACCOUNT_NUMBER,
     AGE_OVER_89,
@@ -181,10 +183,49 @@ def _weigh(text: str, ident: Identifier, sentence_starts: set[int]) -> Identifie
     return replace(ident, score=round(ident.score * WEAK_FACTOR, 3), explanation=f"{ident.explanation}; weak: {why}")
 
 
+@lru_cache(maxsize=1)
+def _large_places() -> frozenset[str]:
+    return frozenset(terms("phi_places_state_or_larger"))
+
+
+def state_or_larger(value: str) -> bool:
+    """Whether a place name is a country, continent or US state: not a Safe Harbor (B) subdivision
+    "smaller than a State" (45 CFR 164.514(b)(2)(i)(B)), so naming it identifies no one."""
+    lowered = regex.sub(r"\s+", " ", value.strip(" .,;:!?'\"()").lower())
+    lowered = regex.sub(r"^the ", "", lowered)
+    places = _large_places()
+    return any(form in places for form in (lowered, f"{lowered}.", f"the {lowered}"))
+
+
+_SCOPE_AFTER = regex.compile(r"\s+(?:in|of|for|across)\s+(?:the\s+)?((?:[\w.]+\s?){1,4})")
+
+
+def _national_first(text: str, start: int, end: int) -> bool:
+    """"The first US case", "the first case in Texas": a first or last counted over a state or a
+    country is a public-health count, not a characteristic that singles out one person in a place
+    smaller than a state (Safe Harbor (B) and (R) read together)."""
+    value = text[start:end]
+    if not regex.search(r"\b(?:first|last)\b", value, regex.IGNORECASE):
+        return False
+    words = regex.findall(r"[\w.]+", value)
+    inside = any(words[i][:1].isupper() and state_or_larger(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
+    if inside:
+        return True
+    after = _SCOPE_AFTER.match(text, end)
+    if after is None:
+        return False
+    following = after.group(1).split()
+    return following[0][:1].isupper() and any(state_or_larger(" ".join(following[:n])) for n in range(1, len(following) + 1))
+
+
 def _clean(text: str, entity: Entity) -> Identifier | None:
     start, end = entity.start, entity.end
     identifier = Identifier(entity.entity_type, start, end, text[start:end], entity.score, entity.recognizer,
                             entity.explanation)
+    if entity.entity_type == "LOCATION" and state_or_larger(text[start:end]):
+        return None
+    if entity.entity_type == UNIQUE_CHARACTERISTIC and _national_first(text, start, end):
+        return None
     if entity.entity_type != PERSON:
         return identifier
     # Trim emoji and punctuation the model sometimes includes in a name.

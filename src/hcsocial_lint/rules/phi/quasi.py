@@ -14,7 +14,7 @@ import regex
 
 from ...language.clauses import tokens_in
 from ...nlp.doc_index import doc_text
-from .identifiers import Identifier
+from .identifiers import Identifier, state_or_larger
 
 QUASI_IDENTIFIERS = "QUASI_IDENTIFIERS"
 _AGE = regex.compile(r"\b(?:\d{1,3}[\s-]?(?:years?|yrs?|yo|y/o)[\s-]?old|\d{1,3}[\s-]year[\s-]old|aged\s+\d{1,3}|"
@@ -38,7 +38,7 @@ def combinations(doc, sentences, facility_spans=(), place_cues=()) -> list[Ident
         end = sentence.start_char + age.end()
         within = [e for e in doc.ents if sentence.start_char <= e.start_char < sentence.end_char]
         parts = []
-        place = next((e for e in within if e.label_ in _PLACES), None) or next(
+        place = next((e for e in within if e.label_ in _PLACES and not state_or_larger(e.text)), None) or next(
             (c for c in place_cues if sentence.start_char <= c.start < sentence.end_char), None)
         if place is not None:
             parts.append(f"place '{getattr(place, 'text', '')}'")
