@@ -193,3 +193,26 @@ def test_trailing_connector_is_found_in_a_bounded_reach():
     started = time.perf_counter()
     assert clause_start(spaced, Sentence(0, len(spaced), spaced), spaced.index("get")) is None
     assert time.perf_counter() - started < 2.0
+
+
+def test_timed_patterns_substitute_and_split_like_compiled_ones_and_give_the_text_back_on_an_overrun():
+    """A rule calling ``sub``/``subn``/``split`` on a timed pattern used to raise AttributeError,
+    which took the rule out for the rest of a batch run."""
+    from hcsocial_lint.nlp.regex_budget import Overruns, timed
+
+    tag = timed(regex.compile(r"[#@]\w+"), "vocabulary test", "tag")
+    text = "thanks @clinic for #flu shots, 1/3"
+    plain = regex.compile(r"[#@]\w+")
+    assert tag.sub("", text) == plain.sub("", text)
+    assert tag.sub("", text, 1) == plain.sub("", text, 1)
+    assert tag.subn("X", text) == plain.subn("X", text)
+    assert tag.split(text) == plain.split(text)
+    slow = timed(regex.compile(r"(?:a|aa)+$"), "vocabulary test", "nested")
+    overrun = "a" * 60 + "b"
+    overruns = Overruns(0.05)
+    with overruns.running():
+        assert tag.sub("", text) == plain.sub("", text)
+        assert slow.sub("", overrun) == overrun
+        assert slow.subn("", overrun) == (overrun, 0)
+        assert slow.split(overrun) == [overrun]
+    assert len(overruns.drain()) == 1  # one line per pattern, however often it overran

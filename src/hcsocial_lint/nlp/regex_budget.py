@@ -106,6 +106,35 @@ class TimedPattern:
     def fullmatch(self, text: str, *args: Any, **kwargs: Any) -> regex.Match | None:
         return self._once("fullmatch", text, args, kwargs)
 
+    def _whole(self, method: str, text: str, args: tuple, kwargs: dict, unchanged: Any) -> Any:
+        """``sub``/``subn``/``split`` on the budget: on an overrun the text comes back as it was."""
+        kwargs.pop("timeout", None)
+        budget = self._budget()
+        if budget is None:
+            return getattr(self.compiled, method)(*args, text, **kwargs) if method != "split" \
+                else self.compiled.split(text, *args, **kwargs)
+        try:
+            if method == "split":
+                return self.compiled.split(text, *args, timeout=budget.seconds, **kwargs)
+            return getattr(self.compiled, method)(*args, text, timeout=budget.seconds, **kwargs)
+        except TimeoutError:
+            budget.add(self._owner, self._name)
+            return unchanged
+
+    def sub(self, repl: Any, text: str, *args: Any, **kwargs: Any) -> str:
+        return self._whole("sub", text, (repl,), dict(kwargs, **_count(args)), text)
+
+    def subn(self, repl: Any, text: str, *args: Any, **kwargs: Any) -> tuple[str, int]:
+        return self._whole("subn", text, (repl,), dict(kwargs, **_count(args)), (text, 0))
+
+    def split(self, text: str, *args: Any, **kwargs: Any) -> list[str]:
+        return self._whole("split", text, args, kwargs, [text])
+
+
+def _count(args: tuple) -> dict:
+    """``sub(repl, text, count)``: the positional count passed on by keyword."""
+    return {"count": args[0]} if args else {}
+
 
 def timed(compiled: regex.Pattern, owner: str, name: str) -> TimedPattern:
     """A pattern compiled once per process, on the budget of the linter running it."""
