@@ -370,9 +370,6 @@ def show_rule(rule_id: str, no_plugins: bool) -> None:
 @click.option("--text-field", default="text", show_default=True, help="Field holding the post.")
 @click.option("--id-field", default=None, help="Field holding the post's own id, copied to each finding.")
 @click.option("--mask/--no-mask", default=True, show_default=True, help="Hide matched text in the table.")
-@click.option("--rewrites/--no-rewrites", default=False, show_default=True,
-              help="Suggest one rewrite of each whole post with an error (or say that none is honest), "
-                   "in every output format.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Configuration file [default: the one found from the current folder].")
 def audit_command(paths: tuple[str, ...], output: Path, scheduler: str | None, workers: int, text_field: str,
@@ -403,9 +400,6 @@ def audit_command(paths: tuple[str, ...], output: Path, scheduler: str | None, w
               help="Worker processes, each with its own model; linting is serialised within a worker.")
 @click.option("--max-request-bytes", default=10 * 1024 * 1024, show_default=True, type=click.IntRange(1024),
               help="Largest request body (a draft, a batch or a dropped file).")
-@click.option("--rewrites/--no-rewrites", default=False, show_default=True,
-              help="Suggest one rewrite of each whole post with an error (or say that none is honest), "
-                   "in every output format.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Configuration file (organisation facts, rules); default: found from the current folder.")
 @click.option("--model", default=None, help="spaCy model: auto (default), none, or a package name.")
