@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ...analysis import Analysis
+from ...language.commerce import lexicon_cues
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from . import common, framed
 from .common import ClaimRule
@@ -31,6 +32,34 @@ _OUTCOME_WORDS = regex.compile(
     r"(?<![\w-])(?:clients?|patients?|treatments?|sessions?|procedures?|results?|injectables?|weeks? of|months? of|"
     r"lbs|pounds|skin|face|lips?|body|tummy|belly|waist|jawline|smile|teeth|hair|weight|acne|cysts?|scars?|wrinkles|"
     r"dress sizes?)(?![\w-])", regex.IGNORECASE)
+
+
+# Establishment wording that is a claim by itself ("clinically proven", "doctor recommended", "as seen
+# on", "95% success rate"); the rest ("studies show", "data has shown", "65% of people") claims proof
+# of something only when the sentence states a benefit.
+_PROOF_BY_ITSELF = regex.compile(r"clinical|scientific|medical|proven|backed|recommend|approved|trusted|formulated|"
+                                 r"endorsed|prescribed|as seen|success|cure|response|satisfaction", regex.IGNORECASE)
+_EFFECT_LEXICONS = ("claim_effects", "claim_effect_nouns")
+_TARGET_LEXICONS = ("claim_targets_body", "claim_targets_conditions", "claim_targets_infections", "claim_targets_lay",
+                    "claim_targets_outbreaks")
+_OUTCOMES = regex.compile(r"(?<![\w-])(?:results?|improv\w*|better|relief|reliev\w*|less|fewer|lost|gain\w*|"
+                          r"satisf\w*|recommend\w*|works?|worked|effective|faster|younger|clear(?:er)?)(?![\w-])",
+                          regex.IGNORECASE)
+
+
+def _states_a_benefit(analysis: Analysis, text: str, start: int, end: int) -> bool:
+    """"87% of patients saw less pain", "studies show it relieves cramps" (an outcome, or an effect on a
+    health target) claim proof of a benefit;
+    "65% of people over 65 have had a first dose" and "data has shown these waivers delay devices"
+    report a statistic or a finding about something other than a health benefit: no establishment claim."""
+    if _PROOF_BY_ITSELF.search(text):
+        return True
+    if _OUTCOMES.search(analysis.text, start, end):
+        return True
+    def within(names: tuple[str, ...]) -> bool:
+        return any(start <= cue.start < end for name in names for cue in lexicon_cues(analysis, name))
+
+    return within(_EFFECT_LEXICONS) and within(_TARGET_LEXICONS)
 
 
 def _indirect_question(analysis: Analysis, start: int) -> bool:
@@ -68,6 +97,9 @@ class UnsubstantiatedEstablishment(ClaimRule):
             Example("Our serum is clinically proven to reduce fine lines (Lee et al., J Cosmet Dermatol 2023). Shop now!", "pass"),
             Example("Does 'clinically proven' mean anything on a label? Let's talk about it.", "pass"),
             Example("Claims that 9 out of 10 doctors recommend a brand usually come from tiny surveys.", "pass"),
+            Example("Studies show our chewable probiotic relieves bloating in two weeks.", "fail"),
+            Example("This week 72% of people over 50 in our county have had their flu vaccine.", "pass"),
+            Example("Data has shown the new paperwork rules slow down device approvals.", "pass"),
         ),
         fixable=True,
     ))
@@ -82,8 +114,10 @@ class UnsubstantiatedEstablishment(ClaimRule):
                 continue
             if common.context_of(analysis, start, end, common.ASSERTION_CONTEXTS):
                 continue
-            seen.add(index)
             s, e = common.sentence_bounds(analysis, start)
+            if not _states_a_benefit(analysis, text, s, e):
+                continue
+            seen.add(index)
             core_end = s + len(analysis.post.original[s:e].rstrip())
             disease = (common.contains("claims_diseases", analysis.text, s, e)
                        or common.contains("claims_outbreaks", analysis.text, s, e))
