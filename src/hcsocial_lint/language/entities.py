@@ -107,6 +107,39 @@ def _inside_organisation_name(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def proper_name_around(doc: Doc, start: int, end: int) -> str | None:
+    """The name of a law, programme, organisation or event that the capitalised words at
+    ``start:end`` are part of: "the 21st Century Cures Act", "HCG Hospitals", "Cure Kids Foundation".
+
+    A run of capitalised words (numbers and "of"/"for"/"and" allowed inside) that holds the match and
+    ends in a word that heads such names (``_NAME_HEADS``). A lower-case match is never a name."""
+    tokens = tokens_in(doc, start, end)
+    if not tokens or not all(t.text[:1].isupper() for t in tokens if t.is_alpha):
+        return None
+    first, last = tokens[0].i, tokens[-1].i
+    sentence_start, sentence_end = tokens[0].sent.start, tokens[0].sent.end
+    while first > sentence_start and _in_name(doc[first - 1]) and doc[first - 1].text[:1].isupper():
+        first -= 1
+    right = last
+    while right + 1 < sentence_end and _in_name(doc[right + 1]):
+        right += 1
+        if doc[right].lower_ in _NAME_HEADS and doc[right].text[:1].isupper():
+            return doc[first:right + 1].text
+    return None
+
+
+def _in_name(token) -> bool:
+    return (token.text[:1].isupper() and token.is_alpha) or token.like_num or token.lower_ in _NAME_JOINERS
+
+
+_NAME_JOINERS = frozenset({"of", "for", "and", "&", "the", "st", "nd", "rd", "th"})
+# words that end the name of a law, a programme, an organisation or an event
+_NAME_HEADS = frozenset("""act acts law bill amendment statute program programme initiative project campaign fund
+foundation institute institutes center centre hospital hospitals clinic clinics trust society association council
+alliance coalition network partnership summit conference symposium awards award prize challenge lab labs laboratory
+university college school pharmacy pharmacies group inc llc ltd corp company""".split())
+
+
 _INSTITUTION_WORDS = frozenset("""museum institute center centre hospital clinic foundation university college school
 library hall building pavilion wing award prize fellowship lecture fund trust""".split())
 

@@ -385,6 +385,8 @@ def is_question(doc: Doc, sentence: Span, start: int, end: int) -> bool:
     "Can a supplement cure anxiety?" asks; "Want to lose 20 lbs in 2 weeks?" and "Did you
     know our drip cures hangovers?" still make the claim.
     """
+    if _indirect_question(doc, sentence, start, end):
+        return True
     if not _sentence_memo(sentence, "ends_with_question", lambda: _ends_with_question(sentence.text)):
         # a question mark may also end the clause that holds the match, mid-sentence
         stops = memo(doc, "clause_stops", lambda: [m.start() for m in _CLAUSE_STOP.finditer(doc_text(doc))])
@@ -396,6 +398,39 @@ def is_question(doc: Doc, sentence: Span, start: int, end: int) -> bool:
 
 
 _CLAUSE_STOP = regex.compile(r"[.!?\n]")
+# "ask whether", "wonder if", "find out if": verbs whose "if" clause is a question, not a condition;
+# "the question is if": nouns whose "if" clause says what is asked
+_ASKING_VERBS = frozenset({"ask", "wonder", "know", "find", "check", "see", "learn", "decide", "question", "discuss",
+                           "explain", "understand", "determine", "tell", "investigate", "study", "test", "doubt"})
+_ASKING_NOUNS = frozenset({"question", "questions", "query", "queries", "concern", "concerns", "worry", "worries",
+                           "doubt", "doubts", "debate", "issue", "unknown"})
+
+
+def _indirect_question(doc: Doc, sentence: Span, start: int, end: int) -> bool:
+    """The match is in an embedded question: a clause opened by "whether", or by "if" where the
+    clause is what someone asks ("parents ask if it is safe", "the question is if it is safe"),
+    not a condition ("if you have arthritis, it cures the pain")."""
+    tokens = [t for t in sentence if t.idx < end and start < t.idx + len(t)]
+    if not tokens:
+        return False
+    head = tokens[0]
+    for _ in range(len(sentence)):
+        mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in {"whether", "if"}), None)
+        if mark is not None:
+            if mark.lower_ == "whether":
+                return True
+            governor = head.head
+            if head.dep_ == "ccomp" and governor.lemma_.lower() in _ASKING_VERBS:
+                return True
+            if governor.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in _ASKING_NOUNS for c in governor.children):
+                return True
+            if governor.lemma_.lower() in _ASKING_VERBS and head.dep_ in {"advcl", "ccomp", "xcomp"} and mark.i > governor.i:
+                return True
+            return False
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _ends_with_question(text: str) -> bool:

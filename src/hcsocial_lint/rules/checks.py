@@ -1,8 +1,9 @@
 """The typed checks a rule pack can extend: ``existence``, ``substitution``, ``conditional``.
 
 - existence: any of ``patterns`` found is a finding (unless the match's context is one of
-  ``skip_when``: negated, hedged, question, myth, quoted, or approved — covered by a claim
-  registered in ``[tool.hclint.claim] approved_claims``); an optional ``suggest`` offers a
+  ``skip_when``: negated, hedged, question, myth, quoted, approved — covered by a claim
+  registered in ``[tool.hclint.claim] approved_claims`` — or named: a word of a law's or an
+  organisation's name, "the Cures Act"); an optional ``suggest`` offers a
   replacement for the match.
 - substitution: ``swap`` maps a pattern to its preferred wording; the fix replaces it.
 - conditional: when any of ``if`` appears and none of ``then`` does, the first ``if`` match
@@ -45,8 +46,15 @@ def _is_approved_claim(analysis: Analysis, start: int, end: int) -> bool:
     return approved_claim_at(analysis, start, end) is not None
 
 
-# Contexts that need the settings, not only the parse.
-ANALYSIS_CONTEXTS = {"approved": _is_approved_claim}
+def _is_inside_a_name(analysis: Analysis, start: int, end: int) -> bool:
+    """The match is a word of a law's, an organisation's or an event's name ("the Cures Act")."""
+    from ..language.entities import proper_name_around
+
+    return proper_name_around(analysis.doc, start, end) is not None
+
+
+# Contexts that need the settings or the language layer, not only the sentence.
+ANALYSIS_CONTEXTS = {"approved": _is_approved_claim, "named": _is_inside_a_name}
 
 
 def _skip_when(spec: Mapping[str, Any], ctx: PackContext) -> tuple[str, ...]:

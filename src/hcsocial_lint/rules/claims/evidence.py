@@ -22,7 +22,9 @@ TEST_RESULTS = regex.compile(r"(?<![\w-])(?:tests?|testing|tested|lab|labs|swabs
 _INDIRECT = frozenset({"what", "whether", "if", "how", "why"})
 _BEFORE_AFTER = regex.compile(r"(?<![\w-])before[^a-z0-9\n]{0,12}(?:and|&|/|\+|to|vs\.?)?[^a-z0-9\n]{0,12}after(?![\w-])"
                               r"|(?<![\w-])before\s*:[^\n]{1,80}?(?<![\w-])after\s*:"
-                              r"|(?<![\w-])b\s?&\s?a(?![\w-])",
+                              # "B&A" for before-and-after, not the letters of types: "influenza B & A", "vitamins B & A"
+                              r"|(?<!\b(?:influenza|flu|hepatitis|hep|vitamins?|types?|strains?|groups?|grades?|parts?|"
+                              r"plans?|blood|classes|categories|lanes?|rooms?|wards?)\s{1,3})(?<![\w-])b\s?&\s?a(?![\w-])",
                               regex.IGNORECASE)
 _RESULTS_VARY = regex.compile(r"results?\s+(?:may\s+|will\s+|can\s+)?vary|individual results|not typical|typical results",
                               regex.IGNORECASE)
@@ -34,11 +36,12 @@ _OUTCOME_WORDS = regex.compile(
     r"dress sizes?)(?![\w-])", regex.IGNORECASE)
 
 
-# Establishment wording that is a claim by itself ("clinically proven", "doctor recommended", "as seen
-# on", "95% success rate"); the rest ("studies show", "data has shown", "65% of people") claims proof
-# of something only when the sentence states a benefit.
-_PROOF_BY_ITSELF = regex.compile(r"clinical|scientific|medical|proven|backed|recommend|approved|trusted|formulated|"
-                                 r"endorsed|prescribed|as seen|success|cure|response|satisfaction", regex.IGNORECASE)
+# A share of people ("65% of people", "8 in 10 women") claims proof only of what it says those people
+# got from the product; "65% of people over 65 have had a first dose" is an uptake statistic.
+_PEOPLE_SHARE = regex.compile(r"%|percent|\b(?:out of|in) (?:10|ten|5|five)\b", regex.IGNORECASE)
+_PROOF_BY_ITSELF = regex.compile(r"recommend|approved|trusted|formulated|endorsed|prescribed|success|cure|response|"
+                                 r"satisfaction|saw|see|got|get|reported|report|experienced|noticed|felt|lost|improved|"
+                                 r"said|reduc|boost|increas|cuts?\b|lower|rais|doubl|tripl", regex.IGNORECASE)
 _EFFECT_LEXICONS = ("claim_effects", "claim_effect_nouns")
 _TARGET_LEXICONS = ("claim_targets_body", "claim_targets_conditions", "claim_targets_infections", "claim_targets_lay",
                     "claim_targets_outbreaks")
@@ -48,11 +51,10 @@ _OUTCOMES = regex.compile(r"(?<![\w-])(?:results?|improv\w*|better|relief|reliev
 
 
 def _states_a_benefit(analysis: Analysis, text: str, start: int, end: int) -> bool:
-    """"87% of patients saw less pain", "studies show it relieves cramps" (an outcome, or an effect on a
-    health target) claim proof of a benefit;
-    "65% of people over 65 have had a first dose" and "data has shown these waivers delay devices"
-    report a statistic or a finding about something other than a health benefit: no establishment claim."""
-    if _PROOF_BY_ITSELF.search(text):
+    """"87% of patients saw less pain" (an outcome, or an effect on a health target) claims proof of a
+    benefit; "65% of people over 65 have had a first dose" reports uptake: no establishment claim.
+    Other establishment wording ("studies show", "clinically proven") is a claim by itself."""
+    if not _PEOPLE_SHARE.search(text) or _PROOF_BY_ITSELF.search(text):
         return True
     if _OUTCOMES.search(analysis.text, start, end):
         return True
@@ -99,7 +101,6 @@ class UnsubstantiatedEstablishment(ClaimRule):
             Example("Claims that 9 out of 10 doctors recommend a brand usually come from tiny surveys.", "pass"),
             Example("Studies show our chewable probiotic relieves bloating in two weeks.", "fail"),
             Example("This week 72% of people over 50 in our county have had their flu vaccine.", "pass"),
-            Example("Data has shown the new paperwork rules slow down device approvals.", "pass"),
         ),
         fixable=True,
     ))
@@ -167,6 +168,9 @@ class ResultsTimelinePromise(ClaimRule):
             Example("Flu vaccines cut the risk of flu illness by 40% to 60% in a typical season.", "pass"),
             Example("Before and after our lobby renovation! New chairs and a kids' corner.", "pass"),
             Example("Before & after 3 sessions of microneedling. Individual results vary.", "pass"),
+            Example("Flu season update: influenza B & A are both circulating; treatment for patients at high risk "
+                    "should start early.", "pass"),
+            Example("B&A of this client's lip filler after 2 weeks 💋", "fail"),
         ),
         fixable=True,
     ))

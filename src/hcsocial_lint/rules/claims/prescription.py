@@ -10,6 +10,7 @@ from functools import lru_cache
 import regex
 
 from ...analysis import Analysis
+from ...language.entities import proper_name_around
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from ...nlp.regex_budget import timed
 from ...vocabularies import terms
@@ -116,6 +117,7 @@ class RxFairBalance(ClaimRule):
                     fixed="Smooth those frown lines in minutes with Botox! Now $11/unit. " + RISK_LINE),
             Example("Melt away stubborn pounds with Wegovy, prescribed online in 10 minutes.", "fail"),
             Example("Now offering Botox and Dysport at our Northside location. Call to book.", "pass"),
+            Example("Mrs. Rao was treated with care at Apex HCG Hospitals and went home smiling.", "pass"),
             Example("Botox smooths frown lines for 3 to 4 months. Risks include bruising, headache and drooping eyelids; "
                     "see full Prescribing Information at the link.", "pass"),
         ),
@@ -131,6 +133,8 @@ class RxFairBalance(ClaimRule):
                 continue
             if NOT_PROMOTED.search(analysis.text, max(0, drug[0] - 40), drug[0]):
                 continue  # "stop your metformin" is advice (CLM010), not promotion
+            if proper_name_around(analysis.doc, drug[0], drug[1]) is not None:
+                continue  # "HCG Hospitals": a word of an organisation's name, not the drug
             if common.contains("claims_research_cues", analysis.text, *common.sentence_bounds(analysis, drug[0])):
                 continue
             benefit = _benefit_near(analysis, drug)
