@@ -92,6 +92,26 @@ def test_questions_ask_but_rhetorical_offers_claim(nlp):
     assert "question" not in contexts(nlp, "Tired of back pain? Our adjustments give instant relief.", "instant relief")
 
 
+
+@pytest.mark.parametrize("text, target", [
+    ("Parents often ask whether the measles shot is safe for babies.", "safe"),
+    ("A common question about the flu shot is if it is safe for people with egg allergies.", "safe"),
+    ("One of the questions we hear most about the HPV vaccine is if it is safe for preteens.", "safe"),
+    ("We wondered if the new drip cures hangovers, so we asked a pharmacist.", "cures"),
+])
+def test_embedded_questions_are_asked_not_asserted(nlp, text, target):
+    assert "question" in contexts(nlp, text, target)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("If you have arthritis, our cream cures joint pain.", "cures"),
+    ("Our gummies are safe for kids if you follow the dose.", "safe"),
+    ("If it hurts, our balm cures it.", "cures"),
+])
+def test_a_condition_is_not_a_question(nlp, text, target):
+    assert "question" not in contexts(nlp, text, target)
+
+
 MYTHS = [
     ("Myth: garlic cures COVID. Fact: no food prevents infection.", "cures"),
     ("MYTH: Chiropractic adjustments prevent ear infections.\nFACT: there is no good evidence.", "prevent"),

@@ -422,7 +422,8 @@ def _indirect_question(doc: Doc, sentence: Span, start: int, end: int) -> bool:
             governor = head.head
             if head.dep_ == "ccomp" and governor.lemma_.lower() in _ASKING_VERBS:
                 return True
-            if governor.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in _ASKING_NOUNS for c in governor.children):
+            if governor.lemma_ == "be" and any(c.dep_ == "nsubj" and any(t.lower_ in _ASKING_NOUNS for t in c.subtree)
+                                               for c in governor.children):
                 return True
             if governor.lemma_.lower() in _ASKING_VERBS and head.dep_ in {"advcl", "ccomp", "xcomp"} and mark.i > governor.i:
                 return True
