@@ -60,3 +60,14 @@ def test_an_agency_announcing_a_case_from_a_country_is_not_blocked(linter, text)
 def test_a_town_named_with_age_sex_and_care_still_singles_out(linter):
     text = ("A 92-year-old woman from Millbrook was admitted to our ICU with pneumonia on Monday.")
     assert phi_errors(linter.lint_text(text)) != []
+
+
+def test_media_outlets_joined_at_a_summit_are_not_patients(linter):
+    text = ("Today, Friday, May 3: @SurgeonGen joins @WhiteHouse officials for the Vaccine Summit. @SurgeonGen joins "
+            "Gannett, Vox, KTLA, and Telemundo to discuss today's summit and the plans for the COVID-19 vaccine.")
+    assert phi_errors(linter.lint_text(text)) == []
+
+
+def test_a_patient_named_at_a_summit_with_their_care_still_counts(linter):
+    text = "At today's health summit, our patient Dana Wirth told how we treated her stage 3 breast cancer."
+    assert phi_errors(linter.lint_text(text)) != []
