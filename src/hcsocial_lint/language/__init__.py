@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .assertion import Assertion, assertion_of
 from .lexicon import Lexicon, LexiconError, LexiconMatcher, builtin_lexicon, builtin_lexicon_names, parse_lexicon
 from .spans import TextSpan, longest_first
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = [
     "Assertion",

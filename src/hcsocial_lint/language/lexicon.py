@@ -20,13 +20,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
 
 from .spans import TextSpan
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 _COMMENT = regex.compile(r"(?:^|\s)#(?:\s.*)?$")
 _DIRECTIVE = regex.compile(r"^#\s*match:\s*(lower|lemma)\s*$", regex.IGNORECASE)
@@ -95,6 +97,8 @@ class LexiconMatcher:
     """All lexicons of one linter, compiled once; ``find(doc)`` matches a post once per attribute."""
 
     def __init__(self, nlp: Language, has_model: bool, lexicons: Iterable[Lexicon]) -> None:
+        from spacy.matcher import PhraseMatcher
+
         self.lexicons: dict[str, Lexicon] = {lex.name: lex for lex in lexicons}
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if has_model else None
