@@ -328,7 +328,9 @@ def _linter_for_listing(no_plugins: bool, model: str) -> Linter:
     from .nlp.models import ModelError
 
     try:
-        return Linter(settings_for_path(Path.cwd()), overrides={"plugins": False if no_plugins else None, "model": model})
+        # Rule metadata only: no model, no Presidio (`hclint rules` stays fast).
+        return Linter(settings_for_path(Path.cwd()), overrides={"plugins": False if no_plugins else None, "model": model},
+                      defer_model=True)
     except (ConfigError, SelectorError, ModelError) as exc:
         _fail(str(exc))
         raise
