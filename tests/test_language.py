@@ -89,3 +89,16 @@ def test_quantities_find_prices_percentages_and_amounts(linter):
 def test_longest_first_keeps_the_longer_overlapping_span():
     a, b, c = TextSpan(0, 4, "x"), TextSpan(2, 10, "y"), TextSpan(12, 14, "z")
     assert longest_first([a, b, c]) == [b, c]
+
+
+@pytest.mark.parametrize("model", ["auto", "none"])
+def test_phrase_keys_are_the_tokenizers_for_every_builtin_lexicon(model):
+    """The split-at-spaces shortcut for phrases of letters gives exactly the tokenizer's tokens."""
+    from hcsocial_lint.language.lexicon import _token_keys, builtin_lexicon, builtin_lexicon_names
+    from hcsocial_lint.nlp.models import load_model
+
+    nlp = load_model(model).nlp
+    phrases = [p for name in builtin_lexicon_names() for p in builtin_lexicon(name).phrases]
+    phrases += ["cannot stop", "Gonna", "heart attack", "crohn's disease", "covid-19", "naïve"]
+    expected = [tuple(t.lower_ for t in doc) for doc in nlp.tokenizer.pipe(phrases)]
+    assert sorted(_token_keys(nlp, phrases)) == sorted(expected)

@@ -16,7 +16,7 @@ lexicons; rules then read ``analysis.cues(name)``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,6 +37,7 @@ _REGEX_SYNTAX = regex.compile(r"[\\()\[\]{}|?*+^$]")
 # Without a lemmatizer (no-model mode) a lemma lexicon also lists these inflections of its last word.
 _NO_MODEL_SUFFIXES = ("s", "es", "ed", "d", "ing")
 INDEX_ABOVE = 2000  # phrases; larger "lower" lexicons are matched through a set of token sequences
+_LETTER_WORDS = regex.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
 class LexiconError(ValueError):
@@ -108,7 +109,7 @@ class LexiconMatcher:
         self._indexed: dict[str, tuple[frozenset[tuple[str, ...]], int]] = {}
         for lex in self.lexicons.values():
             if lex.attr == "LOWER" and len(lex.phrases) > INDEX_ABOVE:
-                keys = frozenset(tuple(t.lower_ for t in doc) for doc in nlp.tokenizer.pipe(lex.phrases))
+                keys = frozenset(_token_keys(nlp, lex.phrases))
                 self._indexed[lex.name] = (keys, max(len(k) for k in keys))
         for lex in self.lexicons.values():
             if lex.name in self._indexed:
@@ -141,6 +142,26 @@ class LexiconMatcher:
                             span = doc[i:i + n]
                             found[name].add(TextSpan(span.start_char, span.end_char, name, span.text, f"lexicon:{name}"))
         return {name: tuple(sorted(spans)) for name, spans in found.items()}
+
+
+def _token_keys(nlp: Language, phrases: Iterable[str]) -> Iterator[tuple[str, ...]]:
+    """Each phrase as the lower-cased texts of the tokens spaCy's tokenizer makes of it.
+
+    A phrase of words of letters separated by single spaces, none of them a tokenizer special
+    case ("cannot", "gonna"), is split at its spaces: no prefix, suffix or infix rule applies to
+    letters, so the tokens are the same (``tests/test_language.py`` checks every built-in
+    lexicon), and the 30,000 names of a generated vocabulary need no Doc and no new lexemes
+    (0.7 s of a cold start). Any other phrase goes through the tokenizer."""
+    special = getattr(getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer), "rules", None)
+    others: list[str] = []
+    for phrase in phrases:
+        words = phrase.split(" ")
+        if special is not None and _LETTER_WORDS.fullmatch(phrase) and not any(w in special for w in words):
+            yield tuple(w.lower() for w in words)
+        else:
+            others.append(phrase)
+    for doc in nlp.tokenizer.pipe(others):
+        yield tuple(t.lower_ for t in doc)
 
 
 def _lemmatised(nlp: Language, phrases: Iterable[str]) -> Iterable[Doc]:
