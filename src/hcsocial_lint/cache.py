@@ -19,6 +19,11 @@ reported again on the next run.
 Entries are written atomically (a temporary file, then a rename); a corrupt or unreadable
 entry is a miss. The folder holds a ``.gitignore`` of ``*`` and is hidden, so linting a
 folder never reads it. Remove the folder to clear the cache.
+
+The same folder keeps the compiled lexicons under ``lexicons/`` (see
+:class:`~hcsocial_lint.language.lexicon.LexiconMatcher`), keyed by the phrases, the model and
+its version, spaCy's version and the compiling code: a run that has to parse does not compile
+them again. ``--no-cache`` reads and writes neither.
 """
 
 from __future__ import annotations

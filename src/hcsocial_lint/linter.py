@@ -115,6 +115,7 @@ class Linter:
                                     for r in outcome.value]
         self._take_plugin_problems()
         self._model: LoadedModel | None = None
+        self._lexicon_store: Path | None = None  # where compiled lexicons are kept: the result cache's folder
         if defer_model:
             check_model_installed(self.settings.model)
         else:
@@ -138,7 +139,7 @@ class Linter:
         self._take_plugin_problems()
         self.analyzer, self.nlp_engine = build_analyzer(model.nlp, model.has_model, [*builtin, *self._plugin_recognizers])
         self._overruns = budget_recognizers(self.analyzer.registry.recognizers, self.settings.regex_timeout)
-        self.language = LanguageLayer(model.nlp, model.has_model)
+        self.language = LanguageLayer(model.nlp, model.has_model, store=self._lexicon_store)
         self._model = model
 
     @property
@@ -563,8 +564,12 @@ class Linter:
         tail: list[Problem] = []  # problems met after the last batch
         to_store: dict[str, _Uncached] = {}
         batches = self._read_batches(paths, kind, chunk_posts, counts, tail, cache, to_store)
+        if cache is not None and self._model is None:
+            self._lexicon_store = cache.root
         if workers > 1 or cache is None:
             self.load_engine()  # before the fork, so that workers share the model
+            if workers > 1:
+                self.language.matcher  # noqa: B018 - and its lexicons, compiled once rather than in every worker
         for batch, report in lint_batches(self, batches, workers):
             problems.extend(batch.read_problems)
             for result in (*batch.cached, report):
