@@ -17,11 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .analysis import Analysis, Entity
-from .cache import ResultCache
 from .config import ConfigError, Settings, apply_overrides, settings_for_path, unknown_option_keys
 from .fixes import EditableRegion, FixOutcome, fix_until_stable
-from .rewriting import PostRewrite, rewrite_post
-from .rewriting.sentences import sentence_spans
 from .language import LanguageLayer
 from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
 from .nlp.models import NO_MODEL, NO_MODEL_NOTICE, LoadedModel, check_model_installed, load_model, model_identity
@@ -38,7 +35,8 @@ from .sources.lines import LineIndex
 from .windows import shift_hit, split_windows
 
 if TYPE_CHECKING:
-    from presidio_analyzer import EntityRecognizer
+    from .cache import ResultCache
+    from .rewriting import PostRewrite
 
 # spaCy and Presidio are imported when the engine is loaded (``load_engine``), not with this module:
 # listing the rules and a run served from the result cache need neither.
@@ -526,6 +524,8 @@ class Linter:
             except InputError:
                 return ()
 
+        from .rewriting import PostRewrite, rewrite_post
+
         try:
             post_of(text)
         except InputError as exc:
@@ -534,6 +534,8 @@ class Linter:
         return rewrite_post(text, lint, post_of, self._sentence_spans, path=path, record=record, parse=parse)
 
     def _sentence_spans(self, prose: str) -> list[tuple[int, int]]:
+        from .rewriting.sentences import sentence_spans
+
         return sentence_spans(self.model.nlp, prose, self.model.has_model)
 
     def lint_file(self, path: str | Path, *, kind: str | None = None) -> Report:
