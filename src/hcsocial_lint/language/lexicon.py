@@ -186,11 +186,19 @@ def _store_key(nlp: Language, has_model: bool, lexicons: Iterable[Lexicon]) -> s
     digest = hashlib.sha256()
     meta = nlp.meta
     for part in (_STORE_FORMAT, spacy.__version__, meta.get("lang"), meta.get("name"), meta.get("version"),
-                 has_model, nlp.pipe_names, INDEX_ABOVE, hashlib.sha256(Path(__file__).read_bytes()).hexdigest()):
+                 has_model, nlp.pipe_names, INDEX_ABOVE, *_code_digests()):
         digest.update(f"{part!r}\0".encode("utf-8"))
     for lex in sorted(lexicons, key=lambda lex: lex.name):
         digest.update(json.dumps([lex.name, lex.attr, lex.phrases], ensure_ascii=False).encode("utf-8") + b"\0")
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_digests() -> tuple[str, ...]:
+    """The code that compiles the phrases: this module and the tokenizer wrapper every pipeline gets."""
+    here = Path(__file__).resolve()
+    return tuple(hashlib.sha256(path.read_bytes()).hexdigest()
+                 for path in (here, here.parent.parent / "nlp" / "tokenizer.py"))
 
 
 def _store_path(store: Path, key: str) -> Path:
