@@ -89,3 +89,39 @@ def test_quantities_find_prices_percentages_and_amounts(linter):
 def test_longest_first_keeps_the_longer_overlapping_span():
     a, b, c = TextSpan(0, 4, "x"), TextSpan(2, 10, "y"), TextSpan(12, 14, "z")
     assert longest_first([a, b, c]) == [b, c]
+
+
+@pytest.mark.parametrize("model", ["auto", "none"])
+def test_phrase_keys_are_the_tokenizers_for_every_builtin_lexicon(model):
+    """The split-at-spaces shortcut for phrases of letters gives exactly the tokenizer's tokens."""
+    from hcsocial_lint.language.lexicon import _token_keys, builtin_lexicon, builtin_lexicon_names
+    from hcsocial_lint.nlp.models import load_model
+
+    nlp = load_model(model).nlp
+    phrases = [p for name in builtin_lexicon_names() for p in builtin_lexicon(name).phrases]
+    phrases += ["cannot stop", "Gonna", "heart attack", "crohn's disease", "covid-19", "naïve"]
+    expected = [tuple(t.lower_ for t in doc) for doc in nlp.tokenizer.pipe(phrases)]
+    assert sorted(_token_keys(nlp, phrases)) == sorted(expected)
+
+
+def test_compiled_lexicons_are_stored_and_read_back_with_the_same_matches(linter, tmp_path):
+    from hcsocial_lint.language.lexicon import builtin_lexicon, builtin_lexicon_names
+
+    nlp = linter.model.nlp
+    lexicons = [builtin_lexicon(name) for name in builtin_lexicon_names()]
+    doc = nlp("Our elderberry syrup cures the flu, boosts immunity and eases Crohn's disease and diabetes mellitus.")
+    plain = LexiconMatcher(nlp, True, lexicons).find(doc)
+    assert plain["claim_targets_conditions"]
+    first = LexiconMatcher(nlp, True, lexicons, store=tmp_path).find(doc)
+    entries = list((tmp_path / "lexicons").glob("*.msgpack"))
+    assert len(entries) == 1
+    stored = LexiconMatcher(nlp, True, lexicons, store=tmp_path).find(doc)
+    assert plain == first == stored
+    # Another lexicon (or model, spaCy version, code) is another entry, never the stored one.
+    extra = parse_lexicon("house_words", "elderberry syrup\n")
+    assert LexiconMatcher(nlp, True, [*lexicons, extra], store=tmp_path).find(doc)["house_words"]
+    assert len(list((tmp_path / "lexicons").glob("*.msgpack"))) == 2
+    # A corrupt entry is compiled again.
+    for entry in (tmp_path / "lexicons").glob("*.msgpack"):
+        entry.write_bytes(b"\x00not msgpack")
+    assert LexiconMatcher(nlp, True, lexicons, store=tmp_path).find(doc) == plain

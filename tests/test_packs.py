@@ -143,3 +143,12 @@ def test_pack_with_a_huge_integer_is_refused_on_one_line(tmp_path):
     path = pack(tmp_path, "  - id: " + "9" * 2000 + "\n", name="number.yaml")
     with pytest.raises(PackError, match=r"number\.yaml: a number of more than 1,000 digits \(line 3\)$"):
         load(path)
+
+
+def test_shipped_packs_read_the_same_with_libyaml():
+    """Built-in packs are read with libyaml at start-up; the result is the bounded loader's."""
+    from hcsocial_lint.builtin import bundled_packs
+    from hcsocial_lint.rules.packs import read_pack
+
+    for path in sorted(bundled_packs().glob("*.yaml")):
+        assert read_pack(path, shipped=True) == read_pack(path)

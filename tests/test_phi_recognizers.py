@@ -131,7 +131,7 @@ def test_recognizers_run_on_the_one_parse(linter, monkeypatch):
 def test_recognizer_instances_are_per_linter():
     from hcsocial_lint.rules import phi
 
-    first, second = phi.recognizers(Settings()), phi.recognizers(Settings())
+    first, second = phi.new_recognizers(Settings()), phi.new_recognizers(Settings())
     assert all(a is not b for a, b in zip(first, second))
 
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .language import Assertion, LanguageLayer, TextSpan, assertion_of
@@ -14,6 +12,9 @@ from .language.clauses import sentence_of, sentences
 from .language.layout import prose_bounds
 from .language.quantities import quantities
 from .model import Post
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 
 @dataclass(frozen=True)

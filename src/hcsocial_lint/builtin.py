@@ -40,7 +40,7 @@ def hclint_check_types():
 
 @hookimpl
 def hclint_recognizers(settings):
-    return [recognizer for family in FAMILIES for recognizer in family.recognizers(settings)]
+    return [recognizer for family in FAMILIES for recognizer in family.new_recognizers(settings)]
 
 
 @hookimpl

@@ -20,9 +20,7 @@ import click
 
 from . import __version__
 from .config import MODEL_AUTO, POST_KINDS, ConfigError, Settings, load_config_file, settings_for_path
-from .discovery import discover
 from .docs import rule_doc, rules_table
-from .fixes import unified_diff
 from .model import Problem, Report, Severity
 from .plugins.contracts import PluginFailure
 from .reporting import ReportOptions, mask_default, mask_free_text, render
@@ -250,6 +248,8 @@ def _run(linter: Linter, paths: Sequence[str], kind: str | None, exclude: Sequen
                 fixed += applied
         stdin_report = linter.lint_text(text, kind=kind, path=name, markdown=markdown)
         drafts[name] = (text, markdown)
+    from .discovery import discover
+
     found = discover([p for p in paths if p != "-"], tuple(exclude), settings_for=lambda p: linter.settings_for(str(p)))
     file_paths = [str(p) for p in found.files]
     missing.extend(found.problems)
@@ -298,6 +298,8 @@ def _fix_stdin(linter: Linter, text: str, name: str, kind: str | None, markdown:
 
     problems = refusal_problems(name, outcome)
     if diff:
+        from .fixes import unified_diff
+
         diffs.append(unified_diff(name, text, outcome.text))
         return text, 0, problems
     return outcome.text, len(outcome.applied), problems
@@ -328,7 +330,9 @@ def _linter_for_listing(no_plugins: bool, model: str) -> Linter:
     from .nlp.models import ModelError
 
     try:
-        return Linter(settings_for_path(Path.cwd()), overrides={"plugins": False if no_plugins else None, "model": model})
+        # Rule metadata only: no model, no Presidio (`hclint rules` stays fast).
+        return Linter(settings_for_path(Path.cwd()), overrides={"plugins": False if no_plugins else None, "model": model},
+                      defer_model=True)
     except (ConfigError, SelectorError, ModelError) as exc:
         _fail(str(exc))
         raise

@@ -14,19 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .analysis import Analysis, Entity
-from .cache import ResultCache
 from .config import ConfigError, Settings, apply_overrides, settings_for_path, unknown_option_keys
 from .fixes import EditableRegion, FixOutcome, fix_until_stable
-from .rewriting import PostRewrite, rewrite_post
-from .rewriting.sentences import sentence_spans
 from .language import LanguageLayer
 from .model import Finding, Hit, Post, PostMetrics, Problem, Report, RuleMeta, Severity, Suppression, TextRange
 from .nlp.models import NO_MODEL, NO_MODEL_NOTICE, LoadedModel, check_model_installed, load_model, model_identity
-from .nlp.presidio_bridge import analyze_doc, build_analyzer
-from .nlp.regex_budget import budget_recognizers
 from .parallel import Batch, effective_jobs, lint_batches
 from .plugins.contracts import PluginFailure, check_hits, check_metrics, guard_recognizer, guarded_formatter
 from .plugins.manager import BUILTIN_PLUGIN, PluginHost, create_host
@@ -38,6 +33,13 @@ from .sources import read_posts, read_text_post
 from .sources.errors import InputError
 from .sources.lines import LineIndex
 from .windows import shift_hit, split_windows
+
+if TYPE_CHECKING:
+    from .cache import ResultCache
+    from .rewriting import PostRewrite
+
+# spaCy and Presidio are imported when the engine is loaded (``load_engine``), not with this module:
+# listing the rules and a run served from the result cache need neither.
 
 BATCH_SIZE = 64
 # Characters parsed together at most: spaCy's memory grows with a batch's text (a 900 KB post of
@@ -103,10 +105,15 @@ class Linter:
         if errors:
             raise ConfigError(*errors)
         self._recognizer_failures: list[str] = []
-        self._recognizers = [r if outcome.plugin == BUILTIN_PLUGIN else guard_recognizer(r, outcome.plugin, self._recognizer_failures.append)
-                             for outcome in self.host.call("hclint_recognizers", settings=self.settings) for r in outcome.value]
+        # Third-party recognizers now, so that a broken plug-in is reported on every run; the
+        # built-in ones (Presidio subclasses) when the engine is loaded.
+        self._plugin_recognizers = [guard_recognizer(r, outcome.plugin, self._recognizer_failures.append)
+                                    for outcome in self.host.call("hclint_recognizers", settings=self.settings,
+                                                                  exclude=BUILTIN_PLUGIN)
+                                    for r in outcome.value]
         self._take_plugin_problems()
         self._model: LoadedModel | None = None
+        self._lexicon_store: Path | None = None  # where compiled lexicons are kept: the result cache's folder
         if defer_model:
             check_model_installed(self.settings.model)
         else:
@@ -121,10 +128,16 @@ class Linter:
         """Load the spaCy model, build Presidio's analyzer on it and the language layer (once)."""
         if self._model is not None:
             return
+        from .nlp.presidio_bridge import build_analyzer
+        from .nlp.regex_budget import budget_recognizers
+
         model = load_model(self.settings.model)
-        self.analyzer, self.nlp_engine = build_analyzer(model.nlp, model.has_model, self._recognizers)
+        builtin = [r for outcome in self.host.call("hclint_recognizers", settings=self.settings, only=BUILTIN_PLUGIN)
+                   for r in outcome.value]
+        self._take_plugin_problems()
+        self.analyzer, self.nlp_engine = build_analyzer(model.nlp, model.has_model, [*builtin, *self._plugin_recognizers])
         self._overruns = budget_recognizers(self.analyzer.registry.recognizers, self.settings.regex_timeout)
-        self.language = LanguageLayer(model.nlp, model.has_model)
+        self.language = LanguageLayer(model.nlp, model.has_model, store=self._lexicon_store)
         self._model = model
 
     @property
@@ -278,6 +291,8 @@ class Linter:
 
     def analyse(self, posts: Sequence[Post], settings: Sequence[Settings]) -> Iterator[Analysis]:
         """Parse posts in batches with ``nlp.pipe`` and run Presidio on each parse."""
+        from .nlp.presidio_bridge import analyze_doc
+
         docs = self.model.nlp.pipe((p.text for p in posts), batch_size=BATCH_SIZE)
         for post, post_settings, doc in zip(posts, settings, docs):
             with self._overruns.running():
@@ -509,6 +524,8 @@ class Linter:
             except InputError:
                 return ()
 
+        from .rewriting import PostRewrite, rewrite_post
+
         try:
             post_of(text)
         except InputError as exc:
@@ -517,6 +534,8 @@ class Linter:
         return rewrite_post(text, lint, post_of, self._sentence_spans, path=path, record=record, parse=parse)
 
     def _sentence_spans(self, prose: str) -> list[tuple[int, int]]:
+        from .rewriting.sentences import sentence_spans
+
         return sentence_spans(self.model.nlp, prose, self.model.has_model)
 
     def lint_file(self, path: str | Path, *, kind: str | None = None) -> Report:
@@ -547,8 +566,12 @@ class Linter:
         tail: list[Problem] = []  # problems met after the last batch
         to_store: dict[str, _Uncached] = {}
         batches = self._read_batches(paths, kind, chunk_posts, counts, tail, cache, to_store)
+        if cache is not None and self._model is None:
+            self._lexicon_store = cache.root
         if workers > 1 or cache is None:
             self.load_engine()  # before the fork, so that workers share the model
+            if workers > 1:
+                self.language.matcher  # noqa: B018 - and its lexicons, compiled once rather than in every worker
         for batch, report in lint_batches(self, batches, workers):
             problems.extend(batch.read_problems)
             for result in (*batch.cached, report):

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .assertion import Assertion, assertion_of
 from .lexicon import Lexicon, LexiconError, LexiconMatcher, builtin_lexicon, builtin_lexicon_names, parse_lexicon
 from .spans import TextSpan, longest_first
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = [
     "Assertion",
@@ -37,15 +40,18 @@ __all__ = [
 class LanguageLayer:
     """What is compiled once per linter: the lexicons (built-in ones and any given)."""
 
-    def __init__(self, nlp: Language, has_model: bool, extra_lexicons: Iterable[Lexicon] = ()) -> None:
+    def __init__(self, nlp: Language, has_model: bool, extra_lexicons: Iterable[Lexicon] = (),
+                 store: Path | None = None) -> None:
+        """``store``: a folder where the compiled lexicons are kept between runs (see ``LexiconMatcher``)."""
         self.nlp = nlp
         self.has_model = has_model
         self._extra = tuple(extra_lexicons)
+        self._store = store
 
     @cached_property
     def matcher(self) -> LexiconMatcher:
         lexicons = [builtin_lexicon(name) for name in builtin_lexicon_names()]
-        return LexiconMatcher(self.nlp, self.has_model, [*lexicons, *self._extra])
+        return LexiconMatcher(self.nlp, self.has_model, [*lexicons, *self._extra], store=self._store)
 
     @cached_property
     def frames(self):

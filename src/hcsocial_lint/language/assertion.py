@@ -9,12 +9,14 @@ refuted ("Myth: ...", "some sites claim ..."). The tests themselves live in ``nl
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from ..nlp import context
 from .clauses import sentence_of
 from .spans import TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,12 @@ but our drip cures it" is two clauses). Without a parse (no-model mode) the sent
 from __future__ import annotations
 
 from bisect import bisect_right
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from hcsocial_lint.nlp.doc_index import memo, token_starts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # Dependencies that open a clause of their own under their head.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"})

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .spans import TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 COMMERCE = "commercial_context"
 PRODUCTS = "promoter_products"

@@ -20,12 +20,14 @@ Without a parse (no-model mode) no directive is found.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ..nlp.doc_index import doc_text
 from .clauses import clause_head, clause_tokens, has_parse
 from .spans import TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 MODAL_URGES = frozenset({"should", "must", "need", "have", "ought"})
 CONDITION_MARKS = frozenset({"if", "when", "once", "whenever", "unless"})

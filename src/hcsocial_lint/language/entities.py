@@ -21,12 +21,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.tokens import Doc
 
 from ..nlp.doc_index import doc_text
 from .clauses import tokens_in
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 PLATFORM = "platform"
 PATHOGEN = "pathogen"

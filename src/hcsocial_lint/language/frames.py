@@ -21,13 +21,14 @@ what a frame means in law (a seller's disease claim, public-health education, ..
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .clauses import has_parse
 from .commerce import ELIDED, MEASURE, MEASURES, OTHER, SELLER, Agent, classify_agent, lexicon_cues, sells
 from .spans import TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 EFFECT_VERBS = "claim_effects"
 EFFECT_NOUNS = "claim_effect_nouns"
@@ -43,9 +44,6 @@ TARGET_CLASSES = (
 )
 _ROLE = "hclint_frame_role"  # 0: nothing, 1: an effect word, 2: a sold thing (set per post)
 EFFECT, PRODUCT = 1, 2
-if not Token.has_extension(_ROLE):
-    Token.set_extension(_ROLE, default=0)
-
 # The clause-opening dependencies that end a target's noun phrase ("the virus that we fight").
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -82,6 +80,11 @@ class FrameMatcher:
     """The frame patterns, compiled once per linter (``LanguageLayer.frames``)."""
 
     def __init__(self, vocab) -> None:
+        from spacy.matcher import DependencyMatcher
+        from spacy.tokens import Token
+
+        if not Token.has_extension(_ROLE):
+            Token.set_extension(_ROLE, default=0)
         self.matcher = DependencyMatcher(vocab)
         for name, patterns in _patterns().items():
             self.matcher.add(name, patterns)

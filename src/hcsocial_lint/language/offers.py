@@ -22,11 +22,13 @@ A reward that is negated or asked about ("we never pay for reviews") is no offer
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .clauses import clause_head, has_parse, sentence_of, token_at
 from .spans import TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Reward kinds and the lexicon of each; MONEY amounts add "money" (or "discount" when followed by "off").
 REWARD_LEXICONS = {

@@ -6,10 +6,14 @@ spaCy's entity recognizer finds most of them (MONEY, PERCENT, QUANTITY); social 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
-from spacy.tokens import Doc
 
 from .spans import TextSpan, longest_first
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _ENTITY_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 _WRITTEN = (

@@ -12,11 +12,14 @@ additive and does not change ``Assertion.asserted``, which other families rely o
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .clauses import has_parse, token_at
 from .spans import TextSpan
 from .voice import PLURAL, SINGULAR
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 ENFORCEMENT_LEMMAS = frozenset({"fine", "ban", "sue", "order", "charge", "penalize", "penalise", "uphold",
                                 "settle", "prosecute", "warn", "accuse", "investigate", "bar", "sanction",

@@ -10,12 +10,14 @@ attributed to (a product, a clinic) is left to the rule. Negated or asked result
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .clauses import clause_head, clause_tokens, has_parse
 from .spans import TextSpan
 from .voice import SINGULAR
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 WEIGHT_VERBS = frozenset({"lose", "drop", "shed"})
 AMOUNT_UNITS = frozenset({"pound", "pounds", "lb", "lbs", "stone", "st", "kg", "kilo", "kilos", "size", "sizes",

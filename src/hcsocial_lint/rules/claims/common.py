@@ -12,10 +12,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
-from spacy.tokens import Span, Token
 
 from ...analysis import Analysis
 from ...model import Applicability, Edit, Evidence, Hit, Suggestion
@@ -23,6 +22,9 @@ from ...nlp.context import skipped_context
 from ...language.clauses import sentence_starts
 from ...nlp.doc_index import tokens_overlapping
 from ...vocabularies import pattern, terms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 FAMILY = "claim"
 KNOWN_OPTIONS = ("approved_claims",)

@@ -19,5 +19,5 @@ def rules(settings) -> tuple:
     return RULES
 
 
-def recognizers(settings) -> tuple:
+def new_recognizers(settings) -> tuple:
     return ()

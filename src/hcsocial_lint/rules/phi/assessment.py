@@ -29,7 +29,7 @@ from .options import PhiOptions, authorization, options_from
 from .people import (ANIMAL, CANDIDATE, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF, Organisation,
                      Person, classify, name_key)
 from .quasi import QUASI_IDENTIFIERS, combinations
-from .recognizers import AGE_OVER_89, UNIQUE_CHARACTERISTIC, is_given_name
+from .names import AGE_OVER_89, UNIQUE_CHARACTERISTIC, is_given_name
 from .signals import Cue
 
 REPLY_KINDS = ("review-reply", "comment-reply")

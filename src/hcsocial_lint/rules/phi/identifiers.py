@@ -20,7 +20,7 @@ import regex
 
 from ...analysis import Analysis, Entity
 from ...vocabularies import terms
-from .recognizers import (
+from .names import (
     ACCOUNT_NUMBER,
     AGE_OVER_89,
     BIOMETRIC,

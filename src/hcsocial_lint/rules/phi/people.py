@@ -20,7 +20,7 @@ import regex
 from ...nlp.regex_budget import TimedPattern, timed
 from ...vocabularies import raw_terms
 from .identifiers import Identifier
-from .recognizers import _ORG_WORDS, _PLACE_WORDS, HashtagNameRecognizer
+from .names import _ORG_WORDS, _PLACE_WORDS, hashtag_name
 
 PATIENT = "patient"  # explicitly our patient ("our patient Emma")
 CANDIDATE = "possible patient"  # nothing says otherwise
@@ -191,7 +191,7 @@ _TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "miss", "coach", "officer", 
 def name_words(name: str) -> tuple[str, ...]:
     """The words of a name without titles, lower-cased; a hashtag gives the name inside it."""
     if name.startswith("#"):
-        inside = HashtagNameRecognizer.name_in(name[1:])
+        inside = hashtag_name(name[1:])
         return (inside,) if inside else (name.lower(),)
     return tuple(w for w in _NOT_NAME_CHARS.sub(" ", name.lower()).split() if w not in _TITLES)
 

@@ -6,7 +6,7 @@ posts by healthcare organisations carry others: @handles and names inside hashta
 record and health-plan numbers, room and bed numbers, ages over 89, dates of care, photo
 references, device serials, fax numbers, licence and vehicle numbers, biometric references and
 "the only ..." characteristics. Each class below is an ordinary Presidio recognizer, returned by
-the PHI family's ``recognizers(settings)`` through the ``hclint_recognizers`` hook: the same hook
+the PHI family's ``new_recognizers(settings)`` through the ``hclint_recognizers`` hook: the same hook
 a third-party plug-in uses to add its own.
 
 Every recognizer runs on the one spaCy parse of the post (Presidio's ``NlpArtifacts``); pattern
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
@@ -30,29 +29,38 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import IbanRecognizer
 
 from ...nlp.regex_budget import timed
-from ...vocabularies import pattern, terms
-
-LANGUAGE = "en"
-
-# Entity types this module adds (strings, as Presidio uses them).
-SOCIAL_HANDLE = "SOCIAL_HANDLE"
-PERSON = "PERSON"
-MEDICAL_RECORD_NUMBER = "MEDICAL_RECORD_NUMBER"
-HEALTH_PLAN_NUMBER = "HEALTH_PLAN_NUMBER"
-ACCOUNT_NUMBER = "ACCOUNT_NUMBER"
-ROOM_NUMBER = "ROOM_NUMBER"
-AGE_OVER_89 = "AGE_OVER_89"
-CARE_DATE = "CARE_DATE"
-PHOTO = "PHOTO"
-DEVICE_ID = "DEVICE_ID"
-FAX_NUMBER = "FAX_NUMBER"
-LICENSE_NUMBER = "LICENSE_NUMBER"
-VEHICLE_ID = "VEHICLE_ID"
-BIOMETRIC = "BIOMETRIC"
-UNIQUE_CHARACTERISTIC = "UNIQUE_CHARACTERISTIC"
-STREET_ADDRESS = "STREET_ADDRESS"
-ZIP_CODE = "ZIP_CODE"
-
+from ...vocabularies import pattern
+from .names import (  # noqa: F401 - re-exported: the types and name helpers were defined here first
+    _CALENDAR,
+    _ORG_WORDS,
+    _PLACE_WORDS,
+    _STOP_CAPITALS,
+    ACCOUNT_NUMBER,
+    AGE_OVER_89,
+    BIOMETRIC,
+    CARE_DATE,
+    DEVICE_ID,
+    FAX_NUMBER,
+    HEALTH_PLAN_NUMBER,
+    LANGUAGE,
+    LICENSE_NUMBER,
+    MEDICAL_RECORD_NUMBER,
+    PERSON,
+    PHOTO,
+    ROOM_NUMBER,
+    SOCIAL_HANDLE,
+    STREET_ADDRESS,
+    UNIQUE_CHARACTERISTIC,
+    VEHICLE_ID,
+    ZIP_CODE,
+    _ambiguous_names,
+    _first_names,
+    _not_names,
+    _place_names,
+    hashtag_name,
+    is_ambiguous_name,
+    is_given_name,
+)
 
 def _result(entity: str, start: int, end: int, score: float, recognizer: EntityRecognizer, why: str,
             pattern_name: str | None = None) -> RecognizerResult:
@@ -137,47 +145,11 @@ class SocialHandleRecognizer(_RegexRecognizer):
         return not self._TIME.match(match.group(0))
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    return frozenset(terms("phi_first_names"))
-
-
-@lru_cache(maxsize=1)
-def _ambiguous_names() -> frozenset[str]:
-    return frozenset(terms("phi_name_ambiguous"))
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    return frozenset(terms("phi_name_places"))
-
-
-@lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
-    return frozenset(terms("phi_not_names"))
-
-
-def is_given_name(word: str) -> bool:
-    return word.lower() in _first_names()
-
-
-def is_ambiguous_name(word: str) -> bool:
-    return word.lower() in _ambiguous_names()
-
-
-_CAMEL = timed(regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+"), "recognizer HashtagNameRecognizer", "camel-case words")
 _HASHTAG = timed(regex.compile(r"(?<![\w#&])#(?P<body>[A-Za-z][A-Za-z0-9_]{2,60})(?!\w)"), "recognizer HashtagNameRecognizer", "hashtag")
 _STREET_AFTER = timed(regex.compile(r"\s+(?:St|Street|Ave|Avenue|Road|Rd|Main|Blvd)\b", regex.IGNORECASE),
                       "recognizer RoomBedRecognizer", "street after a numbered unit")
 _SENTENCE_BREAK = timed(regex.compile(r"[.!?;\n]"), "recognizer CareDateRecognizer", "sentence break")
 _LEADING_DETERMINER = regex.compile(r"(?:The|Our|A|An|This|That|On|In|At|From|To)\s")
-_HASHTAG_PREFIXES = ("prayersfor", "prayerfor", "prayfor", "pray4", "praying4", "prayingfor", "teamfor", "team",
-                     "justicefor", "lovefor", "standwith", "wearewith", "welove", "fightfor", "fightingfor",
-                     "strongfor", "miraclefor", "hopefor", "supportfor", "getwell", "getwellsoon", "go", "love",
-                     "thinkingof", "healingfor")
-_HASHTAG_SUFFIXES = ("strong", "strength", "warrior", "warriors", "tough", "fights", "fighter", "fight", "army",
-                     "nation", "journey", "story", "brave", "squad", "crew", "miracle", "courage", "power", "proud",
-                     "recovery", "update", "updates", "day", "fund", "hope", "love", "support", "stronger")
 
 
 class HashtagNameRecognizer(EntityRecognizer):
@@ -190,27 +162,7 @@ class HashtagNameRecognizer(EntityRecognizer):
     def load(self) -> None:
         return None
 
-    @staticmethod
-    def name_in(body: str) -> str | None:
-        """The given name a hashtag body is built around, or None."""
-        lowered = body.lower()
-        for prefix in _HASHTAG_PREFIXES:
-            rest = lowered[len(prefix):]
-            if lowered.startswith(prefix) and rest:
-                for name in _names_at_start(rest):
-                    if (len(rest) == len(name) or rest[len(name):] in _HASHTAG_SUFFIXES) and name not in _place_names():
-                        return name
-        for name in _names_at_start(lowered):
-            rest = lowered[len(name):]
-            if rest in _HASHTAG_SUFFIXES and name not in _place_names():
-                return name
-        words = _CAMEL.findall(body)
-        if len(words) == 2 and words[0][:1].isupper() and words[1][:1].isupper() and is_given_name(words[0]) \
-                and not is_ambiguous_name(words[0]) and words[0].lower() not in _place_names() \
-                and not is_given_name(words[1]) and words[1].isalpha() and not words[1].isupper() \
-                and words[1].lower() not in _HASHTAG_SUFFIXES:
-            return words[0].lower()
-        return None
+    name_in = staticmethod(hashtag_name)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         if entities and PERSON not in entities:
@@ -224,29 +176,6 @@ class HashtagNameRecognizer(EntityRecognizer):
         return results
 
 
-def _names_at_start(lowered: str) -> list[str]:
-    """Given names that ``lowered`` starts with, longest first."""
-    names = _first_names()
-    return [lowered[:n] for n in range(min(len(lowered), 12), 1, -1) if lowered[:n] in names]
-
-
-_STOP_CAPITALS = frozenset(
-    "the a an and or but of in on at to for from by with our your my his her their its this that these those "
-    "i we you he she they it is are was were be been am do does did not no yes so if as".split()
-)
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december today tonight tomorrow yesterday mon tue tues wed thu thur thurs fri sat".split()
-)
-_PLACE_WORDS = frozenset(
-    "hospital clinic center centre health medical university college school street st avenue ave road rd drive "
-    "lane boulevard blvd church park county city foundation institute library high elementary academy group "
-    "pediatrics dental family care house home nursing unit hall ward lodge manor villa residence court".split()
-)
-_ORG_WORDS = frozenset(
-    "inc inc. llc ltd co co. corp corporation company bank association society club team league union party "
-    "network news press records studios games entertainment media labs".split()
-)
 _SPACY_NON_PERSON = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT", "LANGUAGE", "LAW"}
 _ABBREVIATIONS = frozenset(
     "u.s. u.k. d.c. a.m. p.m. p.s. e.r. o.r. i.v. m.d. r.n. n.p. p.a. b.s. m.s. e.g. i.e. u.n. n.y. l.a. "

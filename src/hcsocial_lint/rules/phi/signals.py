@@ -9,12 +9,15 @@ and says what each match means. Negation comes from the shared assertion helpers
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.tokens import Doc, Span
 
 from ...nlp.context import is_negated, is_quoted
 from ...vocabularies import pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 HEALTH = "health_terms"
 CARE = "care_relationship"

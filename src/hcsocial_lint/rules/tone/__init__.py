@@ -25,5 +25,5 @@ def rules(settings) -> tuple:
     return RULES
 
 
-def recognizers(settings) -> tuple:
+def new_recognizers(settings) -> tuple:
     return ()

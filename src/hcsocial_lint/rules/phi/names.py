@@ -1,0 +1,122 @@
+"""What the PHI family knows of names and identifier types, without Presidio.
+
+The entity types our recognizers report, the given-name lexicons and the hashtag-name reading
+live here so that the rules, the rewrite and the role recognizer can read them without
+importing :mod:`.recognizers` (which subclasses Presidio's classes): listing the rules or a
+run served from the result cache imports no Presidio.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ...nlp.regex_budget import timed
+from ...vocabularies import terms
+
+LANGUAGE = "en"
+
+# Entity types this module adds (strings, as Presidio uses them).
+SOCIAL_HANDLE = "SOCIAL_HANDLE"
+PERSON = "PERSON"
+MEDICAL_RECORD_NUMBER = "MEDICAL_RECORD_NUMBER"
+HEALTH_PLAN_NUMBER = "HEALTH_PLAN_NUMBER"
+ACCOUNT_NUMBER = "ACCOUNT_NUMBER"
+ROOM_NUMBER = "ROOM_NUMBER"
+AGE_OVER_89 = "AGE_OVER_89"
+CARE_DATE = "CARE_DATE"
+PHOTO = "PHOTO"
+DEVICE_ID = "DEVICE_ID"
+FAX_NUMBER = "FAX_NUMBER"
+LICENSE_NUMBER = "LICENSE_NUMBER"
+VEHICLE_ID = "VEHICLE_ID"
+BIOMETRIC = "BIOMETRIC"
+UNIQUE_CHARACTERISTIC = "UNIQUE_CHARACTERISTIC"
+STREET_ADDRESS = "STREET_ADDRESS"
+ZIP_CODE = "ZIP_CODE"
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(terms("phi_first_names"))
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_names() -> frozenset[str]:
+    return frozenset(terms("phi_name_ambiguous"))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    return frozenset(terms("phi_name_places"))
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(terms("phi_not_names"))
+
+
+def is_given_name(word: str) -> bool:
+    return word.lower() in _first_names()
+
+
+def is_ambiguous_name(word: str) -> bool:
+    return word.lower() in _ambiguous_names()
+
+
+_CAMEL = timed(regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+"), "recognizer HashtagNameRecognizer", "camel-case words")
+_HASHTAG_PREFIXES = ("prayersfor", "prayerfor", "prayfor", "pray4", "praying4", "prayingfor", "teamfor", "team",
+                     "justicefor", "lovefor", "standwith", "wearewith", "welove", "fightfor", "fightingfor",
+                     "strongfor", "miraclefor", "hopefor", "supportfor", "getwell", "getwellsoon", "go", "love",
+                     "thinkingof", "healingfor")
+_HASHTAG_SUFFIXES = ("strong", "strength", "warrior", "warriors", "tough", "fights", "fighter", "fight", "army",
+                     "nation", "journey", "story", "brave", "squad", "crew", "miracle", "courage", "power", "proud",
+                     "recovery", "update", "updates", "day", "fund", "hope", "love", "support", "stronger")
+
+
+def hashtag_name(body: str) -> str | None:
+    """The given name a hashtag body is built around, or None."""
+    lowered = body.lower()
+    for prefix in _HASHTAG_PREFIXES:
+        rest = lowered[len(prefix):]
+        if lowered.startswith(prefix) and rest:
+            for name in _names_at_start(rest):
+                if (len(rest) == len(name) or rest[len(name):] in _HASHTAG_SUFFIXES) and name not in _place_names():
+                    return name
+    for name in _names_at_start(lowered):
+        rest = lowered[len(name):]
+        if rest in _HASHTAG_SUFFIXES and name not in _place_names():
+            return name
+    words = _CAMEL.findall(body)
+    if len(words) == 2 and words[0][:1].isupper() and words[1][:1].isupper() and is_given_name(words[0]) \
+            and not is_ambiguous_name(words[0]) and words[0].lower() not in _place_names() \
+            and not is_given_name(words[1]) and words[1].isalpha() and not words[1].isupper() \
+            and words[1].lower() not in _HASHTAG_SUFFIXES:
+        return words[0].lower()
+    return None
+
+
+def _names_at_start(lowered: str) -> list[str]:
+    """Given names that ``lowered`` starts with, longest first."""
+    names = _first_names()
+    return [lowered[:n] for n in range(min(len(lowered), 12), 1, -1) if lowered[:n] in names]
+
+
+_STOP_CAPITALS = frozenset(
+    "the a an and or but of in on at to for from by with our your my his her their its this that these those "
+    "i we you he she they it is are was were be been am do does did not no yes so if as".split()
+)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december today tonight tomorrow yesterday mon tue tues wed thu thur thurs fri sat".split()
+)
+_PLACE_WORDS = frozenset(
+    "hospital clinic center centre health medical university college school street st avenue ave road rd drive "
+    "lane boulevard blvd church park county city foundation institute library high elementary academy group "
+    "pediatrics dental family care house home nursing unit hall ward lodge manor villa residence court".split()
+)
+_ORG_WORDS = frozenset(
+    "inc inc. llc ltd co co. corp corporation company bank association society club team league union party "
+    "network news press records studios games entertainment media labs".split()
+)
