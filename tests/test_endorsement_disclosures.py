@@ -1,0 +1,98 @@
+"""Disclosures of material connections in the post's own words (language/disclosures.py), read by END001
+(undisclosed connection) and END002 (buried or ambiguous disclosure), and the connections END001 finds.
+Every sentence here was written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcsocial_lint.model import Severity
+from hcsocial_lint.sources import read_text_post
+
+
+def end_findings(linter, text):
+    post = read_text_post(text, linter.settings)
+    return [f for f in linter.lint_posts([post], [linter.settings]).findings if f.rule_id.startswith("END")]
+
+
+def ids(linter, text, at_least=Severity.WARNING):
+    return {f.rule_id for f in end_findings(linter, text) if at_least <= f.severity}
+
+
+# ------------------------------------------------------------------ a clear disclosure up front: compliant
+
+@pytest.mark.parametrize("text", [
+    "The team at @LumaSkin gifted me this hydrafacial and my skin has never looked better! Use my code LUMA10.",
+    "Thanks to @ReviveIV for the free session today 💧 Use my link to book yours!",
+    "I earn a small commission from this link 🛒 the collagen powder from @PureNutri I take daily, link in bio",
+    "@GlowDerm sent me this PR box and I'm obsessed with the retinol serum 😍 code GLOW20 for 20% off",
+    "I'm an ambassador for @CoreChiro and honestly love their team. Use my code CORE15 on your first visit.",
+    "(ad) My monthly facial at @VelvetSpa, use my code VELVET for 15% off",
+    "AD | My go-to electrolyte mix from @HydraPlus, use my code HYDRA for 15% off 💦",
+    "PAID PARTNERSHIP WITH @ZenSleep 😴 my new bedtime routine: code ZEN20",
+    "Sponsored by @FlexPhysio: my knee rehab journey, week 3. Use code FLEX20 for your first session.",
+    "I was gifted this LED mask by @BeamSkin, and after a month I'm a fan. My code BEAM10 works on the site.",
+    "Thank you @NordNutrition for sending me these protein bars! Use my code NORD15 💪",
+])
+def test_disclosure_in_own_words_up_front_is_compliant(linter, text):
+    assert not ids(linter, text)
+
+
+# ------------------------------------------------------------------ buried or ambiguous: END002, not END001
+
+@pytest.mark.parametrize("text", [
+    "Loving my new lash serum from @LashLab 😍 use my code LASH20 #sp",
+    "Best IV drip ever at @DripBar! Grab yours with my code DRIP10 #collab",
+    "My skin is glowing after my peel at @GlowLab!! use my code GLOW5 #partner",
+    "Thanks @VitaBoost! My daily greens, use my code VITA15 for 15% off 🌱",
+    "I partnered with @NovaDental to bring you 20% off whitening, code NOVA20 ✨",
+])
+def test_ambiguous_disclosure_is_a_warning_not_an_error(linter, text):
+    found = {f.rule_id: f for f in end_findings(linter, text)}
+    assert "END001" not in found
+    assert found["END002"].severity is Severity.WARNING and "ambiguous" in found["END002"].message
+
+
+def test_gift_stated_only_at_the_end_of_a_long_post_is_buried(linter):
+    text = ("Week two of my skin journey at @ClearPathDerm. The nurse explained every step, the numbing cream "
+            "worked, and the redness faded by the evening. Use my code CLEAR10 if you book. The clinic gave me "
+            "this treatment for free.")
+    found = {f.rule_id: f for f in end_findings(linter, text)}
+    assert "END001" not in found and "characters in" in found["END002"].message
+
+
+@pytest.mark.parametrize("text", [
+    "We partnered with the county health department to offer free flu shots this Saturday.",
+    "Thanks @CountyHealth for hosting our blood drive today! 🩸",
+    "My thanks to @StateEpi for the data briefing this morning.",
+    "Dr. Osei sent me to @HarborPT after my knee surgery and I'm walking the dog again.",
+])
+def test_institutional_partnerships_and_thanks_are_not_endorsements(linter, text):
+    assert not ids(linter, text, Severity.WARNING) & {"END001", "END002"}
+
+
+# ------------------------------------------------------------------ undisclosed connections: END001 error
+
+@pytest.mark.parametrize("text", [
+    "Been taking the @VitaGlow gummies for a month and my hair is thicker than ever!! Use my link to shop 💕",
+    "Link in bio to shop the exact supplements I take every morning ☀️ #wellness #morningroutine",
+    "Unboxing my PR haul from @DermaPure 🎁 the vitamin C serum is a game changer",
+    "These compression socks saved my shins on long shifts!! Affiliate link in bio 👇",
+    "Dr. Patel here: my patients love this SPF. Shop it through the link in my bio!",
+    "As a dietitian, this is the only protein powder I recommend to my clients 💪 use code RD15 at checkout",
+    "Nurse-approved ✅ the hydration powder I drink every single shift. Link in bio to shop!",
+    "Not sponsored, I just love @BloomDerm! Use my code BLOOM5 for your first facial.",
+])
+def test_undisclosed_connections_are_errors(linter, text):
+    (finding,) = [f for f in end_findings(linter, text) if f.rule_id == "END001"]
+    assert finding.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("text", [
+    "I read every comment and I love hearing from you all. Link in bio for our newsletter!",
+    "Our clinic's spring promo: use code SPRING20 for 20% off your first facial.",
+    "I got my flu shot at @CityPharmacy today, it took 10 minutes, go get yours!",
+    "Thanks @DrLee for taking such good care of my mom 💕",
+])
+def test_near_misses_without_a_connection_stay_clean(linter, text):
+    assert "END001" not in ids(linter, text)
