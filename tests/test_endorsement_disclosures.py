@@ -33,6 +33,7 @@ def ids(linter, text, at_least=Severity.WARNING):
     "Sponsored by @FlexPhysio: my knee rehab journey, week 3. Use code FLEX20 for your first session.",
     "I was gifted this LED mask by @BeamSkin, and after a month I'm a fan. My code BEAM10 works on the site.",
     "Thank you @NordNutrition for sending me these protein bars! Use my code NORD15 💪",
+    "Full disclosure: free Botox in exchange for this post 💉 and I'd go back anyway. Use my code INJ10",
 ])
 def test_disclosure_in_own_words_up_front_is_compliant(linter, text):
     assert not ids(linter, text)
@@ -45,7 +46,7 @@ def test_disclosure_in_own_words_up_front_is_compliant(linter, text):
     "Best IV drip ever at @DripBar! Grab yours with my code DRIP10 #collab",
     "My skin is glowing after my peel at @GlowLab!! use my code GLOW5 #partner",
     "Thanks @VitaBoost! My daily greens, use my code VITA15 for 15% off 🌱",
-    "I partnered with @NovaDental to bring you 20% off whitening, code NOVA20 ✨",
+    "In partnership with @NovaDental ✨ my whitening glow-up, use my code NOVA20",
 ])
 def test_ambiguous_disclosure_is_a_warning_not_an_error(linter, text):
     found = {f.rule_id: f for f in end_findings(linter, text)}
@@ -96,3 +97,31 @@ def test_undisclosed_connections_are_errors(linter, text):
 ])
 def test_near_misses_without_a_connection_stay_clean(linter, text):
     assert "END001" not in ids(linter, text)
+
+
+# ------------------------------------------------------------------ END003: dramatic results in a promoting post
+
+@pytest.mark.parametrize("text", [
+    "My back pain was GONE after ONE adjustment with Dr. Kim 🙌 Book now at @AlignChiro!",
+    "My anxiety is completely gone since starting the CalmRoot drops. Shop at the link in bio 🌿",
+    "From a size 16 to a size 8 in 3 months 😱 ask me how! #weightlossjourney",
+    "lost 30 lbs in ONE month 😱 no diet, no gym, just these drops. comment DROPS and I'll send the link",
+    "Cured my eczema in 2 weeks with this tallow balm 🐄 it's in my shop, link in bio",
+    "Patient story: after 10 years of back pain, Maria walked out pain-free after her very first appointment.",
+    "Off my insulin in 6 weeks following Dr. Ray's protocol 💉 results may vary. Link in bio to start!",
+])
+def test_atypical_result_in_a_promoting_post_is_an_error(linter, text):
+    (finding,) = [f for f in end_findings(linter, text) if f.rule_id == "END003"]
+    assert finding.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("text", [
+    "Most of our knee patients feel less pain within 6 weeks of physio; some take longer. Book an assessment.",
+    "Our dietitian explains: quick fixes like detox teas don't lead to lasting weight loss.",
+    "Typical results: patients in our program lose an average of 6% of body weight in 6 months. 'I lost 40 lbs!'",
+    "Grateful to my nurses at @CityGeneral after my surgery. Back on my feet!",
+    "Is your pain gone after one visit? Rarely. Most people need a few sessions, so plan for that.",
+    "Shed a few pounds before summer? Talk to your doctor first about what is realistic for you.",
+])
+def test_typical_or_unpromoted_results_stay_clean(linter, text):
+    assert "END003" not in ids(linter, text)

@@ -21,7 +21,9 @@ from spacy.tokens import Doc, Token
 from .spans import TextSpan
 
 # The same voice on raw text, for strings that are not parsed on their own (a quotation inside a post).
-FIRST_PERSON = regex.compile(r"(?<![\w'])(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)(?![\w'])")
+# "I" only as written ("i" in lower case is too often a letter); "my", "me", "mine", "myself" in any case,
+# since a post's first word is capitalised ("My back pain is gone") and captions shout ("MY skin!!").
+FIRST_PERSON = regex.compile(r"(?<![\w'])(?:I|I'm|I've|I'd|I'll|(?i:me|my|mine|myself))(?![\w'])")
 SINGULAR = frozenset({"i", "me", "my", "mine", "myself", "i'm", "im", "i've", "ive", "i'd", "i'll"})
 PLURAL = frozenset({"we", "our", "us", "ours", "we're", "we've", "we'll"})
 CODE_WORDS = frozenset({"code", "codes", "promo", "coupon", "voucher"})
@@ -88,3 +90,4 @@ def personal_discounts(analysis) -> tuple[TextSpan, ...]:
         if cue.text.lower().startswith("money off"):
             found.append(cue)
     return tuple(sorted(found))
+
