@@ -33,6 +33,7 @@ def ids(linter, text, at_least=Severity.WARNING):
     "Sponsored by @FlexPhysio: my knee rehab journey, week 3. Use code FLEX20 for your first session.",
     "I was gifted this LED mask by @BeamSkin, and after a month I'm a fan. My code BEAM10 works on the site.",
     "Thank you @NordNutrition for sending me these protein bars! Use my code NORD15 💪",
+    "I get 20% of every sale through my link 💖 the serum I use every night, shop in bio",
     "Full disclosure: free Botox in exchange for this post 💉 and I'd go back anyway. Use my code INJ10",
 ])
 def test_disclosure_in_own_words_up_front_is_compliant(linter, text):
@@ -83,6 +84,8 @@ def test_institutional_partnerships_and_thanks_are_not_endorsements(linter, text
     "As a dietitian, this is the only protein powder I recommend to my clients 💪 use code RD15 at checkout",
     "Nurse-approved ✅ the hydration powder I drink every single shift. Link in bio to shop!",
     "Not sponsored, I just love @BloomDerm! Use my code BLOOM5 for your first facial.",
+    "I partnered with @NovaDental to bring you 20% off whitening, code NOVA20 ✨",
+    "My derm-approved skincare routine 🧴✨ everything is linked on my LTK, tap the link in my bio!",
 ])
 def test_undisclosed_connections_are_errors(linter, text):
     (finding,) = [f for f in end_findings(linter, text) if f.rule_id == "END001"]
@@ -125,3 +128,9 @@ def test_atypical_result_in_a_promoting_post_is_an_error(linter, text):
 ])
 def test_typical_or_unpromoted_results_stay_clean(linter, text):
     assert "END003" not in ids(linter, text)
+
+
+def test_advice_given_is_not_a_gift(linter):
+    text = "My dermatologist @DrNoorSkin gave me the inside scoop on this retinal cream and I'm hooked. 15% off with my link!"
+    assert "END001" in ids(linter, text, Severity.ERROR)
+

@@ -15,8 +15,8 @@ and unambiguous?) and END005 (is a reward for a review disclosed?). Three kinds:
   ``tier`` "tag" marks the hashtags, which themselves signal a connection; the others count only when
   the post shows one.
 
-"@brand sent me" with nothing sent, or "Dr. Lee sent me to @clinic", is not a gift; "tell them I sent you"
-is a referral code, not a disclosure.
+"@brand sent me" with nothing sent, "Dr. Lee sent me to @clinic" or "my dermatologist gave me the inside
+scoop" is not a gift; "tell them I sent you" is a referral code, not a disclosure.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ GIFT_VERBS = frozenset({"gift", "send", "give", "comp", "provide", "sponsor", "h
 FREE_WORDS = frozenset({"free", "complimentary", "gifted", "comped", "comp", "sponsored"})
 THANKS = frozenset({"thanks", "thank", "thx", "ty"})
 PERSONS = frozenset({"you", "him", "her", "them", "us", "people", "patients", "friends"})
+SHOWN = frozenset({"this", "these", "that", "those", "their", "its", "his", "her"})
+GOODS = frozenset({"sample", "box", "package", "haul", "kit", "bundle", "discount", "voucher", "credit", "gift",
+                   "product", "goodie", "freebie"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,14 @@ def _thing(token: Token) -> bool:
         token.lower_ not in PERSONS and not token.text.startswith("@")
 
 
+def _goods(token: Token) -> bool:
+    """What is given is goods or a service shown or named as given ("this facial", "their new serum", "a free
+    session", "these", "a PR box", "a discount"), not advice ("gave me the inside scoop", "gave me tips")."""
+    words = [token, *token.children]  # the object's own words: not "the scoop on this cream"
+    return token.lower_ in SHOWN or token.lemma_.lower() in GOODS or \
+        any(t.lower_ in SHOWN and t.dep_ in {"det", "poss"} for t in words) or any(t.lower_ in FREE_WORDS for t in words)
+
+
 def _given_to_speaker(verb: Token) -> bool:
     """"X gifted me this facial", "@brand sent me these", "gave me a free session", "was gifted this":
     the speaker receives a thing from someone else."""
@@ -72,7 +83,8 @@ def _given_to_speaker(verb: Token) -> bool:
     recipient = any(_speaker(c) and c.dep_ in {"dative", "dobj", "iobj"} for c in children) or any(
         c.dep_ in {"dative", "prep"} and c.lower_ == "to" and any(_speaker(g) for g in c.children)
         for c in children)
-    things = [c for c in children if c.dep_ in {"dobj", "attr", "oprd"} and _thing(c)]
+    things = [c for c in children if c.dep_ in {"dobj", "attr", "oprd"} and _thing(c)
+              and (verb.lemma_.lower() in {"gift", "comp"} or _goods(c))]
     if subject is not None and subject.dep_ == "nsubjpass" and _speaker(subject):
         # "I was gifted this serum", "I was sent a PR box"
         return bool(things) or verb.lemma_.lower() == "gift"

@@ -6,6 +6,8 @@
 * ``promo_codes``: a discount code given in the post ("use code GLOW20", "code 'sam10'", "my code
   is Ellie 10"): the word "code" (or "promo code", "discount code") followed closely by a code-like
   token: quoted, mixing letters and digits, written in capitals, or a name;
+* ``own_partnerships``: the speaker says they partnered with someone ("I partnered with @brand", "I've
+  teamed up with ..."): a connection stated, but not a disclosure that the post is paid;
 * ``personal_discounts``: a price reduction offered in the speaker's own voice ("20% off guys",
   "will save you £10", "money off your pen").
 
@@ -91,3 +93,21 @@ def personal_discounts(analysis) -> tuple[TextSpan, ...]:
             found.append(cue)
     return tuple(sorted(found))
 
+
+PARTNER_VERBS = frozenset({"partner", "team", "collab", "collaborate"})
+
+
+def own_partnerships(doc: Doc) -> tuple[TextSpan, ...]:
+    """ "I partnered with @brand", "I'm partnering with ...", "I teamed up with ...": the speaker is the subject."""
+    found = []
+    for token in doc:
+        if token.lemma_.lower() not in PARTNER_VERBS or token.pos_ not in {"VERB", "AUX", "NOUN"}:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in SINGULAR for c in token.children):
+            continue
+        partner = next((c for c in token.subtree if c.dep_ == "prep" and c.lower_ == "with"), None)
+        if partner is None:
+            continue
+        end = max(t.idx + len(t.text) for t in partner.subtree)
+        found.append(TextSpan(token.idx, end, "partnership", doc.text[token.idx:end], "voice"))
+    return tuple(found)

@@ -19,7 +19,7 @@ from ...analysis import Analysis
 from ...language.commerce import commercial_cues
 from ...language.disclosures import disclosures as all_disclosures
 from ...language.spans import TextSpan
-from ...language.voice import first_person_singular, handles, personal_discounts, promo_codes
+from ...language.voice import first_person_singular, handles, own_partnerships, personal_discounts, promo_codes
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from ...flags import flag
 from ...language.layout import first_prose_offset
@@ -63,11 +63,13 @@ def _parse_signals(analysis: Analysis) -> list[tuple[str, TextSpan]]:
     if codes or handles(doc) or analysis.cues("connection_markers"):
         found += [("discount", d) for d in personal_discounts(analysis)]
     found += [("marker", c) for c in analysis.cues("connection_markers")
-              if c.text.lower() not in LINK_MARKERS or _shopping(analysis, c)]
+              if _link_words(c.text) not in LINK_MARKERS or _shopping(analysis, c)]
+    found += [("partnership", p) for p in own_partnerships(doc)]
     return found
 
 
-LINK_MARKERS = frozenset({"my link", "link in bio", "link in my bio", "swipe up"})
+LINK_MARKERS = frozenset({"my link", "link in bio", "link in my bio", "swipe up", "linked in my bio", "linked in bio",
+                          "links in bio", "links in my bio"})
 
 
 def _link_words(text: str) -> str:
