@@ -134,3 +134,15 @@ def test_advice_given_is_not_a_gift(linter):
     text = "My dermatologist @DrNoorSkin gave me the inside scoop on this retinal cream and I'm hooked. 15% off with my link!"
     assert "END001" in ids(linter, text, Severity.ERROR)
 
+
+@pytest.mark.parametrize("text", [
+    "I'm an ambassador for @CoreChiro and I love their team! Mention my name for a free consult.",
+    "Full disclosure: @InjectLab gave me this Botox for free in exchange for a post 💉 go see them!",
+])
+def test_an_endorser_disclosing_their_own_deal_is_not_a_solicited_paid_post(linter, text):
+    assert "END008" not in ids(linter, text)
+
+
+def test_a_practice_paying_for_posts_is_still_solicitation(linter):
+    text = "Our patient ambassadors get a free brow tint for every two reels that tag the studio."
+    assert "END008" in ids(linter, text)
