@@ -112,6 +112,8 @@ def test_near_misses_without_a_connection_stay_clean(linter, text):
     "Cured my eczema in 2 weeks with this tallow balm 🐄 it's in my shop, link in bio",
     "Patient story: after 10 years of back pain, Maria walked out pain-free after her very first appointment.",
     "Off my insulin in 6 weeks following Dr. Ray's protocol 💉 results may vary. Link in bio to start!",
+    "'I came off my antidepressants in 3 weeks thanks to this protocol' 🌿 real client, real results. Enrol now!",
+    "My psoriasis cleared up completely after 1 week on these gummies 😳 shop in bio",
 ])
 def test_atypical_result_in_a_promoting_post_is_an_error(linter, text):
     (finding,) = [f for f in end_findings(linter, text) if f.rule_id == "END003"]
@@ -125,6 +127,8 @@ def test_atypical_result_in_a_promoting_post_is_an_error(linter, text):
     "Grateful to my nurses at @CityGeneral after my surgery. Back on my feet!",
     "Is your pain gone after one visit? Rarely. Most people need a few sessions, so plan for that.",
     "Shed a few pounds before summer? Talk to your doctor first about what is realistic for you.",
+    "Never come off your antidepressants suddenly: talk to your prescriber about tapering.",
+    "My mom's diabetes was cured?? No. Managed, with insulin and a great care team. Don't fall for miracle claims.",
 ])
 def test_typical_or_unpromoted_results_stay_clean(linter, text):
     assert "END003" not in ids(linter, text)

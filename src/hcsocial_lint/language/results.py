@@ -53,7 +53,8 @@ def _has_amount(verb: Token) -> bool:
 
 
 MEDICATION_WORDS = frozenset({"med", "meds", "medication", "medications", "medicine", "medicines", "insulin", "pill",
-                              "pills", "inhaler", "statin", "statins", "prescription", "prescriptions"})
+                              "pills", "inhaler", "statin", "statins", "prescription", "prescriptions",
+                              "antidepressant", "antidepressants", "painkiller", "painkillers", "opioids", "steroids"})
 
 
 def _off_medication(doc) -> list[TextSpan]:
