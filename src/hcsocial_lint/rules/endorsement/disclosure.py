@@ -2,8 +2,11 @@
 
 A post shows a connection on its face (a personal discount code, an affiliate link, a PR
 package, "tell them I sent you"), or through influencer mechanics in a first-person post that
-tags a brand ("link in bio", "swipe up"). It is disclosed by plain words: #ad, "Sponsored",
-"Paid partnership with ...", "X gave me this for free", "I work at ...". The front-matter
+tags a brand or sells a product ("link in bio", "swipe up", "I partnered with @brand"). What counts as a
+disclosure is one notion, language/disclosures.py: plain labels (#ad, "Sponsored", "Paid partnership
+with ...") or the connection in the post's own words ("the clinic gifted me this", "thanks to @spa for the
+free session", "I earn a commission", "I work at ..."); ambiguous words (#sp, #collab, a bare "thanks
+@brand") are no disclosure, and END002 reports them as a warning instead of END001. The front-matter
 flags ``paid_partnership: true`` (the platform's paid-partnership label) or ``disclosure``
 (a disclosure made elsewhere in the post, e.g. on screen) satisfy both rules.
 """
