@@ -135,7 +135,8 @@ def test_typical_or_unpromoted_results_stay_clean(linter, text):
 
 
 def test_advice_given_is_not_a_gift(linter):
-    text = "My dermatologist @DrNoorSkin gave me the inside scoop on this retinal cream and I'm hooked. 15% off with my link!"
+    text = ("My dermatologist @DrNoorSkin gave me the inside scoop on this retinal cream and I'm hooked. "
+            "15% off with my link!")
     assert "END001" in ids(linter, text, Severity.ERROR)
 
 

@@ -70,7 +70,8 @@ def _goods(token: Token) -> bool:
     session", "these", "a PR box", "a discount"), not advice ("gave me the inside scoop", "gave me tips")."""
     words = [token, *token.children]  # the object's own words: not "the scoop on this cream"
     return token.lower_ in SHOWN or token.lemma_.lower() in GOODS or \
-        any(t.lower_ in SHOWN and t.dep_ in {"det", "poss"} for t in words) or any(t.lower_ in FREE_WORDS for t in words)
+        any(t.lower_ in SHOWN and t.dep_ in {"det", "poss"} for t in words) or \
+        any(t.lower_ in FREE_WORDS for t in words)
 
 
 def _given_to_speaker(verb: Token) -> bool:

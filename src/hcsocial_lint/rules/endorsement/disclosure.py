@@ -244,7 +244,8 @@ class BuriedDisclosure:
             if not vague:
                 return
             disclosure, what = vague[0], "ambiguous"
-            why = "it does not tell readers the post is paid or gifted; say '#ad' or 'Paid partnership with ...' at the start"
+            why = ("it does not tell readers the post is paid or gifted; say '#ad' or 'Paid partnership with ...' "
+                   "at the start")
             at = first_prose_offset(text)
             fix = Suggestion("Say it plainly at the start: '#ad' (or 'Paid partnership with ...', 'X gave me this "
                              "for free')", (Edit(at, at, "#ad "),), Applicability.UNSAFE)
