@@ -41,6 +41,12 @@ def _experiencer(head: Token, people: list[tuple[int, int]]) -> Token | None:
         for token in head.head.children:
             if token.lower_ in SINGULAR:
                 return token
+    # "Maria walked out pain-free", "I left migraine-free": a state predicated of the subject above
+    if head.pos_ == "ADJ" and head.dep_ in {"advcl", "xcomp", "acomp", "oprd", "conj"}:
+        for token in head.head.children:
+            if token.dep_ in {"nsubj", "nsubjpass"} and (
+                    token.lower_ in SINGULAR or any(start <= token.idx < end for start, end in people)):
+                return token
     return None
 
 
@@ -49,7 +55,8 @@ def _has_amount(verb: Token) -> bool:
 
 
 MEDICATION_WORDS = frozenset({"med", "meds", "medication", "medications", "medicine", "medicines", "insulin", "pill",
-                              "pills", "inhaler", "statin", "statins", "prescription", "prescriptions"})
+                              "pills", "inhaler", "statin", "statins", "prescription", "prescriptions",
+                              "antidepressant", "antidepressants", "painkiller", "painkillers", "opioids", "steroids"})
 
 
 def _off_medication(doc) -> list[TextSpan]:
@@ -95,8 +102,10 @@ def personal_results(analysis) -> tuple[PersonalResult, ...]:
         if len(span) == 1 and verb.pos_ in {"NOUN", "PROPN"}:
             continue  # "the hunt for a cure": the noun names a goal, nobody's result
         if verb.tag_ == "VB" and verb.dep_ in {"ROOT", "conj"} and \
-                not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children):
-            continue  # "Shed a few pounds": advice to the reader, not anyone's result
+                not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children) and \
+                not any(c.dep_ in {"dobj", "dative"} and any(t.lower_ in SINGULAR for t in c.subtree)
+                        for c in verb.children):
+            continue  # "Shed a few pounds": advice to the reader, not anyone's result ("Cured my eczema" is one)
         if verb.lemma_.lower() in WEIGHT_VERBS and not _has_amount(verb):
             continue
         assertion = analysis.assertion(cue)

@@ -6,6 +6,8 @@
 * ``promo_codes``: a discount code given in the post ("use code GLOW20", "code 'sam10'", "my code
   is Ellie 10"): the word "code" (or "promo code", "discount code") followed closely by a code-like
   token: quoted, mixing letters and digits, written in capitals, or a name;
+* ``own_partnerships``: the speaker says they partnered with someone ("I partnered with @brand", "I've
+  teamed up with ..."): a connection stated, but not a disclosure that the post is paid;
 * ``personal_discounts``: a price reduction offered in the speaker's own voice ("20% off guys",
   "will save you £10", "money off your pen").
 
@@ -25,7 +27,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # The same voice on raw text, for strings that are not parsed on their own (a quotation inside a post).
-FIRST_PERSON = regex.compile(r"(?<![\w'])(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)(?![\w'])")
+# "I" only as written ("i" in lower case is too often a letter); "my", "me", "mine", "myself" in any case,
+# since a post's first word is capitalised ("My back pain is gone") and captions shout ("MY skin!!").
+FIRST_PERSON = regex.compile(r"(?<![\w'])(?:I|I'm|I've|I'd|I'll|(?i:me|my|mine|myself))(?![\w'])")
 SINGULAR = frozenset({"i", "me", "my", "mine", "myself", "i'm", "im", "i've", "ive", "i'd", "i'll"})
 PLURAL = frozenset({"we", "our", "us", "ours", "we're", "we've", "we'll"})
 CODE_WORDS = frozenset({"code", "codes", "promo", "coupon", "voucher"})
@@ -92,3 +96,22 @@ def personal_discounts(analysis) -> tuple[TextSpan, ...]:
         if cue.text.lower().startswith("money off"):
             found.append(cue)
     return tuple(sorted(found))
+
+
+PARTNER_VERBS = frozenset({"partner", "team", "collab", "collaborate"})
+
+
+def own_partnerships(doc: Doc) -> tuple[TextSpan, ...]:
+    """ "I partnered with @brand", "I'm partnering with ...", "I teamed up with ...": the speaker is the subject."""
+    found = []
+    for token in doc:
+        if token.lemma_.lower() not in PARTNER_VERBS or token.pos_ not in {"VERB", "AUX", "NOUN"}:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in SINGULAR for c in token.children):
+            continue
+        partner = next((c for c in token.subtree if c.dep_ == "prep" and c.lower_ == "with"), None)
+        if partner is None:
+            continue
+        end = max(t.idx + len(t.text) for t in partner.subtree)
+        found.append(TextSpan(token.idx, end, "partnership", doc.text[token.idx:end], "voice"))
+    return tuple(found)

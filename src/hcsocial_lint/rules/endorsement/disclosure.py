@@ -2,8 +2,11 @@
 
 A post shows a connection on its face (a personal discount code, an affiliate link, a PR
 package, "tell them I sent you"), or through influencer mechanics in a first-person post that
-tags a brand ("link in bio", "swipe up"). It is disclosed by plain words: #ad, "Sponsored",
-"Paid partnership with ...", "X gave me this for free", "I work at ...". The front-matter
+tags a brand or sells a product ("link in bio", "swipe up", "I partnered with @brand"). What counts as a
+disclosure is one notion, language/disclosures.py: plain labels (#ad, "Sponsored", "Paid partnership
+with ...") or the connection in the post's own words ("the clinic gifted me this", "thanks to @spa for the
+free session", "I earn a commission", "I work at ..."); ambiguous words (#sp, #collab, a bare "thanks
+@brand") are no disclosure, and END002 reports them as a warning instead of END001. The front-matter
 flags ``paid_partnership: true`` (the platform's paid-partnership label) or ``disclosure``
 (a disclosure made elsewhere in the post, e.g. on screen) satisfy both rules.
 """
@@ -16,8 +19,10 @@ from dataclasses import dataclass, field
 import regex
 
 from ...analysis import Analysis
+from ...language.commerce import commercial_cues
+from ...language.disclosures import disclosures as all_disclosures
 from ...language.spans import TextSpan
-from ...language.voice import first_person_singular, handles, personal_discounts, promo_codes
+from ...language.voice import first_person_singular, handles, own_partnerships, personal_discounts, promo_codes
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from ...flags import flag
 from ...language.layout import first_prose_offset
@@ -60,8 +65,25 @@ def _parse_signals(analysis: Analysis) -> list[tuple[str, TextSpan]]:
     found = [("code", c) for c in codes]
     if codes or handles(doc) or analysis.cues("connection_markers"):
         found += [("discount", d) for d in personal_discounts(analysis)]
-    found += [("marker", c) for c in analysis.cues("connection_markers")]
+    found += [("marker", c) for c in analysis.cues("connection_markers")
+              if _link_words(c.text) not in LINK_MARKERS or _shopping(analysis, c)]
+    found += [("partnership", p) for p in own_partnerships(doc)]
     return found
+
+
+LINK_MARKERS = frozenset({"my link", "link in bio", "link in my bio", "swipe up", "linked in my bio", "linked in bio",
+                          "links in bio", "links in my bio"})
+
+
+def _link_words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _shopping(analysis: Analysis, link: TextSpan) -> bool:
+    """A link sells when the post sells or names a product besides the link itself ("link in bio to shop",
+    "the serum I use, link in bio"); "link in bio for our newsletter" does not."""
+    cues = [*commercial_cues(analysis), *analysis.cues("promoter_products")]
+    return any(not c.overlaps(link) and c.text.lower() not in LINK_MARKERS for c in cues)
 
 
 def connection_signals(analysis: Analysis) -> list[tuple[str, TextSpan]]:
@@ -69,18 +91,25 @@ def connection_signals(analysis: Analysis) -> list[tuple[str, TextSpan]]:
     found = [(kind, TextSpan(m.start(), m.end(), kind, m.group(0), "vocabulary:endorsement_connection"))
              for kind, _, m in tagged_matches("endorsement_connection", text)]
     voice = endorser_voice(text)
-    kept = [(kind, m) for kind, m in found if kind == "strong" or voice]
+    kept = [(kind, m) for kind, m in found if kind == "strong" or (
+        voice and (_link_words(m.text) not in LINK_MARKERS or _shopping(analysis, m)))]
     for kind, span in _parse_signals(analysis):
         if not any(span.overlaps(k) for _, k in kept):
             kept.append((kind, span))
     return sorted(kept, key=lambda item: item[1].start)
 
 
-def disclosures(analysis: Analysis, connected: bool) -> list[regex.Match]:
-    """Advertising labels, plus stated relationships when the post shows a connection or reads as
-    an endorsement (an institution's "in collaboration with local leaders" is not an ad label)."""
-    return [m for kind, _, m in tagged_matches("endorsement_disclosure", analysis.text)
-            if kind == "label" or connected]
+def disclosures(analysis: Analysis, connected: bool) -> list[TextSpan]:
+    """Clear disclosures (language.disclosures): advertising labels anywhere, plus stated relationships
+    when the post shows a connection or reads as an endorsement (an institution's "I work with local
+    leaders" is not an ad label)."""
+    return [d.span for d in all_disclosures(analysis) if d.kind == "label" or (d.kind == "relation" and connected)]
+
+
+def ambiguous_disclosures(analysis: Analysis, connected: bool) -> list[TextSpan]:
+    """Words that gesture at a connection without saying the post is paid ("#sp", "#collab", "partnered
+    with", "thanks @brand"): hashtags always, the rest only when the post shows a connection."""
+    return [d.span for d in all_disclosures(analysis) if d.kind == "ambiguous" and (d.tier == "tag" or connected)]
 
 
 def _hashtag_runs(text: str) -> list[tuple[int, int, int]]:
@@ -95,13 +124,13 @@ def _hashtag_runs(text: str) -> list[tuple[int, int, int]]:
     return runs
 
 
-def buried(text: str, disclosure: regex.Match, window: int) -> str | None:
+def buried(text: str, disclosure: TextSpan, window: int) -> str | None:
     """Why a disclosure is easy to miss, or None when it is up front."""
     prose_start = first_prose_offset(text)
-    if disclosure.start() - prose_start > window:
-        return f"it starts {disclosure.start() - prose_start} characters in, past the first {window}"
+    if disclosure.start - prose_start > window:
+        return f"it starts {disclosure.start - prose_start} characters in, past the first {window}"
     for start, end, count in _hashtag_runs(text):
-        if start <= disclosure.start() < end and count >= SOUP_SIZE and start > prose_start:
+        if start <= disclosure.start < end and count >= SOUP_SIZE and start > prose_start:
             return f"it is one of {count} hashtags in a row"
     return None
 
@@ -119,8 +148,11 @@ class UndisclosedConnection:
         url="https://www.ftc.gov/business-guidance/resources/disclosures-101-social-media-influencers",
         summary="Finds influencer and insider posts that show a material connection (personal discount codes, "
                 "affiliate links, PR packages, 'tell them I sent you', brand-ambassador tags, or influencer "
-                "mechanics like 'link in bio' in a first-person post that tags a brand) without a clear "
-                "disclosure. The front-matter flags paid_partnership: true or disclosure: <text> satisfy it.",
+                "mechanics like 'link in bio' in a first-person post that tags a brand or sells a product) "
+                "without a disclosure. A disclosure in the post's own words counts ('the clinic gifted me this', "
+                "'thanks to @spa for the free session', 'I earn a commission from this link', 'I'm an ambassador "
+                "for ...'); an ambiguous one (#sp, #collab, 'thanks @brand') is END002's. The front-matter flags "
+                "paid_partnership: true or disclosure: <text> satisfy it.",
         rationale="Payment, free treatment, commissions, employment and family ties change how much weight readers "
                   "give an endorsement, so they must be disclosed clearly; ambiguous tags (#sp, #collab, #partner, "
                   "'thanks @clinic') are not disclosures (FTC v. Teami, 2020; FTC letters to health influencers, 2023).",
@@ -139,8 +171,9 @@ class UndisclosedConnection:
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         signals = connection_signals(analysis)
-        if not signals or disclosure_flagged(analysis) or disclosures(analysis, connected=True):
-            return
+        if not signals or disclosure_flagged(analysis) or disclosures(analysis, connected=True) or \
+                ambiguous_disclosures(analysis, connected=True):
+            return  # an ambiguous one ("#sp", "thanks @brand") is END002's
         kind, signal = signals[0]
         at = first_prose_offset(analysis.text)
         yield Hit(
@@ -161,21 +194,30 @@ class BuriedDisclosure:
         name="buried-disclosure",
         family="endorsement",
         severity=Severity.WARNING,
-        message="disclosure '{disclosure}' is easy to miss: {why}; put it at the start of the post",
+        message="disclosure '{disclosure}' is {what}: {why}",
         citation=CITATION,
         url="https://www.ftc.gov/business-guidance/resources/disclosures-101-social-media-influencers",
-        summary="Finds a disclosure (#ad, 'Sponsored', 'Paid partnership') that appears only after the first "
-                "[tool.hclint.endorsement] disclosure_window characters (default 125, what a caption shows before "
-                "'more') or inside a run of four or more hashtags. The front-matter flags paid_partnership: true "
-                "or disclosure: <text> satisfy it.",
-        rationale="A disclosure must be hard to miss: the FTC's 2023 letters to health influencers faulted "
-                  "disclosures 'buried' in hashtags several lines down, and Disclosures 101 asks for them above "
-                  "the 'more' cut and not among many hashtags.",
-        fix_safety="Safe: the fix moves the post's own disclosure words to the start without changing them.",
+        summary="Finds a disclosure (#ad, 'Sponsored', 'Paid partnership', 'the clinic gifted me this', 'I earn a "
+                "commission') that appears only after the first [tool.hclint.endorsement] disclosure_window "
+                "characters (default 125, what a caption shows before 'more') or inside a run of four or more "
+                "hashtags; and a post whose only disclosure is ambiguous (#sp, #spon, #collab, #partner, "
+                "'partnered with', a bare 'thanks @brand') while it shows a connection. The front-matter flags "
+                "paid_partnership: true or disclosure: <text> satisfy it.",
+        rationale="A disclosure must be hard to miss and plain: the FTC's 2023 letters to health influencers "
+                  "faulted disclosures 'buried' in hashtags several lines down, Disclosures 101 asks for them above "
+                  "the 'more' cut and not among many hashtags, and it names #sp, #spon, #collab and 'thanks' as "
+                  "terms readers do not understand (FTC v. Teami, 2020).",
+        fix_safety="Safe when buried: the fix moves the post's own disclosure words to the start without changing "
+                   "them. Unsafe when ambiguous: the fix puts '#ad' at the start, and the author must confirm that "
+                   "the connection is a paid or gifted one.",
         examples=(
             Example("Glow day at @DermaGlowStudio today, loved it #facial #skincare #glow #ad #spa #selfcare", "fail",
                     fixed="#ad Glow day at @DermaGlowStudio today, loved it #facial #skincare #glow #spa #selfcare"),
             Example("#ad Glow day at @DermaGlowStudio today, loved it #facial #skincare #glow #spa", "pass"),
+            Example("Loving my new lash serum from @LashLoftCo, use my code LOFT20 #sp", "fail",
+                    fixed="#ad Loving my new lash serum from @LashLoftCo, use my code LOFT20 #sp"),
+            Example("The team at @LumenSkin gifted me this peel, so here is my honest take: use my code LUMEN10.",
+                    "pass"),
             Example("Glow day at @DermaGlowStudio today, loved it #facial #skincare #glow #ad #spa", "pass",
                     metadata={"paid_partnership": True}),
         ),
@@ -184,29 +226,43 @@ class BuriedDisclosure:
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.text
-        connected = bool(connection_signals(analysis)) or endorser_voice(text)
+        if disclosure_flagged(analysis):
+            return
+        signals = connection_signals(analysis)
+        connected = bool(signals) or endorser_voice(text)
         found = disclosures(analysis, connected)
-        if not found or disclosure_flagged(analysis):
-            return
-        window = endorsement_options(analysis.settings).disclosure_window
-        reasons = [buried(text, d, window) for d in found]
-        if any(reason is None for reason in reasons):
-            return
-        disclosure, why = found[0], reasons[0]
+        if found:
+            window = endorsement_options(analysis.settings).disclosure_window
+            reasons = [buried(text, d, window) for d in found]
+            if any(reason is None for reason in reasons):
+                return
+            disclosure, what, why = found[0], "easy to miss", reasons[0] + "; put it at the start of the post"
+            fix = Suggestion("Move the disclosure to the start of the post",
+                             _move_to_start(analysis.post.original, text, disclosure), Applicability.SAFE)
+        else:
+            vague = ambiguous_disclosures(analysis, bool(signals))
+            if not vague:
+                return
+            disclosure, what = vague[0], "ambiguous"
+            why = ("it does not tell readers the post is paid or gifted; say '#ad' or 'Paid partnership with ...' "
+                   "at the start")
+            at = first_prose_offset(text)
+            fix = Suggestion("Say it plainly at the start: '#ad' (or 'Paid partnership with ...', 'X gave me this "
+                             "for free')", (Edit(at, at, "#ad "),), Applicability.UNSAFE)
         yield Hit(
-            disclosure.start(), disclosure.end(),
-            message=self.meta.message.format(disclosure=disclosure.group(0), why=why),
+            disclosure.start, disclosure.end,
+            message=self.meta.message.format(disclosure=disclosure.text, what=what, why=why),
             category="BURIED-DISCLOSURE",
-            evidence=(Evidence("pattern", "disclosure", disclosure.group(0), disclosure.start(), disclosure.end(),
-                               "vocabulary:endorsement_disclosure"),),
-            suggestions=(Suggestion("Move the disclosure to the start of the post",
-                                    _move_to_start(analysis.post.original, text, disclosure), Applicability.SAFE),),
+            evidence=(Evidence("pattern", "disclosure", disclosure.text, disclosure.start, disclosure.end,
+                               disclosure.source),),
+            suggestions=(fix,),
         )
 
 
-def _move_to_start(original: str, text: str, disclosure: regex.Match) -> tuple[Edit, ...]:
-    start, end = disclosure.span()
-    words = original[start:end]
+def _move_to_start(original: str, text: str, disclosure: TextSpan) -> tuple[Edit, ...]:
+    start, end = disclosure.start, disclosure.end
+    words = original[start:end].rstrip()
+    end = start + len(words)
     # take a closing full stop with a disclosure that is its own sentence ("Sponsored by @X.")
     if end < len(original) and original[end] == "." and (end + 1 == len(original) or original[end + 1].isspace()):
         end += 1
@@ -217,5 +273,5 @@ def _move_to_start(original: str, text: str, disclosure: regex.Match) -> tuple[E
         start -= 1
     at = first_prose_offset(text)
     if start <= at:
-        start = disclosure.start()
+        start = disclosure.start
     return (Edit(at, at, words + " "), Edit(start, end, ""))

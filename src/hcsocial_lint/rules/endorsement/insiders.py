@@ -19,6 +19,7 @@ from ...analysis import Analysis
 from ...language.directives import directives
 from ...language.offers import PAYMENT_LINKS, offers
 from ...language.spans import TextSpan
+from ...language.voice import first_person_plural, first_person_singular
 from ...model import Applicability, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 
 ENDORSING_ACTS = ("act_promote", "act_review")
@@ -75,6 +76,23 @@ def _is_staff(analysis: Analysis, span: TextSpan | None) -> bool:
     return span is not None and any(span.start <= c.start and c.end <= span.end for c in analysis.cues("audience_staff"))
 
 
+def _endorser_discloses(analysis: Analysis) -> bool:
+    """One person telling of their own deal and disclosing it ("I'm an ambassador for @clinic", "they gave me
+    this facial for free in exchange for a post"): the endorser's post, not the practice soliciting one."""
+    from .disclosure import disclosures
+    return bool(first_person_singular(analysis.doc)) and not first_person_plural(analysis.doc) and \
+        bool(disclosures(analysis, connected=True))
+
+
+def _names_the_speaker(analysis: Analysis, act: TextSpan) -> bool:
+    """ "Mention my name for a free consult": the reader tells the practice who sent them (a referral),
+    nothing is posted."""
+    span = analysis.doc.char_span(act.start, act.end, alignment_mode="expand")
+    return span is not None and any(
+        c.dep_ == "dobj" and (c.lower_ in {"me", "name"} and any(t.lower_ in {"my", "me"} for t in c.subtree))
+        for c in span.root.children)
+
+
 def _asks_to_disclose(analysis: Analysis) -> bool:
     return any(analysis.assertion(c).asserted for c in analysis.cues("disclosure_instructions"))
 
@@ -116,6 +134,8 @@ class SolicitedEndorsement:
             Example("Here is a ready-made caption for employees to post on their own pages: 'Best IV lounge in "
                     "town!'", "fail"),
             Example("Here is a checklist for staff to share with new patients at check-in.", "pass"),
+            Example("I'm a brand ambassador for @MeadowPhysio and I rate their team. Mention my name for a free "
+                    "assessment.", "pass"),
         ),
     ))
 
@@ -160,8 +180,9 @@ class SolicitedEndorsement:
             )
             return
         reviewed = analysis.cues("act_review")
+        own_deal = _endorser_discloses(analysis)
         for offer in offers(analysis, "act_promote"):
-            if not offer.given or offer.link not in PAYMENT_LINKS:
+            if not offer.given or offer.link not in PAYMENT_LINKS or own_deal or _names_the_speaker(analysis, offer.act):
                 continue
             sentences = (analysis.sentence_at(offer.act.start), analysis.sentence_at(offer.reward.start))
             if offer.reward.label == "chance" or any(s.start_char <= c.start < s.end_char for s in sentences

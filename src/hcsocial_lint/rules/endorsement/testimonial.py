@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 import regex
 
 from ...analysis import Analysis
+from ...language.commerce import commercial_cues
 from ...language.results import personal_results
 from ...language.spans import TextSpan
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from ...nlp.context import is_myth_context, is_question
 from ...language.voice import FIRST_PERSON
 from ...vocabularies import has, matches
+from .disclosure import connection_signals
 
 TYPICAL_STATEMENT = " Typical results: [what most patients achieve, with its source]. Individual results vary."
 QUOTED = regex.compile(r"[\"“]([^\"“”]{3,400})[\"”]|(?<![\w])'([^']{3,400})'(?![\w])")
@@ -32,7 +34,11 @@ def _testimonial(analysis: Analysis) -> regex.Match | None:
         if FIRST_PERSON.search(inner):
             return quote
     first_person = FIRST_PERSON.search(text)
-    if first_person is not None and PROVIDER_TIE.search(text):
+    if first_person is not None and (PROVIDER_TIE.search(text) or commercial_cues(analysis)
+                                     or connection_signals(analysis) or analysis.cues("promoter_products")):
+        # one person's account in a post that names the provider or a sold thing ("these drops"), sells
+        # ("shop at the link in bio", "DM me", "book now") or shows a connection (a code): a testimonial
+        # used to promote
         return first_person
     return None
 
@@ -50,9 +56,10 @@ class AtypicalResultsTestimonial:
                  "not reflect results patients generally receive are deceptive)",
         url="https://www.ecfr.gov/current/title-16/chapter-I/subchapter-B/part-255",
         summary="Finds testimonials, reviews and success stories (quoted first-person accounts, 'patient review', "
-                "'success story', a first-person post about a provider) that report a dramatic outcome (pounds or "
-                "sizes lost, pain 'completely gone', off medications, years younger, 'miracle') with no statement "
-                "of typical results. 'Individual results may vary' alone does not count.",
+                "'success story', a first-person post that names a provider or a product, sells or shows a "
+                "connection) that report a dramatic outcome (pounds or sizes lost, pain 'completely gone' or gone "
+                "after one visit, off medications, years younger, 'miracle') with no statement of typical results. "
+                "'Individual results may vary' alone does not count.",
         rationale="A consumer's result is read as what others can expect; unless the post says what patients "
                   "generally achieve, an unusual result misleads (FTC v. Regenerative Medical Group, 2018). A real "
                   "patient's story also needs HIPAA authorization (see the PHI rules).",
@@ -73,6 +80,9 @@ class AtypicalResultsTestimonial:
             Example("Made more progress in two sessions with @calmclinic than in ten years of counselling, when I "
                     "tried everything.", "fail"),
             Example("Our physiotherapy team helps patients make more progress after knee surgery.", "pass"),
+            Example("My eczema is completely gone since starting the Dermaroot balm. Shop at the link in bio!",
+                    "fail"),
+            Example("From a size 18 to a size 10 in four months 😱 ask me how! #transformation", "fail"),
         ),
         fixable=True,
     ))
