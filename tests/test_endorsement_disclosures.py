@@ -41,6 +41,7 @@ def test_disclosure_in_own_words_up_front_is_compliant(linter, text):
 
 
 # ------------------------------------------------------------------ buried or ambiguous: END002, not END001
+# (ambiguous words for a connection the post shows, a code here, disclose nothing: END002 at error)
 
 @pytest.mark.parametrize("text", [
     "Loving my new lash serum from @LashLab 😍 use my code LASH20 #sp",
@@ -49,10 +50,10 @@ def test_disclosure_in_own_words_up_front_is_compliant(linter, text):
     "Thanks @VitaBoost! My daily greens, use my code VITA15 for 15% off 🌱",
     "In partnership with @NovaDental ✨ my whitening glow-up, use my code NOVA20",
 ])
-def test_ambiguous_disclosure_is_a_warning_not_an_error(linter, text):
+def test_ambiguous_disclosure_of_a_shown_connection_is_an_end002_error(linter, text):
     found = {f.rule_id: f for f in end_findings(linter, text)}
     assert "END001" not in found
-    assert found["END002"].severity is Severity.WARNING and "ambiguous" in found["END002"].message
+    assert found["END002"].severity is Severity.ERROR and "ambiguous" in found["END002"].message
 
 
 def test_gift_stated_only_at_the_end_of_a_long_post_is_buried(linter):

@@ -206,7 +206,9 @@ class BuriedDisclosure:
         rationale="A disclosure must be hard to miss and plain: the FTC's 2023 letters to health influencers "
                   "faulted disclosures 'buried' in hashtags several lines down, Disclosures 101 asks for them above "
                   "the 'more' cut and not among many hashtags, and it names #sp, #spon, #collab and 'thanks' as "
-                  "terms readers do not understand (FTC v. Teami, 2020).",
+                  "terms readers do not understand (FTC v. Teami, 2020). A connection the post shows (a code, an "
+                  "affiliate link, a gift) with only an ambiguous word for it is not disclosed at all: reported at "
+                  "error, like END001.",
         fix_safety="Safe when buried: the fix moves the post's own disclosure words to the start without changing "
                    "them. Unsafe when ambiguous: the fix puts '#ad' at the start, and the author must confirm that "
                    "the connection is a paid or gifted one.",
@@ -237,12 +239,14 @@ class BuriedDisclosure:
             if any(reason is None for reason in reasons):
                 return
             disclosure, what, why = found[0], "easy to miss", reasons[0] + "; put it at the start of the post"
+            severity = None
             fix = Suggestion("Move the disclosure to the start of the post",
                              _move_to_start(analysis.post.original, text, disclosure), Applicability.SAFE)
         else:
             vague = ambiguous_disclosures(analysis, bool(signals))
             if not vague:
                 return
+            severity = Severity.ERROR if signals else None  # a shown connection, told only ambiguously
             disclosure, what = vague[0], "ambiguous"
             why = ("it does not tell readers the post is paid or gifted; say '#ad' or 'Paid partnership with ...' "
                    "at the start")
@@ -256,6 +260,7 @@ class BuriedDisclosure:
             evidence=(Evidence("pattern", "disclosure", disclosure.text, disclosure.start, disclosure.end,
                                disclosure.source),),
             suggestions=(fix,),
+            severity=severity,
         )
 
 
