@@ -141,7 +141,39 @@ def _np_tokens(arg: Token) -> list[Token]:
     return kept
 
 
-def _agent_token(effect: Token, itself: bool = True) -> Token | None:
+# Nouns that name a quality of the thing after "of": "the benefits of turmeric", "the healing power of
+# oregano oil". The thing is the agent.
+_QUALITIES = frozenset({"benefit", "advantage", "power", "property"})
+
+
+def _resolve(agent: Token) -> tuple[Token, bool]:
+    """The thing an agent stands for, and whether a quality noun named it: "the benefits *of
+    spirulina*"; "CBD is a treatment option that slows ...": the predicate noun stands for the
+    copula's subject."""
+    quality = False
+    for _ in range(2):
+        if agent.lemma_.lower() in _QUALITIES:
+            of = next((c for c in agent.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if thing is not None:
+                agent, quality = thing, True
+                continue
+        if agent.dep_ == "attr" and agent.head.lemma_ == "be":
+            subject = next((c for c in agent.head.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None and subject.tag_ not in {"EX", "WDT", "WP"}:
+                agent = subject
+                continue
+        break
+    return agent, quality
+
+
+def _agent_token(effect: Token, itself: bool = True) -> tuple[Token | None, bool]:
+    """The effect's agent (see ``_find_agent``), resolved (see ``_resolve``)."""
+    agent = _find_agent(effect, itself)
+    return _resolve(agent) if agent is not None else (None, False)
+
+
+def _find_agent(effect: Token, itself: bool = True) -> Token | None:
     """The effect's subject: its own, or that of the verbs it completes ("X helps prevent",
     "X can be used to treat"); for an effect noun, the subject of the verb it is the object of
     ("X is a natural remedy for", "X offers protection against") or the noun it modifies."""
@@ -225,8 +257,11 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
                 effect_span = TextSpan(doc[rest[0]].idx, doc[rest[0]].idx + len(doc[rest[0]].text), "effect",
                                        doc[rest[0]].text, "parse")
             else:
-                agent_token = _agent_token(effect, itself=not _elided(effect))
+                agent_token, quality = _agent_token(effect, itself=not _elided(effect))
                 agent = classify_agent(analysis, agent_token)
+                if quality and agent.kind == OTHER and selling:
+                    # "Benefits of our blend: lowers ...": the post sells the thing it lists the benefits of
+                    agent = Agent(ELIDED, agent.span, "the thing whose benefits a post that sells lists")
                 if agent_token is None:
                     means = _means(effect)
                     by = classify_agent(analysis, means) if means is not None else None

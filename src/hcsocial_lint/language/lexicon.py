@@ -7,7 +7,8 @@ A lexicon is a file ``lexicons/<name>.txt``: one phrase a line, ``#`` comments a
 * ``# match: lemma``: any inflection of the phrase's words ("prevent" finds "prevents", "prevented",
   "preventing"), matched on spaCy's lemmas and also on the words as written.
 
-Phrases are words, never regular expressions: a line holding regex syntax is refused with its file
+An abbreviation is listed once, without dots ("cbd"): a post's dotted spelling ("C.B.D.", "i.v.")
+is matched to it whatever the tokenizer made of the dots. Phrases are words, never regular expressions: a line holding regex syntax is refused with its file
 and line, so a word list cannot turn into code. Every lexicon of a linter is compiled once into two
 matchers (one per attribute) and every post is matched once per attribute, whatever the number of
 lexicons; rules then read ``analysis.cues(name)``.
@@ -34,6 +35,9 @@ _DIRECTIVE = regex.compile(r"^#\s*match:\s*(lower|lemma)\s*$", regex.IGNORECASE)
 _REGEX_SYNTAX = regex.compile(r"[\\()\[\]{}|?*+^$]")
 # Without a lemmatizer (no-model mode) a lemma lexicon also lists these inflections of its last word.
 _NO_MODEL_SUFFIXES = ("s", "es", "ed", "d", "ing")
+# A word written as letters with dots ("C.B.D.", "c.b.d", "I.V."), matched to its undotted form.
+_DOTTED = regex.compile(r"(?:[^\W\d_]\.){1,5}[^\W\d_]\.?")
+_ABBREVIATION = regex.compile(r"[a-z]{2,6}")  # single-word phrases a dotted spelling may stand for
 INDEX_ABOVE = 2000  # phrases; larger "lower" lexicons are matched through a set of token sequences
 
 
@@ -106,6 +110,12 @@ class LexiconMatcher:
             if lex.attr == "LOWER" and len(lex.phrases) > INDEX_ABOVE:
                 keys = frozenset(tuple(t.lower_ for t in doc) for doc in nlp.tokenizer.pipe(lex.phrases))
                 self._indexed[lex.name] = (keys, max(len(k) for k in keys))
+        # undotted abbreviations ("cbd") by lexicon, for dotted spellings in a post
+        self._abbreviations: dict[str, list[str]] = defaultdict(list)
+        for lex in self.lexicons.values():
+            for phrase in lex.phrases:
+                if _ABBREVIATION.fullmatch(phrase):
+                    self._abbreviations[phrase].append(lex.name)
         for lex in self.lexicons.values():
             if lex.name in self._indexed:
                 continue
@@ -136,6 +146,11 @@ class LexiconMatcher:
                         if tuple(lowers[i:i + n]) in keys:
                             span = doc[i:i + n]
                             found[name].add(TextSpan(span.start_char, span.end_char, name, span.text, f"lexicon:{name}"))
+        for token in doc:
+            if "." in token.text and _DOTTED.fullmatch(token.text):
+                for name in self._abbreviations.get(token.lower_.replace(".", ""), ()):
+                    end = token.idx + len(token.text)
+                    found[name].add(TextSpan(token.idx, end, name, token.text, f"lexicon:{name}"))
         return {name: tuple(sorted(spans)) for name, spans in found.items()}
 
 

@@ -143,6 +143,8 @@ class ResultsTimelinePromise(ClaimRule):
         if not amounts:
             return
         for claim in framed.claims(analysis, "body", "disease", "outbreak"):
+            if claim.tentative:
+                continue  # a kind of substance, hedged, nothing sold: CLM003 reads it as a warning
             frame = claim.frame
             sentence = analysis.sentence_at(frame.effect.start)
             amount = next((q for q in amounts if sentence.start_char <= q.start < sentence.end_char), None)

@@ -10,8 +10,11 @@ The frames themselves (promoter, effect, target) come from the language layer
   an unnamed thing and is a claim too, unless the organisation declares itself a public-health body;
 * any other agent ("your body", "researchers") makes a claim only in a post that sells;
 * clinicians or a place of care treating a disease ("our neurologists treat Alzheimer's") practise
-  medicine; a kind of therapy hedged in a post that sells nothing ("acupuncture may help some people
-  with back pain") teaches; neither is a promoter's claim;
+  medicine; a kind of practice hedged in a post that sells nothing ("acupuncture may help some people
+  with back pain") teaches; neither is a promoter's claim. A kind of sold *substance* hedged the same
+  way ("hemp extract might be useful in treating addiction") is still that substance's disease claim,
+  the way its sellers' pages make it, but with nothing sold in the post it is reported as a warning
+  (``tentative``);
 * a public-health measure or an approved medicine in its labelled use ("vaccines prevent measles",
   "wash your hands to stop the flu") is education, whoever posts it;
 * negated, asked, quoted and refuted frames are not asserted and never count.
@@ -35,6 +38,7 @@ class Claim:
     frame: Frame
     hedged: bool
     reason: str
+    tentative: bool = False  # a kind of sold substance, hedged, in a post that sells nothing
 
 
 def claims(analysis: Analysis, *classes: str) -> list[Claim]:
@@ -57,7 +61,8 @@ def claims(analysis: Analysis, *classes: str) -> list[Claim]:
         assertion = analysis.assertion(span)
         if not assertion.asserted:
             continue
-        if assertion.hedged and frame.agent.generic and not frame.sells:
-            continue  # "acupuncture may help some people with back pain": a kind of therapy, hedged, nothing sold
-        found.append(Claim(frame, assertion.hedged, reason))
+        tentative = assertion.hedged and frame.agent.generic and not frame.sells
+        if tentative and frame.agent.practice:
+            continue  # "acupuncture may help some people with back pain": a kind of practice, hedged, nothing sold
+        found.append(Claim(frame, assertion.hedged, reason, tentative))
     return found

@@ -1,0 +1,81 @@
+"""Claims read by meaning (issue #14): classes of sentence that regulator-cited texts showed the frames
+missing, each with near misses that must stay clean. Every sentence is our own, written for its class."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcsocial_lint import Linter, Settings
+from hcsocial_lint.model import Post
+from hcsocial_lint.language.frames import frames_of
+from hcsocial_lint.language.commerce import SELLER
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(Settings(plugins=False))
+
+
+def claim_findings(linter: Linter, text: str) -> dict[str, str]:
+    return {f.rule_id: f.severity.value for f in linter.lint_text(text).findings if f.family == "claim"}
+
+
+def frames(linter: Linter, text: str):
+    analysis = next(linter.analyse([Post(path="<text>", text=text, original=text)], [linter.settings]))
+    return frames_of(analysis)
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 1: a sold substance, written in any form, as the subject of an effect on a disease
+
+
+@pytest.mark.parametrize("text", [
+    "C.B.D. shrank the tumours in every trial we ran.",  # an abbreviation with dots
+    "c.b.d oil eases arthritis flare-ups.",
+    "Benefits of moringa: it protects your liver from fatty liver disease.",  # "benefits of X": X is the promoter
+    "The healing power of garlic oil kills the bacteria that cause bronchitis.",
+    "Turmeric is one remedy that slows the progression of Parkinson's disease.",
+    "Curcumin inhibited the growth of colon cancer cells in the lab.",
+    "Spirulina inhibits the growth of leukemia cells.",
+])
+def test_a_sold_substance_is_the_promoter_in_any_form(linter, text):
+    assert {"CLM003", "CLM004"} & set(claim_findings(linter, text))
+
+
+def test_a_dotted_abbreviation_matches_its_lexicon_phrase(linter):
+    frame = next(f for f in frames(linter, "Our I.V. drips relieve migraines.") if f.target_class == "disease")
+    assert frame.agent.kind == SELLER and "I.V." in frame.promoter
+
+
+def test_a_hedged_kind_of_substance_is_a_warning_without_a_sale_and_a_practice_teaches(linter):
+    assert claim_findings(linter, "Hemp extract might be useful in treating epilepsy.") == {"CLM003": "warning"}
+    assert claim_findings(linter, "Hemp extract might be useful in treating epilepsy. Shop now.")["CLM003"] == "error"
+    assert "CLM003" not in claim_findings(linter, "Acupuncture may help some people with back pain.")
+
+
+@pytest.mark.parametrize("text", [
+    "The benefits of vaccination include a lower risk of measles.",  # a public-health measure
+    "C.B.D. does not cure cancer, whatever some shops say.",  # negated
+    "Does turmeric really reduce the risk of heart disease?",  # asked
+    "Dr. A.J. Lee treats heart disease at our hospital.",
+])
+def test_class_1_near_misses_stay_clean(linter, text):
+    assert "CLM003" not in claim_findings(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Benefits of float tanks: they relieve fibromyalgia and ease back pain.",
+    "Three benefits of our sea moss gel. It soothes eczema. It eases joint pain.",
+    "Benefits of our new blend: lowers the risk of heart disease. Shop now.",
+])
+def test_a_benefits_heading_names_the_promoter_of_what_follows(linter, text):
+    assert "CLM003" in claim_findings(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "5 benefits of walking. It lowers the risk of heart disease.",  # nothing sold: education
+    "Benefits of flu vaccines: they protect against the flu.",  # a public-health measure
+    "Our nurses explain the benefits and risks of each option. They treat heart disease every day.",
+])
+def test_a_benefits_heading_near_misses_stay_clean(linter, text):
+    assert not {"CLM003", "CLM004"} & set(claim_findings(linter, text))
