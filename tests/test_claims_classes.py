@@ -79,3 +79,39 @@ def test_a_benefits_heading_names_the_promoter_of_what_follows(linter, text):
 ])
 def test_a_benefits_heading_near_misses_stay_clean(linter, text):
     assert not {"CLM003", "CLM004"} & set(claim_findings(linter, text))
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 3: the body's defences boosted, or promised, against an outbreak pathogen
+
+
+@pytest.mark.parametrize("text", [
+    "Our e-book teaches you to strengthen your immunity to beat the flu and COVID-19.",
+    "Our breathing drills support lung health and protect against RSV.",
+    "With no vaccine on the shelves, strengthening your immunity is the smartest defence against the new virus.",
+    "Finish our 10-day cleanse and your body will destroy the coronavirus.",
+])
+def test_boosted_or_promised_defences_against_a_pathogen_are_an_implied_outbreak_claim(linter, text):
+    assert claim_findings(linter, text).get("CLM004") == "warning"
+
+
+def test_boosted_defences_in_a_post_that_sells_are_an_error(linter):
+    text = "Boost your immune system to fight off COVID-19 with our mushroom blend. Shop now."
+    assert claim_findings(linter, text)["CLM004"] in {"error", "critical"}
+
+
+@pytest.mark.parametrize("text", [
+    "Vaccines help your immune system fight the virus.",  # a public-health measure
+    "Your body usually clears a cold virus within ten days.",  # no boost, no promise
+    "Older adults often have a weaker immune response to COVID-19.",
+    "Eat well and sleep enough to support your immune system this winter.",  # no pathogen
+    "Can boosting your immune system fight COVID-19? Not on its own: get vaccinated.",  # asked
+])
+def test_defences_near_misses_stay_clean(linter, text):
+    assert "CLM004" not in claim_findings(linter, text)
+
+
+def test_a_public_health_body_is_not_read_as_implying_an_outbreak_claim():
+    agency = Linter(Settings(plugins=False, organisation={"kind": "public-health"}))
+    text = "Our e-book teaches you to strengthen your immunity to beat the flu and COVID-19."
+    assert "CLM004" not in {f.rule_id for f in agency.lint_text(text).findings}

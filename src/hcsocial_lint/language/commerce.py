@@ -39,6 +39,7 @@ SELLER = "seller"  # the organisation's own thing or a sold thing
 MEASURE = "measure"  # a public-health measure or approved medicine in its labelled use
 CARE = "care"  # clinicians or a place of care: the practice of medicine, not a product
 ELIDED = "elided"  # no subject: a fragment describing an unnamed thing ("helps prevent the flu")
+DEFENCES = "defences"  # the body's defences, boosted or promised, said to defeat an outbreak pathogen
 OTHER = "other"
 
 

@@ -14,19 +14,25 @@ Fragments count: a caption, a bio line or a heading without a subject ("Helps an
 depression", "may prevent the onset of Alzheimer's disease") describes an unnamed thing, and its
 agent is ``ELIDED``. An imperative or an infinitive ("wash your hands to prevent flu") is advice.
 
+The body's own defences are an agent too. An outbreak frame whose effect is the purpose or the
+result of boosting a defence ("strengthen your immunity to beat the flu", "our drills support lung health and protect against RSV", "strengthening your immunity is the smartest defence against the new virus"), or whose agent is the body promised the outcome ("your body will fight off the virus"), has
+the agent ``DEFENCES``: the implied outbreak claim of the FTC's COVID-19 letters. A public-health
+measure in the sentence ("vaccines help your immune system fight the virus") still makes it
+education; a measure said not to exist ("with no vaccine on the shelves, ...") does not.
+
 Frames are found once per post (``frames_of(analysis)``) and read by the claim rules, which decide
 what a frame means in law (a seller's disease claim, public-health education, ...).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from .clauses import has_parse
-from .commerce import ELIDED, MEASURE, MEASURES, OTHER, SELLER, Agent, classify_agent, lexicon_cues, sells
+from .commerce import DEFENCES, ELIDED, MEASURE, MEASURES, OTHER, SELLER, Agent, classify_agent, lexicon_cues, sells
 from .spans import TextSpan
 
 EFFECT_VERBS = "claim_effects"
@@ -222,6 +228,48 @@ def _elided(effect: Token) -> bool:
     return finite and token.dep_ == "ROOT" and not any(c.dep_ in _SUBJECTS for c in token.children)
 
 
+# Body targets that are the body's defences against infection; a frame strengthening one of them is
+# an immune boost ("boost your immunity", "support lung health").
+_DEFENCES = ("immun", "lung")
+_WEAKENING = frozenset({"weaken", "suppress", "lower", "reduce", "decrease", "inhibit"})
+_DEFENDERS = frozenset({"body", "system"})  # "your body", "your immune system"
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 12:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _linked(one: Token, other: Token) -> bool:
+    """Two effects on one line of the parse: one governs the other ("boost X to fight Y"), or both
+    hang from one word ("boosting X is your protection against Y")."""
+    return one in _ancestors(other) or other in _ancestors(one) or (one.head.i == other.head.i and one.i != other.i)
+
+
+def _promised(effect: Token) -> bool:
+    """The effect is promised: "will" on it or on a verb it completes ("will then destroy")."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for t in _ancestors(effect)[:4] for c in t.children)
+
+
+def _defence_agent(doc: Doc, effect: Token, agent_token: Token | None, boosts: list[tuple[Token, TextSpan]]) -> Agent | None:
+    """``DEFENCES`` when an outbreak effect is done by boosted or promised defences (module docstring)."""
+    for boost, target in boosts:
+        if boost.sent == effect.sent and _linked(boost, effect):
+            return Agent(DEFENCES, target, f"a boost to '{target.text}' offered against the pathogen")
+    if agent_token is not None and agent_token.lemma_.lower() in _DEFENDERS and _promised(effect):
+        start = agent_token.left_edge.idx
+        span = TextSpan(start, agent_token.idx + len(agent_token.text), "agent", doc.text[start:agent_token.idx + len(agent_token.text)], "parse")
+        return Agent(DEFENCES, span, "the body promised to defeat the pathogen")
+    return None
+
+
+def _asserted_measure(analysis, measure: TextSpan) -> bool:
+    """A measure named as such, not one said not to exist ("no vaccine exists")."""
+    return not analysis.assertion(measure).negated
+
+
 def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
     doc = analysis.doc
     if not has_parse(doc):
@@ -243,6 +291,8 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
     selling = sells(analysis)
     measures = lexicon_cues(analysis, MEASURES)
     frames: dict[tuple[int, int], Frame] = {}
+    boosts: list[tuple[Token, TextSpan]] = []  # (effect, defence target) of the immune boosts
+    pending: list[tuple[Token, Token | None, TextSpan, tuple[int, int]]] = []  # outbreak frames to re-read
     for match_id, (effect_i, *rest) in matcher(doc):
         how = doc.vocab.strings[match_id]
         effect, arg = doc[effect_i], doc[rest[-1]]
@@ -258,6 +308,9 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
                                        doc[rest[0]].text, "parse")
             else:
                 agent_token, quality = _agent_token(effect, itself=not _elided(effect))
+                if cls == "body" and any(w in target.text.lower() for w in _DEFENCES) and \
+                        effect.lemma_.lower() not in _WEAKENING:
+                    boosts.append((effect, target))
                 agent = classify_agent(analysis, agent_token)
                 if quality and agent.kind == OTHER and selling:
                     # "Benefits of our blend: lowers ...": the post sells the thing it lists the benefits of
@@ -273,11 +326,17 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
             if agent.kind != SELLER:
                 sentence = effect.sent
                 if any(sentence.start_char <= m.start < sentence.end_char and not any(s <= m.start < e for s, e in np)
-                       for m in measures):
+                       and _asserted_measure(analysis, m) for m in measures):
                     agent = Agent(MEASURE, agent.span, "a public-health measure in the same sentence")
             key = (effect_span.start, target.start)
             if key not in frames:
                 frames[key] = Frame(effect_span, target, cls, agent, how, selling)
+                if cls == "outbreak" and agent.kind in {OTHER, ELIDED} and how != "sold thing for a condition":
+                    pending.append((effect, agent_token, target, key))
+    for effect, agent_token, target, key in pending:
+        defences = _defence_agent(doc, effect, agent_token, boosts)
+        if defences is not None:
+            frames[key] = replace(frames[key], agent=defences)
     return tuple(sorted(frames.values(), key=lambda f: (f.start, f.end)))
 
 
@@ -289,4 +348,4 @@ def frames_of(analysis) -> tuple[Frame, ...]:
     return analysis.remember("language:frames", lambda: find_frames(analysis, layer.frames))
 
 
-__all__ = ["ELIDED", "MEASURE", "OTHER", "SELLER", "Frame", "FrameMatcher", "frames_of"]
+__all__ = ["DEFENCES", "ELIDED", "MEASURE", "OTHER", "SELLER", "Frame", "FrameMatcher", "frames_of"]

@@ -210,7 +210,8 @@ def frame_hit(analysis: Analysis, claim: framed.Claim, message: str, category: s
     hedge = " (hedged, but a promoter's hedged claim still needs evidence)" if claim.hedged else ""
     return common.hit(start, end, f"{message} [{frame.describe()}; {claim.reason}]{hedge}", category,
                       evidence=tuple(evidence), suggestions=tuple(suggestions),
-                      severity=Severity.WARNING if claim.tentative else Severity.ERROR if claim.hedged else None)
+                      severity=Severity.WARNING if claim.tentative else
+                      Severity.ERROR if claim.hedged or claim.implied else None)
 
 
 def _product_phrase(frame) -> str:

@@ -17,6 +17,9 @@ The frames themselves (promoter, effect, target) come from the language layer
   (``tentative``);
 * a public-health measure or an approved medicine in its labelled use ("vaccines prevent measles",
   "wash your hands to stop the flu") is education, whoever posts it;
+* the body's defences boosted or promised against an outbreak pathogen ("strengthen your immunity to beat the flu and COVID-19") are the implied outbreak claim of the FTC's
+  COVID-19 letters: an error in a post that sells, a warning otherwise (``tentative``), and nothing
+  from an organisation that declares itself a public-health body;
 * negated, asked, quoted and refuted frames are not asserted and never count.
 
 Nothing here reads an agency's name: "CDC" in a post decides nothing.
@@ -29,7 +32,7 @@ from dataclasses import dataclass
 from ...analysis import Analysis
 from ...language import TextSpan
 from ...language.commerce import CARE
-from ...language.frames import ELIDED, MEASURE, SELLER, Frame, frames_of
+from ...language.frames import DEFENCES, ELIDED, MEASURE, SELLER, Frame, frames_of
 from ...org_kind import is_public_health
 
 
@@ -38,7 +41,12 @@ class Claim:
     frame: Frame
     hedged: bool
     reason: str
-    tentative: bool = False  # a kind of sold substance, hedged, in a post that sells nothing
+    tentative: bool = False  # a warning: a kind of sold substance hedged, or defences boosted, nothing sold
+
+    @property
+    def implied(self) -> bool:
+        """The claim is implied, not stated: the body's defences boosted against a pathogen."""
+        return self.frame.agent.kind == DEFENCES
 
 
 def claims(analysis: Analysis, *classes: str) -> list[Claim]:
@@ -53,6 +61,8 @@ def claims(analysis: Analysis, *classes: str) -> list[Claim]:
             reason = f"the promoter is {frame.agent.why}"
         elif kind == ELIDED and not public_health:
             reason = "a fragment that describes an unnamed thing"
+        elif kind == DEFENCES and not public_health:
+            reason = "an implied claim: " + frame.agent.why
         elif frame.sells and not public_health:
             reason = "the post sells"
         else:
@@ -61,7 +71,7 @@ def claims(analysis: Analysis, *classes: str) -> list[Claim]:
         assertion = analysis.assertion(span)
         if not assertion.asserted:
             continue
-        tentative = assertion.hedged and frame.agent.generic and not frame.sells
+        tentative = (assertion.hedged and frame.agent.generic or kind == DEFENCES) and not frame.sells
         if tentative and frame.agent.practice:
             continue  # "acupuncture may help some people with back pain": a kind of practice, hedged, nothing sold
         found.append(Claim(frame, assertion.hedged, reason, tentative))
