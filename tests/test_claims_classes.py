@@ -115,3 +115,45 @@ def test_a_public_health_body_is_not_read_as_implying_an_outbreak_claim():
     agency = Linter(Settings(plugins=False, organisation={"kind": "public-health"}))
     text = "Our e-book teaches you to strengthen your immunity to beat the flu and COVID-19."
     assert "CLM004" not in {f.rule_id for f in agency.lint_text(text).findings}
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 2: conditions offered as what the product resolves, without a verb of effect
+
+
+@pytest.mark.parametrize("text", [
+    "No more gout, rosacea or hay fever for our members!",  # "no more" + a list of conditions
+    "Reduced inflammation, less joint pain and better sleep.",  # benefit noun phrases
+    "Our tea means fewer migraines.",
+    "This cream is a great buy if you have psoriasis.",  # recommended "if you have X"
+    "This balm is perfect for anyone with eczema.",
+    "Our gummies are ideal if you suffer from insomnia.",
+    "New blend in store now. #painrelief #arthritistreatment",  # a hashtag joining condition and remedy
+])
+def test_conditions_offered_as_resolved_are_disease_claims(linter, text):
+    assert "CLM003" in claim_findings(linter, text)
+
+
+def test_a_remedy_hashtag_is_an_implied_claim_reported_as_an_error(linter):
+    assert claim_findings(linter, "Our hemp drops, back in stock #migrainerelief")["CLM003"] == "error"
+
+
+@pytest.mark.parametrize("text", [
+    "Fewer flu cases were reported this week.",  # the modified noun is "cases", not the condition
+    "A world with no more polio is within reach.",
+    "Our gummies are not suitable if you have diabetes.",  # a warning about the product, not praise
+    "Our supplements are dangerous if you have liver disease.",
+    "This balm is not good for anyone with eczema.",
+    "If you have asthma, your yearly flu shot matters even more.",  # a public-health measure
+    "Rough week? #migrainerelief #selfcare",  # a hashtag on a post that sells and names nothing
+    "Join our walk for #CancerPrevention.",
+    "Our new hip technique means less pain after surgery.",  # a procedure, nothing sold
+])
+def test_class_2_near_misses_stay_clean(linter, text):
+    assert not {"CLM003", "CLM004"} & set(claim_findings(linter, text))
+
+
+def test_a_hashtag_spelling_a_phrase_without_spaces_matches_it(linter):
+    analysis = next(linter.analyse([Post(path="<t>", text="Try #colloidalsilver", original="Try #colloidalsilver")],
+                                   [linter.settings]))
+    assert [s.text for s in analysis.cues("promoter_products")] == ["colloidalsilver"]

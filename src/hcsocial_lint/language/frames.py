@@ -27,16 +27,20 @@ what a frame means in law (a seller's disease claim, public-health education, ..
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from .clauses import has_parse
+from .lexicon import builtin_lexicon, joined_form
 from .commerce import DEFENCES, ELIDED, MEASURE, MEASURES, OTHER, SELLER, Agent, classify_agent, lexicon_cues, sells
 from .spans import TextSpan
 
 EFFECT_VERBS = "claim_effects"
 EFFECT_NOUNS = "claim_effect_nouns"
+EFFECT_MODIFIERS = "claim_effect_modifiers"
+SUITABILITY = "claim_suitability"
 PRODUCTS = "promoter_products"
 RECIPIENTS = "claim_recipients"
 # Target lexicons and the class each gives a target; the first listed wins where two overlap.
@@ -47,8 +51,9 @@ TARGET_CLASSES = (
     ("claim_targets_lay", "disease"),
     ("claim_targets_body", "body"),
 )
-_ROLE = "hclint_frame_role"  # 0: nothing, 1: an effect word, 2: a sold thing (set per post)
-EFFECT, PRODUCT = 1, 2
+_ROLE = "hclint_frame_role"  # 0: nothing, 1: an effect word, 2: a sold thing, 3: an effect modifier (set per post)
+EFFECT, PRODUCT, MODIFIER = 1, 2, 3
+MODIFIED = "modified condition"
 if not Token.has_extension(_ROLE):
     Token.set_extension(_ROLE, default=0)
 
@@ -81,6 +86,9 @@ def _patterns():
         "object complement": [[effect, obj, obj_prep, pobj]],
         "effect modifier": [[effect, arg("compound|amod|npadvmod|nmod|poss")]],
         "sold thing for a condition": [[product, for_against, pobj]],
+        # "no more migraines", "reduced inflammation": the modifier is a dependent of the condition
+        MODIFIED: [[{"RIGHT_ID": "effect", "RIGHT_ATTRS": {"DEP": "amod", "_": {_ROLE: {"IN": [EFFECT, MODIFIER]}}}},
+                    {"LEFT_ID": "effect", "REL_OP": "<", "RIGHT_ID": "arg", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "PROPN"]}}}]],
     }
 
 
@@ -265,6 +273,102 @@ def _defence_agent(doc: Doc, effect: Token, agent_token: Token | None, boosts: l
     return None
 
 
+def _list_agent(analysis, condition: Token) -> Agent:
+    """Who offers a modified condition: a list without a verb ("No more gout, rosacea or hay fever",
+    "Reduced inflammation, better sleep") describes an unnamed thing; "our tea means fewer migraines"
+    names it."""
+    head = condition
+    while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "ROOT":
+        return Agent(ELIDED, None, "a list of benefits without a verb")
+    if head.dep_ in {"dobj", "attr", "oprd"}:
+        agent_token, _ = _agent_token(head.head, itself=False)
+        return classify_agent(analysis, agent_token)
+    return Agent(OTHER, None, "no agent")
+
+
+# Verbs of having a condition ("if you have arthritis", "if you suffer from insomnia").
+_AFFLICTED = frozenset({"have", "suffer", "struggle", "live", "deal", "battle", "experience"})
+_ANYONE = frozenset({"anyone", "anybody", "someone", "those", "everyone", "whoever"})
+SUITED = "sold thing suited to a condition"
+
+
+def _suited(product: Token, recipients, praise: set[int]) -> list[tuple[Token, Token]]:
+    """(word, condition) pairs where a sold thing is said to suit a condition without a verb of effect:
+    "a great buy *if* you have psoriasis", "this balm is perfect *for* anyone with eczema", "our
+    tea is good *for* colds"."""
+    if product.dep_ not in {"nsubj", "attr", "nsubjpass"}:
+        return []
+    head, found = product.head, []
+    praised = {t.i for t in (product, *product.children, *head.children) if t.dep_ in {"amod", "acomp", "attr"} or t is product}
+    praised |= {c.i for t in head.children if t.dep_ in {"acomp", "attr"} for c in t.children if c.dep_ == "amod"}
+    if not praised & praise:
+        return []  # recommended, not merely named: "a great buy if ...", not "dangerous if ..."
+    for child in head.children:
+        if child.dep_ == "advcl" and child.lemma_.lower() in _AFFLICTED:
+            mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ in {"if", "when"}), None)
+            if mark is None:
+                continue
+            for arg in child.children:
+                if arg.dep_ == "dobj":
+                    found.append((mark, arg))
+                elif arg.dep_ == "prep" and arg.lower_ in {"from", "with"}:
+                    found += [(mark, a) for a in arg.children if a.dep_ == "pobj"]
+        elif child.dep_ in {"acomp", "attr"} and child.i != product.i:
+            for prep in child.children:
+                if prep.dep_ != "prep" or prep.lower_ != "for":
+                    continue
+                for who in (c for c in prep.children if c.dep_ == "pobj"):
+                    people = who.lower_ in _ANYONE or any(r.start <= who.idx < r.end for r in recipients)
+                    if not people:
+                        found.append((prep, who))  # "good for colds"
+                        continue
+                    for with_ in (c for c in who.children if c.dep_ == "prep" and c.lower_ == "with"):
+                        found += [(prep, a) for a in with_.children if a.dep_ == "pobj"]  # "for anyone with eczema"
+    return found
+
+
+HASHTAG = "hashtag"
+
+
+@lru_cache(maxsize=1)
+def _hashtag_parts() -> tuple[dict[str, str], frozenset[str]]:
+    """Target phrases (with their class) and effect nouns as a hashtag spells them, for splitting
+    "#migrainerelief" into a target and an effect."""
+    targets: dict[str, str] = {}
+    for name, cls in TARGET_CLASSES:
+        for phrase in builtin_lexicon(name).phrases:
+            targets.setdefault(joined_form(phrase), cls)
+    effects = {joined_form(p) for p in builtin_lexicon(EFFECT_NOUNS).phrases if " " not in p}
+    return targets, frozenset(effects | {e + "s" for e in effects})
+
+
+def _hashtag_frames(analysis, doc: Doc, selling: bool) -> list[Frame]:
+    """A hashtag that joins a condition and an effect noun ("#migrainerelief", "#arthritistreatment"):
+    the claim a caption leaves to its tags. Its promoter is the sold thing the post names, if any."""
+    targets, effects = _hashtag_parts()
+    found: list[Frame] = []
+    for token in doc:
+        if not token.i or doc[token.i - 1].text != "#" or not token.is_alpha:
+            continue
+        body = token.lower_
+        for cut in range(3, len(body) - 3):
+            cls = targets.get(body[:cut])
+            if cls is None or body[cut:] not in effects:
+                continue
+            target = TextSpan(token.idx, token.idx + cut, "target", token.text[:cut], "hashtag")
+            effect = TextSpan(token.idx + cut, token.idx + len(token.text), "effect", token.text[cut:], "hashtag")
+            product = next((p for p in lexicon_cues(analysis, PRODUCTS) if not p.start <= token.idx < p.end), None)
+            agent = Agent(OTHER, None, "a hashtag on a post that names no sold thing")
+            if product is not None:
+                tokens = doc.char_span(product.start, product.end, alignment_mode="expand")
+                agent = classify_agent(analysis, tokens.root if tokens is not None else None)
+            found.append(Frame(effect, target, cls, agent, HASHTAG, selling))
+            break
+    return found
+
+
 def _asserted_measure(analysis, measure: TextSpan) -> bool:
     """A measure named as such, not one said not to exist ("no vaccine exists")."""
     return not analysis.assertion(measure).negated
@@ -279,16 +383,20 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
         for span in lexicon_cues(analysis, name):
             if not any(span.overlaps(t) for t, _ in targets):
                 targets.append((span, cls))
+    selling = sells(analysis)
+    tagged = _hashtag_frames(analysis, doc, selling)
     if not targets:
-        return ()
+        return tuple(tagged)
     for token in doc:
         token._.set(_ROLE, 0)
     _mark(doc, lexicon_cues(analysis, PRODUCTS), PRODUCT)
     _mark(doc, lexicon_cues(analysis, EFFECT_VERBS), EFFECT)
     # an effect noun or adjective counts as one ("a remedy for", "antiviral"), not its verb ("answered")
     _mark(doc, [s for s in lexicon_cues(analysis, EFFECT_NOUNS) if _nominal(doc, s)], EFFECT)
+    _mark(doc, [s for s in lexicon_cues(analysis, EFFECT_MODIFIERS)
+                if not any(s.start <= t.idx < s.end and t._.get(_ROLE) for t in doc.char_span(s.start, s.end, alignment_mode="expand") or ())],
+          MODIFIER)
     recipients = lexicon_cues(analysis, RECIPIENTS)
-    selling = sells(analysis)
     measures = lexicon_cues(analysis, MEASURES)
     frames: dict[tuple[int, int], Frame] = {}
     boosts: list[tuple[Token, TextSpan]] = []  # (effect, defence target) of the immune boosts
@@ -302,7 +410,16 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
         for target, cls in targets:
             if not any(s < target.end and target.start < e for s, e in np) or target.start <= effect.idx < target.end:
                 continue
-            if how == "sold thing for a condition":
+            if how == MODIFIED:
+                if not target.start <= arg.idx < target.end:
+                    continue  # the modified noun is the condition itself ("fewer migraines", not "fewer flu cases")
+                agent = _list_agent(analysis, arg)
+                # the "no" of "no more" is the effect itself, not a negation of it
+                start = min([effect.idx] + [c.idx for c in (*effect.children, *arg.children)
+                                            if c.lower_ == "no" and c.i == effect.i - 1])
+                effect_span = TextSpan(start, effect.idx + len(effect.text), "effect", doc.text[start:effect.idx + len(effect.text)], "parse")
+                agent_token = None
+            elif how == "sold thing for a condition":
                 agent = classify_agent(analysis, effect)
                 effect_span = TextSpan(doc[rest[0]].idx, doc[rest[0]].idx + len(doc[rest[0]].text), "effect",
                                        doc[rest[0]].text, "parse")
@@ -333,6 +450,23 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
                 frames[key] = Frame(effect_span, target, cls, agent, how, selling)
                 if cls == "outbreak" and agent.kind in {OTHER, ELIDED} and how != "sold thing for a condition":
                     pending.append((effect, agent_token, target, key))
+    praise = {t.i for span in lexicon_cues(analysis, SUITABILITY)
+              for t in (doc.char_span(span.start, span.end, alignment_mode="expand") or ())}
+    for product in (t for t in doc if t._.get(_ROLE) == PRODUCT):
+        pairs = _suited(product, recipients, praise)
+        if not pairs:
+            continue
+        agent = classify_agent(analysis, product)
+        for word, arg in pairs:
+            np = {(t.idx, t.idx + len(t.text)) for t in _np_tokens(arg)}
+            for target, cls in targets:
+                key = (word.idx, target.start)
+                if key in frames or not any(s < target.end and target.start < e for s, e in np):
+                    continue
+                effect_span = TextSpan(word.idx, word.idx + len(word.text), "effect", word.text, "parse")
+                frames[key] = Frame(effect_span, target, cls, agent, SUITED, selling)
+    for frame in tagged:
+        frames.setdefault((frame.effect.start, frame.target.start), frame)
     for effect, agent_token, target, key in pending:
         defences = _defence_agent(doc, effect, agent_token, boosts)
         if defences is not None:

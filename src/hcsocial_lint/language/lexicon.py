@@ -7,7 +7,8 @@ A lexicon is a file ``lexicons/<name>.txt``: one phrase a line, ``#`` comments a
 * ``# match: lemma``: any inflection of the phrase's words ("prevent" finds "prevents", "prevented",
   "preventing"), matched on spaCy's lemmas and also on the words as written.
 
-An abbreviation is listed once, without dots ("cbd"): a post's dotted spelling ("C.B.D.", "i.v.")
+A hashtag that spells a phrase without its spaces ("#colloidalsilver", "#HeartDisease") matches
+the phrase. An abbreviation is listed once, without dots ("cbd"): a post's dotted spelling ("C.B.D.", "i.v.")
 is matched to it whatever the tokenizer made of the dots. Phrases are words, never regular expressions: a line holding regex syntax is refused with its file
 and line, so a word list cannot turn into code. Every lexicon of a linter is compiled once into two
 matchers (one per attribute) and every post is matched once per attribute, whatever the number of
@@ -112,10 +113,15 @@ class LexiconMatcher:
                 self._indexed[lex.name] = (keys, max(len(k) for k in keys))
         # undotted abbreviations ("cbd") by lexicon, for dotted spellings in a post
         self._abbreviations: dict[str, list[str]] = defaultdict(list)
+        # phrases of several words, spelled without spaces, for hashtags ("#colloidalsilver")
+        self._joined: dict[str, list[str]] = defaultdict(list)
         for lex in self.lexicons.values():
             for phrase in lex.phrases:
                 if _ABBREVIATION.fullmatch(phrase):
                     self._abbreviations[phrase].append(lex.name)
+                joined = joined_form(phrase)
+                if joined != phrase.lower() and len(joined) >= 6:
+                    self._joined[joined].append(lex.name)
         for lex in self.lexicons.values():
             if lex.name in self._indexed:
                 continue
@@ -147,11 +153,19 @@ class LexiconMatcher:
                             span = doc[i:i + n]
                             found[name].add(TextSpan(span.start_char, span.end_char, name, span.text, f"lexicon:{name}"))
         for token in doc:
+            if token.i and doc[token.i - 1].text == "#" and token.lower_ in self._joined:
+                for name in self._joined[token.lower_]:
+                    found[name].add(TextSpan(token.idx, token.idx + len(token.text), name, token.text, f"lexicon:{name}"))
             if "." in token.text and _DOTTED.fullmatch(token.text):
                 for name in self._abbreviations.get(token.lower_.replace(".", ""), ()):
                     end = token.idx + len(token.text)
                     found[name].add(TextSpan(token.idx, end, name, token.text, f"lexicon:{name}"))
         return {name: tuple(sorted(spans)) for name, spans in found.items()}
+
+
+def joined_form(phrase: str) -> str:
+    """A phrase as a hashtag spells it: lower case, without spaces, hyphens or apostrophes."""
+    return regex.sub(r"[\s\-'\u2019]+", "", phrase.lower())
 
 
 def _lemmatised(nlp: Language, phrases: Iterable[str]) -> Iterable[Doc]:

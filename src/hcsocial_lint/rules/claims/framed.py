@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ...analysis import Analysis
 from ...language import TextSpan
 from ...language.commerce import CARE
-from ...language.frames import DEFENCES, ELIDED, MEASURE, SELLER, Frame, frames_of
+from ...language.frames import DEFENCES, ELIDED, HASHTAG, MEASURE, SELLER, Frame, frames_of
 from ...org_kind import is_public_health
 
 
@@ -45,8 +45,9 @@ class Claim:
 
     @property
     def implied(self) -> bool:
-        """The claim is implied, not stated: the body's defences boosted against a pathogen."""
-        return self.frame.agent.kind == DEFENCES
+        """The claim is implied, not stated: the body's defences boosted against a pathogen, or a
+        hashtag joining a condition and a remedy ("#migrainerelief") on a post naming a sold thing."""
+        return self.frame.agent.kind == DEFENCES or self.frame.how == HASHTAG
 
 
 def claims(analysis: Analysis, *classes: str) -> list[Claim]:
