@@ -157,3 +157,39 @@ def test_a_hashtag_spelling_a_phrase_without_spaces_matches_it(linter):
     analysis = next(linter.analyse([Post(path="<t>", text="Try #colloidalsilver", original="Try #colloidalsilver")],
                                    [linter.settings]))
     assert [s.text for s in analysis.cues("promoter_products")] == ["colloidalsilver"]
+
+
+def test_a_remedy_hashtag_on_a_caption_describing_an_unnamed_thing_is_its_claim(linter):
+    assert "CLM003" in claim_findings(linter, "#migrainerelief Better mood, sharper focus, more energy.")
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 5: efficacy stated as a quality of the thing ("effective against", "great success against")
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Our saline rinse shows real success against RSV in our clients. $30 a bottle.", "CLM004"),
+    ("Our spray is effective against viruses.", "CLM004"),
+    ("This tincture is successful against Lyme disease in most clients. Order today.", "CLM003"),
+])
+def test_efficacy_as_a_quality_of_a_sold_thing_is_a_claim(linter, text, rule):
+    assert rule in claim_findings(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vaccines are effective against severe COVID-19.",
+    "Is our spray effective against viruses? We have not tested it.",
+    "Washing your hands is effective against many germs.",
+])
+def test_efficacy_near_misses_stay_clean(linter, text):
+    assert not {"CLM003", "CLM004"} & set(claim_findings(linter, text))
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 4: a service said to shorten or soften an infection
+
+
+def test_a_service_said_to_lessen_an_infection_is_an_outbreak_claim(linter):
+    text = "Weekly spinal adjustments can shorten the duration of the flu."
+    assert "CLM004" in claim_findings(linter, text)
+    assert "CLM004" not in claim_findings(linter, "Rest and fluids can ease the symptoms of the flu; ask your doctor.")

@@ -104,7 +104,8 @@ def _measure_before(analysis, pronoun: Token) -> bool:
     start = sentence.start_char
     if sentence.start > 0:
         start = pronoun.doc[sentence.start - 1].sent.start_char
-    return any(start <= m.start < pronoun.idx for m in lexicon_cues(analysis, MEASURES))
+    return any(start <= m.start < pronoun.idx and not analysis.assertion(m).negated  # not "no vaccine exists"
+               for m in lexicon_cues(analysis, MEASURES))
 
 
 _QUALITY_HEADS = frozenset({"benefit", "advantage"})

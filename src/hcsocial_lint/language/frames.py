@@ -465,7 +465,11 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
                     continue
                 effect_span = TextSpan(word.idx, word.idx + len(word.text), "effect", word.text, "parse")
                 frames[key] = Frame(effect_span, target, cls, agent, SUITED, selling)
+    described = any(f.agent.kind == ELIDED for f in frames.values())
     for frame in tagged:
+        if frame.agent.kind == OTHER and described:
+            # "#migrainerelief Better mood, sharper focus": the tag names what the captioned thing relieves
+            frame = replace(frame, agent=Agent(ELIDED, None, "a hashtag on a caption that describes an unnamed thing"))
         frames.setdefault((frame.effect.start, frame.target.start), frame)
     for effect, agent_token, target, key in pending:
         defences = _defence_agent(doc, effect, agent_token, boosts)
