@@ -193,3 +193,34 @@ def test_a_service_said_to_lessen_an_infection_is_an_outbreak_claim(linter):
     text = "Weekly spinal adjustments can shorten the duration of the flu."
     assert "CLM004" in claim_findings(linter, text)
     assert "CLM004" not in claim_findings(linter, "Rest and fluids can ease the symptoms of the flu; ask your doctor.")
+
+
+def test_a_verbless_list_with_nothing_sold_is_a_warning_and_a_named_means_makes_it_the_claim(linter):
+    assert claim_findings(linter, "No more gout, rosacea or hay fever!") == {"CLM003": "warning"}
+    assert claim_findings(linter, "No more migraines with our magnesium drops!")["CLM003"] == "critical"
+
+
+def test_a_topic_hashtag_is_not_a_weight_loss_claim_unless_the_post_sells(linter):
+    assert "CLM016" not in claim_findings(linter, "We're putting together our favorite #weightloss tips.")
+    assert "CLM016" in claim_findings(linter, "Our detox tea is back in stock, $19. #weightloss")
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 5: weight-loss timelines in UK units and ranges
+
+
+@pytest.mark.parametrize("text", [
+    "Our clients shed a whole stone in 21 days!",
+    "Drop half a stone in 10 days with our shakes.",
+    "Clients shed 2 stone in 5 to 7 weeks.",
+])
+def test_stone_and_ranged_timelines_are_results_promises(linter, text):
+    assert "CLM012" in claim_findings(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our clinic is a stone's throw from the station.",
+    "Kidney stones can take 2-4 weeks to pass; call us if the pain is severe.",
+])
+def test_stone_near_misses_stay_clean(linter, text):
+    assert "CLM012" not in claim_findings(linter, text)

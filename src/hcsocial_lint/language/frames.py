@@ -87,7 +87,7 @@ def _patterns():
         "effect modifier": [[effect, arg("compound|amod|npadvmod|nmod|poss")]],
         "sold thing for a condition": [[product, for_against, pobj]],
         # "no more migraines", "reduced inflammation": the modifier is a dependent of the condition
-        MODIFIED: [[{"RIGHT_ID": "effect", "RIGHT_ATTRS": {"DEP": "amod", "_": {_ROLE: {"IN": [EFFECT, MODIFIER]}}}},
+        MODIFIED: [[{"RIGHT_ID": "effect", "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "advmod"]}, "_": {_ROLE: {"IN": [EFFECT, MODIFIER]}}}},
                     {"LEFT_ID": "effect", "REL_OP": "<", "RIGHT_ID": "arg", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "PROPN"]}}}]],
     }
 
@@ -280,6 +280,10 @@ def _list_agent(analysis, condition: Token) -> Agent:
     head = condition
     while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
         head = head.head
+    means = _means(head)
+    by = classify_agent(analysis, means) if means is not None else None
+    if by is not None and by.kind == SELLER:
+        return by  # "No more migraines with our magnesium drops"
     if head.dep_ == "ROOT":
         return Agent(ELIDED, None, "a list of benefits without a verb")
     if head.dep_ in {"dobj", "attr", "oprd"}:

@@ -245,12 +245,17 @@ class DiseaseClaimUnapproved(ClaimRule):
         summary="Finds claim frames whose target is a disease or symptom: a promoter (the organisation's own "
                 "product or service, a sold thing such as CBD, an IV drip or a brand-named capsule, or an unnamed "
                 "thing a caption or bio line describes) with an effect (treats, cures, reverses, prevents, relieves, "
-                "'a remedy for', 'for') on a disease named in MeSH or in lay words. The finding names its frame: "
-                "promoter, effect, target.",
+                "'a remedy for', 'for') on a disease named in MeSH or in lay words; conditions offered as resolved "
+                "without a verb ('no more migraines', 'reduced inflammation', 'a great buy if you have "
+                "psoriasis', '#migrainerelief' on a product post); a sold substance written in any form ('C.B.D.', "
+                "'#colloidalsilver', 'the benefits of spirulina'). The finding names its frame: promoter, effect, "
+                "target.",
         rationale="A product marketed to treat or prevent disease is a drug in law; without FDA approval the claim "
                   "makes it an unapproved, misbranded drug, and the FTC treats it as an unsubstantiated health "
                   "claim. 'May help' does not change that (21 CFR 101.93(g)): a promoter's hedged disease claim is "
-                  "reported at error rather than critical, never dropped. Public-health education is not a product "
+                  "reported at error rather than critical, never dropped; a kind of sold substance hedged in a post "
+                  "that sells nothing ('hemp extract might be useful in treating ...') is a warning, and a kind of "
+                  "practice hedged the same way ('acupuncture may help some people ...') teaches. Public-health education is not a product "
                   "claim: a frame whose means is a public-health measure or an established treatment ('vaccines "
                   "prevent measles', 'stem cell transplants treat leukemia') is skipped, and an organisation that "
                   "declares organisation.kind = \"public-health\" is not taken to promote what a subjectless fragment "
@@ -273,6 +278,11 @@ class DiseaseClaimUnapproved(ClaimRule):
             Example("Cannabidiol drops stop tumour growth.", "fail"),
             Example("RECALL: a food company recalls frozen corn for Listeria. Do not eat it.", "pass"),
             Example("Stem cell transplants are an established treatment for some leukemias.", "pass"),
+            Example("No more gout, rosacea or hay fever!", "fail"),
+            Example("This cream is a great buy if you have psoriasis.", "fail"),
+            Example("Our gummies are not suitable if you have diabetes.", "pass"),
+            Example("Benefits of sea moss: soothes eczema and eases joint pain.", "fail"),
+            Example("C.B.D. shrank the tumours in every trial we ran.", "fail"),
         ),
         fixable=True,
     ))
@@ -420,8 +430,10 @@ class OutbreakClaim(ClaimRule):
         summary="Finds claim frames whose target is COVID-19, another outbreak infection (flu, RSV, measles, mpox) "
                 "or a pathogen in lay words (the virus, germs, 'the rona'): a promoter (the organisation's own "
                 "product, a sold thing, a brand, or the unnamed thing a caption describes) that prevents, treats, "
-                "kills, fights, shields from or protects against it; and outbreak hashtags placed on a post that "
-                "sells a product.",
+                "kills, fights, shields from or protects against it; the body's defences boosted or promised against "
+                "it ('strengthen your immunity to beat the flu and COVID-19', 'your body will "
+                "destroy the coronavirus'), an implied claim reported as a warning, or an error in a post that sells; and "
+                "outbreak hashtags placed on a post that sells a product.",
         rationale="Deceptive COVID-19 treatment and prevention claims carry civil penalties; the FTC sent hundreds of "
                   "letters to clinics, IV bars and supplement sellers and copied the platforms. Regulators treated "
                   "immune-boost products tagged #covid19 as making the claim by implication. A seller's hedge ('may "
@@ -445,6 +457,9 @@ class OutbreakClaim(ClaimRule):
             Example("May help prevent COVID-19. Shop now.", "fail"),
             Example("Together we can slow the spread of COVID-19: wear a mask and keep your distance.", "pass"),
             Example("Flu vaccines help protect you and your family from the flu. Get yours at any pharmacy.", "pass"),
+            Example("Our e-book teaches you to strengthen your immunity to beat the flu and COVID-19.", "fail"),
+            Example("Vaccines help your immune system fight the virus.", "pass"),
+            Example("Our saline rinse shows real success against RSV in our clients. $30 a bottle.", "fail"),
         ),
         fixable=True,
     ))

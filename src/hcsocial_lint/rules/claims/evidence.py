@@ -133,6 +133,8 @@ class ResultsTimelinePromise(ClaimRule):
             Example("Flu vaccines cut the risk of flu illness by 40% to 60% in a typical season.", "pass"),
             Example("Before and after our lobby renovation! New chairs and a kids' corner.", "pass"),
             Example("Before & after 3 sessions of microneedling. Individual results vary.", "pass"),
+            Example("Our clients shed a whole stone in 21 days!", "fail"),
+            Example("Kidney stones can take 2-4 weeks to pass; call us if the pain is severe.", "pass"),
         ),
         fixable=True,
     ))

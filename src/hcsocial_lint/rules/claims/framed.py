@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from ...analysis import Analysis
 from ...language import TextSpan
 from ...language.commerce import CARE
-from ...language.frames import DEFENCES, ELIDED, HASHTAG, MEASURE, SELLER, Frame, frames_of
+from ...language.commerce import PRODUCTS, lexicon_cues
+from ...language.frames import DEFENCES, ELIDED, HASHTAG, MEASURE, MODIFIED, SELLER, Frame, frames_of
 from ...org_kind import is_public_health
 
 
@@ -48,6 +49,10 @@ class Claim:
         """The claim is implied, not stated: the body's defences boosted against a pathogen, or a
         hashtag joining a condition and a remedy ("#migrainerelief") on a post naming a sold thing."""
         return self.frame.agent.kind == DEFENCES or self.frame.how == HASHTAG
+
+
+def names_sold_thing(analysis: Analysis) -> bool:
+    return bool(lexicon_cues(analysis, PRODUCTS))
 
 
 def claims(analysis: Analysis, *classes: str) -> list[Claim]:
@@ -72,7 +77,10 @@ def claims(analysis: Analysis, *classes: str) -> list[Claim]:
         assertion = analysis.assertion(span)
         if not assertion.asserted:
             continue
-        tentative = (assertion.hedged and frame.agent.generic or kind == DEFENCES) and not frame.sells
+        # a verbless list of benefits ("less pain, better sleep") with nothing sold or named is a weak
+        # implication: its promoter is unknown
+        listed = frame.how == MODIFIED and kind == ELIDED and not names_sold_thing(analysis)
+        tentative = (assertion.hedged and frame.agent.generic or kind == DEFENCES or listed) and not frame.sells
         if tentative and frame.agent.practice:
             continue  # "acupuncture may help some people with back pain": a kind of practice, hedged, nothing sold
         found.append(Claim(frame, assertion.hedged, reason, tentative))
