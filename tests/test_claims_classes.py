@@ -224,3 +224,20 @@ def test_stone_and_ranged_timelines_are_results_promises(linter, text):
 ])
 def test_stone_near_misses_stay_clean(linter, text):
     assert "CLM012" not in claim_findings(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Flu season tip: weekly acupuncture can reduce the severity if you catch it.",
+    "Worried about the flu this winter? Our vitamin drip can shorten the duration.",
+])
+def test_a_service_said_to_soften_an_outbreak_named_elsewhere_is_an_outbreak_claim(linter, text):
+    assert "CLM004" in claim_findings(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Flu season is here. Getting your flu shot can reduce the severity if you do get sick.",  # a measure
+    "COVID-19 cases are rising. Our hospitals reduced the length of stays.",  # a place of care
+    "Acupuncture may help some people with back pain. Flu shots are available too.",
+])
+def test_course_of_illness_near_misses_stay_clean(linter, text):
+    assert not {"CLM003", "CLM004"} & set(claim_findings(linter, text))

@@ -114,6 +114,16 @@ class Frame:
     agent: Agent
     how: str  # which pattern found it
     sells: bool  # the post has a commercial context
+    # the words that make the claim when the target is named elsewhere in the post ("lessen the
+    # severity" in a post about COVID-19); None when effect and target are in one phrase
+    words: TextSpan | None = None
+
+    @property
+    def claim_span(self) -> TextSpan:
+        """Where the claim is made: from the effect or target, whichever comes first, to the end."""
+        if self.words is not None:
+            return self.words
+        return TextSpan(min(self.effect.start, self.target.start), max(self.effect.end, self.target.end), "frame")
 
     @property
     def promoter(self) -> str:
@@ -123,10 +133,14 @@ class Frame:
 
     @property
     def start(self) -> int:
+        if self.words is not None:
+            return min(self.words.start, self.agent.span.start if self.agent.span else self.words.start)
         return min(self.effect.start, self.target.start, self.agent.span.start if self.agent.span else self.effect.start)
 
     @property
     def end(self) -> int:
+        if self.words is not None:
+            return self.words.end
         return max(self.effect.end, self.target.end)
 
     def describe(self) -> str:
@@ -373,6 +387,44 @@ def _hashtag_frames(analysis, doc: Doc, selling: bool) -> list[Frame]:
     return found
 
 
+IMPLICIT = "illness named elsewhere"
+# Measures of an illness an effect can act on without naming it: "reduce the severity", "shorten the duration".
+_COURSE = frozenset({"severity", "duration", "length"})
+
+
+def _course_frames(analysis, doc: Doc, targets, frames, selling: bool, measures) -> list[Frame]:
+    """"weekly acupuncture can reduce the severity if you catch it", in a post about the
+    flu: an effect on the course of an illness the post names elsewhere as an outbreak."""
+    outbreaks = sorted(t for t, cls in targets if cls == "outbreak")
+    if not outbreaks:
+        return []
+    found = []
+    for effect in (t for t in doc if t._.get(_ROLE) == EFFECT and t.pos_ in {"VERB", "AUX"}):
+        course = [c for c in effect.children if c.dep_ == "dobj" and c.lemma_.lower() in _COURSE]
+        if not course or any(key[0] == effect.idx for key in frames):
+            continue
+        np = [t for c in course for t in _np_tokens(c)]
+        if any(t.idx <= target.start < t.idx + len(t.text) for t in np for target, _ in targets):
+            continue  # "the severity of the flu" names its illness: an ordinary frame
+        before = [o for o in outbreaks if o.start < effect.idx]
+        target = before[-1] if before else outbreaks[0]
+        agent_token, _ = _agent_token(effect)
+        agent = classify_agent(analysis, agent_token)
+        means = _means(effect)
+        by = classify_agent(analysis, means) if means is not None else None
+        if by is not None and by.kind == SELLER and agent.kind != SELLER:
+            agent = by  # "with regular adjustments you may lessen ..."
+        sentence = effect.sent
+        if agent.kind != SELLER and any(sentence.start_char <= m.start < sentence.end_char and _asserted_measure(analysis, m)
+                                        for m in measures):
+            agent = Agent(MEASURE, agent.span, "a public-health measure in the same sentence")
+        end = max(t.idx + len(t.text) for t in np)
+        words = TextSpan(effect.idx, end, "frame", doc.text[effect.idx:end], "parse")
+        effect_span = TextSpan(effect.idx, effect.idx + len(effect.text), "effect", effect.text, "parse")
+        found.append(Frame(effect_span, target, "outbreak", agent, IMPLICIT, selling, words))
+    return found
+
+
 def _asserted_measure(analysis, measure: TextSpan) -> bool:
     """A measure named as such, not one said not to exist ("no vaccine exists")."""
     return not analysis.assertion(measure).negated
@@ -469,6 +521,8 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
                     continue
                 effect_span = TextSpan(word.idx, word.idx + len(word.text), "effect", word.text, "parse")
                 frames[key] = Frame(effect_span, target, cls, agent, SUITED, selling)
+    for frame in _course_frames(analysis, doc, targets, frames, selling, measures):
+        frames.setdefault((frame.effect.start, frame.target.start), frame)
     described = any(f.agent.kind == ELIDED for f in frames.values())
     for frame in tagged:
         if frame.agent.kind == OTHER and described:

@@ -188,7 +188,7 @@ def frame_hit(analysis: Analysis, claim: framed.Claim, message: str, category: s
               replacement: str | None) -> Hit:
     """A finding that names its frame: "promoter 'Our spray', effect 'prevents', target 'COVID-19'"."""
     frame = claim.frame
-    start, end = min(frame.effect.start, frame.target.start), frame.end
+    start, end = frame.claim_span.start, frame.claim_span.end
     evidence = [Evidence("frame", "effect", frame.effect.text, frame.effect.start, frame.effect.end, f"frame:{frame.how}"),
                 Evidence("frame", f"target ({frame.target_class})", frame.target.text, frame.target.start,
                          frame.target.end, f"lexicon:{frame.target.source.removeprefix('lexicon:')}")]
@@ -337,7 +337,7 @@ class DiseaseClaimUnapproved(ClaimRule):
                 continue
             seen.add(index)
             yield frame_hit(analysis, claim, self.meta.message.format(
-                claim=analysis.text[min(claim.frame.effect.start, claim.frame.target.start):claim.frame.end],
+                claim=analysis.text[claim.frame.claim_span.start:claim.frame.claim_span.end],
                 product=f"'{claim.frame.promoter}'", disease=claim.frame.target.text), "DISEASE-CLAIM", index,
                 _service_description(_product_phrase(claim.frame)))
 
@@ -534,7 +534,7 @@ class OutbreakClaim(ClaimRule):
                 continue
             seen.add(index)
             frame = claim.frame
-            text = analysis.text[min(frame.effect.start, frame.target.start):frame.end]
+            text = analysis.text[frame.claim_span.start:frame.claim_span.end]
             yield frame_hit(analysis, claim, self.meta.message.format(what=f"outbreak claim '{text}'",
                                                                       outbreak=frame.target.text),
                             "OUTBREAK-CLAIM", index, None)

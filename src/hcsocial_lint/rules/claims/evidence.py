@@ -154,7 +154,7 @@ class ResultsTimelinePromise(ClaimRule):
             if amount is None or index in seen or common.covered_by_approved(analysis, frame.start, frame.end):
                 continue
             seen.add(index)
-            start, end = min(frame.effect.start, frame.target.start, amount.start), max(frame.end, amount.end)
+            start, end = min(frame.claim_span.start, amount.start), max(frame.claim_span.end, amount.end)
             yield common.hit(
                 start, end,
                 self.meta.message.format(what=f"quantified result '{amount.text}' [{frame.describe()}]"),

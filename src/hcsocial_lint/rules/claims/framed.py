@@ -30,7 +30,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...analysis import Analysis
-from ...language import TextSpan
 from ...language.commerce import CARE
 from ...language.commerce import PRODUCTS, lexicon_cues
 from ...language.frames import DEFENCES, ELIDED, HASHTAG, MEASURE, MODIFIED, SELLER, Frame, frames_of
@@ -73,7 +72,7 @@ def claims(analysis: Analysis, *classes: str) -> list[Claim]:
             reason = "the post sells"
         else:
             continue
-        span = TextSpan(min(frame.effect.start, frame.target.start), frame.end, "frame")
+        span = frame.claim_span
         assertion = analysis.assertion(span)
         if not assertion.asserted:
             continue
@@ -81,7 +80,7 @@ def claims(analysis: Analysis, *classes: str) -> list[Claim]:
         # implication: its promoter is unknown
         listed = frame.how == MODIFIED and kind == ELIDED and not names_sold_thing(analysis)
         tentative = (assertion.hedged and frame.agent.generic or kind == DEFENCES or listed) and not frame.sells
-        if tentative and frame.agent.practice:
+        if tentative and frame.agent.practice and frame.target_class != "outbreak":
             continue  # "acupuncture may help some people with back pain": a kind of practice, hedged, nothing sold
         found.append(Claim(frame, assertion.hedged, reason, tentative))
     return found
