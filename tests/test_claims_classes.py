@@ -95,6 +95,11 @@ def test_boosted_or_promised_defences_against_a_pathogen_are_an_implied_outbreak
     assert claim_findings(linter, text).get("CLM004") == "warning"
 
 
+def test_defences_boosted_by_the_sellers_own_thing_are_its_outbreak_claim(linter):
+    text = "No vaccine yet? Boost your immunity with our drops to fight the new virus."
+    assert claim_findings(linter, text)["CLM004"] == "critical"
+
+
 def test_boosted_defences_in_a_post_that_sells_are_an_error(linter):
     text = "Boost your immune system to fight off COVID-19 with our mushroom blend. Shop now."
     assert claim_findings(linter, text)["CLM004"] in {"error", "critical"}

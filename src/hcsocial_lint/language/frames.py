@@ -226,8 +226,10 @@ def _find_agent(effect: Token, itself: bool = True) -> Token | None:
 
 
 def _means(effect: Token) -> Token | None:
-    """The thing an effect is done with: "fight the flu *with our elderberry syrup*"."""
-    for prep in effect.children:
+    """The thing an effect is done with: "fight the flu *with our elderberry syrup*"; the parser may
+    hang the means on the object ("boost your immunity *with our drops*")."""
+    objects = [c for c in effect.children if c.dep_ == "dobj"]
+    for prep in [*effect.children, *(c for o in objects for c in o.children)]:
         if prep.dep_ == "prep" and prep.lower_ in _MEANS:
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None
@@ -275,10 +277,15 @@ def _promised(effect: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for t in _ancestors(effect)[:4] for c in t.children)
 
 
-def _defence_agent(doc: Doc, effect: Token, agent_token: Token | None, boosts: list[tuple[Token, TextSpan]]) -> Agent | None:
-    """``DEFENCES`` when an outbreak effect is done by boosted or promised defences (module docstring)."""
-    for boost, target in boosts:
+def _defence_agent(doc: Doc, effect: Token, agent_token: Token | None,
+                   boosts: list[tuple[Token, TextSpan, Agent]]) -> Agent | None:
+    """``DEFENCES`` when an outbreak effect is done by boosted or promised defences (module docstring);
+    the seller's own thing when it is what boosts them ("boost your immunity with our drops to fight
+    the virus")."""
+    for boost, target, by in boosts:
         if boost.sent == effect.sent and _linked(boost, effect):
+            if by.kind == SELLER:
+                return by
             return Agent(DEFENCES, target, f"a boost to '{target.text}' offered against the pathogen")
     if agent_token is not None and agent_token.lemma_.lower() in _DEFENDERS and _promised(effect):
         start = agent_token.left_edge.idx
@@ -455,7 +462,7 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
     recipients = lexicon_cues(analysis, RECIPIENTS)
     measures = lexicon_cues(analysis, MEASURES)
     frames: dict[tuple[int, int], Frame] = {}
-    boosts: list[tuple[Token, TextSpan]] = []  # (effect, defence target) of the immune boosts
+    boosts: list[tuple[Token, TextSpan, Agent]] = []  # (effect, defence target, agent) of the immune boosts
     pending: list[tuple[Token, Token | None, TextSpan, tuple[int, int]]] = []  # outbreak frames to re-read
     for match_id, (effect_i, *rest) in matcher(doc):
         how = doc.vocab.strings[match_id]
@@ -481,9 +488,8 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
                                        doc[rest[0]].text, "parse")
             else:
                 agent_token, quality = _agent_token(effect, itself=not _elided(effect))
-                if cls == "body" and any(w in target.text.lower() for w in _DEFENCES) and \
-                        effect.lemma_.lower() not in _WEAKENING:
-                    boosts.append((effect, target))
+                boost = cls == "body" and any(w in target.text.lower() for w in _DEFENCES) and \
+                    effect.lemma_.lower() not in _WEAKENING
                 agent = classify_agent(analysis, agent_token)
                 if quality and agent.kind == OTHER and selling:
                     # "Benefits of our blend: lowers ...": the post sells the thing it lists the benefits of
@@ -496,6 +502,8 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
                     elif _elided(effect):
                         agent = Agent(ELIDED, None, "a fragment without a subject")
                 effect_span = TextSpan(effect.idx, effect.idx + len(effect.text), "effect", effect.text, "parse")
+                if boost:
+                    boosts.append((effect, target, agent))
             if agent.kind != SELLER:
                 sentence = effect.sent
                 if any(sentence.start_char <= m.start < sentence.end_char and not any(s <= m.start < e for s, e in np)
