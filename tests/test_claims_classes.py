@@ -153,6 +153,8 @@ def test_a_remedy_hashtag_is_an_implied_claim_reported_as_an_error(linter):
     "Rough week? #migrainerelief #selfcare",  # a hashtag on a post that sells and names nothing
     "Join our walk for #CancerPrevention.",
     "Our new hip technique means less pain after surgery.",  # a procedure, nothing sold
+    "Clearer skin, less pain and more reasons to lose weight.",  # the list names what it is the benefits of
+    "Less joint pain, better sleep and other benefits of yoga.",
 ])
 def test_class_2_near_misses_stay_clean(linter, text):
     assert not {"CLM003", "CLM004"} & set(claim_findings(linter, text))
@@ -203,6 +205,7 @@ def test_a_service_said_to_lessen_an_infection_is_an_outbreak_claim(linter):
 def test_a_verbless_list_with_nothing_sold_is_a_warning_and_a_named_means_makes_it_the_claim(linter):
     assert claim_findings(linter, "No more gout, rosacea or hay fever!") == {"CLM003": "warning"}
     assert claim_findings(linter, "No more migraines with our magnesium drops!")["CLM003"] == "critical"
+    assert claim_findings(linter, "Less joint pain, better sleep and other benefits of our CBD balm.")["CLM003"] == "critical"
 
 
 def test_a_topic_hashtag_is_not_a_weight_loss_claim_unless_the_post_sells(linter):

@@ -305,6 +305,22 @@ def _list_agent(analysis, condition: Token) -> Agent:
     by = classify_agent(analysis, means) if means is not None else None
     if by is not None and by.kind == SELLER:
         return by  # "No more migraines with our magnesium drops"
+    items, stack = [], [head]
+    while stack:  # the list's items: conjuncts and appositions, however the parser chained them
+        item = stack.pop()
+        items.append(item)
+        stack.extend(c for c in item.children if c.dep_ in {"conj", "appos"})
+    for item in items:
+        if item.lemma_.lower() in _QUALITIES | {"reason", "way"}:
+            # "... and more reasons to lose weight", "... and other benefits of yoga": the list names
+            # what it is the benefits of
+            of = next((c for c in item.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if thing is not None:
+                return classify_agent(analysis, thing)
+            doing = next((c for c in item.children if c.dep_ in {"acl", "relcl"}), None)
+            if doing is not None:
+                return Agent(OTHER, None, f"benefits of '{doing.text}'")
     if head.dep_ == "ROOT":
         return Agent(ELIDED, None, "a list of benefits without a verb")
     if head.dep_ in {"dobj", "attr", "oprd"}:
