@@ -15,7 +15,9 @@ depression", "may prevent the onset of Alzheimer's disease") describes an unname
 agent is ``ELIDED``. An imperative or an infinitive ("wash your hands to prevent flu") is advice.
 
 The body's own defences are an agent too. An outbreak frame whose effect is the purpose or the
-result of boosting a defence ("strengthen your immunity to beat the flu", "our drills support lung health and protect against RSV", "strengthening your immunity is the smartest defence against the new virus"), or whose agent is the body promised the outcome ("your body will fight off the virus"), has
+result of boosting a defence ("strengthen your immunity to beat the flu", "our drills support lung
+health and protect against RSV", "strengthening your immunity is the smartest defence against
+the new virus"), or whose agent is the body promised the outcome ("your body will fight off the virus"), has
 the agent ``DEFENCES``: the implied outbreak claim of the FTC's COVID-19 letters. A public-health
 measure in the sentence ("vaccines help your immune system fight the virus") still makes it
 education; a measure said not to exist ("with no vaccine on the shelves, ...") does not.

@@ -17,7 +17,8 @@ The frames themselves (promoter, effect, target) come from the language layer
   (``tentative``);
 * a public-health measure or an approved medicine in its labelled use ("vaccines prevent measles",
   "wash your hands to stop the flu") is education, whoever posts it;
-* the body's defences boosted or promised against an outbreak pathogen ("strengthen your immunity to beat the flu and COVID-19") are the implied outbreak claim of the FTC's
+* the body's defences boosted or promised against an outbreak pathogen ("strengthen your immunity
+  to beat the flu and COVID-19") are the implied outbreak claim of the FTC's
   COVID-19 letters: an error in a post that sells, a warning otherwise (``tentative``), and nothing
   from an organisation that declares itself a public-health body;
 * negated, asked, quoted and refuted frames are not asserted and never count.
