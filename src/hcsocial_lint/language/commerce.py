@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 COMMERCE = "commercial_context"
 PRODUCTS = "promoter_products"
+PRACTICES = "promoter_practices"
 MEASURES = "public_health_measures"
 DRUGS = "claim_drugs"
 CARE_PROVIDERS = "care_providers"
@@ -40,6 +41,7 @@ SELLER = "seller"  # the organisation's own thing or a sold thing
 MEASURE = "measure"  # a public-health measure or approved medicine in its labelled use
 CARE = "care"  # clinicians or a place of care: the practice of medicine, not a product
 ELIDED = "elided"  # no subject: a fragment describing an unnamed thing ("helps prevent the flu")
+DEFENCES = "defences"  # the body's defences, boosted or promised, said to defeat an outbreak pathogen
 OTHER = "other"
 
 
@@ -49,6 +51,7 @@ class Agent:
     span: TextSpan | None
     why: str
     generic: bool = False  # a kind of sold thing ("acupuncture", "CBD"), not the organisation's own
+    practice: bool = False  # the sold thing is a practice done to a person ("acupuncture"), not a substance
 
 
 def commercial_cues(analysis) -> tuple[TextSpan, ...]:
@@ -103,7 +106,29 @@ def _measure_before(analysis, pronoun: Token) -> bool:
     start = sentence.start_char
     if sentence.start > 0:
         start = pronoun.doc[sentence.start - 1].sent.start_char
-    return any(start <= m.start < pronoun.idx for m in lexicon_cues(analysis, MEASURES))
+    return any(start <= m.start < pronoun.idx and not analysis.assertion(m).negated  # not "no vaccine exists"
+               for m in lexicon_cues(analysis, MEASURES))
+
+
+_QUALITY_HEADS = frozenset({"benefit", "advantage"})
+
+
+def _benefits_heading(pronoun: Token) -> Token | None:
+    """The X of a "Benefits of X" heading opening the pronoun's sentence or one before it: "Benefits
+    of float tanks: they ease fibromyalgia" (the pronoun stands for X)."""
+    doc = pronoun.doc
+    first = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
+    for token in doc[first:pronoun.i]:
+        if token.lemma_.lower() not in _QUALITY_HEADS or token.tag_ not in {"NNS", "NNPS"}:
+            continue
+        before = [t for t in doc[token.sent.start:token.i] if not t.is_space and not t.is_punct]
+        if any(t.pos_ not in {"DET", "NUM", "ADJ"} for t in before):
+            continue  # a heading opens its line: "Benefits of X", "5 great benefits of X"
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if thing is not None and thing.i < pronoun.i:
+            return thing
+    return None
 
 
 def classify_agent(analysis, agent: Token | None) -> Agent:
@@ -125,11 +150,19 @@ def classify_agent(analysis, agent: Token | None) -> Agent:
     if agent.lower_ in FIRST_PERSON:  # "we": a seller speaking of its service, or a community ("we can stop the spread")
         return Agent(SELLER if sells(analysis) else OTHER, span, "the organisation itself, in a post that sells")
     if sold is not None:
-        return Agent(SELLER, span, f"sold thing '{sold.text}'", generic=True)
+        practice = _overlapping(lexicon_cues(analysis, PRACTICES), start, end) is not None
+        return Agent(SELLER, span, f"sold thing '{sold.text}'", generic=True, practice=practice)
     if agent.pos_ == "PROPN" and agent.ent_type_ not in _NOT_BRANDS and not agent.text.startswith("@") and (
             sells(analysis) or lexicon_cues(analysis, PRODUCTS)):
         # "AdipoSlim melts belly fat" in a post about capsules: a brand-named product
         return Agent(SELLER, span, f"the brand-named '{span.text}' in a post about a product")
+    if agent.lower_ in PRONOUNS:
+        thing = _benefits_heading(agent)
+        if thing is not None:
+            found = classify_agent(analysis, thing)
+            if found.kind == OTHER and sells(analysis):  # a post that sells lists the benefits of what it sells
+                return Agent(ELIDED, found.span, "the thing whose benefits a post that sells lists")
+            return found
     if agent.lower_ in PRONOUNS and _measure_before(analysis, agent):
         return Agent(MEASURE, span, "refers back to a public-health measure")  # "The vaccine ... it lowers the risk"
     if agent.lower_ in PRONOUNS or agent.pos_ == "PROPN":

@@ -22,13 +22,16 @@ scoop" is not a gift; "tell them I sent you" is a referral code, not a disclosur
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
-
+from ..nlp.doc_index import doc_text
 from ..vocabularies import tagged_matches
 from .clauses import has_parse
 from .spans import TextSpan
 from .voice import SINGULAR
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 VOCABULARY = "endorsement_disclosure"
 GIFT_VERBS = frozenset({"gift", "send", "give", "comp", "provide", "sponsor", "host"})
@@ -52,7 +55,7 @@ class Disclosure:
 
 
 def _span(doc, start: int, end: int, kind: str) -> TextSpan:
-    return TextSpan(start, end, kind, doc.text[start:end], "language.disclosures")
+    return TextSpan(start, end, kind, doc_text(doc)[start:end], "language.disclosures")
 
 
 def _speaker(token: Token) -> bool:

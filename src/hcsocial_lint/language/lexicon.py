@@ -7,7 +7,9 @@ A lexicon is a file ``lexicons/<name>.txt``: one phrase a line, ``#`` comments a
 * ``# match: lemma``: any inflection of the phrase's words ("prevent" finds "prevents", "prevented",
   "preventing"), matched on spaCy's lemmas and also on the words as written.
 
-Phrases are words, never regular expressions: a line holding regex syntax is refused with its file
+A hashtag that spells a phrase without its spaces ("#colloidalsilver", "#HeartDisease") matches
+the phrase. An abbreviation is listed once, without dots ("cbd"): a post's dotted spelling ("C.B.D.", "i.v.")
+is matched to it whatever the tokenizer made of the dots. Phrases are words, never regular expressions: a line holding regex syntax is refused with its file
 and line, so a word list cannot turn into code. Every lexicon of a linter is compiled once into two
 matchers (one per attribute) and every post is matched once per attribute, whatever the number of
 lexicons; rules then read ``analysis.cues(name)``.
@@ -41,6 +43,9 @@ _DIRECTIVE = regex.compile(r"^#\s*match:\s*(lower|lemma)\s*$", regex.IGNORECASE)
 _REGEX_SYNTAX = regex.compile(r"[\\()\[\]{}|?*+^$]")
 # Without a lemmatizer (no-model mode) a lemma lexicon also lists these inflections of its last word.
 _NO_MODEL_SUFFIXES = ("s", "es", "ed", "d", "ing")
+# A word written as letters with dots ("C.B.D.", "c.b.d", "I.V."), matched to its undotted form.
+_DOTTED = regex.compile(r"(?:[^\W\d_]\.){1,5}[^\W\d_]\.?")
+_ABBREVIATION = regex.compile(r"[a-z]{2,6}")  # single-word phrases a dotted spelling may stand for
 INDEX_ABOVE = 2000  # phrases; larger "lower" lexicons are matched through a set of token sequences
 _LETTER_WORDS = regex.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
@@ -128,6 +133,17 @@ class LexiconMatcher:
         if self._lemma is not None:
             for name, docs in compiled.lemma.items():
                 self._lemma.add(name, docs)
+        # undotted abbreviations ("cbd") by lexicon, for dotted spellings in a post
+        self._abbreviations: dict[str, list[str]] = defaultdict(list)
+        # phrases of several words, spelled without spaces, for hashtags ("#colloidalsilver")
+        self._joined: dict[str, list[str]] = defaultdict(list)
+        for lex in self.lexicons.values():
+            for phrase in lex.phrases:
+                if _ABBREVIATION.fullmatch(phrase):
+                    self._abbreviations[phrase].append(lex.name)
+                joined = joined_form(phrase)
+                if joined != phrase.lower() and len(joined) >= 6:
+                    self._joined[joined].append(lex.name)
 
     def find(self, doc: Doc) -> Mapping[str, tuple[TextSpan, ...]]:
         """Every lexicon's matches in ``doc``, by lexicon name, in text order, without duplicates."""
@@ -147,6 +163,14 @@ class LexiconMatcher:
                         if tuple(lowers[i:i + n]) in keys:
                             span = doc[i:i + n]
                             found[name].add(TextSpan(span.start_char, span.end_char, name, span.text, f"lexicon:{name}"))
+        for token in doc:
+            if token.i and doc[token.i - 1].text == "#" and token.lower_ in self._joined:
+                for name in self._joined[token.lower_]:
+                    found[name].add(TextSpan(token.idx, token.idx + len(token.text), name, token.text, f"lexicon:{name}"))
+            if "." in token.text and _DOTTED.fullmatch(token.text):
+                for name in self._abbreviations.get(token.lower_.replace(".", ""), ()):
+                    end = token.idx + len(token.text)
+                    found[name].add(TextSpan(token.idx, end, name, token.text, f"lexicon:{name}"))
         return {name: tuple(sorted(spans)) for name, spans in found.items()}
 
 
@@ -273,6 +297,11 @@ def _token_keys(nlp: Language, phrases: Iterable[str]) -> Iterator[tuple[str, ..
             others.append(phrase)
     for doc in nlp.tokenizer.pipe(others):
         yield tuple(t.lower_ for t in doc)
+
+
+def joined_form(phrase: str) -> str:
+    """A phrase as a hashtag spells it: lower case, without spaces, hyphens or apostrophes."""
+    return regex.sub(r"[\s\-'\u2019]+", "", phrase.lower())
 
 
 def _lemmatised(nlp: Language, phrases: Iterable[str]) -> Iterable[Doc]:

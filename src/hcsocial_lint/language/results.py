@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp.doc_index import doc_text
 from .clauses import clause_head, clause_tokens, has_parse
 from .spans import TextSpan
 from .voice import SINGULAR
@@ -70,7 +71,7 @@ def _off_medication(doc) -> list[TextSpan]:
         for obj in objects:
             if obj.lower_ in MEDICATION_WORDS or obj.lemma_.lower() in MEDICATION_WORDS:
                 found.append(TextSpan(token.idx, obj.idx + len(obj.text), "personal_results",
-                                      doc.text[token.idx:obj.idx + len(obj.text)], "language.results"))
+                                      doc_text(doc)[token.idx:obj.idx + len(obj.text)], "language.results"))
     return found
 
 

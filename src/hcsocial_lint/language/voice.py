@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..nlp.doc_index import doc_text
 from .spans import TextSpan
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def promo_codes(doc: Doc) -> tuple[TextSpan, ...]:
                 continue
             if _code_like(follower, quoted):
                 found.append(TextSpan(token.idx, follower.idx + len(follower.text), "promo_code",
-                                      doc.text[token.idx:follower.idx + len(follower.text)], "voice"))
+                                      doc_text(doc)[token.idx:follower.idx + len(follower.text)], "voice"))
             break
     return tuple(found)
 
@@ -113,5 +114,5 @@ def own_partnerships(doc: Doc) -> tuple[TextSpan, ...]:
         if partner is None:
             continue
         end = max(t.idx + len(t.text) for t in partner.subtree)
-        found.append(TextSpan(token.idx, end, "partnership", doc.text[token.idx:end], "voice"))
+        found.append(TextSpan(token.idx, end, "partnership", doc_text(doc)[token.idx:end], "voice"))
     return tuple(found)

@@ -227,6 +227,8 @@ class WeightLossClaim(ClaimRule):
             why = _promoted(analysis, cue, cues)
             if why is None:
                 continue
+            if analysis.text[max(0, cue.start - 1):cue.start] == "#" and why != "the post sells":
+                continue  # a hashtag ("#weightloss") is a topic; it implies the claim only on a post that sells
             yield common.hit(
                 cue.start, cue.end, self.meta.message.format(cue=cue.text, why=why), "WEIGHT-LOSS-CLAIM",
                 evidence=(Evidence("lexicon", "weight-loss effect", cue.text, cue.start, cue.end, f"lexicon:{WEIGHT}"),),

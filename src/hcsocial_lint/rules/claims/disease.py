@@ -188,7 +188,7 @@ def frame_hit(analysis: Analysis, claim: framed.Claim, message: str, category: s
               replacement: str | None) -> Hit:
     """A finding that names its frame: "promoter 'Our spray', effect 'prevents', target 'COVID-19'"."""
     frame = claim.frame
-    start, end = min(frame.effect.start, frame.target.start), frame.end
+    start, end = frame.claim_span.start, frame.claim_span.end
     evidence = [Evidence("frame", "effect", frame.effect.text, frame.effect.start, frame.effect.end, f"frame:{frame.how}"),
                 Evidence("frame", f"target ({frame.target_class})", frame.target.text, frame.target.start,
                          frame.target.end, f"lexicon:{frame.target.source.removeprefix('lexicon:')}")]
@@ -210,7 +210,8 @@ def frame_hit(analysis: Analysis, claim: framed.Claim, message: str, category: s
     hedge = " (hedged, but a promoter's hedged claim still needs evidence)" if claim.hedged else ""
     return common.hit(start, end, f"{message} [{frame.describe()}; {claim.reason}]{hedge}", category,
                       evidence=tuple(evidence), suggestions=tuple(suggestions),
-                      severity=Severity.ERROR if claim.hedged else None)
+                      severity=Severity.WARNING if claim.tentative else
+                      Severity.ERROR if claim.hedged or claim.implied else None)
 
 
 def _product_phrase(frame) -> str:
@@ -244,12 +245,17 @@ class DiseaseClaimUnapproved(ClaimRule):
         summary="Finds claim frames whose target is a disease or symptom: a promoter (the organisation's own "
                 "product or service, a sold thing such as CBD, an IV drip or a brand-named capsule, or an unnamed "
                 "thing a caption or bio line describes) with an effect (treats, cures, reverses, prevents, relieves, "
-                "'a remedy for', 'for') on a disease named in MeSH or in lay words. The finding names its frame: "
-                "promoter, effect, target.",
+                "'a remedy for', 'for') on a disease named in MeSH or in lay words; conditions offered as resolved "
+                "without a verb ('no more migraines', 'reduced inflammation', 'a great buy if you have "
+                "psoriasis', '#migrainerelief' on a product post); a sold substance written in any form ('C.B.D.', "
+                "'#colloidalsilver', 'the benefits of spirulina'). The finding names its frame: promoter, effect, "
+                "target.",
         rationale="A product marketed to treat or prevent disease is a drug in law; without FDA approval the claim "
                   "makes it an unapproved, misbranded drug, and the FTC treats it as an unsubstantiated health "
                   "claim. 'May help' does not change that (21 CFR 101.93(g)): a promoter's hedged disease claim is "
-                  "reported at error rather than critical, never dropped. Public-health education is not a product "
+                  "reported at error rather than critical, never dropped; a kind of sold substance hedged in a post "
+                  "that sells nothing ('hemp extract might be useful in treating ...') is a warning, and a kind of "
+                  "practice hedged the same way ('acupuncture may help some people ...') teaches. Public-health education is not a product "
                   "claim: a frame whose means is a public-health measure or an established treatment ('vaccines "
                   "prevent measles', 'stem cell transplants treat leukemia') is skipped, and an organisation that "
                   "declares organisation.kind = \"public-health\" is not taken to promote what a subjectless fragment "
@@ -272,6 +278,11 @@ class DiseaseClaimUnapproved(ClaimRule):
             Example("Cannabidiol drops stop tumour growth.", "fail"),
             Example("RECALL: a food company recalls frozen corn for Listeria. Do not eat it.", "pass"),
             Example("Stem cell transplants are an established treatment for some leukemias.", "pass"),
+            Example("No more gout, rosacea or hay fever!", "fail"),
+            Example("This cream is a great buy if you have psoriasis.", "fail"),
+            Example("Our gummies are not suitable if you have diabetes.", "pass"),
+            Example("Benefits of sea moss: soothes eczema and eases joint pain.", "fail"),
+            Example("C.B.D. shrank the tumours in every trial we ran.", "fail"),
         ),
         fixable=True,
     ))
@@ -326,7 +337,7 @@ class DiseaseClaimUnapproved(ClaimRule):
                 continue
             seen.add(index)
             yield frame_hit(analysis, claim, self.meta.message.format(
-                claim=analysis.text[min(claim.frame.effect.start, claim.frame.target.start):claim.frame.end],
+                claim=analysis.text[claim.frame.claim_span.start:claim.frame.claim_span.end],
                 product=f"'{claim.frame.promoter}'", disease=claim.frame.target.text), "DISEASE-CLAIM", index,
                 _service_description(_product_phrase(claim.frame)))
 
@@ -419,8 +430,10 @@ class OutbreakClaim(ClaimRule):
         summary="Finds claim frames whose target is COVID-19, another outbreak infection (flu, RSV, measles, mpox) "
                 "or a pathogen in lay words (the virus, germs, 'the rona'): a promoter (the organisation's own "
                 "product, a sold thing, a brand, or the unnamed thing a caption describes) that prevents, treats, "
-                "kills, fights, shields from or protects against it; and outbreak hashtags placed on a post that "
-                "sells a product.",
+                "kills, fights, shields from or protects against it; the body's defences boosted or promised against "
+                "it ('strengthen your immunity to beat the flu and COVID-19', 'your body will "
+                "destroy the coronavirus'), an implied claim reported as a warning, or an error in a post that sells; and "
+                "outbreak hashtags placed on a post that sells a product.",
         rationale="Deceptive COVID-19 treatment and prevention claims carry civil penalties; the FTC sent hundreds of "
                   "letters to clinics, IV bars and supplement sellers and copied the platforms. Regulators treated "
                   "immune-boost products tagged #covid19 as making the claim by implication. A seller's hedge ('may "
@@ -444,6 +457,10 @@ class OutbreakClaim(ClaimRule):
             Example("May help prevent COVID-19. Shop now.", "fail"),
             Example("Together we can slow the spread of COVID-19: wear a mask and keep your distance.", "pass"),
             Example("Flu vaccines help protect you and your family from the flu. Get yours at any pharmacy.", "pass"),
+            Example("Our e-book teaches you to strengthen your immunity to beat the flu and COVID-19. Read our guide.",
+                    "fail", fixed="Read our guide."),
+            Example("Vaccines help your immune system fight the virus.", "pass"),
+            Example("Our saline rinse shows real success against RSV in our clients. $30 a bottle.", "fail"),
         ),
         fixable=True,
     ))
@@ -518,7 +535,7 @@ class OutbreakClaim(ClaimRule):
                 continue
             seen.add(index)
             frame = claim.frame
-            text = analysis.text[min(frame.effect.start, frame.target.start):frame.end]
+            text = analysis.text[frame.claim_span.start:frame.claim_span.end]
             yield frame_hit(analysis, claim, self.meta.message.format(what=f"outbreak claim '{text}'",
                                                                       outbreak=frame.target.text),
                             "OUTBREAK-CLAIM", index, None)

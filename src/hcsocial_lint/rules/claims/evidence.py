@@ -171,6 +171,8 @@ class ResultsTimelinePromise(ClaimRule):
             Example("Flu season update: influenza B & A are both circulating; treatment for patients at high risk "
                     "should start early.", "pass"),
             Example("B&A of this client's lip filler after 2 weeks 💋", "fail"),
+            Example("Our clients shed a whole stone in 21 days!", "fail"),
+            Example("Kidney stones can take 2-4 weeks to pass; call us if the pain is severe.", "pass"),
         ),
         fixable=True,
     ))
@@ -181,6 +183,8 @@ class ResultsTimelinePromise(ClaimRule):
         if not amounts:
             return
         for claim in framed.claims(analysis, "body", "disease", "outbreak"):
+            if claim.tentative:
+                continue  # a kind of substance, hedged, nothing sold: CLM003 reads it as a warning
             frame = claim.frame
             sentence = analysis.sentence_at(frame.effect.start)
             amount = next((q for q in amounts if sentence.start_char <= q.start < sentence.end_char), None)
@@ -188,7 +192,7 @@ class ResultsTimelinePromise(ClaimRule):
             if amount is None or index in seen or common.covered_by_approved(analysis, frame.start, frame.end):
                 continue
             seen.add(index)
-            start, end = min(frame.effect.start, frame.target.start, amount.start), max(frame.end, amount.end)
+            start, end = min(frame.claim_span.start, amount.start), max(frame.claim_span.end, amount.end)
             yield common.hit(
                 start, end,
                 self.meta.message.format(what=f"quantified result '{amount.text}' [{frame.describe()}]"),

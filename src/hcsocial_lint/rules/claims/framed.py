@@ -10,10 +10,17 @@ The frames themselves (promoter, effect, target) come from the language layer
   an unnamed thing and is a claim too, unless the organisation declares itself a public-health body;
 * any other agent ("your body", "researchers") makes a claim only in a post that sells;
 * clinicians or a place of care treating a disease ("our neurologists treat Alzheimer's") practise
-  medicine; a kind of therapy hedged in a post that sells nothing ("acupuncture may help some people
-  with back pain") teaches; neither is a promoter's claim;
+  medicine; a kind of practice hedged in a post that sells nothing ("acupuncture may help some people
+  with back pain") teaches; neither is a promoter's claim. A kind of sold *substance* hedged the same
+  way ("hemp extract might be useful in treating addiction") is still that substance's disease claim,
+  the way its sellers' pages make it, but with nothing sold in the post it is reported as a warning
+  (``tentative``);
 * a public-health measure or an approved medicine in its labelled use ("vaccines prevent measles",
   "wash your hands to stop the flu") is education, whoever posts it;
+* the body's defences boosted or promised against an outbreak pathogen ("strengthen your immunity
+  to beat the flu and COVID-19") are the implied outbreak claim of the FTC's
+  COVID-19 letters: an error in a post that sells, a warning otherwise (``tentative``), and nothing
+  from an organisation that declares itself a public-health body;
 * negated, asked, quoted and refuted frames are not asserted and never count.
 
 Nothing here reads an agency's name: "CDC" in a post decides nothing.
@@ -24,9 +31,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...analysis import Analysis
-from ...language import TextSpan
 from ...language.commerce import CARE
-from ...language.frames import ELIDED, MEASURE, SELLER, Frame, frames_of
+from ...language.commerce import PRODUCTS, lexicon_cues
+from ...language.frames import DEFENCES, ELIDED, HASHTAG, MEASURE, MODIFIED, SELLER, Frame, frames_of
 from ...org_kind import is_public_health
 
 
@@ -35,6 +42,17 @@ class Claim:
     frame: Frame
     hedged: bool
     reason: str
+    tentative: bool = False  # a warning: a kind of sold substance hedged, or defences boosted, nothing sold
+
+    @property
+    def implied(self) -> bool:
+        """The claim is implied, not stated: the body's defences boosted against a pathogen, or a
+        hashtag joining a condition and a remedy ("#migrainerelief") on a post naming a sold thing."""
+        return self.frame.agent.kind == DEFENCES or self.frame.how == HASHTAG
+
+
+def names_sold_thing(analysis: Analysis) -> bool:
+    return bool(lexicon_cues(analysis, PRODUCTS))
 
 
 def claims(analysis: Analysis, *classes: str) -> list[Claim]:
@@ -49,15 +67,21 @@ def claims(analysis: Analysis, *classes: str) -> list[Claim]:
             reason = f"the promoter is {frame.agent.why}"
         elif kind == ELIDED and not public_health:
             reason = "a fragment that describes an unnamed thing"
+        elif kind == DEFENCES and not public_health:
+            reason = "an implied claim: " + frame.agent.why
         elif frame.sells and not public_health:
             reason = "the post sells"
         else:
             continue
-        span = TextSpan(min(frame.effect.start, frame.target.start), frame.end, "frame")
+        span = frame.claim_span
         assertion = analysis.assertion(span)
         if not assertion.asserted:
             continue
-        if assertion.hedged and frame.agent.generic and not frame.sells:
-            continue  # "acupuncture may help some people with back pain": a kind of therapy, hedged, nothing sold
-        found.append(Claim(frame, assertion.hedged, reason))
+        # a verbless list of benefits ("less pain, better sleep") with nothing sold or named is a weak
+        # implication: its promoter is unknown
+        listed = frame.how == MODIFIED and kind == ELIDED and not names_sold_thing(analysis)
+        tentative = (assertion.hedged and frame.agent.generic or kind == DEFENCES or listed) and not frame.sells
+        if tentative and frame.agent.practice and frame.target_class != "outbreak":
+            continue  # "acupuncture may help some people with back pain": a kind of practice, hedged, nothing sold
+        found.append(Claim(frame, assertion.hedged, reason, tentative))
     return found
