@@ -175,3 +175,60 @@ def test_stdin_fix_with_rewrites_prints_the_rewritten_post():
     result = CliRunner().invoke(main, ["check", "-", "--no-plugins", "--no-cache", "--fix", "--rewrites"],
                                                 input=AD_DRAFT)
     assert result.stdout == "#ad " + AD_DRAFT
+
+
+# --- dropping a sentence must not leave one that leans on it (issue #13, part 2) -----------------------
+
+from hcsocial_lint.rewriting.post import leans_back
+
+
+@pytest.fixture(scope="module")
+def parse(linter):
+    return linter.model.nlp
+
+
+@pytest.mark.parametrize("sentence", [
+    "Now available at our Lakeview office.",                 # no subject: what is available?
+    "Highly recommend!",
+    "Our pharmacists stock it.",                             # "it" was in the dropped sentence
+    "That's why our whole staff uses them.",
+    "- Priya, happy client",                                  # an attribution line with nothing to attribute
+    "I finally sleep through the night!\"",                  # the quote opened in the dropped sentence
+    "I haven't missed a shift since!'",
+])
+def test_a_sentence_that_leans_back(parse, sentence):
+    assert leans_back(sentence, parse)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our Lakeview office opens at 8 on Saturdays.",
+    "It's a good week to book a cleaning.",                  # "it" as a dummy subject
+    "Flu shots, blood work and physicals available.",        # a headline that names its subject
+    "'Thank you' notes from our patients line the hallway.",
+])
+def test_a_sentence_that_stands_alone(parse, sentence):
+    assert not leans_back(sentence, parse)
+
+
+@pytest.mark.parametrize("draft", [
+    "Our sea-moss gummies reverse arthritis in weeks. Now available at our Riverside office.",
+    "Our nasal spray cures sinus infections for good. That's why our pharmacists stock it.",
+])
+def test_no_drop_that_leaves_a_dangling_sentence(linter, draft):
+    result = linter.rewrite(draft)
+    assert result.status == "advice" and result.text is None
+
+
+def test_a_drop_that_leaves_a_standalone_sentence_is_offered(linter):
+    result = linter.rewrite("\"One session and my sciatica vanished forever!\" - Priya, happy client. "
+                            "Our laser clinic opens at 8 on Saturdays.")
+    assert result.status == "rewritten"
+    assert result.text == "Our laser clinic opens at 8 on Saturdays."
+
+
+def test_a_post_reduced_to_an_inserted_stock_sentence_is_advice(linter):
+    """The compounded-drug statement a fix adds is not the writer's: with the claim sentence gone,
+    "Ask at the desk!" plus the stock sentence is not a post."""
+    result = linter.rewrite("Our compounded semaglutide is identical to Ozempic at a fraction of the cost. "
+                            "Ask at the desk!")
+    assert result.status == "advice"

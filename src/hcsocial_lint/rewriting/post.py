@@ -132,9 +132,57 @@ def is_statement(sentence: str, parse: Callable | None = None) -> bool:
 
 
 def _leaves_a_statement(post: Post, dropped: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]],
-                        parse: Callable | None = None) -> bool:
-    """What is left must still say something of the writer's own (see :func:`is_statement`)."""
-    return any(is_statement(post.text[s:e], parse) for s, e in sentences if (s, e) not in dropped)
+                        parse: Callable | None = None, stock: Sequence[str] = ()) -> bool:
+    """What is left must still say something of the writer's own (see :func:`is_statement`), and
+    nothing left may lean on a dropped sentence (see :func:`leans_back`)."""
+    kept = [(s, e) for s, e in sentences if (s, e) not in dropped]
+    if not any(is_statement(post.text[s:e], parse) and not _is_stock(post.text[s:e], stock) for s, e in kept):
+        return False
+    after_a_drop = [next((k for k in kept if k[0] >= d[1]), None) for d in dropped]
+    return not any(k is not None and leans_back(post.text[k[0]:k[1]], parse) for k in dict.fromkeys(after_a_drop))
+
+
+def _is_stock(sentence: str, stock: Sequence[str]) -> bool:
+    """A sentence a rule's fix inserted ("Compounded medications are not FDA-approved; ...") is
+    not the writer's: a post reduced to it says nothing of its own."""
+    core = sentence.strip()
+    return bool(core) and any(core in s for s in stock)
+
+
+_REFERRING = frozenset({"it", "this", "that", "these", "those", "they", "them"})
+_ATTRIBUTION = re.compile(r"^\s*[-\u2013\u2014~]+\s*\w")
+_CLOSING_SINGLE = re.compile(r"[.!?\u2026]['\u2019]\s*\S*\s*$")
+_OPENING_SINGLE = re.compile(r"(?:^|\s)['\u2018]\w")
+
+
+def _unbalanced_quotes(sentence: str) -> bool:
+    if sentence.count('"') % 2 or sentence.count("\u201c") != sentence.count("\u201d"):
+        return True
+    return bool(_CLOSING_SINGLE.search(sentence)) and not _OPENING_SINGLE.search(sentence)
+
+
+def leans_back(sentence: str, parse: Callable | None = None) -> bool:
+    """True when ``sentence`` cannot follow anything but the sentence before it: an orphaned quote
+    mark ('...two years!"'), an attribution line ("- Mark, patient"), a pronoun whose referent was
+    in the dropped sentence ("Our team prescribes it.", "That's why ..."), or a fragment with no
+    subject ("Now available at our downtown office.", "Highly recommend!")."""
+    if _unbalanced_quotes(sentence) or _ATTRIBUTION.match(sentence):
+        return True
+    if parse is None:
+        return False
+    doc = parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    for token in doc:
+        if token.lower_ not in _REFERRING or token.pos_ != "PRON":
+            continue
+        if token.lower_ == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
+            continue  # "It's impossible to ...", "It is a great day": not a reference
+        return True
+    if root is None or root.pos_ not in {"ADJ", "ADV"}:
+        return False
+    nominal = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children) \
+        or any(t.pos_ in {"NOUN", "PROPN"} for t in doc[:root.i - doc[0].i])
+    return not nominal
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|our|your|my|their|his|her|its|this|that)\s+$", re.I)
@@ -171,7 +219,8 @@ def _overlaps(edit: Edit, chosen: Sequence[Edit]) -> bool:
 
 
 def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, int]],
-          region: EditableRegion, parse: Callable | None = None) -> tuple[_Round, list[str]]:
+          region: EditableRegion, parse: Callable | None = None,
+          stock: Sequence[str] = ()) -> tuple[_Round, list[str]]:
     plan = _Round()
     advice: list[str] = []
 
@@ -199,7 +248,7 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
         found = [s for s in to_drop(finding) if s not in plan.dropped]
         if not found:
             return bool(to_drop(finding))
-        if not _leaves_a_statement(post, [*plan.dropped, *found], sentences, parse):
+        if not _leaves_a_statement(post, [*plan.dropped, *found], sentences, parse, stock):
             return False
         edits = [_deletion(post, sentence, region) for sentence in found]
         if any(e is None for e in edits) or any(_overlaps(e, plan.edits) for e in edits):
@@ -253,9 +302,10 @@ def _replaces_the_post(post: Post, edits: Sequence[Edit]) -> bool:
     return any(e.replacement and e.start <= first and e.end >= first + len(stripped) for e in edits)
 
 
-def says_something(text: str, sentences: Sequence[tuple[int, int]], parse: Callable | None = None) -> bool:
-    """A postable text has a sentence that is a statement (:func:`is_statement`)."""
-    return any(is_statement(text[s:e], parse) for s, e in sentences)
+def says_something(text: str, sentences: Sequence[tuple[int, int]], parse: Callable | None = None,
+                   stock: Sequence[str] = ()) -> bool:
+    """A postable text has a sentence of the writer's own that is a statement (:func:`is_statement`)."""
+    return any(is_statement(text[s:e], parse) and not _is_stock(text[s:e], stock) for s, e in sentences)
 
 
 def _empties(post: Post, edits: Sequence[Edit]) -> bool:
@@ -290,19 +340,22 @@ def rewrite_post(text: str, lint: Callable[[str], Sequence[Finding]], post_of: C
     safe = True
     advice: list[str] = []
     errors = first
+    stock: list[str] = []  # sentences the rules' fixes inserted; a reply template is the reply itself
     for _ in range(MAX_ROUNDS):
         post = post_of(current)
         region = EditableRegion.of_post(post)
-        plan, advice = _plan(post, errors, _sentence_spans(post, sentences_of), region, parse)
+        plan, advice = _plan(post, errors, _sentence_spans(post, sentences_of), region, parse, stock)
         if not plan.edits:
             break
+        if not post.kind.endswith("reply"):
+            stock.extend(e.replacement.strip() for e in plan.edits if content_words(e.replacement) >= MIN_WORDS_LEFT)
         rewritten, boundaries = apply_tracked(current, plan.edits)
         current = tidy(rewritten, boundaries, post_of(rewritten).protected, parse)
         actions.extend(plan.actions)
         safe = safe and plan.safe
         errors = [f for f in lint(current) if is_error(f)]
         prose = post_of(current).text
-        if not says_something(prose, sentences_of(prose), parse):
+        if not says_something(prose, sentences_of(prose), parse, stock):
             advice = ["nothing postable would be left once the problem is taken out; rewrite the post"]
             break
         if not errors:
