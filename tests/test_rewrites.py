@@ -232,3 +232,39 @@ def test_a_post_reduced_to_an_inserted_stock_sentence_is_advice(linter):
     result = linter.rewrite("Our compounded semaglutide is identical to Ozempic at a fraction of the cost. "
                             "Ask at the desk!")
     assert result.status == "advice"
+
+
+# --- substitutions: reworded only where the wording stays honest and grammatical ------------------------
+
+@pytest.mark.parametrize("draft, expected", [
+    ("We reverse type 2 diabetes with our twelve-week nutrition program for adults.",
+     "We help manage type 2 diabetes with our twelve-week nutrition program for adults."),
+    ("Our red-light bed cures psoriasis. We have new hours at the Elm Street clinic this week.",
+     "Our red-light bed may help with psoriasis. We have new hours at the Elm Street clinic this week."),
+])
+def test_substitution_keeps_the_sentence_whole(linter, draft, expected):
+    result = linter.rewrite(draft)
+    assert result.status == "rewritten" and result.text == expected
+
+
+def test_a_miracle_has_no_rewording_so_its_sentence_goes(linter):
+    result = linter.rewrite("This mushroom tea is the miracle your gut has been waiting for. "
+                            "Fresh stock arrived at the front desk today.")
+    assert result.status == "rewritten"
+    assert result.text == "Fresh stock arrived at the front desk today."
+
+
+@pytest.mark.parametrize("draft", [
+    "Our facials are safe for everyone, including pregnant women.",
+    "Sculpted abs in six weeks, guaranteed, or your next session is free.",
+])
+def test_no_honest_rewording_is_advice_only(linter, draft):
+    result = linter.rewrite(draft)
+    assert result.status == "advice" and result.text is None
+    assert any("no rewording keeps it honest" in r for r in result.reasons)
+
+
+def test_a_null_swap_is_found_with_display_only_advice(linter):
+    report = linter.lint_text("Guaranteed weight loss with our shakes.")
+    finding = next(f for f in report.findings if f.rule_id == "CLM001")
+    assert finding.suggestions and not any(s.is_fix for s in finding.suggestions)
