@@ -45,12 +45,16 @@ def test_clean_post_has_no_rewrite(linter):
     assert result.status == "clean" and result.text is None
 
 
-def test_phi_sentence_that_singles_out_a_patient_is_dropped(linter):
+PHI_REWRITE = "Happy 80th birthday to our patient, who finished chemo! We are proud of our oncology nurses."
+
+
+def test_phi_generalises_the_person_and_drops_the_singling_out_detail(linter):
+    """The name and the date of care go; the sentence about the care stays (issue #13, part 2)."""
     draft = ("Happy 80th birthday to our patient Rosalind Pemberton, who finished chemo today! "
              "We are proud of our oncology nurses.")
     result = linter.rewrite(draft)
     assert result.status == "rewritten"
-    assert result.text == "We are proud of our oncology nurses."
+    assert result.text == PHI_REWRITE
     assert not result.safe
 
 
@@ -140,7 +144,7 @@ def test_json_rewrites_are_the_same_with_jobs_and_with_the_cache(drafts, tmp_pat
     cold = runner.invoke(main, [*base, *cache])
     warm = runner.invoke(main, [*base, *cache])  # served from the masked cache: no raw text in it
     expected = _rewrites(plain.output)
-    assert expected["a.txt"]["text"] == "We are proud of our oncology nurses.\n"
+    assert expected["a.txt"]["text"] == PHI_REWRITE + "\n"
     assert expected["b.md"]["text"] == "---\ntitle: serum\n---\n#ad " + AD_DRAFT
     assert expected["b.md"]["safe"] is True and "c.txt" not in expected
     for run in (parallel, cold, warm):
@@ -168,7 +172,7 @@ def test_sarif_carries_post_rewrites(drafts):
 def test_text_output_shows_the_rewrite_under_the_post(drafts):
     result = CliRunner().invoke(main, ["check", str(drafts / "a.txt"), "--no-plugins", "--no-cache", "--rewrites"])
     assert "suggested rewrite of the post" in result.output
-    assert "    We are proud of our oncology nurses." in result.output
+    assert "    " + PHI_REWRITE in result.output
 
 
 def test_stdin_fix_with_rewrites_prints_the_rewritten_post():
@@ -268,3 +272,30 @@ def test_a_null_swap_is_found_with_display_only_advice(linter):
     report = linter.lint_text("Guaranteed weight loss with our shakes.")
     finding = next(f for f in report.findings if f.rule_id == "CLM001")
     assert finding.suggestions and not any(s.is_fix for s in finding.suggestions)
+
+
+# --- PHI: generalise the person, drop the detail; a reply that advises gets the no-advice reply ----------
+
+@pytest.mark.parametrize("draft, expected", [
+    ("Congratulations to Kenji on finishing his last round of radiation with us today! #kenjistrong",
+     "Congratulations to one of our patients on finishing his last round of radiation with us!"),
+    ("Welcome home, Mrs. Okafor! After three weeks in our ICU with pneumonia she is back with her family.",
+     "Welcome home! After three weeks in our ICU with pneumonia she is back with her family."),
+])
+def test_phi_person_generalised_in_place(linter, draft, expected):
+    result = linter.rewrite(draft)
+    assert result.status == "rewritten" and result.text == expected
+
+
+def test_advice_reply_gets_the_no_advice_reply_not_the_feedback_one(linter):
+    result = linter.rewrite("@sam_lee92 glad your knee is better, Sam! Keep taking 600 mg of ibuprofen twice a day "
+                            "and skip the follow-up.", kind="comment-reply")
+    assert result.status == "rewritten"
+    assert "medical advice" in result.text and "feedback" not in result.text
+
+
+def test_review_reply_naming_the_patient_keeps_the_privacy_reply(linter):
+    result = linter.rewrite("Thanks for the kind words, Dana! We loved seeing you at your cleaning last week.",
+                            kind="review-reply")
+    assert result.status == "rewritten"
+    assert "medical advice" not in result.text

@@ -4,9 +4,11 @@ How each error-level finding is rewritten, in order of preference:
 
 1. a **safe** fix of the rule (disclosure at the start, a patient-naming hashtag removed, the
    office's own contact in a review reply): it keeps the meaning, so it is always taken;
-2. for PHI, **dropping the sentence** that singles the person out, when the post still says
-   something without it: substituting "a patient" into the sentence tends to leave a broken
-   one ("A patient to a patient…");
+2. for PHI, the rule's **generalisation of the person** ("our patient", "one of our
+   patients") with the singling-out detail (date, room, age) dropped, when it edits words
+   inside the sentence; if the result still identifies someone, the next round **drops the
+   sentence**. A reply that gives individual advice gets the no-advice reply rather than the
+   privacy reply written for reviews;
 3. the rule's own replacement, when it is a finished phrase (no ``[placeholder]`` the writer
    would have to fill in);
 4. dropping the offending sentence, when enough of the post is left to stand on its own;
@@ -259,7 +261,15 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
         plan.actions.append(f"{finding.rule_id}: dropped the sentence" + ("s" if len(found) > 1 else ""))
         return True
 
-    for finding in sorted(errors, key=lambda f: (f.range.start, f.rule_id)):
+    ordered = sorted(errors, key=lambda f: (f.range.start, f.rule_id))
+    if post.kind.endswith("reply"):
+        # a reply that gives individual advice is answered with the no-advice reply, which confirms
+        # no care either, rather than the privacy reply ("Thank you for your feedback") that fits reviews
+        template = next((f for f in ordered if f.family != "phi" and (fix := _fix_of(f, region, post.original))
+                         and _replaces_the_post(post, fix[0])), None)
+        if template is not None and any(f.family == "phi" for f in ordered):
+            ordered = [template]
+    for finding in ordered:
         start = finding.range.start
         if any(s <= start < e for s, e in plan.dropped):
             continue
@@ -269,6 +279,16 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
             if not any(_overlaps(e, plan.edits) for e in edits):
                 plan.edits.extend(edits)
                 plan.actions.append(f"{finding.rule_id}: safe fix")
+            continue
+        if finding.family == "phi" and fix is not None and not _rewrites_a_whole_sentence(post, fix[0], sentences) \
+                and not _replaces_the_post(post, fix[0]) and not any(_overlaps(e, plan.edits) for e in fix[0]) \
+                and not _empties(post, fix[0]):
+            # generalise the person ("our patient", "one of our patients") and drop the detail that singles
+            # them out; what the sentence says about the care stays. If it still identifies, the next
+            # round drops the sentence.
+            plan.edits.extend(fix[0])
+            plan.safe = False
+            plan.actions.append(f"{finding.rule_id}: {_describe(finding)}")
             continue
         if finding.family == "phi" and try_drop(finding, start):
             continue
