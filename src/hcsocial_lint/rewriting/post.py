@@ -75,6 +75,14 @@ class _Round:
     actions: list[str] = field(default_factory=list)
     safe: bool = True
     dropped: list[tuple[int, int]] = field(default_factory=list)
+    unhandled: list[Finding] = field(default_factory=list)
+
+    def untouched(self) -> list[Finding]:
+        """Findings left to advice whose text no edit of this round reaches: if the re-lint no longer
+        reports them, another edit hid them (a "results vary" read as a hedge), it did not fix them."""
+        return [f for f in self.unhandled
+                if not any(e.start < max(f.range.end, f.range.start + 1) and f.range.start < max(e.end, e.start + 1)
+                           for e in self.edits)]
 
 
 def is_error(finding: Finding) -> bool:
@@ -309,6 +317,7 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
         if try_drop(finding, start):
             continue
         advice.append(f"{finding.rule_id}: {_advice(finding)}")
+        plan.unhandled.append(finding)
     return plan, advice
 
 
@@ -377,6 +386,9 @@ def rewrite_post(text: str, lint: Callable[[str], Sequence[Finding]], post_of: C
         prose = post_of(current).text
         if not says_something(prose, sentences_of(prose), parse, stock):
             advice = ["nothing postable would be left once the problem is taken out; rewrite the post"]
+            break
+        if not errors and plan.untouched():
+            advice = [a for a in advice if any(a.startswith(f"{f.rule_id}: ") for f in plan.untouched())]
             break
         if not errors:
             return PostRewrite("rewritten", text, current, safe, rules, tuple(actions), path=path, record=record)
