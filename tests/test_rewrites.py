@@ -308,3 +308,63 @@ def test_a_finding_hidden_by_another_edit_is_not_counted_as_fixed(linter):
                             "Ask at your next visit!")
     assert result.status == "advice"
     assert any("Never worry about gum disease again" in r for r in result.reasons)
+
+
+# --- more sentences that lean on their neighbours; a rule's own "delete the sentence" is held to it -------
+
+from hcsocial_lint.rewriting.post import is_statement, leans_forward
+
+
+@pytest.mark.parametrize("sentence, leans", [
+    ("Our shockwave +", True), ("Faster, stronger and", True), ("Stop by and see our new lobby", False),
+    ("Walk-ins welcome.", False),
+])
+def test_a_sentence_that_stops_mid_phrase(sentence, leans):
+    assert leans_forward(sentence) is leans
+
+
+@pytest.mark.parametrize("sentence", ["Always has, always will 💪", "Also great for sore muscles."])
+def test_a_sentence_whose_subject_was_elsewhere_leans_back(parse, sentence):
+    assert leans_back(sentence, parse)
+
+
+def test_an_emoji_before_a_call_to_action_does_not_make_it_a_statement(parse):
+    assert not is_statement("💉 Book with our injectors today!", parse)
+
+
+@pytest.mark.parametrize("draft", [
+    "Zinc lozenges wipe out the flu virus in a day. We stock them at the front desk.",
+    "Every visit earns you a $10 smoothie voucher. That's up to $100 a year in free smoothies!",
+    "Natural immunity beats any flu shot. Always has, always will 💪",
+])
+def test_no_deletion_that_leaves_a_leaning_sentence(linter, draft):
+    assert linter.rewrite(draft).status == "advice"
+
+
+def test_singular_verb_after_a_plural_subject_is_repaired_from_the_parse(linter):
+    result = linter.rewrite("Herbal tinctures beat pharmaceuticals every time. Come see what our herbalists can do for you.")
+    assert result.text == "Herbal tinctures often help. Come see what our herbalists can do for you."
+
+
+@pytest.mark.parametrize("draft, expected", [
+    ("Sciatica? Our decompression table is a permanent fix, no surgery needed.",
+     "Sciatica? Our decompression table is a long-lasting fix, no surgery needed."),
+    ("This retinol serum is 100% guaranteed to erase fine lines.", "This retinol serum is designed to erase fine lines."),
+])
+def test_substitution_keeps_the_noun_and_drops_the_leftover(linter, draft, expected):
+    assert linter.rewrite(draft).text == expected
+
+
+@pytest.mark.parametrize("draft, kind", [
+    ("Dr. Ruiz is the top facelift surgeon in Tampa with zero complications in 12 years. DM us!", None),
+    ("@nina.k yes, all of our peptide injections are FDA approved! 👍", "comment-reply"),   # "yes, ... not approved"
+])
+def test_no_rewording_that_contradicts_or_reads_as_nonsense(linter, draft, kind):
+    assert linter.rewrite(draft, kind=kind).status == "advice"
+
+
+def test_results_vary_goes_before_the_trailing_hashtags_as_a_safe_fix(linter):
+    result = linter.rewrite("Before ➡️ After: 8 weeks on our coaching program. Down 15 lbs! 🙌 #progress #fitfam")
+    assert result.safe
+    assert result.text == ("Before ➡️ After: 8 weeks on our coaching program. Down 15 lbs! 🙌 Individual results vary. "
+                           "#progress #fitfam")

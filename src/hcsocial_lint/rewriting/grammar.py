@@ -55,7 +55,8 @@ _WORD_START = re.compile(r"(?<![\w@#/.'’-])([a-z])([a-z]*)\b")
 
 def _agreement(doc) -> list[tuple[int, int, str]]:
     """From the parse: "a" before a plural head ("a long-lasting results") goes; "there's" before
-    a plural subject becomes "there are"."""
+    a plural subject becomes "there are"; a singular verb put after a plural subject ("Our creams
+    often helps") agrees with it."""
     found = []
     for token in doc:
         if token.lower_ in {"a", "an"} and token.dep_ == "det" and token.head.tag_ in {"NNS", "NNPS"} \
@@ -66,7 +67,20 @@ def _agreement(doc) -> list[tuple[int, int, str]]:
             if subject is not None and subject.tag_ == "NNS":
                 verb = doc[token.i + 1]
                 found.append((verb.idx, verb.idx + len(verb.text), " are"))
+        if token.tag_ == "VBZ" and token.lower_ not in {"'s", "’s"}:
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ in {"NNS", "NNPS"} and subject.lower_ not in {"news", "series"}:
+                found.append((token.idx, token.idx + len(token.text), _plural_verb(token)))
     return found
+
+
+_PLURAL_FORMS = {"is": "are", "has": "have", "was": "were", "does": "do"}
+
+
+def _plural_verb(token) -> str:
+    """"helps" -> "help", "is" -> "are", keeping a capital."""
+    word = _PLURAL_FORMS.get(token.lower_, token.lemma_)
+    return word[:1].upper() + word[1:] if token.text[:1].isupper() else word
 
 
 def repairs(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int, int]] = (),

@@ -130,7 +130,7 @@ def is_statement(sentence: str, parse: Callable | None = None) -> bool:
         return False
     if parse is None:
         return True
-    doc = parse(sentence)
+    doc = parse(_from_first_word(sentence))  # "🙌 Book now." is read as "Book now."
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return True
@@ -141,6 +141,11 @@ def is_statement(sentence: str, parse: Callable | None = None) -> bool:
     return not any(d.verb.start in {root.idx, first.idx if first is not None else -1} for d in directives_of(doc, _directive_verbs()))
 
 
+def _from_first_word(sentence: str) -> str:
+    match = re.search(r"[A-Za-z0-9@#$£€\"'“‘(]", sentence)
+    return sentence[match.start():] if match else sentence
+
+
 def _leaves_a_statement(post: Post, dropped: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]],
                         parse: Callable | None = None, stock: Sequence[str] = ()) -> bool:
     """What is left must still say something of the writer's own (see :func:`is_statement`), and
@@ -149,7 +154,22 @@ def _leaves_a_statement(post: Post, dropped: Sequence[tuple[int, int]], sentence
     if not any(is_statement(post.text[s:e], parse) and not _is_stock(post.text[s:e], stock) for s, e in kept):
         return False
     after_a_drop = [next((k for k in kept if k[0] >= d[1]), None) for d in dropped]
-    return not any(k is not None and leans_back(post.text[k[0]:k[1]], parse) for k in dict.fromkeys(after_a_drop))
+    before_a_drop = [next((k for k in reversed(kept) if k[1] <= d[0]), None) for d in dropped]
+    return not any(k is not None and leans_back(post.text[k[0]:k[1]], parse) for k in dict.fromkeys(after_a_drop)) \
+        and not any(k is not None and leans_forward(post.text[k[0]:k[1]]) and _same_line(post.text, k, d)
+                    for k, d in zip(before_a_drop, dropped))
+
+
+def _same_line(text: str, kept: tuple[int, int], dropped: tuple[int, int]) -> bool:
+    return "\n" not in text[kept[1]:dropped[0]]
+
+
+_TRAILING_LINK = re.compile(r"(?:[+&,:;/\u2013\u2014-]|\b(?:and|or|with|plus|the|a|an|our|your|to|for|of))\s*$", re.I)
+
+
+def leans_forward(sentence: str) -> bool:
+    """True when ``sentence`` stops mid-phrase and needs the next one: "Our laser +", "Stronger, faster and"."""
+    return bool(_TRAILING_LINK.search(sentence.rstrip()))
 
 
 def _is_stock(sentence: str, stock: Sequence[str]) -> bool:
@@ -159,6 +179,7 @@ def _is_stock(sentence: str, stock: Sequence[str]) -> bool:
     return bool(core) and any(core in s for s in stock)
 
 
+_CONNECTIVE = re.compile(r"(?:also|plus|so|but|and|or|which|too|because|otherwise)\b", re.I)
 _REFERRING = frozenset({"it", "this", "that", "these", "those", "they", "them"})
 _ATTRIBUTION = re.compile(r"^\s*[-\u2013\u2014~]+\s*\w")
 _CLOSING_SINGLE = re.compile(r"[.!?\u2026]['\u2019]\s*\S*\s*$")
@@ -178,9 +199,11 @@ def leans_back(sentence: str, parse: Callable | None = None) -> bool:
     subject ("Now available at our downtown office.", "Highly recommend!")."""
     if _unbalanced_quotes(sentence) or _ATTRIBUTION.match(sentence):
         return True
+    if _CONNECTIVE.match(_from_first_word(sentence)):
+        return True
     if parse is None:
         return False
-    doc = parse(sentence)
+    doc = parse(_from_first_word(sentence))
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     for token in doc:
         if token.lower_ not in _REFERRING or token.pos_ != "PRON":
@@ -188,6 +211,9 @@ def leans_back(sentence: str, parse: Callable | None = None) -> bool:
         if token.lower_ == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
             continue  # "It's impossible to ...", "It is a great day": not a reference
         return True
+    if root is not None and root.tag_ in {"VBZ", "VBD", "VBP", "MD"} \
+            and not any(t.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for t in doc):
+        return True  # "Always has, always will", "Works every time": the subject was in the dropped sentence
     if root is None or root.pos_ not in {"ADJ", "ADV"}:
         return False
     nominal = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children) \
@@ -195,12 +221,19 @@ def leans_back(sentence: str, parse: Callable | None = None) -> bool:
     return not nominal
 
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|our|your|my|their|his|her|its|this|that)\s+$", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|our|your|my|their|his|her|its|this|that|only)\s+$", re.I)
+_AFFIRMS = re.compile(r"\b(?:yes|yep|absolutely|definitely|of course)\b", re.I)
 
 
 def _breaks_phrase(original: str, edit: Edit) -> bool:
-    """A negated replacement put after a determiner ("our not FDA-approved clinic") reads as broken."""
-    return edit.replacement.lower().startswith("not ") and bool(_DETERMINER_BEFORE.search(original[:edit.start]))
+    """A negated replacement put after a determiner ("our not FDA-approved clinic", "the region's
+    only not FDA-approved ...") or into an answer that says yes ("yes, they are not FDA-approved!")
+    reads as broken or contradicts itself."""
+    if not edit.replacement.lower().startswith("not "):
+        return False
+    before = original[:edit.start]
+    sentence = re.split(r"[.!?\n]", before)[-1]
+    return bool(_DETERMINER_BEFORE.search(before)) or bool(_AFFIRMS.search(sentence))
 
 
 def _fix_of(finding: Finding, region: EditableRegion, original: str) -> tuple[tuple[Edit, ...], bool] | None:
@@ -309,7 +342,13 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
             fix = None  # a post replaced by a stock text is no longer the writer's post: advice only
         if fix is not None:
             edits, _ = fix
+            deleted = [s for s in sentences if any(not e.replacement and e.start <= s[0] and s[1] <= e.end for e in edits)]
+            if deleted and not _leaves_a_statement(post, [*plan.dropped, *deleted], sentences, parse, stock):
+                fix = None  # the rule's own "delete the sentence" is held to the same test as a drop
+        if fix is not None:
+            edits, _ = fix
             if not any(_overlaps(e, plan.edits) for e in edits) and not _empties(post, edits):
+                plan.dropped.extend(deleted)
                 plan.edits.extend(edits)
                 plan.safe = False
                 plan.actions.append(f"{finding.rule_id}: {_describe(finding)}")
