@@ -368,3 +368,16 @@ def test_results_vary_goes_before_the_trailing_hashtags_as_a_safe_fix(linter):
     assert result.safe
     assert result.text == ("Before ➡️ After: 8 weeks on our coaching program. Down 15 lbs! 🙌 Individual results vary. "
                            "#progress #fitfam")
+
+
+@pytest.mark.parametrize("sentence, statement", [
+    ("🙋 DM us to get started.", False), ("WIN A FREE SPA DAY.", False), ("NEW HOURS AT OUR EASTSIDE CLINIC THIS WEEK.", True),
+])
+def test_statement_read_from_its_first_word_and_in_sentence_case(parse, sentence, statement):
+    assert is_statement(sentence, parse) is statement
+
+
+@pytest.mark.parametrize("sentence, leans", [("Families, you deserve to know 😔", True), ("Let us know.", False),
+                                              ("You deserve to know your options.", False)])
+def test_knowing_without_an_object_leans_back(parse, sentence, leans):
+    assert leans_back(sentence, parse) is leans

@@ -130,15 +130,30 @@ def is_statement(sentence: str, parse: Callable | None = None) -> bool:
         return False
     if parse is None:
         return True
-    doc = parse(_from_first_word(sentence))  # "🙌 Book now." is read as "Book now."
+    doc = parse(_readable(sentence))  # "🙌 Book now." is read as "Book now.", "WIN THE PACKAGE" as "Win the package"
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return True
+    words = [t for t in doc if t.is_alpha]
+    if len(words) > 1 and words[0].lower_ in _directive_verbs() and words[1].lower_ in _OBJECT_OPENERS:
+        return False  # "DM us to get started", which the tagger reads as a name
     if root.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children):
         return False
     # the language layer's directives also catch an opener the tagger took for a noun ("Order from our shop.")
     first = next((t for t in doc if t.is_alpha), None)
     return not any(d.verb.start in {root.idx, first.idx if first is not None else -1} for d in directives_of(doc, _directive_verbs()))
+
+
+_OBJECT_OPENERS = frozenset({"us", "me", "your", "our", "the", "a", "an", "now", "today"})
+
+
+def _readable(sentence: str) -> str:
+    """The sentence from its first word, in sentence case when it is written in capitals."""
+    text = _from_first_word(sentence)
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        text = text[:1] + text[1:].lower()
+    return text
 
 
 def _from_first_word(sentence: str) -> str:
@@ -211,6 +226,11 @@ def leans_back(sentence: str, parse: Callable | None = None) -> bool:
         if token.lower_ == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
             continue  # "It's impossible to ...", "It is a great day": not a reference
         return True
+    for token in doc:  # "Parents, you deserve to know.": know what? It was in the dropped sentence
+        if token.lemma_ in {"know", "hear", "learn"} and token.head.lemma_ != "let" \
+                and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "advcl", "attr"} and any(ch.isalnum() for ch in c.text)
+                            for c in token.children):
+            return True
     if root is not None and root.tag_ in {"VBZ", "VBD", "VBP", "MD"} \
             and not any(t.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for t in doc):
         return True  # "Always has, always will", "Works every time": the subject was in the dropped sentence
