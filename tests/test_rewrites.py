@@ -381,3 +381,28 @@ def test_statement_read_from_its_first_word_and_in_sentence_case(parse, sentence
                                               ("You deserve to know your options.", False)])
 def test_knowing_without_an_object_leans_back(parse, sentence, leans):
     assert leans_back(sentence, parse) is leans
+
+
+# --- inducements and review incentives: the reward clause goes; a request that names its object stands --
+
+@pytest.mark.parametrize("draft, expected", [
+    ("Book your first eye exam this month and get a $40 Target gift card!", "Book your first eye exam this month!"),
+    ("Medicare patients: schedule your annual wellness visit and take home a free smartwatch!",
+     "Medicare patients: schedule your annual wellness visit!"),
+    ("Write us a glowing review on Healthgrades and receive a $15 credit.", "Write us an honest review on Healthgrades."),
+])
+def test_the_reward_clause_goes_and_the_request_stands(linter, draft, expected):
+    result = linter.rewrite(draft)
+    assert result.status == "rewritten" and result.text == expected and not result.safe
+
+
+@pytest.mark.parametrize("sentence, statement", [
+    ("Leave us an honest review on Google!", True), ("Schedule your annual wellness visit with us.", True),
+    ("Book via the link in bio.", False), ("Call us today.", False), ("DM us for details and pricing.", False),
+])
+def test_a_call_to_action_stands_only_when_it_names_what_it_asks(parse, sentence, statement):
+    assert is_statement(sentence, parse) is statement
+
+
+def test_a_claim_dropped_before_a_short_call_to_action_is_still_advice(linter):
+    assert linter.rewrite("Our IV drip cures jet lag instantly. Book via the link in bio.").status == "advice"

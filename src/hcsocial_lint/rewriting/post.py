@@ -124,8 +124,10 @@ def _directive_verbs() -> frozenset[str]:
 
 
 def is_statement(sentence: str, parse: Callable | None = None) -> bool:
-    """A sentence that says something: a few words, not a question, not a bare call to action
-    ("Book your spot now.", "Call us today."): its root is not a subjectless base-form verb."""
+    """A sentence that says something: a few words, not a question, not a short call to action
+    ("Book your spot now.", "Call us today.", "DM us to get started."). A request that names
+    what it asks for at some length ("Leave us an honest review on Google.", "Schedule your
+    annual wellness visit with us.") is a post of its own."""
     if content_words(sentence) < MIN_WORDS_LEFT or sentence.rstrip().endswith("?"):
         return False
     if parse is None:
@@ -134,14 +136,31 @@ def is_statement(sentence: str, parse: Callable | None = None) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return True
+    return not _is_directive(doc, root) or _names_what_it_asks(sentence, doc)
+
+
+def _is_directive(doc, root) -> bool:
     words = [t for t in doc if t.is_alpha]
     if len(words) > 1 and words[0].lower_ in _directive_verbs() and words[1].lower_ in _OBJECT_OPENERS:
-        return False  # "DM us to get started", which the tagger reads as a name
+        return True  # "DM us to get started", which the tagger reads as a name
     if root.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children):
-        return False
+        return True
     # the language layer's directives also catch an opener the tagger took for a noun ("Order from our shop.")
-    first = next((t for t in doc if t.is_alpha), None)
-    return not any(d.verb.start in {root.idx, first.idx if first is not None else -1} for d in directives_of(doc, _directive_verbs()))
+    first = words[0] if words else None
+    return any(d.verb.start in {root.idx, first.idx if first is not None else -1} for d in directives_of(doc, _directive_verbs()))
+
+
+MIN_REQUEST_WORDS = 6
+_GENERIC_OBJECTS = frozenset({"link", "bio", "dm", "details", "info", "spot", "code", "today", "now", "page", "us",
+                              "appointment", "consult", "consultation", "call", "message"})
+
+
+def _names_what_it_asks(sentence: str, doc) -> bool:
+    """A call to action long enough to stand alone, whose object is a thing named, not "us" or "the link"."""
+    if content_words(sentence) < MIN_REQUEST_WORDS:
+        return False
+    return any(t.dep_ in {"dobj", "pobj"} and t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in _GENERIC_OBJECTS
+               for t in doc)
 
 
 _OBJECT_OPENERS = frozenset({"us", "me", "your", "our", "the", "a", "an", "now", "today"})
