@@ -406,3 +406,24 @@ def test_a_call_to_action_stands_only_when_it_names_what_it_asks(parse, sentence
 
 def test_a_claim_dropped_before_a_short_call_to_action_is_still_advice(linter):
     assert linter.rewrite("Our IV drip cures jet lag instantly. Book via the link in bio.").status == "advice"
+
+
+def test_no_review_request_is_made_out_of_a_request_to_change_a_review(linter):
+    assert linter.rewrite("Update your 2-star review to 5 stars and we'll take $40 off your bill.").status == "advice"
+
+
+def test_a_request_left_alone_by_a_dropped_sentence_is_not_a_post(linter, parse):
+    """Relaxed for a request the writer made (the reward clause went), not for one whose topic was dropped."""
+    assert is_statement("Call our Eastside office to book a fitting.", parse)
+    assert not is_statement("Call our Eastside office to book a fitting.", parse, requests=False)
+
+
+def test_instead_without_its_object_leans_back(parse):
+    assert leans_back("Cook with our grass-fed tallow instead.", parse)
+    assert not leans_back("Cook with olive oil instead of butter.", parse)
+
+
+def test_a_line_left_opening_with_a_dash_is_tidied():
+    text = "#flu — stock up on our zinc gummies!"
+    rewritten, bounds = apply_tracked(text, [Edit(0, 4, "")])
+    assert tidy(rewritten, bounds) == "Stock up on our zinc gummies!"

@@ -104,7 +104,7 @@ def repairs(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int,
         add(match.start(), match.end(), "")
     for match in re.finditer(r"([.!?])(\s*[.,;:])+(?!\.)", text):  # "sentence. ." or "done.,"
         add(match.start(), match.end(), match.group(1))
-    for match in re.finditer(r"^[ \t]*[,;:.][ \t]*", text, re.M):  # a line that now opens with punctuation
+    for match in re.finditer(r"^[ \t]*[,;:.\u2013\u2014][ \t]*", text, re.M):  # a line that now opens with punctuation
         add(match.start(), match.end(), "")
     if parse is not None:
         for start, end, word in _agreement(parse(text)):
@@ -119,8 +119,9 @@ def repairs(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int,
 
 def tidy(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int, int]] = (),
          parse: Callable | None = None) -> str:
-    """``text`` with :func:`repairs` applied (twice, since one repair can reveal the next)."""
-    for _ in range(2):
+    """``text`` with :func:`repairs` applied (up to three times, since one repair can reveal the next:
+    a line edge's space, then the dash after it, then the capital)."""
+    for _ in range(3):
         edits = repairs(text, boundaries, protected, parse)
         if not edits:
             break

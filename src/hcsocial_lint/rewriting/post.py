@@ -123,11 +123,12 @@ def _directive_verbs() -> frozenset[str]:
     return frozenset(builtin_lexicon("directive_verbs").phrases)
 
 
-def is_statement(sentence: str, parse: Callable | None = None) -> bool:
+def is_statement(sentence: str, parse: Callable | None = None, requests: bool = True) -> bool:
     """A sentence that says something: a few words, not a question, not a short call to action
     ("Book your spot now.", "Call us today.", "DM us to get started."). A request that names
     what it asks for at some length ("Leave us an honest review on Google.", "Schedule your
-    annual wellness visit with us.") is a post of its own."""
+    annual wellness visit with us.") is a post of its own, unless ``requests`` is False: a
+    request left alone once the sentences around it were dropped has lost what it was about."""
     if content_words(sentence) < MIN_WORDS_LEFT or sentence.rstrip().endswith("?"):
         return False
     if parse is None:
@@ -136,7 +137,7 @@ def is_statement(sentence: str, parse: Callable | None = None) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return True
-    return not _is_directive(doc, root) or _names_what_it_asks(sentence, doc)
+    return not _is_directive(doc, root) or (requests and _names_what_it_asks(sentence, doc))
 
 
 def _is_directive(doc, root) -> bool:
@@ -185,7 +186,8 @@ def _leaves_a_statement(post: Post, dropped: Sequence[tuple[int, int]], sentence
     """What is left must still say something of the writer's own (see :func:`is_statement`), and
     nothing left may lean on a dropped sentence (see :func:`leans_back`)."""
     kept = [(s, e) for s, e in sentences if (s, e) not in dropped]
-    if not any(is_statement(post.text[s:e], parse) and not _is_stock(post.text[s:e], stock) for s, e in kept):
+    if not any(is_statement(post.text[s:e], parse, requests=False) and not _is_stock(post.text[s:e], stock)
+               for s, e in kept):
         return False
     after_a_drop = [next((k for k in kept if k[0] >= d[1]), None) for d in dropped]
     before_a_drop = [next((k for k in reversed(kept) if k[1] <= d[0]), None) for d in dropped]
@@ -215,6 +217,7 @@ def _is_stock(sentence: str, stock: Sequence[str]) -> bool:
 
 _CONNECTIVE = re.compile(r"(?:also|plus|so|but|and|or|which|too|because|otherwise)\b", re.I)
 _REFERRING = frozenset({"it", "this", "that", "these", "those", "they", "them"})
+_INSTEAD = re.compile(r"\binstead\b(?!\s+of\b)", re.I)  # "... with our syrup instead": instead of what was dropped
 _ATTRIBUTION = re.compile(r"^\s*[-\u2013\u2014~]+\s*\w")
 _CLOSING_SINGLE = re.compile(r"[.!?\u2026]['\u2019]\s*\S*\s*$")
 _OPENING_SINGLE = re.compile(r"(?:^|\s)['\u2018]\w")
@@ -233,7 +236,7 @@ def leans_back(sentence: str, parse: Callable | None = None) -> bool:
     subject ("Now available at our downtown office.", "Highly recommend!")."""
     if _unbalanced_quotes(sentence) or _ATTRIBUTION.match(sentence):
         return True
-    if _CONNECTIVE.match(_from_first_word(sentence)):
+    if _CONNECTIVE.match(_from_first_word(sentence)) or _INSTEAD.search(sentence):
         return True
     if parse is None:
         return False

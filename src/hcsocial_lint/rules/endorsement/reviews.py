@@ -38,6 +38,8 @@ def _sentiment_near(analysis: Analysis, offer: Offer) -> TextSpan | None:
 
 
 _REWARD_JOIN = re.compile(r"(?:\s*,)?\s+(?:and|&)\s+")
+_CHANGE = re.compile(r"\b(?:change|update|edit|remove|delete|take\s+down|bump)\b", re.I)
+_STARS = re.compile(r"\b\d\s*stars?\b", re.I)
 _ARTICLE_BEFORE = re.compile(r"\ba\s+$", re.I)
 
 
@@ -52,7 +54,10 @@ def _honest_request(analysis: Analysis, offer: Offer, sentiment: TextSpan | None
     if not sentence.start_char <= offer.reward.start < sentence.end_char:
         return None
     joins = list(_REWARD_JOIN.finditer(text, offer.act.end, offer.reward.start))
-    if not joins:
+    if not joins or _CHANGE.search(text, sentence.start_char, joins[-1].start()):
+        return None  # "change your 1-star review to 5 stars": no honest request is left in it
+    if any(c.start < joins[-1].start() and c != sentiment and sentence.start_char <= c.start
+           for c in analysis.cues("sentiment_positive")) or _STARS.search(text, sentence.start_char, joins[-1].start()):
         return None
     end = sentence.end_char
     while end > joins[-1].start() and not (text[end - 1].isalnum() or text[end - 1] in ")\"'”’%"):
