@@ -427,3 +427,13 @@ def test_a_line_left_opening_with_a_dash_is_tidied():
     text = "#flu — stock up on our zinc gummies!"
     rewritten, bounds = apply_tracked(text, [Edit(0, 4, "")])
     assert tidy(rewritten, bounds) == "Stock up on our zinc gummies!"
+
+
+@pytest.mark.parametrize("sentence", ["Now $12 a unit at our Elm Street spa.", "Other side effects include mild bruising."])
+def test_a_sentence_that_continues_a_dropped_one_leans_back(parse, sentence):
+    assert leans_back(sentence, parse)
+
+
+def test_a_post_reduced_to_a_disclaimer_is_advice(linter):
+    result = linter.rewrite("Hear from Dana: she lost 25 pounds in 3 weeks with our juice cleanse! Individual results may vary.")
+    assert result.status == "advice"

@@ -209,13 +209,17 @@ def leans_forward(sentence: str) -> bool:
 
 
 def _is_stock(sentence: str, stock: Sequence[str]) -> bool:
-    """A sentence a rule's fix inserted ("Compounded medications are not FDA-approved; ...") is
-    not the writer's: a post reduced to it says nothing of its own."""
+    """A sentence a rule's fix inserted ("Compounded medications are not FDA-approved; ...") or a
+    bare disclaimer ("Individual results may vary.") is not the writer's: a post reduced to it
+    says nothing of its own."""
     core = sentence.strip()
-    return bool(core) and any(core in s for s in stock)
+    return bool(core) and (any(core in s for s in stock) or bool(_DISCLAIMER.match(core)))
 
 
-_CONNECTIVE = re.compile(r"(?:also|plus|so|but|and|or|which|too|because|otherwise)\b", re.I)
+_DISCLAIMER = re.compile(r"^\(?(?:individual\s+)?results\s+(?:may\s+|will\s+|can\s+)?vary\W*$", re.I)
+
+
+_CONNECTIVE = re.compile(r"(?:also|plus|so|but|and|or|which|too|because|otherwise|other|another)\b", re.I)
 _REFERRING = frozenset({"it", "this", "that", "these", "those", "they", "them"})
 _INSTEAD = re.compile(r"\binstead\b(?!\s+of\b)", re.I)  # "... with our syrup instead": instead of what was dropped
 _ATTRIBUTION = re.compile(r"^\s*[-\u2013\u2014~]+\s*\w")
@@ -241,6 +245,8 @@ def leans_back(sentence: str, parse: Callable | None = None) -> bool:
     if parse is None:
         return False
     doc = parse(_from_first_word(sentence))
+    if doc[0].lower_ == "now" and not any(t.pos_ in {"VERB", "AUX"} for t in doc):
+        return True  # "Now $11 a unit at our spa.": now what is?
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     for token in doc:
         if token.lower_ not in _REFERRING or token.pos_ != "PRON":
