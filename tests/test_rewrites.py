@@ -350,6 +350,8 @@ def test_singular_verb_after_a_plural_subject_is_repaired_from_the_parse(linter)
     ("Sciatica? Our decompression table is a permanent fix, no surgery needed.",
      "Sciatica? Our decompression table is a long-lasting fix, no surgery needed."),
     ("This retinol serum is 100% guaranteed to erase fine lines.", "This retinol serum is designed to erase fine lines."),
+    ("Instant relief from neck pain with one adjustment. Call Northside Chiropractic today.",
+     "Relief from neck pain with one adjustment. Call Northside Chiropractic today."),
 ])
 def test_substitution_keeps_the_noun_and_drops_the_leftover(linter, draft, expected):
     assert linter.rewrite(draft).text == expected
