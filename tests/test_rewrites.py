@@ -439,3 +439,18 @@ def test_a_sentence_that_continues_a_dropped_one_leans_back(parse, sentence):
 def test_a_post_reduced_to_a_disclaimer_is_advice(linter):
     result = linter.rewrite("Hear from Dana: she lost 25 pounds in 3 weeks with our juice cleanse! Individual results may vary.")
     assert result.status == "advice"
+
+
+def test_comment_reply_gets_a_privacy_reply_that_does_not_call_it_feedback(linter):
+    result = linter.rewrite("Great to see you at your checkup yesterday, Jo! Your blood pressure looked much better.",
+                            kind="comment-reply")
+    assert result.status == "rewritten" and result.text.startswith("Thank you for reaching out.")
+
+
+@pytest.mark.parametrize("draft, expected", [
+    ("Our ginger blend has no risks and no drug interactions.", "Our ginger blend has some risks and few known interactions."),
+    ("Our retinol night cream reverses aging in 30 days. Shop the gift set!",
+     "Our retinol night cream may help with signs of aging in 30 days. Shop the gift set!"),
+])
+def test_risk_and_aging_rewordings_read_without_stacked_asides(linter, draft, expected):
+    assert linter.rewrite(draft).text == expected
