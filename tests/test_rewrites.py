@@ -454,3 +454,22 @@ def test_comment_reply_gets_a_privacy_reply_that_does_not_call_it_feedback(linte
 ])
 def test_risk_and_aging_rewordings_read_without_stacked_asides(linter, draft, expected):
     assert linter.rewrite(draft).text == expected
+
+
+# --- a claim said again elsewhere: neither a drop nor a rewording takes it out ------------------------------
+
+@pytest.mark.parametrize("draft", [
+    # the question goes, but the disease is named again in a claim the rules let pass (hedged "can help")
+    "Adjustments for sinus infections? YES. Parents are often surprised that chiropractic care can help kids "
+    "with sinus infections 👶",
+    # the reworded absolute is said again in the next sentence
+    "Permanent tattoo removal in 4 sessions. Yes, PERMANENT. #lasertattooremoval",
+    "We reverse type 2 diabetes. Not manage it. REVERSE it. Our 12-week program starts Monday.",
+])
+def test_a_claim_repeated_elsewhere_is_advice(linter, draft):
+    assert linter.rewrite(draft).status == "advice"
+
+
+def test_each_occurrence_with_its_own_finding_is_still_reworded(linter):
+    result = linter.rewrite("Our drip cures hangovers. It also cures jet lag. Walk-ins welcome on weekends.")
+    assert result.text == "Our drip may help with hangovers. It also may help with jet lag. Walk-ins welcome on weekends."

@@ -341,6 +341,8 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
             return bool(to_drop(finding))
         if not _leaves_a_statement(post, [*plan.dropped, *found], sentences, parse, stock):
             return False
+        if _target_survives(post, finding, [*plan.dropped, *found], sentences):
+            return False
         edits = [_deletion(post, sentence, region) for sentence in found]
         if any(e is None for e in edits) or any(_overlaps(e, plan.edits) for e in edits):
             return False
@@ -388,6 +390,8 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
             fix = None
         if fix is not None and _replaces_the_post(post, fix[0]) and not post.kind.endswith("reply"):
             fix = None  # a post replaced by a stock text is no longer the writer's post: advice only
+        if fix is not None and _absolute_repeated(post, finding, fix[0], errors):
+            fix = None
         if fix is not None:
             edits, _ = fix
             deleted = [s for s in sentences if any(not e.replacement and e.start <= s[0] and s[1] <= e.end for e in edits)]
@@ -406,6 +410,34 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
         advice.append(f"{finding.rule_id}: {_advice(finding)}")
         plan.unhandled.append(finding)
     return plan, advice
+
+
+def _target_survives(post: Post, finding: Finding, dropped: Sequence[tuple[int, int]],
+                     sentences: Sequence[tuple[int, int]]) -> bool:
+    """A claim's target (the disease, the body part) named again in a kept sentence: the claim
+    is most likely made there too ("... can help kids with ear infections"), in words the rules
+    let pass, so dropping one sentence does not take it out."""
+    targets = {e.text.lower() for e in finding.evidence
+               if e.text and (e.label.startswith("target") or e.label == "disease") and len(e.text) > 3}
+    if not targets:
+        return False
+    kept = " ".join(post.text[s:e].lower() for s, e in sentences if (s, e) not in dropped)
+    return any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", kept) for t in targets)
+
+
+def _absolute_repeated(post: Post, finding: Finding, edits: Sequence[Edit], others: Sequence[Finding]) -> bool:
+    """The absolute a swap took out is said again where no finding will reword it ("Permanent hair
+    removal. Yes, PERMANENT."): the reworded sentence would contradict its neighbour."""
+    if finding.family != "claim" or len(edits) != 1 or not edits[0].replacement:
+        return False
+    edit = edits[0]
+    words = {w.lower() for w in _WORDS.findall(post.original[edit.start:edit.end]) if len(w) > 4}
+    words -= {w.lower() for w in _WORDS.findall(edit.replacement)}
+    rest = list(post.text.lower())  # the prose view: front matter, code and link targets are blanked
+    for start, end in [(edit.start, edit.end), *((f.range.start, f.range.end) for f in others)]:
+        rest[start:end] = " " * (end - start)
+    rest = "".join(rest)
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest) for w in words)
 
 
 def _rewrites_a_whole_sentence(post: Post, edits: Sequence[Edit], sentences: Sequence[tuple[int, int]]) -> bool:
