@@ -473,3 +473,19 @@ def test_a_claim_repeated_elsewhere_is_advice(linter, draft):
 def test_each_occurrence_with_its_own_finding_is_still_reworded(linter):
     result = linter.rewrite("Our drip cures hangovers. It also cures jet lag. Walk-ins welcome on weekends.")
     assert result.text == "Our drip may help with hangovers. It also may help with jet lag. Walk-ins welcome on weekends."
+
+
+def test_a_rewrite_keeping_under_a_quarter_of_the_post_is_advice(linter):
+    result = linter.rewrite("Our sea-kelp capsules cure thyroid disease and help thousands of happy customers across the "
+                            "whole country feel like themselves again every single year, with nothing else to take. "
+                            "We love our customers.")
+    assert result.status == "advice" and any("most of the post" in r for r in result.reasons)
+
+
+def test_not_approved_never_opens_a_sentence(linter):
+    assert linter.rewrite("FDA approved peptide cocktails, mixed fresh by our nurses. 💧").status == "advice"
+
+
+def test_nothing_to_worry_about_goes_with_its_sentence(linter):
+    result = linter.rewrite("It's all plant-based, so there's nothing to worry about! Our sleep tea is a bedtime favourite.")
+    assert result.text == "Our sleep tea is a bedtime favourite."

@@ -36,6 +36,7 @@ from .grammar import apply_tracked, tidy
 
 MAX_ROUNDS = 4
 MIN_WORDS_LEFT = 4  # a post reduced below this many words no longer says anything
+MIN_SHARE_KEPT = 0.25  # a rewrite keeping less of the writer's prose than this is a different post
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -275,12 +276,14 @@ _AFFIRMS = re.compile(r"\b(?:yes|yep|absolutely|definitely|of course)\b", re.I)
 
 def _breaks_phrase(original: str, edit: Edit) -> bool:
     """A negated replacement put after a determiner ("our not FDA-approved clinic", "the region's
-    only not FDA-approved ...") or into an answer that says yes ("yes, they are not FDA-approved!")
-    reads as broken or contradicts itself."""
+    only not FDA-approved ..."), at a sentence start, or into an answer that says yes ("yes, they
+    are not FDA-approved!") reads as broken or contradicts itself."""
     if not edit.replacement.lower().startswith("not "):
         return False
     before = original[:edit.start]
     sentence = re.split(r"[.!?\n]", before)[-1]
+    if not sentence.strip():
+        return True  # "Not FDA-approved IV cocktails, ..." opening a sentence reads as a warning label, not a post
     return bool(_DETERMINER_BEFORE.search(before)) or bool(_AFFIRMS.search(sentence))
 
 
@@ -505,6 +508,10 @@ def rewrite_post(text: str, lint: Callable[[str], Sequence[Finding]], post_of: C
         prose = post_of(current).text
         if not says_something(prose, sentences_of(prose), parse, stock):
             advice = ["nothing postable would be left once the problem is taken out; rewrite the post"]
+            break
+        if not errors and not post.kind.endswith("reply") \
+                and content_words(prose) < MIN_SHARE_KEPT * content_words(post_of(text).text):
+            advice = ["most of the post would go with the problem; rewrite the post"]
             break
         if not errors and plan.untouched():
             advice = [a for a in advice if any(a.startswith(f"{f.rule_id}: ") for f in plan.untouched())]
