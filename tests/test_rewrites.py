@@ -195,7 +195,7 @@ def parse(linter):
     "Now available at our Lakeview office.",                 # no subject: what is available?
     "Highly recommend!",
     "Our pharmacists stock it.",                             # "it" was in the dropped sentence
-    "That's why our whole staff uses them.",
+    "That's why our staff swear by them.",
     "- Priya, happy client",                                  # an attribution line with nothing to attribute
     "I finally sleep through the night!\"",                  # the quote opened in the dropped sentence
     "I haven't missed a shift since!'",
@@ -232,17 +232,16 @@ def test_a_drop_that_leaves_a_standalone_sentence_is_offered(linter):
 
 def test_a_post_reduced_to_an_inserted_stock_sentence_is_advice(linter):
     """The compounded-drug statement a fix adds is not the writer's: with the claim sentence gone,
-    "Ask at the desk!" plus the stock sentence is not a post."""
-    result = linter.rewrite("Our compounded semaglutide is identical to Ozempic at a fraction of the cost. "
-                            "Ask at the desk!")
+    "Enquire at reception!" plus the stock sentence is not a post."""
+    result = linter.rewrite("Same molecule as Zepbound, compounded in-house, half the price. Enquire at reception!")
     assert result.status == "advice"
 
 
 # --- substitutions: reworded only where the wording stays honest and grammatical ------------------------
 
 @pytest.mark.parametrize("draft, expected", [
-    ("We reverse type 2 diabetes with our twelve-week nutrition program for adults.",
-     "We help manage type 2 diabetes with our twelve-week nutrition program for adults."),
+    ("We reverse fatty liver disease with our twelve-week nutrition program for adults.",
+     "We help manage fatty liver disease with our twelve-week nutrition program for adults."),
     ("Our red-light bed cures psoriasis. We have new hours at the Elm Street clinic this week.",
      "Our red-light bed may help with psoriasis. We have new hours at the Elm Street clinic this week."),
 ])
@@ -252,15 +251,15 @@ def test_substitution_keeps_the_sentence_whole(linter, draft, expected):
 
 
 def test_a_miracle_has_no_rewording_so_its_sentence_goes(linter):
-    result = linter.rewrite("This mushroom tea is the miracle your gut has been waiting for. "
-                            "Fresh stock arrived at the front desk today.")
+    result = linter.rewrite("Honestly, our new magnesium spray is a miracle for restless legs. "
+                            "We restocked the shelf by the pharmacy counter today.")
     assert result.status == "rewritten"
-    assert result.text == "Fresh stock arrived at the front desk today."
+    assert result.text == "We restocked the shelf by the pharmacy counter today."
 
 
 @pytest.mark.parametrize("draft", [
-    "Our facials are safe for everyone, including pregnant women.",
-    "Sculpted abs in six weeks, guaranteed, or your next session is free.",
+    "Every client can relax: the cryo chamber is safe for everyone from teens to grandparents.",
+    "Tighter skin in four sessions, guaranteed, or we refund the package.",
 ])
 def test_no_honest_rewording_is_advice_only(linter, draft):
     result = linter.rewrite(draft)
@@ -303,11 +302,11 @@ def test_review_reply_naming_the_patient_keeps_the_privacy_reply(linter):
 
 def test_a_finding_hidden_by_another_edit_is_not_counted_as_fixed(linter):
     """"results vary" put in for "guaranteed" reads as a hedge to the re-lint, which then lets the
-    "never worry ... again" promise of the same sentence pass: that is not a rewrite."""
-    result = linter.rewrite("Never worry about gum disease again 🦷 Our sealant plan = no cavities, guaranteed. "
-                            "Ask at your next visit!")
+    "never ... again" promise of the same sentence pass: that is not a rewrite."""
+    result = linter.rewrite("Never struggle with acne again ✨ Our clear-skin plan = smooth skin, guaranteed. "
+                            "Ask at your next facial!")
     assert result.status == "advice"
-    assert any("Never worry about gum disease again" in r for r in result.reasons)
+    assert any("Never struggle with acne again" in r for r in result.reasons)
 
 
 # --- more sentences that lean on their neighbours; a rule's own "delete the sentence" is held to it -------
@@ -316,14 +315,14 @@ from hcsocial_lint.rewriting.post import is_statement, leans_forward
 
 
 @pytest.mark.parametrize("sentence, leans", [
-    ("Our shockwave +", True), ("Faster, stronger and", True), ("Stop by and see our new lobby", False),
+    ("Our cold laser +", True), ("Faster, stronger and", True), ("Stop by and see our new lobby", False),
     ("Walk-ins welcome.", False),
 ])
 def test_a_sentence_that_stops_mid_phrase(sentence, leans):
     assert leans_forward(sentence) is leans
 
 
-@pytest.mark.parametrize("sentence", ["Always has, always will 💪", "Also great for sore muscles."])
+@pytest.mark.parametrize("sentence", ["Always did, always will.", "Also great for sore muscles.", "Not merely improved."])
 def test_a_sentence_whose_subject_was_elsewhere_leans_back(parse, sentence):
     assert leans_back(sentence, parse)
 
@@ -334,52 +333,52 @@ def test_an_emoji_before_a_call_to_action_does_not_make_it_a_statement(parse):
 
 @pytest.mark.parametrize("draft", [
     "Zinc lozenges wipe out the flu virus in a day. We stock them at the front desk.",
-    "Every visit earns you a $10 smoothie voucher. That's up to $100 a year in free smoothies!",
-    "Natural immunity beats any flu shot. Always has, always will 💪",
+    "Each check-up earns you a $15 Visa gift card. That adds up to $60 a year in free spending money!",
+    "Natural immunity is stronger than any flu shot. Always was, always will be 💪",
 ])
 def test_no_deletion_that_leaves_a_leaning_sentence(linter, draft):
     assert linter.rewrite(draft).status == "advice"
 
 
 def test_singular_verb_after_a_plural_subject_is_repaired_from_the_parse(linter):
-    result = linter.rewrite("Herbal tinctures beat pharmaceuticals every time. Come see what our herbalists can do for you.")
-    assert result.text == "Herbal tinctures often help. Come see what our herbalists can do for you."
+    result = linter.rewrite("Our herbal salves beat prescription creams every time. Drop by the Elm Street clinic to try one.")
+    assert result.text == "Our herbal salves often help. Drop by the Elm Street clinic to try one."
 
 
 @pytest.mark.parametrize("draft, expected", [
-    ("Sciatica? Our decompression table is a permanent fix, no surgery needed.",
-     "Sciatica? Our decompression table is a long-lasting fix, no surgery needed."),
-    ("This retinol serum is 100% guaranteed to erase fine lines.", "This retinol serum is designed to erase fine lines."),
-    ("Instant relief from neck pain with one adjustment. Call Northside Chiropractic today.",
-     "Relief from neck pain with one adjustment. Call Northside Chiropractic today."),
+    ("Plantar fasciitis? Our orthotic insoles are a permanent fix for heel pain, no injections needed.",
+     "Plantar fasciitis? Our orthotic insoles are a long-lasting fix for heel pain, no injections needed."),
+    ("This peptide eye gel is 100% guaranteed to lift droopy lids.", "This peptide eye gel is designed to lift droopy lids."),
+    ("Instant relief for tension headaches after a single massage. Walk-ins welcome at our Pine Street studio.",
+     "Relief for tension headaches after a single massage. Walk-ins welcome at our Pine Street studio."),
 ])
 def test_substitution_keeps_the_noun_and_drops_the_leftover(linter, draft, expected):
     assert linter.rewrite(draft).text == expected
 
 
 @pytest.mark.parametrize("draft, kind", [
-    ("Dr. Ruiz is the top facelift surgeon in Tampa with zero complications in 12 years. DM us!", None),
-    ("@nina.k yes, all of our peptide injections are FDA approved! 👍", "comment-reply"),   # "yes, ... not approved"
+    ("Dr. Osei is the leading rhinoplasty surgeon on the coast with no complications ever recorded. Call for a consult!", None),
+    ("@ray.d yes, every one of our hormone pellets is FDA approved! 💯", "comment-reply"),   # "yes, ... not approved"
 ])
 def test_no_rewording_that_contradicts_or_reads_as_nonsense(linter, draft, kind):
     assert linter.rewrite(draft, kind=kind).status == "advice"
 
 
 def test_results_vary_goes_before_the_trailing_hashtags_as_a_safe_fix(linter):
-    result = linter.rewrite("Before ➡️ After: 8 weeks on our coaching program. Down 15 lbs! 🙌 #progress #fitfam")
+    result = linter.rewrite("Before and after: 6 sessions of our laser resurfacing on acne scars. #skingoals #laser")
     assert result.safe
-    assert result.text == ("Before ➡️ After: 8 weeks on our coaching program. Down 15 lbs! 🙌 Individual results vary. "
-                           "#progress #fitfam")
+    assert result.text == ("Before and after: 6 sessions of our laser resurfacing on acne scars. Individual results vary. "
+                           "#skingoals #laser")
 
 
 @pytest.mark.parametrize("sentence, statement", [
-    ("🙋 DM us to get started.", False), ("WIN A FREE SPA DAY.", False), ("NEW HOURS AT OUR EASTSIDE CLINIC THIS WEEK.", True),
+    ("👉 DM us for prices.", False), ("WIN A FREE SPA DAY.", False), ("NEW HOURS AT OUR EASTSIDE CLINIC THIS WEEK.", True),
 ])
 def test_statement_read_from_its_first_word_and_in_sentence_case(parse, sentence, statement):
     assert is_statement(sentence, parse) is statement
 
 
-@pytest.mark.parametrize("sentence, leans", [("Families, you deserve to know 😔", True), ("Let us know.", False),
+@pytest.mark.parametrize("sentence, leans", [("Neighbours, you have a right to know.", True), ("Let us know.", False),
                                               ("You deserve to know your options.", False)])
 def test_knowing_without_an_object_leans_back(parse, sentence, leans):
     assert leans_back(sentence, parse) is leans
@@ -388,9 +387,9 @@ def test_knowing_without_an_object_leans_back(parse, sentence, leans):
 # --- inducements and review incentives: the reward clause goes; a request that names its object stands --
 
 @pytest.mark.parametrize("draft, expected", [
-    ("Book your first eye exam this month and get a $40 Target gift card!", "Book your first eye exam this month!"),
-    ("Medicare patients: schedule your annual wellness visit and take home a free smartwatch!",
-     "Medicare patients: schedule your annual wellness visit!"),
+    ("Seniors: book your annual eye exam with us and get a $40 grocery gift card.", "Seniors: book your annual eye exam with us."),
+    ("Parents: schedule your child's sports physical with us and get a $25 Amazon gift card.",
+     "Parents: schedule your child's sports physical with us."),
     ("Write us a glowing review on Healthgrades and receive a $15 credit.", "Write us an honest review on Healthgrades."),
 ])
 def test_the_reward_clause_goes_and_the_request_stands(linter, draft, expected):
@@ -411,7 +410,7 @@ def test_a_claim_dropped_before_a_short_call_to_action_is_still_advice(linter):
 
 
 def test_no_review_request_is_made_out_of_a_request_to_change_a_review(linter):
-    assert linter.rewrite("Update your 2-star review to 5 stars and we'll take $40 off your bill.").status == "advice"
+    assert linter.rewrite("Change your review to five stars and we'll refund your last copay.").status == "advice"
 
 
 def test_a_request_left_alone_by_a_dropped_sentence_is_not_a_post(linter, parse):
@@ -431,13 +430,13 @@ def test_a_line_left_opening_with_a_dash_is_tidied():
     assert tidy(rewritten, bounds) == "Stock up on our zinc gummies!"
 
 
-@pytest.mark.parametrize("sentence", ["Now $12 a unit at our Elm Street spa.", "Other side effects include mild bruising."])
+@pytest.mark.parametrize("sentence", ["Now only $9 per session at the Harbour Road studio.", "Other benefits are listed on our website."])
 def test_a_sentence_that_continues_a_dropped_one_leans_back(parse, sentence):
     assert leans_back(sentence, parse)
 
 
 def test_a_post_reduced_to_a_disclaimer_is_advice(linter):
-    result = linter.rewrite("Hear from Dana: she lost 25 pounds in 3 weeks with our juice cleanse! Individual results may vary.")
+    result = linter.rewrite("Meet Ana: she lost 20 pounds in 10 days on our detox shakes! Individual results may vary.")
     assert result.status == "advice"
 
 
@@ -448,9 +447,9 @@ def test_comment_reply_gets_a_privacy_reply_that_does_not_call_it_feedback(linte
 
 
 @pytest.mark.parametrize("draft, expected", [
-    ("Our ginger blend has no risks and no drug interactions.", "Our ginger blend has some risks and few known interactions."),
-    ("Our retinol night cream reverses aging in 30 days. Shop the gift set!",
-     "Our retinol night cream may help with signs of aging in 30 days. Shop the gift set!"),
+    ("Our sleep spray carries no risks and has no drug interactions.",
+     "Our sleep spray carries some risks and has few known interactions."),
+    ("Our LED masks can reverse aging with ten minutes a day.", "Our LED masks can help with signs of aging with ten minutes a day."),
 ])
 def test_risk_and_aging_rewordings_read_without_stacked_asides(linter, draft, expected):
     assert linter.rewrite(draft).text == expected
@@ -460,11 +459,10 @@ def test_risk_and_aging_rewordings_read_without_stacked_asides(linter, draft, ex
 
 @pytest.mark.parametrize("draft", [
     # the question goes, but the disease is named again in a claim the rules let pass (hedged "can help")
-    "Adjustments for sinus infections? YES. Parents are often surprised that chiropractic care can help kids "
-    "with sinus infections 👶",
+    "Cupping for asthma? Yes! Parents tell us our gentle cupping can help children with asthma breathe easier 🌿",
     # the reworded absolute is said again in the next sentence
-    "Permanent tattoo removal in 4 sessions. Yes, PERMANENT. #lasertattooremoval",
-    "We reverse type 2 diabetes. Not manage it. REVERSE it. Our 12-week program starts Monday.",
+    "Our laser gives permanent results on sun spots. And we mean PERMANENT.",
+    "Our clinic reverses fatty liver disease. Yes, we really do REVERSE it. Enrolment opens Friday.",
 ])
 def test_a_claim_repeated_elsewhere_is_advice(linter, draft):
     assert linter.rewrite(draft).status == "advice"
@@ -483,9 +481,10 @@ def test_a_rewrite_keeping_under_a_quarter_of_the_post_is_advice(linter):
 
 
 def test_not_approved_never_opens_a_sentence(linter):
-    assert linter.rewrite("FDA approved peptide cocktails, mixed fresh by our nurses. 💧").status == "advice"
+    assert linter.rewrite("FDA approved stem cell shots, now at both of our locations.").status == "advice"
 
 
 def test_nothing_to_worry_about_goes_with_its_sentence(linter):
-    result = linter.rewrite("It's all plant-based, so there's nothing to worry about! Our sleep tea is a bedtime favourite.")
-    assert result.text == "Our sleep tea is a bedtime favourite."
+    result = linter.rewrite("Don't fret about dosing: there's nothing to worry about with our lavender oil! "
+                            "Our diffusers are back in stock.")
+    assert result.text == "Our diffusers are back in stock."

@@ -143,8 +143,10 @@ def is_statement(sentence: str, parse: Callable | None = None, requests: bool = 
 
 def _is_directive(doc, root) -> bool:
     words = [t for t in doc if t.is_alpha]
-    if len(words) > 1 and words[0].lower_ in _directive_verbs() and words[1].lower_ in _OBJECT_OPENERS:
-        return True  # "DM us to get started", which the tagger reads as a name
+    if len(words) > 1 and words[0].lower_ in _directive_verbs() \
+            and (words[1].lower_ in _OBJECT_OPENERS or words[0].dep_ == "compound"
+                 or not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in doc)):
+        return True  # "DM us to get started", "Message our front desk to book", which the tagger reads as names
     if root.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children):
         return True
     # the language layer's directives also catch an opener the tagger took for a noun ("Order from our shop.")
@@ -220,7 +222,7 @@ def _is_stock(sentence: str, stock: Sequence[str]) -> bool:
 _DISCLAIMER = re.compile(r"^\(?(?:individual\s+)?results\s+(?:may\s+|will\s+|can\s+)?vary\W*$", re.I)
 
 
-_CONNECTIVE = re.compile(r"(?:also|plus|so|but|and|or|which|too|because|otherwise|other|another)\b", re.I)
+_CONNECTIVE = re.compile(r"(?:also|plus|so|but|and|or|not|which|too|because|otherwise|other|another)\b", re.I)
 _REFERRING = frozenset({"it", "this", "that", "these", "those", "they", "them"})
 _INSTEAD = re.compile(r"\binstead\b(?!\s+of\b)", re.I)  # "... with our syrup instead": instead of what was dropped
 _ATTRIBUTION = re.compile(r"^\s*[-\u2013\u2014~]+\s*\w")
@@ -394,7 +396,10 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
         if fix is not None and _replaces_the_post(post, fix[0]) and not post.kind.endswith("reply"):
             fix = None  # a post replaced by a stock text is no longer the writer's post: advice only
         if fix is not None and _absolute_repeated(post, finding, fix[0], errors):
-            fix = None
+            # neither the rewording nor a drop takes out what is said again ("... REVERSE.")
+            advice.append(f"{finding.rule_id}: {_advice(finding)}")
+            plan.unhandled.append(finding)
+            continue
         if fix is not None:
             edits, _ = fix
             deleted = [s for s in sentences if any(not e.replacement and e.start <= s[0] and s[1] <= e.end for e in edits)]
@@ -440,7 +445,8 @@ def _absolute_repeated(post: Post, finding: Finding, edits: Sequence[Edit], othe
     for start, end in [(edit.start, edit.end), *((f.range.start, f.range.end) for f in others)]:
         rest[start:end] = " " * (end - start)
     rest = "".join(rest)
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest) for w in words)
+    stems = {w[:-2] if len(w) > 6 else w for w in words}  # "reverses" is said again as "REVERSE"
+    return any(re.search(rf"(?<!\w){re.escape(stem)}\w*", rest) for stem in stems)
 
 
 def _rewrites_a_whole_sentence(post: Post, edits: Sequence[Edit], sentences: Sequence[tuple[int, int]]) -> bool:
