@@ -488,3 +488,21 @@ def test_nothing_to_worry_about_goes_with_its_sentence(linter):
     result = linter.rewrite("Don't fret about dosing: there's nothing to worry about with our lavender oil! "
                             "Our diffusers are back in stock.")
     assert result.text == "Our diffusers are back in stock."
+
+
+# --- a rewording that no longer fits its sentence ----------------------------------------------------------
+
+def test_one_item_of_a_negated_list_is_not_turned_positive(linter):
+    """"No jitters, no crash, some possible side effects" reads as a joke: the list goes instead."""
+    result = linter.rewrite("Risk-free fat loss with our natural drops. No jitters, no crash, no side effects.")
+    assert result.text == "Lower-risk fat loss with our natural drops."
+
+
+@pytest.mark.parametrize("draft, kind", [
+    ("Zero risk, zero downtime, zero pain. Try our cryotherapy sessions this month.", None),
+    ("Pure botanicals and 100% safe: our bedtime gummies have zero side effects, so the kids can take them too. 🌙", None),
+    ("@lee.p yes! our cupping sessions are completely safe, there are no side effects at all 😊", "comment-reply"),
+    ("Our foot massages are perfectly safe for every trimester. Book a relaxing hour today.", None),
+])
+def test_rewording_that_breaks_the_argument_is_advice(linter, draft, kind):
+    assert linter.rewrite(draft, kind=kind).status == "advice"

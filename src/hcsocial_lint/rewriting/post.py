@@ -289,6 +289,36 @@ def _breaks_phrase(original: str, edit: Edit) -> bool:
     return bool(_DETERMINER_BEFORE.search(before)) or bool(_AFFIRMS.search(sentence))
 
 
+_NEGATED_ITEM = re.compile(r"\b(?:no|zero)\s+[\w-]+", re.I)
+_LIST_BEFORE = re.compile(r"\b(?:no|zero)\s+[\w-]+\s*,\s*$", re.I)
+_LIST_AFTER = re.compile(r"^\s*,\s*(?:and\s+)?(?:no|zero)\s", re.I)
+_CONSEQUENCE = re.compile(r"^[^.!?\n]*?,?\s+(?:so|which\s+means|that's\s+why)\b", re.I)
+
+
+def _breaks_the_argument(original: str, edit: Edit) -> bool:
+    """A reworded claim that no longer fits the sentence around it: one item of a "no X, no Y, no Z"
+    list turned positive ("No jitters, no crash, some possible side effects"), a premise reworded
+    while its conclusion stays (", so the whole family can use it"), or a reassurance reworded
+    inside an answer that says yes ("yes! it is generally well tolerated")."""
+    if not edit.replacement or edit.start == edit.end:
+        return False
+    start = max(original.rfind(c, 0, edit.start) for c in ".!?\n") + 1
+    stops = [i for i in (original.find(c, edit.end) for c in ".!?\n") if i >= 0]
+    end = min(stops) if stops else len(original)
+    before, after = original[start:edit.start], original[edit.end:end]
+    matched = original[edit.start:edit.end]
+    if _NEGATED_ITEM.match(matched) and (_LIST_BEFORE.search(before) or _LIST_AFTER.match(after)):
+        return True
+    if _CONSEQUENCE.match(after):
+        return True
+    line = original[original.rfind("\n", 0, edit.start) + 1:edit.start]
+    return bool(_AFFIRMS.search(line)) and finding_is_reassurance(matched)
+
+
+def finding_is_reassurance(matched: str) -> bool:
+    return bool(re.search(r"\bsafe\b|side[- ]effects?|risk", matched, re.I))
+
+
 def _fix_of(finding: Finding, region: EditableRegion, original: str) -> tuple[tuple[Edit, ...], bool] | None:
     for suggestion in finding.suggestions:
         if not suggestion.is_fix or not all(region.allows(e) for e in suggestion.edits):
@@ -296,6 +326,8 @@ def _fix_of(finding: Finding, region: EditableRegion, original: str) -> tuple[tu
         if any(_PLACEHOLDER.search(e.replacement) for e in suggestion.edits):
             continue  # "[list the risks]": the writer must supply it; not a postable rewrite
         if any(_breaks_phrase(original, e) for e in suggestion.edits):
+            continue
+        if finding.family == "claim" and any(_breaks_the_argument(original, e) for e in suggestion.edits):
             continue
         return suggestion.edits, suggestion.applicability is Applicability.SAFE or _adds_disclosure(suggestion.edits)
     return None
