@@ -463,6 +463,8 @@ def test_risk_and_aging_rewordings_read_without_stacked_asides(linter, draft, ex
     # the reworded absolute is said again in the next sentence
     "Our laser gives permanent results on sun spots. And we mean PERMANENT.",
     "Our clinic reverses fatty liver disease. Yes, we really do REVERSE it. Enrolment opens Friday.",
+    # or in other words
+    "Our scar gel works for everyone, every time. No exceptions!",
 ])
 def test_a_claim_repeated_elsewhere_is_advice(linter, draft):
     assert linter.rewrite(draft).status == "advice"

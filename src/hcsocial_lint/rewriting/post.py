@@ -478,7 +478,13 @@ def _absolute_repeated(post: Post, finding: Finding, edits: Sequence[Edit], othe
         rest[start:end] = " " * (end - start)
     rest = "".join(rest)
     stems = {w[:-2] if len(w) > 6 else w for w in words}  # "reverses" is said again as "REVERSE"
+    if _OTHER_ABSOLUTES.search(rest):
+        return True  # "works for many people, every time. No exceptions!": the absolute stays in other words
     return any(re.search(rf"(?<!\w){re.escape(stem)}\w*", rest) for stem in stems)
+
+
+_OTHER_ABSOLUTES = re.compile(r"\bno\s+exceptions?\b|\bwithout\s+exception\b|\bevery\s+(?:single\s+)?time\b|"
+                              r"\b(?:works|worked)\s+for\s+(?:everyone|everybody)\b", re.I)
 
 
 def _rewrites_a_whole_sentence(post: Post, edits: Sequence[Edit], sentences: Sequence[tuple[int, int]]) -> bool:
