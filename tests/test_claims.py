@@ -181,12 +181,18 @@ def fixed(linter: Linter, text: str, rule: str, kind: str = "post", metadata: di
 
 
 def test_absolute_claim_is_qualified(linter):
-    assert fixed(linter, "Guaranteed results with our peel!", "CLM001") == "Results that vary with our peel!"
+    assert fixed(linter, "Permanent results with our peel!", "CLM001") == "Long-lasting results with our peel!"
+
+
+def test_guaranteed_results_have_no_rewording(linter):
+    """"Results that vary with our peel!" read as nonsense: the guarantee is found, with advice only."""
+    findings = [f for f in lint(linter, "Guaranteed results with our peel!", "post", None).findings if f.rule_id == "CLM001"]
+    assert findings and not any(s.is_fix for f in findings for s in f.suggestions)
 
 
 def test_safety_absolute_admits_risk(linter):
     result = fixed(linter, "Our filler is risk-free.", "CLM002")
-    assert "risk-free" not in result and "ask us about risks" in result
+    assert "risk-free" not in result and "lower-risk" in result
 
 
 def test_disease_claim_becomes_a_service_description(linter):

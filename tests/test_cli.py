@@ -189,10 +189,10 @@ def test_fix_writes_safe_fixes_and_second_run_is_clean(run, tmp_path):
     run("notes.md", "--fix", "--select", "CLM001")
     assert (tmp_path / "notes.md").read_text() == "Our IV drip cures hangovers.\n"
     diff = run("notes.md", "--diff", "--unsafe-fixes", "--select", "CLM001")
-    assert "-Our IV drip cures hangovers." in diff.output and "+Our IV drip may help hangovers." in diff.output
+    assert "-Our IV drip cures hangovers." in diff.output and "+Our IV drip may help with hangovers." in diff.output
     assert (tmp_path / "notes.md").read_text() == "Our IV drip cures hangovers.\n"
     run("notes.md", "--fix", "--unsafe-fixes", "--select", "CLM001")
-    assert (tmp_path / "notes.md").read_text() == "Our IV drip may help hangovers.\n"
+    assert (tmp_path / "notes.md").read_text() == "Our IV drip may help with hangovers.\n"
     assert run("notes.md", "--select", "CLM001").exit_code == 0
 
 
@@ -200,7 +200,7 @@ def test_fix_preserves_bom_and_crlf(run, tmp_path):
     path = tmp_path / "post.txt"
     path.write_bytes("\ufeffLine one.\r\nOur IV drip cures hangovers.\r\n".encode("utf-8"))
     run("post.txt", "--fix", "--unsafe-fixes", "--select", "CLM001")
-    assert path.read_bytes() == "\ufeffLine one.\r\nOur IV drip may help hangovers.\r\n".encode("utf-8")
+    assert path.read_bytes() == "\ufeffLine one.\r\nOur IV drip may help with hangovers.\r\n".encode("utf-8")
 
 
 def test_undecodable_file_is_reported_and_not_touched(run, tmp_path):

@@ -23,7 +23,7 @@ from hcsocial_lint.cli import main
 from .conftest import hclint_executable
 
 CURE = "Our IV drip cures migraines.\n"
-FIXED = "Our IV drip may help migraines.\n"
+FIXED = "Our IV drip may help with migraines.\n"
 FRONT = "---\ntitle: Spring\nkind: post\n---\n"
 
 
@@ -52,7 +52,7 @@ def test_stdin_fix_prints_the_fixed_draft_on_stdout_and_the_report_on_stderr(run
 def test_stdin_fix_keeps_front_matter_and_reports_what_is_left(run):
     draft = FRONT + "So proud of our patient Emma Lopez, who finished chemo at our clinic! " + CURE
     result = run("-", "--fix", "--unsafe-fixes", "--select", "CLM001", "--format", "json", input=draft)
-    assert result.stdout.startswith(FRONT) and result.stdout.endswith("may help migraines.\n")
+    assert result.stdout.startswith(FRONT) and result.stdout.endswith("may help with migraines.\n")
     report = json.loads(result.stderr)
     assert report["summary"]["fixed"] == 1 and report["findings"] == []
 
@@ -70,7 +70,7 @@ def test_stdin_fix_with_an_output_file_keeps_the_report_in_the_file(run, tmp_pat
 
 def test_stdin_diff_shows_the_diff_and_writes_no_draft(run):
     result = run("-", "--diff", "--unsafe-fixes", "--select", "CLM001", "--stdin-filename", "post.txt", input=CURE)
-    assert "--- a/post.txt" in result.stdout and "+Our IV drip may help migraines." in result.stdout
+    assert "--- a/post.txt" in result.stdout and "+Our IV drip may help with migraines." in result.stdout
     assert FIXED not in result.stdout.replace("+" + FIXED, "")
 
 

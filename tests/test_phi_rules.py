@@ -179,7 +179,7 @@ def test_deidentifying_rewrite_is_unsafe_publishable_and_does_not_refire(linter)
 
 def test_generic_wording_reads_as_a_sentence(linter):
     result = fixed(linter, "Shoutout to @mike_runs26 who came in for ACL surgery and just ran his first 10K!")
-    assert result == "Shoutout to a patient who came in for ACL surgery and just ran his first 10K!"
+    assert result == "Shoutout to one of our patients who came in for ACL surgery and just ran his first 10K!"
 
 
 # --------------------------------------------------------------------------- PHI006 stories and authorization

@@ -55,7 +55,8 @@ _WORD_START = re.compile(r"(?<![\w@#/.'’-])([a-z])([a-z]*)\b")
 
 def _agreement(doc) -> list[tuple[int, int, str]]:
     """From the parse: "a" before a plural head ("a long-lasting results") goes; "there's" before
-    a plural subject becomes "there are"."""
+    a plural subject becomes "there are"; a singular verb put after a plural subject ("Our creams
+    often helps") agrees with it."""
     found = []
     for token in doc:
         if token.lower_ in {"a", "an"} and token.dep_ == "det" and token.head.tag_ in {"NNS", "NNPS"} \
@@ -66,7 +67,20 @@ def _agreement(doc) -> list[tuple[int, int, str]]:
             if subject is not None and subject.tag_ == "NNS":
                 verb = doc[token.i + 1]
                 found.append((verb.idx, verb.idx + len(verb.text), " are"))
+        if token.tag_ == "VBZ" and token.lower_ not in {"'s", "’s"}:
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ in {"NNS", "NNPS"} and subject.lower_ not in {"news", "series"}:
+                found.append((token.idx, token.idx + len(token.text), _plural_verb(token)))
     return found
+
+
+_PLURAL_FORMS = {"is": "are", "has": "have", "was": "were", "does": "do"}
+
+
+def _plural_verb(token) -> str:
+    """"helps" -> "help", "is" -> "are", keeping a capital."""
+    word = _PLURAL_FORMS.get(token.lower_, token.lemma_)
+    return word[:1].upper() + word[1:] if token.text[:1].isupper() else word
 
 
 def repairs(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int, int]] = (),
@@ -90,7 +104,7 @@ def repairs(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int,
         add(match.start(), match.end(), "")
     for match in re.finditer(r"([.!?])(\s*[.,;:])+(?!\.)", text):  # "sentence. ." or "done.,"
         add(match.start(), match.end(), match.group(1))
-    for match in re.finditer(r"^[ \t]*[,;:.][ \t]*", text, re.M):  # a line that now opens with punctuation
+    for match in re.finditer(r"^[ \t]*[,;:.\u2013\u2014][ \t]*", text, re.M):  # a line that now opens with punctuation
         add(match.start(), match.end(), "")
     if parse is not None:
         for start, end, word in _agreement(parse(text)):
@@ -105,8 +119,9 @@ def repairs(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int,
 
 def tidy(text: str, boundaries: Sequence[int], protected: Sequence[tuple[int, int]] = (),
          parse: Callable | None = None) -> str:
-    """``text`` with :func:`repairs` applied (twice, since one repair can reveal the next)."""
-    for _ in range(2):
+    """``text`` with :func:`repairs` applied (up to three times, since one repair can reveal the next:
+    a line edge's space, then the dash after it, then the capital)."""
+    for _ in range(3):
         edits = repairs(text, boundaries, protected, parse)
         if not edits:
             break

@@ -5,7 +5,9 @@
   registered in ``[tool.hclint.claim] approved_claims`` — or named: a word of a law's or an
   organisation's name, "the Cures Act"); an optional ``suggest`` offers a
   replacement for the match.
-- substitution: ``swap`` maps a pattern to its preferred wording; the fix replaces it.
+- substitution: ``swap`` maps a pattern to its preferred wording; the fix replaces it. A pattern
+  mapped to null (``~``) is still found but has no rewording that keeps the post honest: the
+  suggestion is advice only.
 - conditional: when any of ``if`` appears and none of ``then`` does, the first ``if`` match
   is a finding; an optional ``suggest.insert`` adds the missing text at the start or end.
 """
@@ -181,7 +183,7 @@ class ExistenceRule:
 @dataclass(frozen=True)
 class SubstitutionRule:
     meta: RuleMeta
-    swaps: tuple[tuple[regex.Pattern, str], ...]
+    swaps: tuple[tuple[regex.Pattern, str | None], ...]
     skip_when: tuple[str, ...]
     applicability: Applicability
     category: str
@@ -191,6 +193,13 @@ class SubstitutionRule:
         templates = dict(self.swaps)
         for pattern, match in _claimed_matches(self, analysis, templates):
             start, end = match.span()
+            if templates[pattern] is None:
+                yield Hit(start, end, message=format_message(self.meta.message, match=match.group(0), replacement=""),
+                          suggestions=(Suggestion(f"Remove '{match.group(0)}' or rewrite the sentence: no rewording "
+                                                  "keeps it honest", (), Applicability.DISPLAY),),
+                          category=self.category,
+                          evidence=(Evidence("pattern", self.category, match.group(0), start, end, pattern.pattern),))
+                continue
             replacement = _match_case(match.group(0), match.expand(templates[pattern]))
             yield Hit(start, end,
                       message=format_message(self.meta.message, match=match.group(0), replacement=replacement),
@@ -249,8 +258,8 @@ def existence(spec: Mapping[str, Any], ctx: PackContext, timeout: float) -> Exis
 def substitution(spec: Mapping[str, Any], ctx: PackContext, timeout: float) -> SubstitutionRule:
     _check_keys(spec, ctx, {"swap", "ignorecase", "skip_when", "applicability"})
     swap = spec.get("swap")
-    if not isinstance(swap, Mapping) or not swap or not all(isinstance(k, str) and isinstance(v, str) for k, v in swap.items()):
-        raise ctx.error("swap", "must be a non-empty mapping of pattern: replacement")
+    if not isinstance(swap, Mapping) or not swap or not all(isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in swap.items()):
+        raise ctx.error("swap", "must be a non-empty mapping of pattern: replacement (or null)")
     applicability = _applicability(spec.get("applicability"), ctx, "applicability")
     meta = rule_meta(spec, ctx, fixable=applicability is not Applicability.DISPLAY)
     ignorecase = bool(spec.get("ignorecase", True))

@@ -70,6 +70,9 @@ def _indirect_question(analysis: Analysis, start: int) -> bool:
     return any(t.lower_ in _INDIRECT for t in before)
 
 
+_TRAILING_TAGS = regex.compile(r"(?:[ \t]+#\w+)+[ \t]*$")
+
+
 @dataclass(frozen=True)
 class UnsubstantiatedEstablishment(ClaimRule):
     meta: RuleMeta = field(default=RuleMeta(
@@ -232,6 +235,9 @@ class ResultsTimelinePromise(ClaimRule):
             if common.context_of(analysis, found.start(), found.end(), ("negated", "question", "myth", "quoted")):
                 continue
             end = analysis.prose_bounds[1]
+            tags = _TRAILING_TAGS.search(analysis.text, 0, end)
+            if tags is not None and tags.start() > analysis.prose_bounds[0]:
+                end = tags.start()  # "... 24 lbs! Individual results vary. #transformation", not after the tags
             yield common.hit(
                 found.start(), found.end(),
                 self.meta.message.format(what=f"before/after post '{found.group(0)}' without 'individual results vary'"),

@@ -7,6 +7,7 @@ what, on what condition, ``language.directives``) that asks for a review only un
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ from ...language.reported import unreported
 from ...language.directives import Directive, directives
 from ...language.offers import PAYMENT_LINKS, Offer, offers
 from ...language.spans import TextSpan
-from ...model import Applicability, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
+from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 
 PART_465 = "https://www.ecfr.gov/current/title-16/chapter-I/subchapter-D/part-465"
 
@@ -34,6 +35,41 @@ def _sentiment_near(analysis: Analysis, offer: Offer) -> TextSpan | None:
         if cue.overlaps(act) or (0 <= act.start - cue.end <= 12) or (0 <= cue.start - act.end <= 4):
             return cue
     return None
+
+
+_REWARD_JOIN = re.compile(r"(?:\s*,)?\s+(?:and|&)\s+")
+_CHANGE = re.compile(r"\b(?:change|update|edit|remove|delete|take\s+down|bump)\b", re.I)
+_STARS = re.compile(r"\b\d\s*stars?\b", re.I)
+_ARTICLE_BEFORE = re.compile(r"\ba\s+$", re.I)
+
+
+def _honest_request(analysis: Analysis, offer: Offer, sentiment: TextSpan | None) -> Suggestion | None:
+    """"Leave us a 5-star review on Google and get 10% off!" -> "Leave us an honest review on Google!":
+    the reward clause goes and the asked-for sentiment becomes "honest". Only when the reward
+    trails the act in its own "and ..." clause, so that the request stands without it."""
+    if offer.link != "and" or offer.reward.start <= offer.act.end:
+        return None
+    text = analysis.post.original
+    sentence = analysis.sentence_at(offer.act.start)
+    if not sentence.start_char <= offer.reward.start < sentence.end_char:
+        return None
+    joins = list(_REWARD_JOIN.finditer(text, offer.act.end, offer.reward.start))
+    if not joins or _CHANGE.search(text, sentence.start_char, joins[-1].start()):
+        return None  # "change your 1-star review to 5 stars": no honest request is left in it
+    if any(c.start < joins[-1].start() and c != sentiment and sentence.start_char <= c.start
+           for c in analysis.cues("sentiment_positive")) or _STARS.search(text, sentence.start_char, joins[-1].start()):
+        return None
+    end = sentence.end_char
+    while end > joins[-1].start() and not (text[end - 1].isalnum() or text[end - 1] in ")\"'”’%"):
+        end -= 1
+    edits = [Edit(joins[-1].start(), end, "")]
+    if sentiment is not None and sentiment.end <= joins[-1].start():
+        article = _ARTICLE_BEFORE.search(text, sentence.start_char, sentiment.start)
+        if article is not None:
+            edits.insert(0, Edit(article.start(), sentiment.end, "an honest"))
+        else:
+            edits.insert(0, Edit(sentiment.start, sentiment.end, "honest"))
+    return Suggestion("Drop the reward and ask for an honest review", tuple(edits), Applicability.UNSAFE)
 
 
 def _disclosed(analysis: Analysis) -> bool:
@@ -62,9 +98,13 @@ class IncentivisedReview:
         rationale="Paying for reviews, above all for positive ones, turns the review record into advertising; the "
                   "2024 FTC rule allows civil penalties per violation. Asking every patient for an honest review, "
                   "with nothing in return, is fine.",
-        fix_safety="No automatic fix. Remove the incentive and ask everyone for honest feedback without conditions.",
+        fix_safety="Unsafe. When the reward trails the request in its own clause ('review us ... and get X'), the "
+                   "fix drops that clause and asks for an honest review instead of a 5-star or positive one; "
+                   "otherwise there is no automatic fix: remove the incentive and ask everyone for honest "
+                   "feedback without conditions.",
         examples=(
-            Example("Leave us a 5-star review on Google and get 10% off your next visit!", "fail"),
+            Example("Leave us a 5-star review on Google and get 10% off your next visit!", "fail",
+                    fixed="Leave us an honest review on Google!"),
             Example("We'll give you a $20 credit for every positive review you post.", "fail"),
             Example("Looking for people to write reviews for our clinic: $5 per review, no visit needed.", "fail"),
             Example("Check in on Yelp and review us today to get a free smoothie at the front desk.", "fail"),
@@ -75,6 +115,7 @@ class IncentivisedReview:
             Example("#ad @PureSkinMD gave me a free peel in exchange for my honest review, so here it is.", "pass"),
             Example("The FTC fined a med spa for giving patients 20% off in exchange for 5-star reviews.", "pass"),
         ),
+        fixable=True,
     ))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
@@ -99,8 +140,10 @@ class IncentivisedReview:
                                    "language.offers"),
                           Evidence("frame", f"act ({offer.link})", offer.act.text, offer.act.start, offer.act.end,
                                    "lexicon:act_review")),
-                suggestions=(Suggestion("Remove the incentive; invite every patient to leave an honest review, good "
-                                        "or bad, with nothing in return", (), Applicability.DISPLAY),),
+                suggestions=tuple(s for s in (
+                    _honest_request(analysis, offer, sentiment),
+                    Suggestion("Remove the incentive; invite every patient to leave an honest review, good "
+                               "or bad, with nothing in return", (), Applicability.DISPLAY)) if s is not None),
             )
             return
         for cue in analysis.cues("review_buying"):

@@ -9,7 +9,7 @@ from ...model import Applicability, Evidence, Suggestion
 from .assessment import Assessment, Tie
 from .identifiers import Identifier
 from .people import Person
-from .rewrite import Replacement, apply_with_anonymizer, detail_replacement, fill_template, person_replacements, tidy, whole_text
+from .rewrite import DEFAULT_REPLY_TEMPLATE, Replacement, apply_with_anonymizer, detail_replacement, fill_template, person_replacements, tidy, whole_text
 from .signals import Cue, sensitive_reason
 
 MAX_QUOTED = 3
@@ -94,6 +94,9 @@ def reply_template(assessment: Assessment) -> Suggestion | None:
     if span is None:
         return None
     template = fill_template(assessment.options.reply_template, assessment.org.contact)
+    if assessment.kind != "review-reply" and assessment.options.reply_template == DEFAULT_REPLY_TEMPLATE:
+        # a comment may be a question, not feedback: the default reply opens to suit it
+        template = template.replace("Thank you for your feedback.", "Thank you for reaching out.", 1)
     _, edits = apply_with_anonymizer(assessment.text, [Replacement(span[0], span[1], template)])
     return Suggestion("Replace the reply with a response that neither confirms nor denies care and moves the "
                       "conversation offline", edits, Applicability.UNSAFE)

@@ -72,6 +72,7 @@ def apply_with_anonymizer(text: str, replacements: Iterable[Replacement]) -> tup
 
 _GENERIC_PERSON = "a patient"
 _PATIENT_BEFORE = regex.compile(r"\b(?:patient|patients|recipient|grad|graduate)(?:\s+(?:spotlight|of the (?:month|week|year)))?\s*[,:]?\s*$", regex.IGNORECASE)
+_AFTER_PREPOSITION = regex.compile(r"\b(?:to|of|for|with)\s+$", regex.IGNORECASE)
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 _GREETING = regex.compile(r"(?:^|(?<=[.!?]\s))(?:hi|hello|hey|dear)\s+$", regex.IGNORECASE)
 
@@ -127,6 +128,8 @@ def person_replacements(text: str, start: int, end: int, kind: str, *, generalis
         generic = generic[0].upper() + generic[1:]
     if regex.search(r"\b(?:a|an|the)\s+$", before, regex.IGNORECASE):  # "a Jake" never; keep the article
         generic = "patient" + ("'s" if possessive else "")
+    elif not possessive and _AFTER_PREPOSITION.search(before):  # "Congratulations to one of our patients on ..."
+        generic = "one of our patients"
     return [Replacement(start, end + (possessive.end() if possessive else 0), generic)]
 
 
