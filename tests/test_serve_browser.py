@@ -132,13 +132,13 @@ def test_paste_see_accept_copy(page, server):
     assert "(?<" not in page.inner_text("#findings")  # no regex shown to the writer
     suggestion = item.locator(".suggestion").first
     expect(suggestion.locator(".before del")).to_have_text("cures")
-    expect(suggestion.locator(".after ins")).to_have_text("may help")
+    expect(suggestion.locator(".after ins")).to_have_text("may help with")
     _screenshot(page, "serve-draft.png")
 
     suggestion.locator("button.accept").click()
     expect(page.locator("#status")).to_have_text("Rewrite accepted.")
     fixed = page.input_value("#draft")
-    assert fixed == DRAFT.replace("cures", "may help")
+    assert fixed == DRAFT.replace("cures", "may help with")
     expect(page.locator("li.finding[data-rule='CLM001']")).to_have_count(0)
 
     page.click("#copy")
