@@ -1,4 +1,4 @@
-"""CLM015 (prescription-only medicine advertised to the UK public) and CLM016 (weight-loss efficacy
+"""CLM015 (prescription-only medicine advertised to the public where the law forbids it) and CLM016 (weight-loss efficacy
 claims), tested by class of sentence. Every sentence is written for the class it stands for."""
 
 from __future__ import annotations
@@ -23,13 +23,16 @@ def fired(linter: Linter, text: str, rule: str, kind: str = "post") -> bool:
     "Struggling with streaming eyes every June? Our allergy jab is £60 and takes two minutes.",  # priced jab
     "Start your Wegovy journey today with 20% off the first pen. Prices in £.",  # discount on a GLP-1
     "Bored of the same old moods? Treat yourself to Botox with our NMC-registered nurse.",  # POM as the thing one gets
+    "Grey Monday? Book Botox. Tired eyes? Book Botox.",  # no country sign at all: forbidden almost everywhere
+    "Gummy smile? Botox. Jaw clenching? Botox. Lunchtime appointments at our studio.",  # the medicine as the answer
 ])
 def test_uk_promotion_of_a_prescription_only_medicine(linter, text):
     assert fired(linter, text, "CLM015")
 
 
 @pytest.mark.parametrize("text", [
-    "Now offering Xeomin at our Denver office. Call to book.",  # US reminder ad: lawful with fair balance
+    "Now offering Xeomin at our Denver office, $10 a unit. Call to book.",  # US price: lawful with fair balance
+    "Botox for chronic migraine may be covered by Medicare. Ask your neurologist.",  # US insurance sign
     "Our nurse prescriber offers anti-wrinkle consultations in Leeds, £30.",  # the consultation, not the medicine
     "Should you buy Ozempic online? Ask your GP first.",  # asked
     "We never sell Mounjaro without a face-to-face consultation at our UK clinics.",  # negated
@@ -37,6 +40,28 @@ def test_uk_promotion_of_a_prescription_only_medicine(linter, text):
 ])
 def test_not_an_advertisement_of_a_prescription_only_medicine(linter, text):
     assert not fired(linter, text, "CLM015")
+
+
+@pytest.mark.parametrize(("country", "reported"), [("US", False), ("nz", False), ("GB", True), ("UK", True),
+                                                   ("IE", True), ("CA", True)])
+def test_the_declared_country_decides_where_the_rule_applies(country, reported):
+    local = Linter(Settings(plugins=False, organisation={"country": country}))
+    text = "Now offering Xeomin at our riverside office. Call to book."
+    assert any(f.rule_id == "CLM015" for f in local.lint_text(text).findings) is reported
+
+
+def test_a_declared_country_names_the_jurisdiction_in_the_message():
+    local = Linter(Settings(plugins=False, organisation={"country": "IE"}))
+    found = [f for f in local.lint_text("Tired eyes? Botox. Book at our Cork clinic.").findings if f.rule_id == "CLM015"]
+    assert found and "in IE it may not be advertised" in found[0].message
+
+
+@pytest.mark.parametrize("value", ["USA", "", 1, "U1"])
+def test_a_country_that_is_not_an_iso_code_is_a_configuration_error(value):
+    from hcsocial_lint.org_kind import parse_country
+
+    with pytest.raises(ValueError, match="organisation.country"):
+        parse_country({"country": value})
 
 
 def test_public_health_bodies_do_not_advertise(linter):

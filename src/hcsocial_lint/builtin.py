@@ -51,14 +51,14 @@ def hclint_option_tables():
     from .rules.phi.people import ORGANISATION_KEYS
     from .rules.tone.options import KNOWN_KEYS as tone_keys
 
-    # The organisation table holds the PHI facts (staff, facilities, ...) and the declared kind.
-    return {"organisation": (*ORGANISATION_KEYS, "kind"), "phi": sorted(phi_keys), "claim": claim_keys,
+    # The organisation table holds the PHI facts (staff, facilities, ...), the declared kind and country.
+    return {"organisation": (*ORGANISATION_KEYS, "kind", "country"), "phi": sorted(phi_keys), "claim": claim_keys,
             "tone": tone_keys, "endorsement": endorsement_keys}
 
 
 @hookimpl
 def hclint_validate_settings(settings):
-    from .org_kind import parse_kind
+    from .org_kind import parse_country, parse_kind
     from .rules.claims.common import parse_options as claim_options
     from .rules.endorsement.options import endorsement_options
     from .rules.phi.options import options_from as phi_options
@@ -67,6 +67,7 @@ def hclint_validate_settings(settings):
 
     Organisation.from_settings(settings.organisation)
     parse_kind(settings.organisation)
+    parse_country(settings.organisation)
     phi_options(settings.family_options("phi"))
     claim_options(settings.family_options("claim"))
     tone_options(settings)

@@ -4,12 +4,14 @@ the UK public (CLM015) and weight-loss efficacy claims for a sold product or pro
 Both read plain-phrase lexicons matched once per linter (``language/lexicons/claim_*.txt``) and the
 assertion properties of the match (negated, asked, quoted, refuted), never the sentence's wording:
 
-* CLM015: in the UK a prescription-only medicine may not be advertised to the public at all, with
-  or without an efficacy claim (Human Medicines Regulations 2012, reg. 284; CAP Code 12.12). The
-  rule needs the medicine, a sign that the post promotes it (a price, a code, booking, "available",
-  an ad or story, or the medicine as the thing the reader gets) and a sign that the post is British
-  (a pound price, its health service and registers, stone as a weight, "jab"). US law allows the
-  same promotion with fair balance (CLM007), so without a UK sign the rule says nothing.
+* CLM015: outside the United States and New Zealand a prescription-only medicine may not be
+  advertised to the public at all, with or without an efficacy claim (UK Human Medicines
+  Regulations 2012, reg. 284 and CAP Code 12.12; EU Directive 2001/83/EC art. 88). The rule needs
+  the medicine and a sign that the post promotes it (a price, a code, booking, "available", an ad
+  or story, the medicine as the thing the reader gets, or the medicine standing alone as the answer
+  to a question). Where it applies comes from the organisation's declared ``country``; without one,
+  a US sign (a dollar price, the FDA, Medicare) keeps the rule silent, since US law allows the same
+  promotion with fair balance (CLM007).
 * CLM016: a product, programme or injection said to make people lose weight, burn fat or curb
   appetite, in a post that sells it or about a sold thing, is an efficacy claim that needs evidence
   (FTC Act ss.5, 12; FTC "Gut Check", 2003; CAP Code 13.1, 13.10). A hedge excuses nothing; a post
@@ -26,13 +28,14 @@ from ...analysis import Analysis
 from ...language import TextSpan
 from ...language.commerce import PROMOTIONAL_KINDS, commercial_cues, lexicon_cues, sells
 from ...model import Evidence, Example, Hit, RuleMeta, Severity
-from ...org_kind import is_public_health
+from ...org_kind import PRESCRIPTION_ADVERTISING_ALLOWED, is_public_health, organisation_country
 from . import common
 from .common import ClaimRule
 from .prescription import _risk_information
 
 POMS = "claim_prescription_only"
 UK = "claim_uk_markers"
+US = "claim_us_markers"
 WEIGHT = "claim_weight_loss"
 PRODUCTS = "promoter_products"
 # verbs whose object is the thing the reader is invited to have: "they get Botox", "try the jab"
@@ -53,6 +56,37 @@ def _uk(analysis: Analysis) -> bool:
     return "£" in analysis.text or bool(lexicon_cues(analysis, UK))
 
 
+def _us(analysis: Analysis) -> bool:
+    return "$" in analysis.text or bool(lexicon_cues(analysis, US))
+
+
+def _where_forbidden(analysis: Analysis) -> str | None:
+    """Where the post's medicine advertising is forbidden ("in the UK"), or None where it is lawful."""
+    country = organisation_country(analysis.settings)
+    if country is not None:
+        return None if country in PRESCRIPTION_ADVERTISING_ALLOWED else f"in {'the UK' if country == 'GB' else country}"
+    if _uk(analysis):
+        return "in the UK"
+    if _us(analysis):
+        return None
+    return "outside the US and New Zealand"
+
+
+def _stands_alone(tokens) -> bool:
+    """The medicine is its whole sentence, as an order ("Book Botox.") or as the answer to a question
+    before it ("Frown lines? Botox."); the tagger often reads such fragments' verbs as names."""
+    sentence = tokens.root.sent
+    words = [t for t in sentence if not t.is_punct and not t.is_space and not tokens.start <= t.i < tokens.end]
+    if any(t.lower_ not in _CONSUMER_VERBS and t.lower_ not in _OWN | {"your", "some"} for t in words):
+        return False
+    if any(t.lower_ in _CONSUMER_VERBS for t in words):
+        return True
+    before = sentence.start - 1
+    while before >= 0 and tokens.doc[before].is_space:
+        before -= 1
+    return before >= 0 and tokens.doc[before].text == "?"
+
+
 def _offered(analysis: Analysis, span: TextSpan) -> bool:
     """The post promotes the medicine: it sells, or the medicine is what the reader is to get."""
     if sells(analysis):
@@ -60,6 +94,8 @@ def _offered(analysis: Analysis, span: TextSpan) -> bool:
     tokens = analysis.doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None:
         return False
+    if _stands_alone(tokens):
+        return True
     head = tokens.root
     while head.dep_ in {"conj", "appos", "compound"} and head.head.i != head.i:
         head = head.head
@@ -76,19 +112,22 @@ class PrescriptionOnlyAdvertised(ClaimRule):
         name="prescription-only-medicine-advertised",
         family="claim",
         severity=Severity.WARNING,
-        message="'{medicine}' is a prescription-only medicine: in the UK it may not be advertised to the public",
-        citation="Human Medicines Regulations 2012 (SI 2012/1916), reg. 284; CAP Code 12.12; ASA rulings on "
-                 "botulinum toxin, weight-loss injection and hay fever injection promotions (2020-2024)",
+        message="'{medicine}' is a prescription-only medicine: {where} it may not be advertised to the public",
+        citation="Human Medicines Regulations 2012 (SI 2012/1916), reg. 284; CAP Code 12.12; Directive 2001/83/EC "
+                 "art. 88; ASA and ASAI rulings on botulinum toxin, weight-loss injection and hay fever injection "
+                 "promotions (2018-2024)",
         url="https://www.asa.org.uk/advice-online/prescription-only-medicines.html",
         summary="Finds a prescription-only medicine (botulinum toxins, GLP-1 weight-loss injections, the steroid "
                 "'hay fever jab') named in a post that promotes it to the public (a price, a code, booking, an ad, "
-                "or the medicine as what the reader gets) and that reads as British (a pound price, the NHS or a UK "
-                "register, stone as a weight, 'jab').",
+                "or the medicine as what the reader gets), unless the organisation's declared country (or, without "
+                "one, a US sign in the post) allows such advertising.",
         rationale="UK law forbids advertising prescription-only medicines to the public whatever the ad claims: a "
                   "discount on 'Wegovy consultations' or a priced 'allergy jab' is an advertisement for the medicine. "
                   "A clinic may advertise a consultation or a treatment area ('anti-wrinkle treatment') without naming "
-                  "the medicine. In the US the same promotion is lawful with fair balance (CLM007), so the rule needs "
-                  "a UK sign. Negated, asked, quoted and refuted mentions are not promotion.",
+                  "the medicine. The same holds across the EU, Canada and Australia. In the US and New Zealand the same "
+                  "promotion is lawful with fair balance (CLM007): declare `country = \"US\"` under "
+                  "[tool.hclint.organisation], and without a declared country a dollar price, the FDA or Medicare in "
+                  "the post keeps the rule silent. Negated, asked, quoted and refuted mentions are not promotion.",
         fix_safety="No automatic fix: rewording an ad to promote the consultation rather than the medicine needs a "
                    "person.",
         examples=(
@@ -97,7 +136,8 @@ class PrescriptionOnlyAdvertised(ClaimRule):
             Example("Use code SLIM10 for £10 off your first month of Mounjaro.", "fail"),
             Example("Feeling tired of frown lines? Treat yourself to Botox this Friday, £120.", "fail"),
             Example("Book an anti-wrinkle consultation with our nurse prescriber, £25.", "pass"),
-            Example("Now offering Botox and Dysport at our Northside location. Call to book.", "pass"),
+            Example("Sweaty palms? Dysport. Crow's feet? Dysport. Ask at reception.", "fail"),
+            Example("Now offering Botox and Dysport at our Northside location, from $11 a unit. Call to book.", "pass"),
             Example("We do not offer Botox to under-18s in any of our UK clinics.", "pass"),
             Example("Is Mounjaro right for you? Ask your GP, not an online shop.", "pass"),
         ),
@@ -105,13 +145,16 @@ class PrescriptionOnlyAdvertised(ClaimRule):
 
     def find(self, analysis: Analysis) -> Iterator[Hit]:
         medicines = lexicon_cues(analysis, POMS)
-        if not medicines or is_public_health(analysis.settings) or not _uk(analysis):
+        if not medicines or is_public_health(analysis.settings):
+            return
+        where = _where_forbidden(analysis)
+        if where is None:
             return
         for medicine in medicines:
             if not _asserted(analysis, medicine) or not _offered(analysis, medicine):
                 continue
             yield common.hit(
-                medicine.start, medicine.end, self.meta.message.format(medicine=medicine.text), "POM-ADVERTISED",
+                medicine.start, medicine.end, self.meta.message.format(medicine=medicine.text, where=where), "POM-ADVERTISED",
                 evidence=(Evidence("lexicon", "prescription-only medicine", medicine.text, medicine.start,
                                    medicine.end, f"lexicon:{POMS}"),),
                 suggestions=(common.display("Advertise the consultation or the treatment area, not the medicine; "

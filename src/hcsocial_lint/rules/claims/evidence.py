@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ...analysis import Analysis
-from ...language.commerce import lexicon_cues
+from ...language.commerce import lexicon_cues, sells
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from . import common, framed
 from .common import ClaimRule
@@ -130,7 +130,9 @@ class UnsubstantiatedEstablishment(ClaimRule):
                 evidence=(Evidence("pattern", "establishment claim", text, start, end, f"vocabulary:{ESTABLISHMENT}"),),
                 suggestions=(Suggestion("Cite the study, survey or trial that supports the claim",
                                         (Edit(core_end, core_end, SOURCE_PLACEHOLDER),), Applicability.UNSAFE),),
-                severity=Severity.ERROR if disease else None,
+                # a disease claimed proven is an error where the post sells; a statement of a
+                # regulator or an agency that "data has shown" something is reported as a warning
+                severity=Severity.ERROR if disease and sells(analysis) else None,
             )
 
 
