@@ -249,3 +249,27 @@ def test_a_service_said_to_soften_an_outbreak_named_elsewhere_is_an_outbreak_cla
 ])
 def test_course_of_illness_near_misses_stay_clean(linter, text):
     assert not {"CLM003", "CLM004"} & set(claim_findings(linter, text))
+
+
+# ------------------------------------------------------------------------------------------------
+# Class: the reader as the agent of an effect, in a post about a sold thing or practice: the
+# promise is the sold thing's ("Weekly cupping this winter: you may shake off a cold faster").
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Monthly cranial adjustments through the winter: you may shorten the flu if it does catch you.", "CLM004"),
+    ("Our new salt cave sessions open Monday. You will breathe easier and calm your asthma.", "CLM003"),
+    ("Stock up on our zinc lozenges, $12. You'll knock out the flu in two days.", "CLM004"),
+])
+def test_the_reader_using_the_sold_thing_makes_its_claim(linter, text, rule):
+    assert rule in claim_findings(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Do you run a gym or a pool? You can help prevent the spread of COVID-19 with these tips.",  # asked, not sold
+    "Drink more water in the heat. You can prevent kidney stones.",  # a generic thing, nothing sold or owned
+    "Our flu clinic is open. You can lower your risk of flu by getting vaccinated.",  # a public-health measure
+    "Our soaps are back in stock. You can stop the flu spreading by washing your hands often.",  # the means is named
+])
+def test_reader_near_misses_stay_clean(linter, text):
+    assert not {r: s for r, s in claim_findings(linter, text).items() if r in {"CLM003", "CLM004"}}

@@ -32,6 +32,7 @@ CARE_PROVIDERS = "care_providers"
 PROMOTIONAL_KINDS = frozenset({"ad", "story"})
 FIRST_PERSON = frozenset({"our", "my", "we", "us", "i", "ours"})
 PRONOUNS = frozenset({"it", "this", "these", "they", "that", "them"})
+READER = frozenset({"you", "u", "ya"})
 
 # A proper noun that names a person, an organisation or a place speaks or is spoken of; one that
 # names nothing the entity recognizer knows is taken for a brand.
@@ -131,6 +132,34 @@ def _benefits_heading(pronoun: Token) -> Token | None:
     return None
 
 
+def _reader_means(analysis, reader: Token) -> Agent | None:
+    """The reader as the agent of an effect in a post about a sold thing: "Regular adjustments this
+    winter: you may shorten a cold" promises the effect of the adjustments the post is about. The
+    sold thing is named before the effect; a public-health measure in the post ("you can lower your
+    risk by getting vaccinated") makes it advice, not a promise for the product, and so does a means
+    the sentence names itself ("you can stop the flu by washing your hands")."""
+    if any(c.dep_ == "prep" and c.lower_ in {"by", "through", "via"} for c in reader.head.children):
+        return None
+    if any(not analysis.assertion(m).negated for m in lexicon_cues(analysis, MEASURES)):
+        return None
+    practices = lexicon_cues(analysis, PRACTICES)
+    selling = sells(analysis)
+
+    def topic(thing: TextSpan) -> bool:  # the post's own thing, a practice, or anything in a post that sells
+        if thing.end > reader.idx or not analysis.assertion(thing).asserted:
+            return False  # "Do you run a pool? You can help stop the spread" asks about the reader's own
+        owned = analysis.text[max(0, thing.start - 12):thing.start].lower().split()[-2:]
+        return selling or bool(FIRST_PERSON & set(owned)) or _overlapping(practices, thing.start, thing.end) is not None
+
+    sold = [s for s in (*lexicon_cues(analysis, PRODUCTS), *practices) if topic(s)]
+    if not sold:
+        return None
+    thing = max(sold, key=lambda s: s.end)
+    practice = _overlapping(practices, thing.start, thing.end) is not None
+    return Agent(SELLER, thing, f"the reader using '{thing.text}', which the post is about", generic=True,
+                 practice=practice)
+
+
 def classify_agent(analysis, agent: Token | None) -> Agent:
     """What the agent of an effect is (see the module docstring)."""
     if agent is None:
@@ -163,6 +192,10 @@ def classify_agent(analysis, agent: Token | None) -> Agent:
             if found.kind == OTHER and sells(analysis):  # a post that sells lists the benefits of what it sells
                 return Agent(ELIDED, found.span, "the thing whose benefits a post that sells lists")
             return found
+    if agent.lower_ in READER:
+        using = _reader_means(analysis, agent)
+        if using is not None:
+            return using
     if agent.lower_ in PRONOUNS and _measure_before(analysis, agent):
         return Agent(MEASURE, span, "refers back to a public-health measure")  # "The vaccine ... it lowers the risk"
     if agent.lower_ in PRONOUNS or agent.pos_ == "PROPN":
