@@ -90,7 +90,7 @@ CLEAN = [
     # near misses
     "Join our walk to find a cure for Alzheimer's disease!",
     "Guaranteed same-day appointments for sick kids.",
-    "Now offering Botox and Dysport at our Northside office. Call to book.",
+    "Now offering Botox and Dysport at our Northside office, $11 a unit. Call to book.",  # a US price: CLM015 stays quiet
     "Our HydraFacial uses a device cleared by the FDA for cleansing and exfoliation.",
     "Before and after our lobby renovation! New chairs and a kids' corner.",
     "Stem cell transplants are an established treatment for some leukemias.",
