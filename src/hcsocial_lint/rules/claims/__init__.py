@@ -4,7 +4,8 @@ CLM001 absolute efficacy, CLM002 safety absolutes, CLM009 superiority over conve
 CLM011 anti-vaccine framing and CLM014 credentials are rule packs (data). The rules here need
 logic: a disease, a claim word and an unapproved product together (CLM003, CLM004), a missing
 source or risk statement (CLM005, CLM007, CLM013), what "FDA approved" describes (CLM006),
-product-to-use tables (CLM008), who is being addressed (CLM010), and approved claims from
+product-to-use tables (CLM008), who is being addressed (CLM010), advice against
+established treatment read on the parse (CLM017), and approved claims from
 ``[tool.hclint.claim]``.
 """
 
@@ -17,6 +18,7 @@ from .evidence import ResultsTimelinePromise, UnsubstantiatedEstablishment
 from .fda_status import FdaStatusMisuse
 from .prescription import OffLabelPromotion, RxFairBalance
 from .supplements import SupplementDisclaimer
+from .treatment import TreatmentDiscouraged
 
 RULES = (
     DiseaseClaimUnapproved(),
@@ -30,6 +32,7 @@ RULES = (
     SupplementDisclaimer(),
     PrescriptionOnlyAdvertised(),
     WeightLossClaim(),
+    TreatmentDiscouraged(),
 )
 
 

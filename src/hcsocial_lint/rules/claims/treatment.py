@@ -1,0 +1,252 @@
+"""Essential treatment discouraged (CLM017), read on the parse.
+
+A post that promotes an alternative (it sells, or names a sold thing or practice) and tells the
+reader to stop, refuse or replace an established treatment discourages essential treatment
+(CAP Code 12.2; FTC Act ss.5, 12). The relation is read from the dependency parse, so the words can
+be far apart or the treatment named by a pronoun in an earlier sentence:
+
+* **stop**: the treatment is the object of a verb of giving up ("ditch", "quit", "come off",
+  "wean off", "give up") said as advice: an order, "you should/can ...", or the complement of
+  "I'd recommend / we want you to ...";
+* **refuse**: the treatment is the object of "recommend", "need", "take", "choose", "put" ... under
+  a negation ("I wouldn't recommend antidepressants", "you don't need statins");
+* **replace**: the treatment is what the promoted thing is chosen over or works without ("choose
+  a supplement over a pharmaceutical", "great health without costly drugs or surgery");
+* **disparage**: the treatment (or a pronoun for it) is said to numb, mask or poison ("they just
+  numb your emotions").
+
+Not reported: a post that promotes nothing (a health department saying "you don't need antibiotics
+for a cold"), an organisation declared a public-health body, a refused or discarded treatment in
+a question, a quotation or a myth, and advice about a prescription as a document ("available
+without a prescription"). CLM009 reads the fixed wording of superiority ("better than", "Big
+Pharma"); this rule reads the relation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...analysis import Analysis
+from ...language import TextSpan
+from ...language.commerce import (CARE_PROVIDERS, DRUGS, PRACTICES, PRODUCTS, PROMOTIONAL_KINDS, is_price,
+                                  lexicon_cues)
+from ...model import Evidence, Example, Hit, RuleMeta, Severity
+from ...org_kind import is_public_health
+from . import common
+from .common import ClaimRule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+TREATMENTS = "conventional_treatments"
+_STOP_VERBS = frozenset({"ditch", "dump", "quit", "stop", "drop", "skip", "toss", "bin", "abandon", "replace", "swap",
+                         "refuse", "reject", "forget", "avoid"})
+_PARTICLE_VERBS = {"come": "off", "get": "off", "wean": "off", "give": "up", "throw": "away", "stay": "off"}
+_REFUSED = frozenset({"recommend", "need", "take", "choose", "put", "use", "want", "trust", "advise", "suggest"})
+_ADVICE = frozenset({"recommend", "advise", "suggest", "want", "tell", "urge", "encourage", "help", "need", "time"})
+_MODALS = frozenset({"should", "can", "could", "must", "ought"})
+_CHOOSE = frozenset({"choose", "prefer", "pick", "opt", "select", "trust", "use"})
+_HARM_VERBS = frozenset({"numb", "mask", "poison", "destroy", "ruin", "dull", "zombify", "wreck"})
+_HARM_NOUNS = frozenset({"poison", "toxin"})
+_PRONOUNS = frozenset({"them", "they", "it", "those", "these"})
+_DOCUMENT = frozenset({"prescription"})
+# sold-thing words that are also everyday care ("rest and drink fluids"): an alternative only when owned
+_EVERYDAY = frozenset({"drink", "water", "tea", "juice", "food", "fluid", "soup", "milk", "fruit", "vegetable", "rest"})
+# what "our" may own without it being a thing for sale
+_NOT_THINGS = frozenset({"patient", "community", "family", "staff", "team", "member", "people", "friend", "child", "kid",
+                         "thought", "heart", "prayer", "mission", "goal", "website", "page", "office", "location", "town",
+                         "city", "country", "nation", "state", "county", "advice", "guidance", "research", "study",
+                         "data", "tip", "update", "doctor", "nurse", "pharmacist", "colleague", "volunteer", "partner"})  # "without a prescription": the document, not the treatment
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in token.children)
+
+
+def _advice(verb: Token) -> bool:
+    """The verb is said as advice: an order, "you should ...", or wanted, recommended or needed."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ in {"ROOT", "conj"} and verb.tag_ in {"VB", "VBP"}:
+        return True  # an order: "Ditch the pills."
+    if subject is not None and subject.lower_ in {"you", "u"} and any(c.lower_ in _MODALS for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ in {"xcomp", "ccomp", "advcl"} and head.lemma_.lower() in _ADVICE and not _negated(head)
+
+
+def _refused(verb: Token) -> Token | None:
+    """The negated verb of refusal governing ``verb`` (itself, or up to two verbs it completes)."""
+    token = verb
+    for _ in range(3):
+        if token.lemma_.lower() in _REFUSED and _negated(token):
+            return token
+        if token.dep_ not in {"xcomp", "ccomp"} or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _relation(token: Token) -> tuple[str, Token] | None:
+    """How ``token`` (a treatment or a pronoun for one) is discouraged, and the word that says it."""
+    head = token.head
+    lemma = head.lemma_.lower()
+    if token.dep_ == "dobj":
+        if lemma in _STOP_VERBS and not _negated(head) and _advice(head):
+            return "stop", head
+        particle = _PARTICLE_VERBS.get(lemma)
+        if particle and any(c.dep_ in {"prt", "prep"} and c.lower_ == particle for c in head.children) and _advice(head):
+            return "stop", head  # "come off it", "give them up"
+        refusal = _refused(head)
+        if refusal is not None:
+            return "refuse", refusal
+    if token.dep_ == "pobj" and head.dep_ in {"prep", "prt", "advmod"}:
+        verb = head.head
+        if verb.dep_ == "dobj" and verb.pos_ in {"NOUN", "PROPN"}:
+            verb = verb.head  # "choose a tablet [over a pharmaceutical]": the parser hangs it on the object
+        word = head.lower_
+        if word == "off" and _PARTICLE_VERBS.get(verb.lemma_.lower()) == "off" and _advice(verb):
+            return "stop", verb  # "come off them", "get off your meds"
+        if word == "without" and token.lemma_.lower() not in _DOCUMENT and not _negated(verb):
+            return "replace", head
+        if word == "over" and verb.lemma_.lower() in _CHOOSE and not _negated(verb):
+            return "replace", head  # "choose a supplement over a pharmaceutical"
+        if word in {"of", "than", "to"} and verb.lower_ in {"instead", "rather", "alternative", "alternatives"}:
+            return "replace", verb
+    if token.dep_ in {"nsubj"} and head.lemma_.lower() in _HARM_VERBS and not _negated(head):
+        return "disparage", head
+    if token.dep_ == "nsubj" and head.lemma_ == "be":
+        predicate = next((c for c in head.children if c.dep_ in {"attr", "acomp"}), None)
+        if predicate is not None and predicate.lemma_.lower() in _HARM_NOUNS and not _negated(head):
+            return "disparage", predicate
+    return None
+
+
+def _asks_why(word: Token) -> bool:
+    """A rhetorical "why" question argues rather than asks: "Why choose a pill over a plant?"."""
+    return any(t.lower_ == "why" for t in word.sent[:3])
+
+
+def _own_thing(analysis: Analysis, treatments: list[TextSpan]) -> bool:
+    """The post names its own thing: "our fish oil", "my blend" (not "our team", "our doctors" nor the
+    treatment itself)."""
+    care = lexicon_cues(analysis, CARE_PROVIDERS)
+    for token in analysis.doc:
+        if token.dep_ != "poss" or token.lower_ not in {"our", "my"} or token.head.pos_ != "NOUN":
+            continue
+        thing = token.head
+        if thing.ent_type_ or thing.lemma_.lower() in _NOT_THINGS:
+            continue
+        if not any(c.start <= thing.idx < c.end for c in (*care, *treatments)):
+            return True
+    return False
+
+
+def _named_alternative(analysis: Analysis, treatments: list[TextSpan]) -> bool:
+    """A sold thing or practice named as a noun, other than the treatment ("our beet tonic",
+    "an acupuncture session"; not the verb "drink" nor the "pills" being discarded)."""
+    doc = analysis.doc
+    for cue in (*lexicon_cues(analysis, PRODUCTS), *lexicon_cues(analysis, PRACTICES)):
+        if any(t.start < cue.end and cue.start < t.end for t in treatments):
+            continue
+        tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if tokens is None or tokens.root.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            continue
+        if tokens.root.lemma_.lower() not in _EVERYDAY:  # "rest and drink water" is care advice, "our water" is sold
+            return True
+    return False
+
+
+def _promotes_alternative(analysis: Analysis, treatments: list[TextSpan]) -> bool:
+    """The post promotes something to take the treatment's place. A bare call to contact us ("call us
+    if it lasts a week") is not an alternative; a price or a promotional post is."""
+    priced = any(q.label == "MONEY" and is_price(q.text) for q in analysis.quantities)
+    metadata = analysis.post.metadata
+    promotional = analysis.kind in PROMOTIONAL_KINDS or metadata.get("paid_partnership") or metadata.get("product_type")
+    return bool(priced or promotional or _named_alternative(analysis, treatments) or _own_thing(analysis, treatments))
+
+
+def _mentions(analysis: Analysis) -> list[tuple[Token, TextSpan]]:
+    """Each treatment's head token, and pronouns standing for the treatment named just before."""
+    doc = analysis.doc
+    named = [*lexicon_cues(analysis, TREATMENTS), *lexicon_cues(analysis, DRUGS)]
+    found: list[tuple[Token, TextSpan]] = []
+    for span in named:
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is not None:
+            found.append((tokens.root, span))
+    for token in doc:
+        if token.lower_ not in _PRONOUNS:
+            continue
+        earliest = doc[token.sent.start - 1].sent.start_char if token.sent.start > 0 else token.sent.start_char
+        before = [span for span in named if earliest <= span.start < token.idx]
+        if before and token.lower_ != "it" or before and not before[-1].text.lower().endswith("s"):
+            found.append((token, before[-1]))
+    return found
+
+
+@dataclass(frozen=True)
+class TreatmentDiscouraged(ClaimRule):
+    meta: RuleMeta = field(default=RuleMeta(
+        id="CLM017",
+        name="essential-treatment-discouraged",
+        family="claim",
+        severity=Severity.ERROR,
+        message="'{match}' discourages {treatment} in a post that promotes an alternative",
+        citation="CAP Code 12.2 (marketers must not discourage essential treatment); FTC Act ss.5, 12; ASA rulings "
+                 "on CBD and supplement promotions set against antidepressants and ADHD medication (2024-2025)",
+        url="https://www.asa.org.uk/type/non_broadcast/code_section/12.html",
+        summary="Finds, on the parse, advice to stop a treatment ('come off them', 'ditch the statins'), a refusal "
+                "of one ('I wouldn't recommend antidepressants'), an alternative chosen over or working without one "
+                "('without costly drugs or surgery'), or a treatment said to numb or poison, in a post that sells or "
+                "names a sold thing or practice.",
+        rationale="People who stop prescribed medicine, surgery, chemotherapy or vaccination on a seller's word come "
+                  "to harm; the ASA upholds complaints against CBD, supplement and chiropractic posts that do it, "
+                  "however casual the wording. A post that promotes nothing (a health department saying antibiotics "
+                  "do not treat colds) is not reported, nor a question, a quotation, a myth or a negated discard "
+                  "('never stop a prescription without talking to your doctor').",
+        fix_safety="No automatic fix: say instead 'Talk to your clinician before changing or stopping any treatment.'",
+        examples=(
+            Example("Honestly I wouldn't recommend statins at all. I'd recommend our fish oil.", "fail"),
+            Example("Your inhaler isn't the answer. Come off it and try our breathing salts.", "fail"),
+            Example("Feel amazing without harsh drugs or surgery. Book a reflexology session today.", "fail"),
+            Example("Why would you choose a nutrient over a pharmaceutical? Our kelp capsules are natural.", "fail"),
+            Example("Never stop a prescription without talking to your doctor. Our pharmacists can help.", "pass"),
+            Example("Antibiotics don't work on colds, so you don't need them for one. Rest and fluids help.", "pass"),
+            Example("Our hand cream is available without a prescription, $9.", "pass"),
+        ),
+    ))
+
+    def find(self, analysis: Analysis) -> Iterator[Hit]:
+        if is_public_health(analysis.settings) or not analysis.has_model:
+            return
+        mentions = _mentions(analysis)
+        if not mentions or not _promotes_alternative(analysis, [span for _, span in mentions]):
+            return
+        seen: set[int] = set()
+        for token, treatment in mentions:
+            found = _relation(token)
+            if found is None:
+                continue
+            how, word = found
+            start = min(word.idx, token.idx)
+            end = max(word.idx + len(word.text), token.idx + len(token.text))
+            span = TextSpan(start, end, "discouraged treatment", analysis.text[start:end], "parse")
+            assertion = analysis.assertion(span)
+            if assertion.question and not (how == "replace" and _asks_why(word)):
+                continue
+            if assertion.quoted or assertion.refuted or (assertion.negated and how != "refuse"):
+                continue
+            sentence = common.sentence_index(analysis, start)
+            if sentence in seen:
+                continue
+            seen.add(sentence)
+            yield common.hit(
+                start, end,
+                self.meta.message.format(match=span.text, treatment=f"'{treatment.text}'"), "DISCOURAGES-TREATMENT",
+                evidence=(Evidence("parse", f"treatment {how}", treatment.text, treatment.start, treatment.end,
+                                   f"lexicon:{TREATMENTS}"),),
+                suggestions=(common.display("Remove the advice; say 'Talk to your clinician before changing or "
+                                            "stopping any treatment.'"),),
+            )
