@@ -106,10 +106,26 @@ class TimedPattern:
 
     def __init__(self, compiled: regex.Pattern, owner: str, name: str, overruns: Overruns | None = None,
                  *, remember: bool = False) -> None:
-        self.compiled = compiled
+        self._compiled: regex.Pattern | None = compiled
+        self._flags = 0
         self.pattern = compiled.pattern
         self._owner, self._name, self._overruns = owner, name, overruns
         self._remember = remember
+
+    @classmethod
+    def lazy(cls, source: str, flags: int, owner: str, name: str, overruns: Overruns | None = None) -> TimedPattern:
+        """A pattern compiled on its first search: a recognizer whose patterns a post never
+        reaches (the URL recognizer on a post without a dot) does not pay for compiling them."""
+        timed = cls.__new__(cls)
+        timed._compiled, timed._flags, timed.pattern = None, flags, source
+        timed._owner, timed._name, timed._overruns, timed._remember = owner, name, overruns, False
+        return timed
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, self._flags)
+        return self._compiled
 
     def _budget(self) -> Overruns | None:
         return self._overruns if self._overruns is not None else _RUNNING.get()
@@ -227,8 +243,8 @@ def budget_recognizers(recognizers: Iterable[EntityRecognizer], seconds: float) 
     """Put every pattern of ``recognizers`` on a ``seconds`` budget; returns the shared record.
 
     A ``PatternRecognizer`` gets copies of its patterns (Presidio shares them between
-    instances through class attributes), pre-compiled with the flags it will ask for, so its
-    own compile step keeps them. Other recognizers take part by defining
+    instances through class attributes), set up with the flags it will ask for (and compiled
+    on first use), so its own compile step keeps them. Other recognizers take part by defining
     ``budget_patterns(wrap)``, where ``wrap(compiled, name)`` returns the timed pattern.
     """
     from presidio_analyzer import PatternRecognizer
@@ -240,8 +256,8 @@ def budget_recognizers(recognizers: Iterable[EntityRecognizer], seconds: float) 
             timed = []
             for pattern in recognizer.patterns:
                 pattern = copy.copy(pattern)
-                pattern.compiled_regex = TimedPattern(regex.compile(pattern.regex, flags=flags),
-                                                      f"recognizer {recognizer.name}", pattern.name, overruns)
+                pattern.compiled_regex = TimedPattern.lazy(pattern.regex, flags, f"recognizer {recognizer.name}",
+                                                           pattern.name, overruns)
                 pattern.compiled_with_flags = flags
                 timed.append(pattern)
             recognizer.patterns = timed
