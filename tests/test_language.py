@@ -109,9 +109,12 @@ def test_compiled_lexicons_are_stored_and_read_back_with_the_same_matches(linter
 
     nlp = linter.model.nlp
     lexicons = [builtin_lexicon(name) for name in builtin_lexicon_names()]
-    doc = nlp("Our elderberry syrup cures the flu, boosts immunity and eases Crohn's disease and diabetes mellitus.")
+    doc = nlp("Our elderberry syrup cures the flu, boosts immunity and eases Crohn's disease and diabetes mellitus. "
+              "Try our C.B.D. drops #colloidalsilver")
     plain = LexiconMatcher(nlp, True, lexicons).find(doc)
     assert plain["claim_targets_conditions"]
+    # the dotted abbreviation and the hashtag spelling are stored with the rest
+    assert {"C.B.D.", "colloidalsilver"} <= {span.text for span in plain["promoter_products"]}
     first = LexiconMatcher(nlp, True, lexicons, store=tmp_path).find(doc)
     entries = list((tmp_path / "lexicons").glob("*.msgpack"))
     assert len(entries) == 1
@@ -125,3 +128,13 @@ def test_compiled_lexicons_are_stored_and_read_back_with_the_same_matches(linter
     for entry in (tmp_path / "lexicons").glob("*.msgpack"):
         entry.write_bytes(b"\x00not msgpack")
     assert LexiconMatcher(nlp, True, lexicons, store=tmp_path).find(doc) == plain
+
+
+def test_joined_form_without_a_pattern_is_the_patterns_result():
+    import regex
+
+    from hcsocial_lint.language.lexicon import builtin_lexicon, builtin_lexicon_names, joined_form
+
+    phrases = [p for name in builtin_lexicon_names() for p in builtin_lexicon(name).phrases]
+    phrases += ["Crohn\u2019s disease", "covid-19", "a  b", "tab\tword", "naïve ÉCOLE"]
+    assert all(joined_form(p) == regex.sub(r"[\s\-'\u2019]+", "", p.lower()) for p in phrases)

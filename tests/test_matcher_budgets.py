@@ -216,3 +216,38 @@ def test_timed_patterns_substitute_and_split_like_compiled_ones_and_give_the_tex
         assert slow.subn("", overrun) == (overrun, 0)
         assert slow.split(overrun) == [overrun]
     assert len(overruns.drain()) == 1  # one line per pattern, however often it overran
+
+
+def test_shared_patterns_remember_complete_results_but_never_a_scan_cut_short():
+    from hcsocial_lint.nlp.regex_budget import Overruns, timed
+
+    word = timed(regex.compile(r"\bok\b"), "vocabulary test", "word")
+    text = "ok, it is ok"
+    assert [m.span() for m in word.finditer(text)] == [(0, 2), (10, 12)]
+    assert [m.span() for m in word.finditer(text)] == [(0, 2), (10, 12)]  # remembered, the same
+    assert [m.span() for m in word.finditer(text, 3)] == [(10, 12)]  # other arguments, another entry
+    assert word.search(text).span() == (0, 2) and word.search("none here") is None
+
+    slow = timed(regex.compile(r"(?:a|aa)+$"), "vocabulary test", "nested remembered")
+    text = "a" * 60 + "b"
+    for _ in range(2):  # each post that runs out of budget reports it: the cut-short scan is not kept
+        overruns = Overruns(0.05)
+        with overruns.running():
+            assert list(slow.finditer(text)) == [] and slow.search(text) is None
+        assert len(overruns.drain()) == 1
+
+
+def test_a_tagged_vocabulary_finds_the_same_with_its_combined_search():
+    from hcsocial_lint.vocabularies import _COMBINE_AFTER, _any_tagged, tagged_matches, tagged_terms
+
+    texts = ["Win a $50 Visa gift card and AirPods!", "Ends tonight: last chance to book.", "Nothing here.",
+             "Thanks to @brand for the free sample #ad", "#sponsored by our partners", ""]
+    for name in ("tone_gifts", "tone_urgency", "endorsement_connection", "endorsement_disclosure"):
+        assert _any_tagged(name) is not None
+        for _ in range(_COMBINE_AFTER + 1):  # past the scans made before the alternation is compiled
+            tagged_matches(name, "warm-up")
+        for text in texts:
+            each = sorted((tag, tier, m.span()) for tag, tier, p in tagged_terms(name) for m in p.finditer(text))
+            combined = tagged_matches(name, text)
+            assert bool(each) == bool(combined), (name, text)
+            assert {(tag, tier, m.span()) for tag, tier, m in combined} <= set(each)

@@ -119,6 +119,8 @@ class Linter:
         else:
             self.load_engine()
         self._disabled_for_run: set[str] = set()
+        # (settings, rules, the rules that run) per configuration, post kind and per-file ignores
+        self._rule_choices: dict[tuple[int, str, tuple[str, ...]], tuple[Settings, dict[str, Rule], list[Rule]]] = {}
         # Rules and recognizers disabled during the run: reported by lint_many even when they
         # failed inside a pass whose problems nobody reads (the lint passes of --fix).
         self._failures: list[Problem] = []
@@ -324,14 +326,9 @@ class Linter:
         found: _RuleHits = {}
         problems: list[Problem] = []
         metrics: dict[str, float] = {}
-        for rule in self.rules.values():
+        for rule in self._rules_for(settings, post.kind, ignored_here):
             meta = rule.meta
-            if meta.id in self._disabled_for_run or not applies_to(meta, post.kind):
-                continue
-            entry = self._pack_entry.get(meta.id)
-            if entry is not None and entry not in settings.extra_packs:
-                continue  # a pack configured for other files
-            if not is_enabled(meta, settings.select, (*settings.ignore, *ignored_here)):
+            if meta.id in self._disabled_for_run:
                 continue
             try:
                 with self._overruns.running():  # vocabulary and roster patterns take the same budget
@@ -357,6 +354,23 @@ class Linter:
             if problem not in problems:
                 problems.append(problem)
         return found, problems, metrics
+
+    def _rules_for(self, settings: Settings, kind: str, ignored_here: tuple[str, ...]) -> list[Rule]:
+        """The rules that run on a post of ``kind`` under ``settings``, chosen once per
+        configuration rather than once per post."""
+        key = (id(settings), kind, ignored_here)
+        kept = self._rule_choices.get(key)
+        if kept is not None and kept[0] is settings and kept[1] is self.rules:
+            return kept[2]
+        ignore = (*settings.ignore, *ignored_here)
+        chosen = [rule for rule in self.rules.values()
+                  if applies_to(rule.meta, kind)
+                  and self._pack_entry.get(rule.meta.id) in (None, *settings.extra_packs)  # a pack configured for these files
+                  and is_enabled(rule.meta, settings.select, ignore)]
+        if len(self._rule_choices) >= 256:
+            self._rule_choices.clear()
+        self._rule_choices[key] = (settings, self.rules, chosen)
+        return chosen
 
     def _place(self, post: Post, settings: Settings, hits: _RuleHits, problems: list[Problem],
                metrics: Mapping[str, float]) -> _PostFindings:

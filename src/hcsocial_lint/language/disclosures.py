@@ -141,7 +141,12 @@ def _parsed(doc) -> list[Disclosure]:
 
 
 def disclosures(analysis) -> tuple[Disclosure, ...]:
-    """Every disclosure in the post, clear or ambiguous, in text order (overlaps go to the clear one)."""
+    """Every disclosure in the post, clear or ambiguous, in text order (overlaps go to the clear one);
+    found once per post, whichever rule asks first."""
+    return analysis.remember("language:disclosures", lambda: _disclosures(analysis))
+
+
+def _disclosures(analysis) -> tuple[Disclosure, ...]:
     text = analysis.text
     found = [Disclosure(TextSpan(m.start(), m.end(), kind, m.group(0), f"vocabulary:{VOCABULARY}"), kind, tier)
              for kind, tier, m in tagged_matches(VOCABULARY, text)]

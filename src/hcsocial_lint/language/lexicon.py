@@ -23,7 +23,7 @@ import os
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -134,16 +134,9 @@ class LexiconMatcher:
             for name, docs in compiled.lemma.items():
                 self._lemma.add(name, docs)
         # undotted abbreviations ("cbd") by lexicon, for dotted spellings in a post
-        self._abbreviations: dict[str, list[str]] = defaultdict(list)
+        self._abbreviations: dict[str, list[str]] = compiled.abbreviations
         # phrases of several words, spelled without spaces, for hashtags ("#colloidalsilver")
-        self._joined: dict[str, list[str]] = defaultdict(list)
-        for lex in self.lexicons.values():
-            for phrase in lex.phrases:
-                if _ABBREVIATION.fullmatch(phrase):
-                    self._abbreviations[phrase].append(lex.name)
-                joined = joined_form(phrase)
-                if joined != phrase.lower() and len(joined) >= 6:
-                    self._joined[joined].append(lex.name)
+        self._joined: dict[str, list[str]] = compiled.joined
 
     def find(self, doc: Doc) -> Mapping[str, tuple[TextSpan, ...]]:
         """Every lexicon's matches in ``doc``, by lexicon name, in text order, without duplicates."""
@@ -181,10 +174,30 @@ class _Compiled:
     indexed: dict[str, frozenset[tuple[str, ...]]]
     lower: dict[str, list[Doc]]
     lemma: dict[str, list[Doc]]
+    # lexicon names by undotted abbreviation ("cbd") and by hashtag spelling ("colloidalsilver"):
+    # worked out for tens of thousands of phrases, so stored with the rest (0.1-0.2 s of a start)
+    abbreviations: dict[str, list[str]] = field(default_factory=dict)
+    joined: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _spellings(lexicons: Iterable[Lexicon]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The other spellings a post may use for the phrases: abbreviations written with dots, and
+    phrases of several words written as one hashtag."""
+    abbreviations: dict[str, list[str]] = defaultdict(list)
+    joined: dict[str, list[str]] = defaultdict(list)
+    for lex in lexicons:
+        for phrase in lex.phrases:
+            if _ABBREVIATION.fullmatch(phrase):
+                abbreviations[phrase].append(lex.name)
+            spelled = joined_form(phrase)
+            if spelled != phrase.lower() and len(spelled) >= 6:
+                joined[spelled].append(lex.name)
+    return dict(abbreviations), dict(joined)
 
 
 def _compile(nlp: Language, has_model: bool, lexicons: Iterable[Lexicon]) -> _Compiled:
-    compiled = _Compiled({}, {}, {})
+    lexicons = list(lexicons)
+    compiled = _Compiled({}, {}, {}, *_spellings(lexicons))
     for lex in lexicons:
         if lex.attr == "LOWER" and len(lex.phrases) > INDEX_ABOVE:
             compiled.indexed[lex.name] = frozenset(_token_keys(nlp, lex.phrases))
@@ -200,7 +213,7 @@ def _compile(nlp: Language, has_model: bool, lexicons: Iterable[Lexicon]) -> _Co
     return compiled
 
 
-_STORE_FORMAT = 1
+_STORE_FORMAT = 2
 
 
 def _store_key(nlp: Language, has_model: bool, lexicons: Iterable[Lexicon]) -> str:
@@ -237,7 +250,9 @@ def _read_compiled(store: Path, nlp: Language, has_model: bool, lexicons: Iterab
 
     try:
         data = srsly.msgpack_loads(_store_path(store, _store_key(nlp, has_model, lexicons)).read_bytes())
-        compiled = _Compiled({name: frozenset(tuple(k) for k in keys) for name, keys in data["indexed"].items()}, {}, {})
+        compiled = _Compiled({name: frozenset(tuple(k) for k in keys) for name, keys in data["indexed"].items()}, {}, {},
+                             {key: list(names) for key, names in data["abbreviations"].items()},
+                             {key: list(names) for key, names in data["joined"].items()})
         for which, target in (("lower", compiled.lower), ("lemma", compiled.lemma)):
             docs = list(DocBin().from_bytes(data[f"{which}_docs"]).get_docs(nlp.vocab))
             at = 0
@@ -257,7 +272,8 @@ def _write_compiled(store: Path, nlp: Language, has_model: bool, lexicons: Itera
     import srsly
     from spacy.tokens import DocBin
 
-    data: dict[str, object] = {"indexed": {name: [list(k) for k in sorted(keys)] for name, keys in compiled.indexed.items()}}
+    data: dict[str, object] = {"indexed": {name: [list(k) for k in sorted(keys)] for name, keys in compiled.indexed.items()},
+                               "abbreviations": compiled.abbreviations, "joined": compiled.joined}
     for which, source, attrs in (("lower", compiled.lower, ["ORTH"]), ("lemma", compiled.lemma, ["ORTH", "LEMMA"])):
         docs = DocBin(attrs=attrs, store_user_data=False)
         for doc_list in source.values():
@@ -299,9 +315,16 @@ def _token_keys(nlp: Language, phrases: Iterable[str]) -> Iterator[tuple[str, ..
         yield tuple(t.lower_ for t in doc)
 
 
+_JOINERS = regex.compile(r"[\s\-'\u2019]+")
+
+
 def joined_form(phrase: str) -> str:
     """A phrase as a hashtag spells it: lower case, without spaces, hyphens or apostrophes."""
-    return regex.sub(r"[\s\-'\u2019]+", "", phrase.lower())
+    lower = phrase.lower()
+    squeezed = lower.replace(" ", "")
+    if squeezed.isalnum():  # words and plain spaces, as most phrases are: no pattern needed
+        return squeezed
+    return _JOINERS.sub("", lower)
 
 
 def _lemmatised(nlp: Language, phrases: Iterable[str]) -> Iterable[Doc]:

@@ -63,7 +63,18 @@ def fast_url_patterns(patterns: Sequence[Pattern] = UrlRecognizer.PATTERNS,
     if group is None or not all(base in p.regex for p in patterns):
         return None
     fast_base = base[:group.start(1)] + ordered_trie(_TLD.findall(group.group(1))) + base[group.end(1):]
-    return [Pattern(p.name, p.regex.replace(base, fast_base), p.score) for p in patterns]
+    return [_derived(p.name, p.regex.replace(base, fast_base), p.score) for p in patterns]
+
+
+def _derived(name: str, source: str, score: float) -> Pattern:
+    """A ``Pattern`` made from Presidio's own valid ones: not compiled here only to check it
+    (compiling the trie of top-level domains is a tenth of a second of every start); the
+    recognizer compiles it when a post first reaches it (``regex_budget``)."""
+    pattern = Pattern.__new__(Pattern)
+    pattern.name, pattern.regex, pattern.score = name, source, score
+    pattern.compiled_regex = None
+    pattern.compiled_with_flags = None
+    return pattern
 
 
 class FastUrlRecognizer(UrlRecognizer):
