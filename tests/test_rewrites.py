@@ -508,3 +508,11 @@ def test_one_item_of_a_negated_list_is_not_turned_positive(linter):
 ])
 def test_rewording_that_breaks_the_argument_is_advice(linter, draft, kind):
     assert linter.rewrite(draft, kind=kind).status == "advice"
+
+
+def test_congratulations_to_a_named_patient_read_as_written(linter):
+    """Two findings (the name, the story) share one generalisation: it is made once and counts for both."""
+    draft = "Congrats Marisol Vega on finishing your last round of chemo at our cancer center!"
+    result = linter.rewrite(draft)
+    assert result.status == "rewritten"
+    assert result.text == "Congrats to our patient on finishing your last round of chemo at our cancer center!"

@@ -402,6 +402,8 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
         if any(s <= start < e for s, e in plan.dropped):
             continue
         fix = _fix_of(finding, region, post.original)
+        if fix is not None and fix[0] and all(e in plan.edits for e in fix[0]):
+            continue  # the same generalisation another finding's fix made ("Congrats Marisol" is PHI001 and PHI006)
         if fix is not None and fix[1]:
             edits, _ = fix
             if not any(_overlaps(e, plan.edits) for e in edits):
