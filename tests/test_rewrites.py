@@ -83,7 +83,7 @@ def test_no_honest_rewrite_is_advice_only(linter):
 
 
 MARKDOWN = ("---\ntitle: cures\n---\nOur IV drip cures hangovers in 30 minutes. Walk-ins welcome every Saturday.\n\n"
-            "```\ncures hangovers\n```\n\nSee [cures](https://example.org/cures-hangovers).\n")
+            "```\ncures hangovers\n```\n\nSee [how our drip cures hangovers](https://example.org/cures-hangovers).\n")
 
 
 def test_rewrite_never_edits_front_matter_code_or_urls(linter):
@@ -516,3 +516,36 @@ def test_congratulations_to_a_named_patient_read_as_written(linter):
     result = linter.rewrite(draft)
     assert result.status == "rewritten"
     assert result.text == "Congrats to our patient on finishing your last round of chemo at our cancer center!"
+
+
+# --------------------------------------------------------------------------- promise wording a claim rewrite takes with it
+
+
+@pytest.mark.parametrize("draft, expected", [
+    # the time to the result rides on the claim that is reworded: it goes with it
+    ("Our firming serum reverses wrinkles in 14 days. Order yours today.",
+     "Our firming serum may help with wrinkles. Order yours today."),
+    # the refund clause of a reworded guarantee goes too: "We hope ..., or your money back" makes no sense
+    ("We guarantee you'll love your brighter smile after one whitening visit, or your money back! Book today.",
+     "We hope you'll love your brighter smile after one whitening visit! Book today."),
+    # the promise said again in a sibling sentence ("overnight") goes when the timeline sentence is dropped
+    ("Results after one visit! Our peel gives you brand-new skin overnight.", "Our peel gives you brand-new skin."),
+    # permanence ("for good") goes with the reworded cure; an opening date is not a result and stays
+    ("Our new vein clinic opens in 3 weeks! Our laser cures spider veins for good.",
+     "Our new vein clinic opens in 3 weeks! Our laser may help with spider veins."),
+])
+def test_claim_rewrite_takes_its_promise_wording_with_it(linter, draft, expected):
+    result = linter.rewrite(draft)
+    assert result.status == "rewritten"
+    assert result.text == expected
+
+
+def test_quantified_promise_alone_is_not_cut_to_a_smaller_promise(linter):
+    """Without a claim rewording, taking out the time would leave "Lose 15 lbs with our shots!": advice."""
+    assert linter.rewrite("Lose 15 lbs in 3 weeks with our shots!").status == "advice"
+
+
+def test_reworded_noun_never_leaves_a_dangling_preposition(linter):
+    """"cure" -> "help with" where "cure" was a noun ("the best sinus cure in town") breaks the phrase."""
+    result = linter.rewrite("Try the fastest sinus cure in Denver at our pharmacy counter this week.")
+    assert result.text is None or "help with in" not in result.text

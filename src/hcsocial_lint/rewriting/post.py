@@ -33,6 +33,7 @@ from ..language.directives import directives_of
 from ..language.lexicon import builtin_lexicon
 from ..model import Applicability, Edit, Finding, Post, Severity
 from .grammar import apply_tracked, tidy
+from .promises import promise_edits
 
 MAX_ROUNDS = 4
 MIN_WORDS_LEFT = 4  # a post reduced below this many words no longer says anything
@@ -77,6 +78,7 @@ class _Round:
     safe: bool = True
     dropped: list[tuple[int, int]] = field(default_factory=list)
     unhandled: list[Finding] = field(default_factory=list)
+    claims: bool = False  # a claim was reworded or dropped: its promise wording elsewhere goes too
 
     def untouched(self) -> list[Finding]:
         """Findings left to advice whose text no edit of this round reaches: if the re-lint no longer
@@ -276,10 +278,17 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|our|your|my|their|his|her|its|th
 _AFFIRMS = re.compile(r"\b(?:yes|yep|absolutely|definitely|of course)\b", re.I)
 
 
+_DANGLING_PREPOSITION = re.compile(r"\b(?:with|for|to|of|from|against)$", re.I)
+_NO_OBJECT_AFTER = re.compile(r"^\s*(?:$|[^\w\s'\u2019\"]|(?:in|at|on|for|with|to|from|by|of|and|or|near|is|are)\b)", re.I)
+
+
 def _breaks_phrase(original: str, edit: Edit) -> bool:
     """A negated replacement put after a determiner ("our not FDA-approved clinic", "the region's
     only not FDA-approved ..."), at a sentence start, or into an answer that says yes ("yes, they
-    are not FDA-approved!") reads as broken or contradicts itself."""
+    are not FDA-approved!") reads as broken or contradicts itself. So does a verb phrase put where a
+    noun stood, its preposition left without an object ("the best hangover help with in town")."""
+    if _DANGLING_PREPOSITION.search(edit.replacement.rstrip()) and _NO_OBJECT_AFTER.match(original[edit.end:]):
+        return True
     if not edit.replacement.lower().startswith("not "):
         return False
     before = original[:edit.start]
@@ -386,6 +395,7 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
         plan.edits.extend(edits)
         plan.dropped.extend(found)
         plan.safe = False
+        plan.claims = plan.claims or finding.family == "claim"
         plan.actions.append(f"{finding.rule_id}: dropped the sentence" + ("s" if len(found) > 1 else ""))
         return True
 
@@ -445,13 +455,40 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
                 plan.dropped.extend(deleted)
                 plan.edits.extend(edits)
                 plan.safe = False
+                plan.claims = plan.claims or finding.family == "claim"
                 plan.actions.append(f"{finding.rule_id}: {_describe(finding)}")
+                continue
+        if finding.family == "claim" and parse is not None and (sentence := sentence_at(start)) is not None \
+                and _reworded(finding, plan.edits):
+            # a timeline promise riding on a claim another finding rewords ("reverses aging in 28 days" ->
+            # "may help with signs of aging"): its own fix needs figures, so the time to the result goes.
+            # On its own ("Lose 20 lbs in 2 weeks") the quantified promise would stay: drop or advice.
+            own = [e for e in promise_edits(post.text, [sentence], parse, plan.edits, refunds=False)
+                   if e.start < finding.range.end and finding.range.start < e.end and region.allows(e)]
+            if own:
+                plan.edits.extend(own)
+                plan.safe = False
+                plan.claims = True
+                plan.actions.append(f"{finding.rule_id}: took out the promised time to the result")
                 continue
         if try_drop(finding, start):
             continue
         advice.append(f"{finding.rule_id}: {_advice(finding)}")
         plan.unhandled.append(finding)
+    if plan.claims and parse is not None:
+        # the promise said again in words no rule reports on their own ("... overnight", "..., or it's on us")
+        kept = [s for s in sentences if s not in plan.dropped]
+        extra = [e for e in promise_edits(post.text, kept, parse, plan.edits) if region.allows(e)]
+        if extra:
+            plan.edits.extend(extra)
+            plan.actions.append("claims: took out the promise wording left in the post ("
+                                + "; ".join(repr(post.text[e.start:e.end].strip(" ,")) for e in extra) + ")")
     return plan, advice
+
+
+def _reworded(finding: Finding, edits: Sequence[Edit]) -> bool:
+    """Another finding's rewording (not a drop) edits inside this finding's text."""
+    return any(e.replacement and e.start < finding.range.end and finding.range.start < e.end for e in edits)
 
 
 def _target_survives(post: Post, finding: Finding, dropped: Sequence[tuple[int, int]],
