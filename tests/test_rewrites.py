@@ -549,3 +549,24 @@ def test_reworded_noun_never_leaves_a_dangling_preposition(linter):
     """"cure" -> "help with" where "cure" was a noun ("the best sinus cure in town") breaks the phrase."""
     result = linter.rewrite("Try the fastest sinus cure in Denver at our pharmacy counter this week.")
     assert result.text is None or "help with in" not in result.text
+
+
+# --------------------------------------------------------------------------- a drop must take the claim out, not one sentence of it
+
+
+@pytest.mark.parametrize("draft", [
+    # the contrast with medicine stays: the alternative is offered for the disease the medicine treats
+    "Quit your insulin! Our cinnamon protocol brings type 2 diabetes under control naturally.",
+    # ... or as all one needs
+    "Skip the antibiotics this winter. Our colloidal silver drops are all your family needs.",
+    # the outbreak the dropped sentence linked the product to is still diagnosed in the kept one
+    "Honestly that cough sounds like COVID. Come in for our ozone drip, two sessions will clear it.",
+])
+def test_drop_that_leaves_the_claim_half_is_advice(linter, draft):
+    assert linter.rewrite(draft).status == "advice"
+
+
+def test_drop_of_a_contrast_that_leaves_a_plain_offer_is_a_rewrite(linter):
+    result = linter.rewrite("Doctors only mask symptoms. Our wellness studio now offers gentle yoga classes on Saturdays.")
+    assert result.status == "rewritten"
+    assert result.text == "Our wellness studio now offers gentle yoga classes on Saturdays."

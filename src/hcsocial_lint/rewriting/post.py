@@ -447,8 +447,9 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
         if fix is not None:
             edits, _ = fix
             deleted = [s for s in sentences if any(not e.replacement and e.start <= s[0] and s[1] <= e.end for e in edits)]
-            if deleted and not _leaves_a_statement(post, [*plan.dropped, *deleted], sentences, parse, stock):
-                fix = None  # the rule's own "delete the sentence" is held to the same test as a drop
+            if deleted and (not _leaves_a_statement(post, [*plan.dropped, *deleted], sentences, parse, stock)
+                            or _target_survives(post, finding, [*plan.dropped, *deleted], sentences)):
+                fix = None  # the rule's own "delete the sentence" is held to the same tests as a drop
         if fix is not None:
             edits, _ = fix
             if not any(_overlaps(e, plan.edits) for e in edits) and not _empties(post, edits):
@@ -496,12 +497,51 @@ def _target_survives(post: Post, finding: Finding, dropped: Sequence[tuple[int, 
     """A claim's target (the disease, the body part) named again in a kept sentence: the claim
     is most likely made there too ("... can help kids with ear infections"), in words the rules
     let pass, so dropping one sentence does not take it out."""
+    kept = " ".join(post.text[s:e].lower() for s, e in sentences if (s, e) not in dropped)
+    if any(e.label in _CONTRASTS for e in finding.evidence) and contrast_survives(kept):
+        return True
     targets = {e.text.lower() for e in finding.evidence
-               if e.text and (e.label.startswith("target") or e.label == "disease") and len(e.text) > 3}
+               if e.text and (e.label.startswith("target") or e.label in {"disease", "outbreak"}) and len(e.text) > 3}
     if not targets:
         return False
-    kept = " ".join(post.text[s:e].lower() for s, e in sentences if (s, e) not in dropped)
     return any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", kept) for t in targets)
+
+
+# Findings that set our care against medicine (CLM009) or vaccines (CLM011): the claim is the contrast.
+_CONTRASTS = frozenset({"SUPERIORITY-CLAIM", "ANTI-VACCINE"})
+_CONVENTIONAL = re.compile(
+    r"\b(?:meds|medications?|medicines?|prescriptions?|pills|drugs|pharma|pharmaceuticals?|statins?|antidepressants?|"
+    r"antibiotics?|insulin|chemo(?:therapy)?|surgery|surgeries|vaccines?|vaccinations?|jabs?|cardiologists?|"
+    r"oncologists?|psychiatrists?|(?:your|conventional|regular|mainstream)\s+(?:doctors?|physicians?|gp|care))\b")
+_ENOUGH = re.compile(r"\ball\s+(?:you|your\s+\w+|they|we|he|she)\s+(?:really\s+|ever\s+)?needs?\b|\bno\s+need\s+for\b|"
+                     r"\byou\s+(?:just\s+|only\s+|really\s+)?need\s+(?:our|this|these)\b")
+
+
+def contrast_survives(kept: str) -> bool:
+    """Once the sentence that set our care against medicine or vaccines is dropped, the contrast is
+    still made when the kept text names the medicine ("Your cardiologist wants you on statins"),
+    offers ours as all one needs ("Vitamin A is all your child needs") or offers ours for a disease
+    named in the target lexicons ("exosome therapy for osteoarthritis", "brings high blood pressure
+    down naturally")."""
+    kept = kept.lower()
+    if _CONVENTIONAL.search(kept) or _ENOUGH.search(kept):
+        return True
+    words = re.findall(r"[\w'\u2019-]+", kept)
+    if set(words) & _prescription_medicines():
+        return True
+    grams = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 5) + 1)}
+    return bool(grams & _condition_targets())
+
+
+@lru_cache(maxsize=1)
+def _condition_targets() -> frozenset[str]:
+    names = ("claim_targets_lay", "claim_targets_conditions", "claim_targets_infections", "claim_targets_outbreaks")
+    return frozenset(p.lower() for n in names for p in builtin_lexicon(n).phrases)
+
+
+@lru_cache(maxsize=1)
+def _prescription_medicines() -> frozenset[str]:
+    return frozenset(p.lower() for p in builtin_lexicon("prescription_only_medicines").phrases)
 
 
 def _absolute_repeated(post: Post, finding: Finding, edits: Sequence[Edit], others: Sequence[Finding]) -> bool:
