@@ -570,3 +570,27 @@ def test_drop_of_a_contrast_that_leaves_a_plain_offer_is_a_rewrite(linter):
     result = linter.rewrite("Doctors only mask symptoms. Our wellness studio now offers gentle yoga classes on Saturdays.")
     assert result.status == "rewritten"
     assert result.text == "Our wellness studio now offers gentle yoga classes on Saturdays."
+
+
+def test_added_disclaimer_takes_out_the_claim_that_results_are_typical(linter):
+    result = linter.rewrite("Before and after: 3 sessions of our laser hair removal on this client. Results are typical.")
+    assert result.status == "rewritten"
+    assert result.text == "Before and after: 3 sessions of our laser hair removal on this client. Individual results vary."
+    assert not result.safe  # taking out a claim changes what the post says
+
+
+def test_negated_status_goes_after_the_predicate_it_was_coordinated_with(linter):
+    """"are not FDA-approved and nurse led" would deny both; the status goes last."""
+    draft = "Our compounded tirzepatide vials are FDA approved and nurse led. Message us to enrol."
+    result = linter.rewrite(draft, metadata={"product_type": "compounded"})
+    assert result.status == "rewritten"
+    assert "are nurse led and not FDA-approved." in result.text
+
+
+def test_kept_offer_whose_object_was_dropped_leans_back(linter):
+    """"get you started" on what? It was in the dropped sentence."""
+    from hcsocial_lint.rewriting.post import leans_back
+
+    parse = linter.model.nlp
+    assert leans_back("Our nurses can get you started by Friday!", parse)
+    assert not leans_back("Our nurses can get you started on a walking plan by Friday!", parse)

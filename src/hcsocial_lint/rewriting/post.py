@@ -33,7 +33,7 @@ from ..language.directives import directives_of
 from ..language.lexicon import builtin_lexicon
 from ..model import Applicability, Edit, Finding, Post, Severity
 from .grammar import apply_tracked, tidy
-from .promises import promise_edits
+from .promises import promise_edits, typicality_edits
 
 MAX_ROUNDS = 4
 MIN_WORDS_LEFT = 4  # a post reduced below this many words no longer says anything
@@ -259,6 +259,10 @@ def leans_back(sentence: str, parse: Callable | None = None) -> bool:
         if token.lower_ == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
             continue  # "It's impossible to ...", "It is a great day": not a reference
         return True
+    for token in doc:  # "Our team can get you started this week.": started on what? It was in the dropped sentence
+        if token.lemma_ == "start" and token.head.lemma_ == "get" \
+                and not any(c.dep_ == "dobj" or c.lower_ in {"on", "with"} for c in token.children):
+            return True
     for token in doc:  # "Parents, you deserve to know.": know what? It was in the dropped sentence
         if token.lemma_ in {"know", "hear", "learn"} and token.head.lemma_ != "let" \
                 and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "advcl", "attr"} and any(ch.isalnum() for ch in c.text)
@@ -334,6 +338,11 @@ def _fix_of(finding: Finding, region: EditableRegion, original: str) -> tuple[tu
             continue
         if any(_PLACEHOLDER.search(e.replacement) for e in suggestion.edits):
             continue  # "[list the risks]": the writer must supply it; not a postable rewrite
+        edits = tuple(_negation_last(original, e) for e in suggestion.edits)
+        if any(e is None for e in edits):
+            continue
+        if edits != suggestion.edits:
+            return edits, False
         if any(_breaks_phrase(original, e) for e in suggestion.edits):
             continue
         if finding.family == "claim" and any(_breaks_the_argument(original, e) for e in suggestion.edits):
@@ -342,6 +351,25 @@ def _fix_of(finding: Finding, region: EditableRegion, original: str) -> tuple[tu
     return None
 
 
+_COORDINATED = re.compile(r"\s+and\s+((?:[\w'\u2019-]+\s?){1,5}?)(?=\s*(?:[.!?;,\n]|$))")
+
+
+def _negation_last(original: str, edit: Edit) -> Edit | None:
+    """"are not FDA-approved and doctor supervised" reads as "not doctor supervised" either: the
+    negated status goes after the other predicate ("are doctor supervised and not FDA-approved").
+    A longer coordination has no such order: None (the replacement is not used)."""
+    if not edit.replacement.lower().startswith("not "):
+        return edit
+    after = original[edit.end:]
+    if not re.match(r"\s+(?:and|or)\b", after):
+        return edit
+    match = _COORDINATED.match(after)
+    if match is None or not re.match(r"\s*and\s", after):
+        return None
+    return Edit(edit.start, edit.end + match.end(), f"{match.group(1).strip()} and {edit.replacement}")
+
+
+_DISCLAIMER_ADDED = re.compile(r"\bresults\s+(?:may\s+)?vary\b", re.I)
 _DISCLOSURE_TAG = re.compile(r"^(?:#ad|#sponsored|Paid partnership with [^.\n]{1,60}\.)\s*$", re.I)
 
 
@@ -476,6 +504,12 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
             continue
         advice.append(f"{finding.rule_id}: {_advice(finding)}")
         plan.unhandled.append(finding)
+    if any(_DISCLAIMER_ADDED.search(e.replacement) for e in plan.edits):
+        typical = [e for e in typicality_edits(post.text, plan.edits) if region.allows(e)]
+        if typical:  # "(Results are typical!) Individual results vary." contradicts itself
+            plan.edits.extend(typical)
+            plan.safe = False
+            plan.actions.append("claims: took out the claim that the results shown are typical")
     if plan.claims and parse is not None:
         # the promise said again in words no rule reports on their own ("... overnight", "..., or it's on us")
         kept = [s for s in sentences if s not in plan.dropped]

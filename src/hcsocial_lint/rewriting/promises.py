@@ -124,3 +124,18 @@ def promise_edits(text: str, sentences: Sequence[tuple[int, int]], parse: Callab
                 continue
             edits.append(edit)
     return edits
+
+
+_TYPICAL = re.compile(r"[ \t]*(?:\(\s*)?(?:(?:these|such|the|her|his|their|our)\s+)?results\s+(?:are|were|shown\s+are)\s+"
+                      r"(?:totally\s+|very\s+|100%\s+)?typical\b[^.!?)\n]{0,40}[.!?]*(?:\s*\))?", re.I)
+
+
+def typicality_edits(text: str, taken: Sequence[Edit]) -> list[Edit]:
+    """A claim that the results shown are typical ("(Results are typical!)") contradicts the
+    "Individual results vary." a rewrite adds: it goes."""
+    edits = []
+    for match in _TYPICAL.finditer(text):
+        edit = Edit(match.start(), match.end(), "")
+        if not any(edit.start < t.end and t.start < edit.end for t in taken):
+            edits.append(edit)
+    return edits
