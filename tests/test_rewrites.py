@@ -594,3 +594,11 @@ def test_kept_offer_whose_object_was_dropped_leans_back(linter):
     parse = linter.model.nlp
     assert leans_back("Our nurses can get you started by Friday!", parse)
     assert not leans_back("Our nurses can get you started on a walking plan by Friday!", parse)
+
+
+def test_drop_that_leaves_only_the_problem_is_advice(linter):
+    """The sentence that sold the answer goes; the kept one is only the problem it was sold for."""
+    draft = "RSV cases are climbing across the region. Don't be next: grab our Immune Armor bundle for $79."
+    assert linter.rewrite(draft).status == "advice"
+    result = linter.rewrite("New walk-in hours this week. Our herbal syrup protects your kids from whooping cough naturally.")
+    assert result.text == "New walk-in hours this week."

@@ -530,15 +530,28 @@ def _target_survives(post: Post, finding: Finding, dropped: Sequence[tuple[int, 
                      sentences: Sequence[tuple[int, int]]) -> bool:
     """A claim's target (the disease, the body part) named again in a kept sentence: the claim
     is most likely made there too ("... can help kids with ear infections"), in words the rules
-    let pass, so dropping one sentence does not take it out."""
+    let pass, so dropping one sentence does not take it out. For a disease, outbreak or crisis
+    claim any condition named in the kept text counts: it is the claim's other half, or the
+    problem the dropped sentence sold the answer to ("Flu season is brutal this year."). For a
+    contrast with medicine, see :func:`contrast_survives`."""
     kept = " ".join(post.text[s:e].lower() for s, e in sentences if (s, e) not in dropped)
     if any(e.label in _CONTRASTS for e in finding.evidence) and contrast_survives(kept):
         return True
+    if any(e.label.startswith("target") or e.label in {"disease", "outbreak", "crisis"} for e in finding.evidence) \
+            and names_a_condition(kept):
+        return True  # "Flu season is brutal this year." is the problem the dropped sentence sold the answer to
     targets = {e.text.lower() for e in finding.evidence
                if e.text and (e.label.startswith("target") or e.label in {"disease", "outbreak"}) and len(e.text) > 3}
     if not targets:
         return False
     return any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", kept) for t in targets)
+
+
+def names_a_condition(text: str) -> bool:
+    """A disease, infection, outbreak or lay condition of the claim target lexicons is named."""
+    words = re.findall(r"[\w'\u2019-]+", text.lower())
+    grams = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 5) + 1)}
+    return bool(grams & _condition_targets())
 
 
 # Findings that set our care against medicine (CLM009) or vaccines (CLM011): the claim is the contrast.
@@ -560,11 +573,9 @@ def contrast_survives(kept: str) -> bool:
     kept = kept.lower()
     if _CONVENTIONAL.search(kept) or _ENOUGH.search(kept):
         return True
-    words = re.findall(r"[\w'\u2019-]+", kept)
-    if set(words) & _prescription_medicines():
+    if set(re.findall(r"[\w'\u2019-]+", kept)) & _prescription_medicines():
         return True
-    grams = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 5) + 1)}
-    return bool(grams & _condition_targets())
+    return names_a_condition(kept)
 
 
 @lru_cache(maxsize=1)
