@@ -83,7 +83,7 @@ def test_no_honest_rewrite_is_advice_only(linter):
 
 
 MARKDOWN = ("---\ntitle: cures\n---\nOur IV drip cures hangovers in 30 minutes. Walk-ins welcome every Saturday.\n\n"
-            "```\ncures hangovers\n```\n\nSee [cures](https://example.org/cures-hangovers).\n")
+            "```\ncures hangovers\n```\n\nSee [how our drip cures hangovers](https://example.org/cures-hangovers).\n")
 
 
 def test_rewrite_never_edits_front_matter_code_or_urls(linter):
@@ -508,3 +508,97 @@ def test_one_item_of_a_negated_list_is_not_turned_positive(linter):
 ])
 def test_rewording_that_breaks_the_argument_is_advice(linter, draft, kind):
     assert linter.rewrite(draft, kind=kind).status == "advice"
+
+
+def test_congratulations_to_a_named_patient_read_as_written(linter):
+    """Two findings (the name, the story) share one generalisation: it is made once and counts for both."""
+    draft = "Congrats Marisol Vega on finishing your last round of chemo at our cancer center!"
+    result = linter.rewrite(draft)
+    assert result.status == "rewritten"
+    assert result.text == "Congrats to our patient on finishing your last round of chemo at our cancer center!"
+
+
+# --------------------------------------------------------------------------- promise wording a claim rewrite takes with it
+
+
+@pytest.mark.parametrize("draft, expected", [
+    # the time to the result rides on the claim that is reworded: it goes with it
+    ("Our firming serum reverses wrinkles in 14 days. Order yours today.",
+     "Our firming serum may help with wrinkles. Order yours today."),
+    # the refund clause of a reworded guarantee goes too: "We hope ..., or your money back" makes no sense
+    ("We guarantee you'll love your brighter smile after one whitening visit, or your money back! Book today.",
+     "We hope you'll love your brighter smile after one whitening visit! Book today."),
+    # the promise said again in a sibling sentence ("overnight") goes when the timeline sentence is dropped
+    ("Results after one visit! Our peel gives you brand-new skin overnight.", "Our peel gives you brand-new skin."),
+    # permanence ("for good") goes with the reworded cure; an opening date is not a result and stays
+    ("Our new vein clinic opens in 3 weeks! Our laser cures spider veins for good.",
+     "Our new vein clinic opens in 3 weeks! Our laser may help with spider veins."),
+])
+def test_claim_rewrite_takes_its_promise_wording_with_it(linter, draft, expected):
+    result = linter.rewrite(draft)
+    assert result.status == "rewritten"
+    assert result.text == expected
+
+
+def test_quantified_promise_alone_is_not_cut_to_a_smaller_promise(linter):
+    """Without a claim rewording, taking out the time would leave "Lose 15 lbs with our shots!": advice."""
+    assert linter.rewrite("Lose 15 lbs in 3 weeks with our shots!").status == "advice"
+
+
+def test_reworded_noun_never_leaves_a_dangling_preposition(linter):
+    """"cure" -> "help with" where "cure" was a noun ("the best sinus cure in town") breaks the phrase."""
+    result = linter.rewrite("Try the fastest sinus cure in Denver at our pharmacy counter this week.")
+    assert result.text is None or "help with in" not in result.text
+
+
+# --------------------------------------------------------------------------- a drop must take the claim out, not one sentence of it
+
+
+@pytest.mark.parametrize("draft", [
+    # the contrast with medicine stays: the alternative is offered for the disease the medicine treats
+    "Quit your insulin! Our cinnamon protocol brings type 2 diabetes under control naturally.",
+    # ... or as all one needs
+    "Skip the antibiotics this winter. Our colloidal silver drops are all your family needs.",
+    # the outbreak the dropped sentence linked the product to is still diagnosed in the kept one
+    "Honestly that cough sounds like COVID. Come in for our ozone drip, two sessions will clear it.",
+])
+def test_drop_that_leaves_the_claim_half_is_advice(linter, draft):
+    assert linter.rewrite(draft).status == "advice"
+
+
+def test_drop_of_a_contrast_that_leaves_a_plain_offer_is_a_rewrite(linter):
+    result = linter.rewrite("Doctors only mask symptoms. Our wellness studio now offers gentle yoga classes on Saturdays.")
+    assert result.status == "rewritten"
+    assert result.text == "Our wellness studio now offers gentle yoga classes on Saturdays."
+
+
+def test_added_disclaimer_takes_out_the_claim_that_results_are_typical(linter):
+    result = linter.rewrite("Before and after: 3 sessions of our laser hair removal on this client. Results are typical.")
+    assert result.status == "rewritten"
+    assert result.text == "Before and after: 3 sessions of our laser hair removal on this client. Individual results vary."
+    assert not result.safe  # taking out a claim changes what the post says
+
+
+def test_negated_status_goes_after_the_predicate_it_was_coordinated_with(linter):
+    """"are not FDA-approved and nurse led" would deny both; the status goes last."""
+    draft = "Our compounded tirzepatide vials are FDA approved and nurse led. Message us to enrol."
+    result = linter.rewrite(draft, metadata={"product_type": "compounded"})
+    assert result.status == "rewritten"
+    assert "are nurse led and not FDA-approved." in result.text
+
+
+def test_kept_offer_whose_object_was_dropped_leans_back(linter):
+    """"get you started" on what? It was in the dropped sentence."""
+    from hcsocial_lint.rewriting.post import leans_back
+
+    parse = linter.model.nlp
+    assert leans_back("Our nurses can get you started by Friday!", parse)
+    assert not leans_back("Our nurses can get you started on a walking plan by Friday!", parse)
+
+
+def test_drop_that_leaves_only_the_problem_is_advice(linter):
+    """The sentence that sold the answer goes; the kept one is only the problem it was sold for."""
+    draft = "RSV cases are climbing across the region. Don't be next: grab our Immune Armor bundle for $79."
+    assert linter.rewrite(draft).status == "advice"
+    result = linter.rewrite("New walk-in hours this week. Our herbal syrup protects your kids from whooping cough naturally.")
+    assert result.text == "New walk-in hours this week."

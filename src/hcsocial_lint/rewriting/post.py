@@ -33,6 +33,7 @@ from ..language.directives import directives_of
 from ..language.lexicon import builtin_lexicon
 from ..model import Applicability, Edit, Finding, Post, Severity
 from .grammar import apply_tracked, tidy
+from .promises import promise_edits, typicality_edits
 
 MAX_ROUNDS = 4
 MIN_WORDS_LEFT = 4  # a post reduced below this many words no longer says anything
@@ -77,6 +78,7 @@ class _Round:
     safe: bool = True
     dropped: list[tuple[int, int]] = field(default_factory=list)
     unhandled: list[Finding] = field(default_factory=list)
+    claims: bool = False  # a claim was reworded or dropped: its promise wording elsewhere goes too
 
     def untouched(self) -> list[Finding]:
         """Findings left to advice whose text no edit of this round reaches: if the re-lint no longer
@@ -257,6 +259,10 @@ def leans_back(sentence: str, parse: Callable | None = None) -> bool:
         if token.lower_ == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
             continue  # "It's impossible to ...", "It is a great day": not a reference
         return True
+    for token in doc:  # "Our team can get you started this week.": started on what? It was in the dropped sentence
+        if token.lemma_ == "start" and token.head.lemma_ == "get" \
+                and not any(c.dep_ == "dobj" or c.lower_ in {"on", "with"} for c in token.children):
+            return True
     for token in doc:  # "Parents, you deserve to know.": know what? It was in the dropped sentence
         if token.lemma_ in {"know", "hear", "learn"} and token.head.lemma_ != "let" \
                 and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "advcl", "attr"} and any(ch.isalnum() for ch in c.text)
@@ -276,10 +282,17 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|our|your|my|their|his|her|its|th
 _AFFIRMS = re.compile(r"\b(?:yes|yep|absolutely|definitely|of course)\b", re.I)
 
 
+_DANGLING_PREPOSITION = re.compile(r"\b(?:with|for|to|of|from|against)$", re.I)
+_NO_OBJECT_AFTER = re.compile(r"^\s*(?:$|[^\w\s'\u2019\"]|(?:in|at|on|for|with|to|from|by|of|and|or|near|is|are)\b)", re.I)
+
+
 def _breaks_phrase(original: str, edit: Edit) -> bool:
     """A negated replacement put after a determiner ("our not FDA-approved clinic", "the region's
     only not FDA-approved ..."), at a sentence start, or into an answer that says yes ("yes, they
-    are not FDA-approved!") reads as broken or contradicts itself."""
+    are not FDA-approved!") reads as broken or contradicts itself. So does a verb phrase put where a
+    noun stood, its preposition left without an object ("the best hangover help with in town")."""
+    if _DANGLING_PREPOSITION.search(edit.replacement.rstrip()) and _NO_OBJECT_AFTER.match(original[edit.end:]):
+        return True
     if not edit.replacement.lower().startswith("not "):
         return False
     before = original[:edit.start]
@@ -325,6 +338,11 @@ def _fix_of(finding: Finding, region: EditableRegion, original: str) -> tuple[tu
             continue
         if any(_PLACEHOLDER.search(e.replacement) for e in suggestion.edits):
             continue  # "[list the risks]": the writer must supply it; not a postable rewrite
+        edits = tuple(_negation_last(original, e) for e in suggestion.edits)
+        if any(e is None for e in edits):
+            continue
+        if edits != suggestion.edits:
+            return edits, False
         if any(_breaks_phrase(original, e) for e in suggestion.edits):
             continue
         if finding.family == "claim" and any(_breaks_the_argument(original, e) for e in suggestion.edits):
@@ -333,6 +351,25 @@ def _fix_of(finding: Finding, region: EditableRegion, original: str) -> tuple[tu
     return None
 
 
+_COORDINATED = re.compile(r"\s+and\s+((?:[\w'\u2019-]+\s?){1,5}?)(?=\s*(?:[.!?;,\n]|$))")
+
+
+def _negation_last(original: str, edit: Edit) -> Edit | None:
+    """"are not FDA-approved and doctor supervised" reads as "not doctor supervised" either: the
+    negated status goes after the other predicate ("are doctor supervised and not FDA-approved").
+    A longer coordination has no such order: None (the replacement is not used)."""
+    if not edit.replacement.lower().startswith("not "):
+        return edit
+    after = original[edit.end:]
+    if not re.match(r"\s+(?:and|or)\b", after):
+        return edit
+    match = _COORDINATED.match(after)
+    if match is None or not re.match(r"\s*and\s", after):
+        return None
+    return Edit(edit.start, edit.end + match.end(), f"{match.group(1).strip()} and {edit.replacement}")
+
+
+_DISCLAIMER_ADDED = re.compile(r"\bresults\s+(?:may\s+)?vary\b", re.I)
 _DISCLOSURE_TAG = re.compile(r"^(?:#ad|#sponsored|Paid partnership with [^.\n]{1,60}\.)\s*$", re.I)
 
 
@@ -386,6 +423,7 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
         plan.edits.extend(edits)
         plan.dropped.extend(found)
         plan.safe = False
+        plan.claims = plan.claims or finding.family == "claim"
         plan.actions.append(f"{finding.rule_id}: dropped the sentence" + ("s" if len(found) > 1 else ""))
         return True
 
@@ -402,6 +440,8 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
         if any(s <= start < e for s, e in plan.dropped):
             continue
         fix = _fix_of(finding, region, post.original)
+        if fix is not None and fix[0] and all(e in plan.edits for e in fix[0]):
+            continue  # the same generalisation another finding's fix made ("Congrats Marisol" is PHI001 and PHI006)
         if fix is not None and fix[1]:
             edits, _ = fix
             if not any(_overlaps(e, plan.edits) for e in edits):
@@ -435,34 +475,118 @@ def _plan(post: Post, errors: Sequence[Finding], sentences: Sequence[tuple[int, 
         if fix is not None:
             edits, _ = fix
             deleted = [s for s in sentences if any(not e.replacement and e.start <= s[0] and s[1] <= e.end for e in edits)]
-            if deleted and not _leaves_a_statement(post, [*plan.dropped, *deleted], sentences, parse, stock):
-                fix = None  # the rule's own "delete the sentence" is held to the same test as a drop
+            if deleted and (not _leaves_a_statement(post, [*plan.dropped, *deleted], sentences, parse, stock)
+                            or _target_survives(post, finding, [*plan.dropped, *deleted], sentences)):
+                fix = None  # the rule's own "delete the sentence" is held to the same tests as a drop
         if fix is not None:
             edits, _ = fix
             if not any(_overlaps(e, plan.edits) for e in edits) and not _empties(post, edits):
                 plan.dropped.extend(deleted)
                 plan.edits.extend(edits)
                 plan.safe = False
+                plan.claims = plan.claims or finding.family == "claim"
                 plan.actions.append(f"{finding.rule_id}: {_describe(finding)}")
+                continue
+        if finding.family == "claim" and parse is not None and (sentence := sentence_at(start)) is not None \
+                and _reworded(finding, plan.edits):
+            # a timeline promise riding on a claim another finding rewords ("reverses aging in 28 days" ->
+            # "may help with signs of aging"): its own fix needs figures, so the time to the result goes.
+            # On its own ("Lose 20 lbs in 2 weeks") the quantified promise would stay: drop or advice.
+            own = [e for e in promise_edits(post.text, [sentence], parse, plan.edits, refunds=False)
+                   if e.start < finding.range.end and finding.range.start < e.end and region.allows(e)]
+            if own:
+                plan.edits.extend(own)
+                plan.safe = False
+                plan.claims = True
+                plan.actions.append(f"{finding.rule_id}: took out the promised time to the result")
                 continue
         if try_drop(finding, start):
             continue
         advice.append(f"{finding.rule_id}: {_advice(finding)}")
         plan.unhandled.append(finding)
+    if any(_DISCLAIMER_ADDED.search(e.replacement) for e in plan.edits):
+        typical = [e for e in typicality_edits(post.text, plan.edits) if region.allows(e)]
+        if typical:  # "(Results are typical!) Individual results vary." contradicts itself
+            plan.edits.extend(typical)
+            plan.safe = False
+            plan.actions.append("claims: took out the claim that the results shown are typical")
+    if plan.claims and parse is not None:
+        # the promise said again in words no rule reports on their own ("... overnight", "..., or it's on us")
+        kept = [s for s in sentences if s not in plan.dropped]
+        extra = [e for e in promise_edits(post.text, kept, parse, plan.edits) if region.allows(e)]
+        if extra:
+            plan.edits.extend(extra)
+            plan.actions.append("claims: took out the promise wording left in the post ("
+                                + "; ".join(repr(post.text[e.start:e.end].strip(" ,")) for e in extra) + ")")
     return plan, advice
+
+
+def _reworded(finding: Finding, edits: Sequence[Edit]) -> bool:
+    """Another finding's rewording (not a drop) edits inside this finding's text."""
+    return any(e.replacement and e.start < finding.range.end and finding.range.start < e.end for e in edits)
 
 
 def _target_survives(post: Post, finding: Finding, dropped: Sequence[tuple[int, int]],
                      sentences: Sequence[tuple[int, int]]) -> bool:
     """A claim's target (the disease, the body part) named again in a kept sentence: the claim
     is most likely made there too ("... can help kids with ear infections"), in words the rules
-    let pass, so dropping one sentence does not take it out."""
+    let pass, so dropping one sentence does not take it out. For a disease, outbreak or crisis
+    claim any condition named in the kept text counts: it is the claim's other half, or the
+    problem the dropped sentence sold the answer to ("Flu season is brutal this year."). For a
+    contrast with medicine, see :func:`contrast_survives`."""
+    kept = " ".join(post.text[s:e].lower() for s, e in sentences if (s, e) not in dropped)
+    if any(e.label in _CONTRASTS for e in finding.evidence) and contrast_survives(kept):
+        return True
+    if any(e.label.startswith("target") or e.label in {"disease", "outbreak", "crisis"} for e in finding.evidence) \
+            and names_a_condition(kept):
+        return True  # "Flu season is brutal this year." is the problem the dropped sentence sold the answer to
     targets = {e.text.lower() for e in finding.evidence
-               if e.text and (e.label.startswith("target") or e.label == "disease") and len(e.text) > 3}
+               if e.text and (e.label.startswith("target") or e.label in {"disease", "outbreak"}) and len(e.text) > 3}
     if not targets:
         return False
-    kept = " ".join(post.text[s:e].lower() for s, e in sentences if (s, e) not in dropped)
     return any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", kept) for t in targets)
+
+
+def names_a_condition(text: str) -> bool:
+    """A disease, infection, outbreak or lay condition of the claim target lexicons is named."""
+    words = re.findall(r"[\w'\u2019-]+", text.lower())
+    grams = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 5) + 1)}
+    return bool(grams & _condition_targets())
+
+
+# Findings that set our care against medicine (CLM009) or vaccines (CLM011): the claim is the contrast.
+_CONTRASTS = frozenset({"SUPERIORITY-CLAIM", "ANTI-VACCINE"})
+_CONVENTIONAL = re.compile(
+    r"\b(?:meds|medications?|medicines?|prescriptions?|pills|drugs|pharma|pharmaceuticals?|statins?|antidepressants?|"
+    r"antibiotics?|insulin|chemo(?:therapy)?|surgery|surgeries|vaccines?|vaccinations?|jabs?|cardiologists?|"
+    r"oncologists?|psychiatrists?|(?:your|conventional|regular|mainstream)\s+(?:doctors?|physicians?|gp|care))\b")
+_ENOUGH = re.compile(r"\ball\s+(?:you|your\s+\w+|they|we|he|she)\s+(?:really\s+|ever\s+)?needs?\b|\bno\s+need\s+for\b|"
+                     r"\byou\s+(?:just\s+|only\s+|really\s+)?need\s+(?:our|this|these)\b")
+
+
+def contrast_survives(kept: str) -> bool:
+    """Once the sentence that set our care against medicine or vaccines is dropped, the contrast is
+    still made when the kept text names the medicine ("Your cardiologist wants you on statins"),
+    offers ours as all one needs ("Vitamin A is all your child needs") or offers ours for a disease
+    named in the target lexicons ("exosome therapy for osteoarthritis", "brings high blood pressure
+    down naturally")."""
+    kept = kept.lower()
+    if _CONVENTIONAL.search(kept) or _ENOUGH.search(kept):
+        return True
+    if set(re.findall(r"[\w'\u2019-]+", kept)) & _prescription_medicines():
+        return True
+    return names_a_condition(kept)
+
+
+@lru_cache(maxsize=1)
+def _condition_targets() -> frozenset[str]:
+    names = ("claim_targets_lay", "claim_targets_conditions", "claim_targets_infections", "claim_targets_outbreaks")
+    return frozenset(p.lower() for n in names for p in builtin_lexicon(n).phrases)
+
+
+@lru_cache(maxsize=1)
+def _prescription_medicines() -> frozenset[str]:
+    return frozenset(p.lower() for p in builtin_lexicon("prescription_only_medicines").phrases)
 
 
 def _absolute_repeated(post: Post, finding: Finding, edits: Sequence[Edit], others: Sequence[Finding]) -> bool:

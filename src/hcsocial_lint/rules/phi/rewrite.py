@@ -74,6 +74,14 @@ _GENERIC_PERSON = "a patient"
 _PATIENT_BEFORE = regex.compile(r"\b(?:patient|patients|recipient|grad|graduate)(?:\s+(?:spotlight|of the (?:month|week|year)))?\s*[,:]?\s*$", regex.IGNORECASE)
 _AFTER_PREPOSITION = regex.compile(r"\b(?:to|of|for|with)\s+$", regex.IGNORECASE)
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+# a greeting, thanks or congratulation said to the person: "Congrats Marisol on ...", "Thank you Priya for ..."
+_VOCATIVE_WORDS = (r"(?:congrats|congratulations|kudos|(?:thanks|thank\s+you)(?:\s+(?:so\s+much|again|a\s+lot))?|"
+                   r"shout-?out|happy\s+(?:\d+\w*\s+)?birthday|happy\s+anniversary|welcome\s+(?:home|back)|get\s+well\s+soon|good\s+luck|way\s+to\s+go)")
+_VOCATIVE = regex.compile(rf"(?:^|(?<=[.!?:]\s)|(?<=\n)|(?<=[^\w\s]\s))[^\w\n]*({_VOCATIVE_WORDS},?)\s+$",
+                          regex.IGNORECASE)
+_LEADING_INTERJECTION = regex.compile(rf"{_VOCATIVE_WORDS}\s+(?=[A-Z])", regex.IGNORECASE)
+# an attribution after a quote or at a line's end: '... two years!" - Jenna, verified buyer'
+_ATTRIBUTION_DASH = regex.compile(r"(?:^|[\"\u201d'\u2019.!?)]\s*|\s)[-\u2013\u2014~]+\s*$")
 _GREETING = regex.compile(r"(?:^|(?<=[.!?]\s))(?:hi|hello|hey|dear)\s+$", regex.IGNORECASE)
 
 
@@ -85,6 +93,9 @@ def person_replacements(text: str, start: int, end: int, kind: str, *, generalis
     "a patient's"; otherwise "a patient". With ``generalise=False`` only clean removals are offered
     (an empty list where the name would have to become "a patient").
     """
+    lead = _LEADING_INTERJECTION.match(text, start, end)
+    if lead and lead.end() < end:  # the tagger read "Congrats Marisol Vega" as one name: the name is "Marisol Vega"
+        start = lead.end()
     value = text[start:end]
     before, after = text[:start], text[end:]
     greeting = _GREETING.search(before)
@@ -120,13 +131,28 @@ def person_replacements(text: str, start: int, end: int, kind: str, *, generalis
         return [Replacement(start - lead, end, "")]
     if kind == SOCIAL_HANDLE and _SENTENCE_START.search(before) and regex.match(r"\s+\w", after):
         return [Replacement(start, end + len(regex.match(r"\s+", after).group(0)), "")]
+    attribution = _ATTRIBUTION_DASH.search(before)
+    role = regex.match(r"\s*,\s*(?=[A-Za-z])", after)
+    if attribution and role:  # '..." - Jenna, verified buyer' -> '..." - Verified buyer': the role says who spoke
+        first = end + role.end()
+        return [Replacement(start, first, ""), Replacement(first, first + 1, text[first].upper())]
+    if attribution and regex.match(r"\s*(?:$|[\n.!)])", after):  # '..." - Jenna' -> '..." - One of our patients'
+        return [Replacement(start, end, "One of our patients")] if generalise else []
+    vocative = _VOCATIVE.search(before)
+    if vocative and regex.match(r"\s*[!.?]", after):  # "Congrats Marisol!" / "Happy birthday Walter!" -> "Congrats!"
+        return [Replacement(vocative.end(1), end, "")]
     if not generalise:
         return []
     possessive = regex.match(r"'s\b|\u2019s\b", after)
+    if vocative and not possessive and regex.match(r"\s+(?:on|for|and)\b", after):
+        # "Congrats Marisol on ..." -> "Congrats to our patient on ...": a greeting takes "to", not a bare noun
+        return [Replacement(vocative.end(1), end, " to our patient")]
     generic = _GENERIC_PERSON + ("'s" if possessive else "")
+    if possessive:  # "Chloe's recovery" -> "our patient's recovery": "a patient's" reads as someone else's patient
+        generic = "our patient's"
     if _SENTENCE_START.search(before):
         generic = generic[0].upper() + generic[1:]
-    if regex.search(r"\b(?:a|an|the)\s+$", before, regex.IGNORECASE):  # "a Jake" never; keep the article
+    if regex.search(r"\b(?:a|an|the|our|my)\s+$", before, regex.IGNORECASE):  # "a Jake" never; keep the article
         generic = "patient" + ("'s" if possessive else "")
     elif not possessive and _AFTER_PREPOSITION.search(before):  # "Congratulations to one of our patients on ..."
         generic = "one of our patients"
