@@ -324,10 +324,12 @@ class Linter:
         found: _RuleHits = {}
         problems: list[Problem] = []
         metrics: dict[str, float] = {}
-        for rule in self.rules.values():
+        for rule in _second_opinions_last(self.rules.values()):
             meta = rule.meta
             if meta.id in self._disabled_for_run or not applies_to(meta, post.kind):
                 continue
+            if _silenced(rule, found, self.rules, settings):
+                continue  # a second opinion on a post its family's rules already report
             entry = self._pack_entry.get(meta.id)
             if entry is not None and entry not in settings.extra_packs:
                 continue  # a pack configured for other files
@@ -365,6 +367,8 @@ class Linter:
         index = LineIndex(post.original)
         findings: list[Finding] = []
         for rule_id, rule_hits in hits.items():
+            if _silenced(self.rules[rule_id], hits, self.rules, settings):
+                continue
             meta = self.rules[rule_id].meta
             severity = severity_for(meta, settings.severity)
             for hit in _dedupe(rule_hits):
@@ -715,6 +719,30 @@ def _batches(units: Sequence[tuple[int, int, Post]], max_chars: int) -> Iterator
         size += length
     if start < len(units):
         yield units[start:]
+
+
+def _second_opinions_last(rules: Iterable[Rule]) -> list[Rule]:
+    """Rules in registration order, those that defer to others (``defers_to``) after the rest."""
+    rules = list(rules)
+    return [r for r in rules if not getattr(r, "defers_to", ())] + [r for r in rules if getattr(r, "defers_to", ())]
+
+
+def _silenced(rule: Rule, hits: _RuleHits, rules: Mapping[str, Rule], settings: Settings) -> bool:
+    """A rule that defers to others (a second opinion, ``defers_to`` = rule-id prefixes) says nothing on a
+    post where one of them reports at warning or above."""
+    prefixes = getattr(rule, "defers_to", ())
+    if not prefixes:
+        return False
+    for rule_id, rule_hits in hits.items():
+        if rule_id == rule.meta.id or not rule_hits or not rule_id.startswith(tuple(prefixes)):
+            continue
+        other = rules[rule_id].meta
+        configured = severity_for(other, settings.severity)
+        for hit in rule_hits:
+            severity = configured if configured != other.severity else (hit.severity or other.severity)
+            if severity >= Severity.WARNING:
+                return True
+    return False
 
 
 def _dedupe(hits: Iterable[Hit]) -> list[Hit]:
