@@ -107,7 +107,15 @@ def test_switched_off_by_configuration():
     assert not SCORER_IDS & {f.rule_id for f in off.lint_text(CLAIM).findings}
 
 
-@pytest.mark.parametrize("table", [{"enabled": "no"}, {"enable": False}])
+def test_only_the_claims_opinion_runs_by_default(linter):
+    prices = "Prices slashed on all injectables this weekend, do not miss out."
+    assert "TON090" not in {f.rule_id for f in linter.lint_text(prices).findings}
+    chosen = Linter(Settings(plugins=False, families={"scorer": {"families": ["claims", "tone"]}}))
+    assert "TON090" in {f.rule_id for f in chosen.lint_text(prices).findings}
+
+
+@pytest.mark.parametrize("table", [{"enabled": "no"}, {"enable": False}, {"families": "claims"},
+                                   {"families": ["claim"]}])
 def test_bad_switch_is_a_configuration_error(table):
     with pytest.raises(ConfigError):
         Linter(Settings(plugins=False, model="none", families={"scorer": table}))

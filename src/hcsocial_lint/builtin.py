@@ -71,7 +71,7 @@ def hclint_validate_settings(settings):
     claim_options(settings.family_options("claim"))
     tone_options(settings)
     endorsement_options(settings)
-    second_opinion.scorer_enabled(settings)
+    second_opinion.enabled_families(settings)
 
 
 @hookimpl
