@@ -22,6 +22,7 @@ if importlib.util.find_spec("hcsocial_lint") is None:
     sys.path.insert(0, str(REPO / "src"))
 
 from hcsocial_lint import Linter, Settings  # noqa: E402
+from hcsocial_lint.rules.second_opinion import SCORER_FAMILIES  # noqa: E402
 from hcsocial_lint.sources import read_text_post  # noqa: E402
 
 SHARED = Path(os.environ.get("HCLINT_SHARED", REPO.parent / "shared")) / "data"
@@ -47,7 +48,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--posts-for-time", type=int, default=600, help="real posts timed with the scorers on and off")
     args = parser.parse_args()
-    on = Linter(Settings(plugins=False))
+    # every second opinion on, not only the default (claims): what each would add
+    on = Linter(Settings(plugins=False, families={"scorer": {"families": list(SCORER_FAMILIES)}}))
     off = Linter(Settings(plugins=False, families={"scorer": {"enabled": False}}))
     print("Real posts with a learned second opinion (warning):")
     timed: list[str] = []
