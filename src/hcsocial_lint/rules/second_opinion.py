@@ -11,8 +11,9 @@ a second opinion, so:
   score, so nobody mistakes it for a reading of the text;
 * it respects what the family respects: a post whose strongest sentence is negated, asked, quoted or
   refuted is not reported; nor, for claims, a post whose claim frames the family read and set aside
-  (a public-health measure, care given by clinicians, or every frame not asserted), nor any post of an
-  organisation that declares itself a public-health body;
+  (a public-health measure, care given by clinicians, or every frame not asserted), a sentence holding
+  an approved claim (``[tool.hclint.claim] approved_claims``), nor any post of an organisation that
+  declares itself a public-health body;
 * it needs the spaCy model and a few words: a bare link or a two-word caption gives it nothing to read;
 * ``[tool.hclint.scorer] families`` chooses which run (default: claims only), ``enabled = false``
   turns every one of them off.
@@ -24,9 +25,8 @@ and ``benchmarks/results/scorer.md``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..analysis import Analysis
 from ..language import TextSpan
@@ -59,7 +59,7 @@ def enabled_families(settings) -> frozenset[str]:
     if not isinstance(value, bool):
         raise ValueError(f"[tool.hclint.{TABLE}] 'enabled' must be true or false (got {value!r})")
     families = options.get("families", DEFAULT_FAMILIES)
-    if isinstance(families, str) or not all(f in SCORER_FAMILIES for f in families):
+    if not isinstance(families, (list, tuple)) or not all(f in SCORER_FAMILIES for f in families):
         raise ValueError(f"[tool.hclint.{TABLE}] 'families' must be a list of: {', '.join(SCORER_FAMILIES)} "
                          f"(got {families!r})")
     return frozenset(families) if value else frozenset()
@@ -101,8 +101,7 @@ class SecondOpinion:
     scorer_family: str
     reads_as: str
     defers_to: tuple[str, ...]
-    frames_decide: bool = False  # claims: the family's reading of the post's claim frames counts
-    options: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    frames_decide: bool = False  # claims: the family's reading of frames and approved claims counts
 
     def eligible(self, analysis: Analysis) -> bool:
         """What does not depend on the weights: the switch, the model, enough words, the family's context."""
@@ -163,6 +162,8 @@ class SecondOpinion:
         span = TextSpan(token.start_char, token.end_char, "model") if token is not None else TextSpan(start, end, "model")
         if not analysis.assertion(span).asserted:
             return  # negated, asked, quoted or refuted: the family would not count it either
+        if self.frames_decide and self._approved(analysis, start, end):
+            return  # the organisation registered this claim with its substantiation
         shown = ", ".join(f"'{_readable(f.name)}'" for f, _ in reasons[:3])
         evidence = tuple(self._evidence(analysis, f, p) for f, p in reasons[:5])
         yield Hit(start, end,
@@ -170,6 +171,13 @@ class SecondOpinion:
                           f"found nothing here (what weighed most: {shown})",
                   evidence=evidence, score=round(score, 4), category="MODEL-OPINION")
 
+
+    @staticmethod
+    def _approved(analysis: Analysis, start: int, end: int) -> bool:
+        """An approved claim (``[tool.hclint.claim] approved_claims``) stands in the reported sentence."""
+        from .claims.common import approved_spans
+
+        return any(s < end and start < e for s, e, _ in approved_spans(analysis))
 
     def _evidence(self, analysis: Analysis, feature, weight: float) -> Evidence:
         """One feature that raised the score, with the word where it starts."""
