@@ -85,10 +85,10 @@ def test_silent_where_the_familys_rules_report(linter):
     assert "CLM013" in ids and "CLM090" not in ids  # ... but a claim rule already did
 
 
-def test_speaks_again_when_the_familys_rule_is_ignored():
+def test_ignoring_the_familys_rule_does_not_hand_the_post_to_the_model():
     quiet = Linter(Settings(plugins=False, ignore=("CLM013",)))
     ids = {f.rule_id for f in quiet.lint_text(CLAIM_THE_RULES_REPORT).findings}
-    assert "CLM090" in ids
+    assert "CLM013" not in ids and "CLM090" not in ids
 
 
 def test_negated_post_is_not_reported(linter):
@@ -180,6 +180,11 @@ class _Plugin:
 def _ids(*rules, select=("XYZ",)) -> set[str]:
     linter = Linter(Settings(plugins=False, model="none", select=select), extra_plugins=[_Plugin(list(rules))])
     return {f.rule_id for f in linter.lint_text("Our tea helps.").findings}
+
+
+def test_engine_defers_to_switched_off_rules_too():
+    opinion = _Fixed(_meta("XYZ090", Severity.WARNING), defers_to=("XYZ",))
+    assert _ids(opinion, _Fixed(_meta("XYZ001", Severity.ERROR)), select=("XYZ090",)) == set()
 
 
 def test_engine_defers_only_to_warnings_and_above():

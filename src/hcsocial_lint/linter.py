@@ -352,6 +352,8 @@ class Linter:
                 problems.append(failure)
                 self._failures.append(failure)
                 continue
+            if hits and getattr(rule, "defers_to", ()) and self._switched_off_rules_report(rule, analysis):
+                continue
             found[meta.id] = [shift_hit(hit, offset) for hit in hits]
         where = f"record {post.record}: " if post.record is not None else ""
         for message in self._overruns.drain():  # patterns that ran out of time on this post (or window)
@@ -359,6 +361,25 @@ class Linter:
             if problem not in problems:
                 problems.append(problem)
         return found, problems, metrics
+
+    def _switched_off_rules_report(self, rule: Rule, analysis: Analysis) -> bool:
+        """Whether a rule that ``rule`` defers to, but that the configuration switched off, reports on
+        this post: ignoring CLM001 hides its finding; it does not hand the post to a second opinion.
+        Run only when the second opinion has something to say, so it costs nothing on most posts."""
+        settings, post = analysis.settings, analysis.post
+        ignored_here = settings.ignores_for(post.path) if post.path not in {"-", "<text>"} else ()
+        others: _RuleHits = {}
+        for other in self.rules.values():
+            meta = other.meta
+            if (other is rule or getattr(other, "defers_to", ()) or not meta.id.startswith(tuple(rule.defers_to))
+                    or meta.id in self._disabled_for_run or not applies_to(meta, post.kind)
+                    or is_enabled(meta, settings.select, (*settings.ignore, *ignored_here))):
+                continue
+            try:
+                others[meta.id] = list(check_hits(other.check(analysis), len(post.text)))
+            except Exception:  # noqa: BLE001 - a rule that fails here is reported when it runs enabled
+                continue
+        return _silenced(rule, others, self.rules, settings)
 
     def _place(self, post: Post, settings: Settings, hits: _RuleHits, problems: list[Problem],
                metrics: Mapping[str, float]) -> _PostFindings:
