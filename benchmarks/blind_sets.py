@@ -10,7 +10,7 @@ Only figures are printed; ``--misses`` lists the missed and falsely blocked rows
 scores the sets (never for whoever tunes the rules: a fix made after reading them turns the set into
 development data, which the report must then say).
 
-    PYTHONPATH=src python benchmarks/blind_sets.py [--misses]
+    PYTHONPATH=src python benchmarks/blind_sets.py [--misses] [--no-scorer]
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 if importlib.util.find_spec("hcsocial_lint") is None:
     sys.path.insert(0, str(REPO / "src"))
 
-from hcsocial_lint import Linter  # noqa: E402
+from hcsocial_lint import Linter, Settings  # noqa: E402
 from hcsocial_lint.model import Severity  # noqa: E402
 
 BLIND = REPO / "benchmarks" / "data" / "blind"
@@ -40,7 +40,7 @@ def family_of(rule_id: str) -> str | None:
 def score(linter: Linter, path: Path, misses: bool) -> list[str]:
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     caught: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    blocked = compliant = 0
+    blocked = compliant = warned_compliant = 0
     blocked_by: dict[str, int] = defaultdict(int)
     listed: list[str] = []
     for row in rows:
@@ -49,6 +49,7 @@ def score(linter: Linter, path: Path, misses: bool) -> list[str]:
         errors = sorted({f.rule_id for f in report.findings if f.severity >= Severity.ERROR})
         if not row["families"]:
             compliant += 1
+            warned_compliant += bool(warned)
             if errors:
                 blocked += 1
                 for rule_id in errors:
@@ -67,6 +68,7 @@ def score(linter: Linter, path: Path, misses: bool) -> list[str]:
     share = blocked / compliant if compliant else 0.0
     by = ", ".join(f"{k} {v}" for k, v in sorted(blocked_by.items()))
     lines.append(f"  compliant rows with an error: {blocked}/{compliant} = {share:.2f}" + (f" ({by})" if by else ""))
+    lines.append(f"  compliant rows with a warning or above: {warned_compliant}/{compliant}")
     if misses:
         lines.extend(sorted(listed))
     return lines
@@ -75,9 +77,11 @@ def score(linter: Linter, path: Path, misses: bool) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="list missed and falsely blocked rows")
+    parser.add_argument("--no-scorer", action="store_true",
+                        help="switch the learned second opinions off ([tool.hclint.scorer] enabled = false)")
     parser.add_argument("files", nargs="*", type=Path, help="blind files (default: all in benchmarks/data/blind)")
     args = parser.parse_args()
-    linter = Linter()
+    linter = Linter(Settings(families={"scorer": {"enabled": False}})) if args.no_scorer else Linter()
     for path in args.files or sorted(BLIND.glob("*.jsonl")):
         print("\n".join(score(linter, path, args.misses)))
     return 0

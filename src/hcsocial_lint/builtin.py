@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .plugins.hookspecs import hookimpl
 from .reporting import FORMATTERS
-from .rules import claims, endorsement, phi, tone
+from .rules import claims, endorsement, phi, second_opinion, tone
 from .rules.checks import CHECK_TYPES
 
 
@@ -20,7 +20,7 @@ def bundled_packs() -> Path:
     return Path(__file__).resolve().parents[2] / "rules"
 
 
-FAMILIES = (phi, claims, tone, endorsement)
+FAMILIES = (phi, claims, tone, endorsement, second_opinion)
 
 
 @hookimpl
@@ -53,7 +53,7 @@ def hclint_option_tables():
 
     # The organisation table holds the PHI facts (staff, facilities, ...), the declared kind and country.
     return {"organisation": (*ORGANISATION_KEYS, "kind", "country"), "phi": sorted(phi_keys), "claim": claim_keys,
-            "tone": tone_keys, "endorsement": endorsement_keys}
+            "tone": tone_keys, "endorsement": endorsement_keys, second_opinion.TABLE: second_opinion.KNOWN_KEYS}
 
 
 @hookimpl
@@ -72,6 +72,7 @@ def hclint_validate_settings(settings):
     claim_options(settings.family_options("claim"))
     tone_options(settings)
     endorsement_options(settings)
+    second_opinion.enabled_families(settings)
 
 
 @hookimpl

@@ -330,6 +330,8 @@ class Linter:
             meta = rule.meta
             if meta.id in self._disabled_for_run:
                 continue
+            if _silenced(rule, found, self.rules, settings):
+                continue  # a second opinion on a post its family's rules already report
             try:
                 with self._overruns.running():  # vocabulary and roster patterns take the same budget
                     hits = check_hits(rule.check(analysis), len(post.text))
@@ -347,6 +349,8 @@ class Linter:
                 problems.append(failure)
                 self._failures.append(failure)
                 continue
+            if hits and getattr(rule, "defers_to", ()) and self._switched_off_rules_report(rule, analysis):
+                continue
             found[meta.id] = [shift_hit(hit, offset) for hit in hits]
         where = f"record {post.record}: " if post.record is not None else ""
         for message in self._overruns.drain():  # patterns that ran out of time on this post (or window)
@@ -363,7 +367,7 @@ class Linter:
         if kept is not None and kept[0] is settings and kept[1] is self.rules:
             return kept[2]
         ignore = (*settings.ignore, *ignored_here)
-        chosen = [rule for rule in self.rules.values()
+        chosen = [rule for rule in _second_opinions_last(self.rules.values())
                   if applies_to(rule.meta, kind)
                   and self._pack_entry.get(rule.meta.id) in (None, *settings.extra_packs)  # a pack configured for these files
                   and is_enabled(rule.meta, settings.select, ignore)]
@@ -372,6 +376,25 @@ class Linter:
         self._rule_choices[key] = (settings, self.rules, chosen)
         return chosen
 
+    def _switched_off_rules_report(self, rule: Rule, analysis: Analysis) -> bool:
+        """Whether a rule that ``rule`` defers to, but that the configuration switched off, reports on
+        this post: ignoring CLM001 hides its finding; it does not hand the post to a second opinion.
+        Run only when the second opinion has something to say, so it costs nothing on most posts."""
+        settings, post = analysis.settings, analysis.post
+        ignored_here = settings.ignores_for(post.path) if post.path not in {"-", "<text>"} else ()
+        others: _RuleHits = {}
+        for other in self.rules.values():
+            meta = other.meta
+            if (other is rule or getattr(other, "defers_to", ()) or not meta.id.startswith(tuple(rule.defers_to))
+                    or meta.id in self._disabled_for_run or not applies_to(meta, post.kind)
+                    or is_enabled(meta, settings.select, (*settings.ignore, *ignored_here))):
+                continue
+            try:
+                others[meta.id] = list(check_hits(other.check(analysis), len(post.text)))
+            except Exception:  # noqa: BLE001 - a rule that fails here is reported when it runs enabled
+                continue
+        return _silenced(rule, others, self.rules, settings)
+
     def _place(self, post: Post, settings: Settings, hits: _RuleHits, problems: list[Problem],
                metrics: Mapping[str, float]) -> _PostFindings:
         """Findings of one whole post from its rules' hits: positioned, suppressed, sorted."""
@@ -379,6 +402,8 @@ class Linter:
         index = LineIndex(post.original)
         findings: list[Finding] = []
         for rule_id, rule_hits in hits.items():
+            if _silenced(self.rules[rule_id], hits, self.rules, settings):
+                continue
             meta = self.rules[rule_id].meta
             severity = severity_for(meta, settings.severity)
             for hit in _dedupe(rule_hits):
@@ -729,6 +754,30 @@ def _batches(units: Sequence[tuple[int, int, Post]], max_chars: int) -> Iterator
         size += length
     if start < len(units):
         yield units[start:]
+
+
+def _second_opinions_last(rules: Iterable[Rule]) -> list[Rule]:
+    """Rules in registration order, those that defer to others (``defers_to``) after the rest."""
+    rules = list(rules)
+    return [r for r in rules if not getattr(r, "defers_to", ())] + [r for r in rules if getattr(r, "defers_to", ())]
+
+
+def _silenced(rule: Rule, hits: _RuleHits, rules: Mapping[str, Rule], settings: Settings) -> bool:
+    """A rule that defers to others (a second opinion, ``defers_to`` = rule-id prefixes) says nothing on a
+    post where one of them reports at warning or above."""
+    prefixes = getattr(rule, "defers_to", ())
+    if not prefixes:
+        return False
+    for rule_id, rule_hits in hits.items():
+        if rule_id == rule.meta.id or not rule_hits or not rule_id.startswith(tuple(prefixes)):
+            continue
+        other = rules[rule_id].meta
+        configured = severity_for(other, settings.severity)
+        for hit in rule_hits:
+            severity = configured if configured != other.severity else (hit.severity or other.severity)
+            if severity >= Severity.WARNING:
+                return True
+    return False
 
 
 def _dedupe(hits: Iterable[Hit]) -> list[Hit]:

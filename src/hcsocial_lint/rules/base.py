@@ -22,6 +22,14 @@ class Rule(Protocol):
     def check(self, analysis: Analysis) -> Iterable[Hit]: ...
 
 
+class SecondOpinionRule(Rule, Protocol):
+    """A rule that speaks only where others are silent: the engine runs it after the other rules and
+    drops its hits on a post where a rule whose id starts with one of ``defers_to`` reports at warning
+    or above (the learned scorers of ``rules/second_opinion.py``)."""
+
+    defers_to: tuple[str, ...]
+
+
 class MeasuringRule(Rule, Protocol):
     """A rule that also measures every post it sees (reported as per-post metrics)."""
 
