@@ -97,3 +97,13 @@ def test_an_approved_medicine_with_its_risks_is_not_reported(linter):
     text = ("Our clinic prescribes a weekly injection that can help adults with obesity lose weight alongside diet "
             "and exercise. Side effects include nausea and, rarely, pancreatitis. Book a consultation.")
     assert not fired(linter, text, "CLM016")
+
+
+@pytest.mark.parametrize("text", ["We now offer Mounjaro at our Galway clinic. Make an appointment today.",
+                                  "Now stocking Wegovy pens in store."])
+def test_a_prescription_only_medicine_the_poster_offers_is_advertised(linter, text):
+    assert "CLM015" in {f.rule_id for f in linter.lint_text(text).findings}
+
+
+def test_a_medicine_not_offered_is_not_advertised(linter):
+    assert "CLM015" not in {f.rule_id for f in linter.lint_text("We do not offer Botox to anyone under 18.").findings}

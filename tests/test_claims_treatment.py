@@ -76,3 +76,23 @@ def test_the_message_names_the_treatment(linter):
     finding = next(f for f in linter.lint_text(STOP[0]).findings if f.rule_id == "CLM017")
     assert "meds" in finding.message.lower()
     assert finding.severity.value == "error"
+
+
+SWITCHED = [
+    "So many of our members have switched from blood thinners to our garlic extract.",
+    "I switched from my steroid cream to @PureSkinBalm and never looked back.",
+]
+
+
+@pytest.mark.parametrize("text", SWITCHED)
+def test_a_switch_away_from_a_treatment_to_what_is_promoted_is_reported(linter, text):
+    assert discourages(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "After two cycles Dana moved from chemotherapy to immunotherapy at our cancer center.",
+    "Patients can now switch from clinic dialysis to our home dialysis program.",
+    "Ready to switch to our new patient portal? Sign up today.",
+])
+def test_a_switch_between_treatments_or_to_a_service_is_not(linter, text):
+    assert not discourages(linter, text)

@@ -40,6 +40,8 @@ WEIGHT = "claim_weight_loss"
 PRODUCTS = "promoter_products"
 # verbs whose object is the thing the reader is invited to have: "they get Botox", "try the jab"
 _CONSUMER_VERBS = frozenset({"get", "have", "try", "book", "want", "need", "love", "treat", "order", "buy", "start"})
+# verbs whose object the poster offers: "we now offer Botox", "now stocking Mounjaro"
+_SELLER_VERBS = frozenset({"offer", "sell", "stock"})
 _OWN = frozenset({"our", "my", "we", "i", "us"})
 # "lose over 2 stone", "shed 10 lbs", "drop a dress size": a loss verb whose object is a body measure
 _LOSS_VERBS = frozenset({"lose", "drop", "shed", "burn", "melt", "blast", "torch"})
@@ -102,7 +104,7 @@ def _offered(analysis: Analysis, span: TextSpan) -> bool:
     verb = head.head
     if head.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head  # "treat yourself to Botox"
-    return head.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in _CONSUMER_VERBS
+    return head.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in _CONSUMER_VERBS | _SELLER_VERBS
 
 
 @dataclass(frozen=True)

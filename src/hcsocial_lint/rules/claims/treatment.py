@@ -48,6 +48,8 @@ _REFUSED = frozenset({"recommend", "need", "take", "choose", "put", "use", "want
 _ADVICE = frozenset({"recommend", "advise", "suggest", "want", "tell", "urge", "encourage", "help", "need", "time"})
 _MODALS = frozenset({"should", "can", "could", "must", "ought"})
 _CHOOSE = frozenset({"choose", "prefer", "pick", "opt", "select", "trust", "use"})
+# "switched from antidepressants to CBD": a change of means, away from the treatment
+_SWITCH = frozenset({"switch", "swap", "move", "change", "transition", "convert", "turn"})
 _HARM_VERBS = frozenset({"numb", "mask", "poison", "destroy", "ruin", "dull", "zombify", "wreck"})
 _HARM_NOUNS = frozenset({"poison", "toxin"})
 _PRONOUNS = frozenset({"them", "they", "it", "those", "these"})
@@ -88,7 +90,17 @@ def _refused(verb: Token) -> Token | None:
     return None
 
 
-def _relation(token: Token) -> tuple[str, Token] | None:
+def _switched_between_treatments(verb: Token, treatments: list[TextSpan]) -> bool:
+    """"Switched from chemotherapy to immunotherapy": what the verb turns to is itself a treatment."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            start, end = prep.idx, prep.right_edge.idx + len(prep.right_edge.text)
+            if any(start <= t.start < end for t in treatments):
+                return True
+    return False
+
+
+def _relation(token: Token, treatments: list[TextSpan]) -> tuple[str, Token] | None:
     """How ``token`` (a treatment or a pronoun for one) is discouraged, and the word that says it."""
     head = token.head
     lemma = head.lemma_.lower()
@@ -110,6 +122,9 @@ def _relation(token: Token) -> tuple[str, Token] | None:
             return "stop", verb  # "come off them", "get off your meds"
         if word == "without" and token.lemma_.lower() not in _DOCUMENT and not _negated(verb):
             return "replace", head
+        if (word == "from" and verb.lemma_.lower() in _SWITCH and not _negated(verb)
+                and not _switched_between_treatments(verb, treatments)):
+            return "replace", verb  # "thousands have switched from statins to ..."
         if word == "over" and verb.lemma_.lower() in _CHOOSE and not _negated(verb):
             return "replace", head  # "choose a supplement over a pharmaceutical"
         if word in {"of", "than", "to"} and verb.lower_ in {"instead", "rather", "alternative", "alternatives"}:
@@ -158,13 +173,27 @@ def _named_alternative(analysis: Analysis, treatments: list[TextSpan]) -> bool:
     return False
 
 
+def _switched_to(analysis: Analysis, treatments: list[TextSpan]) -> bool:
+    """Something other than a treatment is what people switch or turn to: "switched to @brand"."""
+    for token in analysis.doc:
+        if token.lemma_.lower() not in _SWITCH:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for thing in prep.children:
+                    if thing.dep_ == "pobj" and not any(t.start <= thing.idx < t.end for t in treatments):
+                        return True
+    return False
+
+
 def _promotes_alternative(analysis: Analysis, treatments: list[TextSpan]) -> bool:
     """The post promotes something to take the treatment's place. A bare call to contact us ("call us
     if it lasts a week") is not an alternative; a price or a promotional post is."""
     priced = any(q.label == "MONEY" and is_price(q.text) for q in analysis.quantities)
     metadata = analysis.post.metadata
     promotional = analysis.kind in PROMOTIONAL_KINDS or metadata.get("paid_partnership") or metadata.get("product_type")
-    return bool(priced or promotional or _named_alternative(analysis, treatments) or _own_thing(analysis, treatments))
+    return bool(priced or promotional or _named_alternative(analysis, treatments) or _own_thing(analysis, treatments)
+                or _switched_to(analysis, treatments))
 
 
 def _mentions(analysis: Analysis) -> list[tuple[Token, TextSpan]]:
@@ -175,7 +204,10 @@ def _mentions(analysis: Analysis) -> list[tuple[Token, TextSpan]]:
     for span in named:
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is not None:
-            found.append((tokens.root, span))
+            head = tokens.root
+            while head.dep_ == "compound" and head.head.i != head.i:
+                head = head.head  # "steroid cream": the relation is on the phrase's head
+            found.append((head, span))
     for token in doc:
         if token.lower_ not in _PRONOUNS:
             continue
@@ -222,11 +254,12 @@ class TreatmentDiscouraged(ClaimRule):
         if is_public_health(analysis.settings) or not analysis.has_model:
             return
         mentions = _mentions(analysis)
-        if not mentions or not _promotes_alternative(analysis, [span for _, span in mentions]):
+        treatments = [span for _, span in mentions]
+        if not mentions or not _promotes_alternative(analysis, treatments):
             return
         seen: set[int] = set()
         for token, treatment in mentions:
-            found = _relation(token)
+            found = _relation(token, treatments)
             if found is None:
                 continue
             how, word = found
