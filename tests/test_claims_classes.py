@@ -273,3 +273,26 @@ def test_the_reader_using_the_sold_thing_makes_its_claim(linter, text, rule):
 ])
 def test_reader_near_misses_stay_clean(linter, text):
     assert not {r: s for r, s in claim_findings(linter, text).items() if r in {"CLM003", "CLM004"}}
+
+
+# ------------------------------------------------------------------------------------------------
+# Class: a headline order to the reader ("Banish X.") whose means is the sold thing the post names
+# after it; the tagger often reads the opening verb as a compound noun of the condition.
+
+@pytest.mark.parametrize("text", [
+    "Soothe eczema. Our calendula balm is back on the shelf.",
+    "BANISH PSORIASIS. CBD can interact with receptors in your skin.",
+    "Prevent the flu. Our zinc lozenges are in stock now.",
+])
+def test_a_headline_order_with_the_sold_thing_after_it_is_a_claim(linter, text):
+    assert {"CLM003", "CLM004"} & set(claim_findings(linter, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Prevent the flu. Wash your hands and get your flu shot at any county clinic.",
+    "Beat arthritis pain. Our physiotherapists run a free class on Tuesdays.",
+    "Cancer prevention starts with screening. Book your mammogram today.",
+    "Flu prevention tips from our nurses, all week on our page.",
+])
+def test_a_headline_order_met_by_care_or_a_public_health_measure_is_not(linter, text):
+    assert not {"CLM003", "CLM004"} & set(claim_findings(linter, text))

@@ -132,13 +132,25 @@ def _benefits_heading(pronoun: Token) -> Token | None:
     return None
 
 
-def _reader_means(analysis, reader: Token) -> Agent | None:
+# sold-thing words that are also everyday care ("rest and drink fluids"): a means only when owned or sold
+EVERYDAY_PRODUCTS = frozenset({"drink", "water", "tea", "juice", "food", "fluid", "soup", "milk", "fruit", "vegetable",
+                               "rest"})
+
+
+def imperative_means(analysis, verb: Token) -> Agent | None:
+    """The unnamed means of an order to the reader in a post about a sold thing: "Oust anxiety.
+    CBD can ..." promises the effect of the CBD the post is about, named before or after it."""
+    return _reader_means(analysis, verb, verb=verb, after=True)
+
+
+def _reader_means(analysis, reader: Token, verb: Token | None = None, after: bool = False) -> Agent | None:
     """The reader as the agent of an effect in a post about a sold thing: "Regular adjustments this
     winter: you may shorten a cold" promises the effect of the adjustments the post is about. The
     sold thing is named before the effect; a public-health measure in the post ("you can lower your
     risk by getting vaccinated") makes it advice, not a promise for the product, and so does a means
     the sentence names itself ("you can stop the flu by washing your hands")."""
-    if any(c.dep_ == "prep" and c.lower_ in {"by", "through", "via"} for c in reader.head.children):
+    verb = reader.head if verb is None else verb
+    if any(c.dep_ == "prep" and c.lower_ in {"by", "through", "via"} for c in verb.children):
         return None
     if any(not analysis.assertion(m).negated for m in lexicon_cues(analysis, MEASURES)):
         return None
@@ -146,10 +158,16 @@ def _reader_means(analysis, reader: Token) -> Agent | None:
     selling = sells(analysis)
 
     def topic(thing: TextSpan) -> bool:  # the post's own thing, a practice, or anything in a post that sells
-        if thing.end > reader.idx or not analysis.assertion(thing).asserted:
+        if (thing.end > reader.idx and not after) or not analysis.assertion(thing).asserted:
             return False  # "Do you run a pool? You can help stop the spread" asks about the reader's own
         owned = analysis.text[max(0, thing.start - 12):thing.start].lower().split()[-2:]
-        return selling or bool(FIRST_PERSON & set(owned)) or _overlapping(practices, thing.start, thing.end) is not None
+        if selling or FIRST_PERSON & set(owned) or _overlapping(practices, thing.start, thing.end) is not None:
+            return True
+        # an order's means may be a kind of sold substance named after it ("Banish X. CBD can ..."), not water
+        if not after:
+            return False
+        words = analysis.doc.char_span(thing.start, thing.end, alignment_mode="expand")
+        return words is not None and words.root.lemma_.lower() not in EVERYDAY_PRODUCTS
 
     sold = [s for s in (*lexicon_cues(analysis, PRODUCTS), *practices) if topic(s)]
     if not sold:

@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING
 from ..nlp.doc_index import doc_text
 from .clauses import has_parse
 from .lexicon import builtin_lexicon, joined_form
-from .commerce import DEFENCES, ELIDED, MEASURE, MEASURES, OTHER, SELLER, Agent, classify_agent, lexicon_cues, sells
+from .commerce import (DEFENCES, ELIDED, MEASURE, MEASURES, OTHER, SELLER, Agent, classify_agent, imperative_means,
+                       lexicon_cues, sells)
 from .spans import TextSpan
 
 if TYPE_CHECKING:
@@ -88,7 +89,8 @@ def _patterns():
         "effect modifier": [[effect, arg("compound|amod|npadvmod|nmod|poss")]],
         "sold thing for a condition": [[product, for_against, pobj]],
         # "no more migraines", "reduced inflammation": the modifier is a dependent of the condition
-        MODIFIED: [[{"RIGHT_ID": "effect", "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "advmod"]}, "_": {_ROLE: {"IN": [EFFECT, MODIFIER]}}}},
+        # a headline verb the tagger reads as a compound noun, "Oust anxiety.", is read the same way
+        MODIFIED: [[{"RIGHT_ID": "effect", "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "advmod", "compound"]}, "_": {_ROLE: {"IN": [EFFECT, MODIFIER]}}}},
                     {"LEFT_ID": "effect", "REL_OP": "<", "RIGHT_ID": "arg", "RIGHT_ATTRS": {"POS": {"IN": ["NOUN", "PROPN"]}}}]],
     }
 
@@ -245,6 +247,12 @@ def _opens_sentence(token: Token) -> bool:
     """``token`` is the first word of its sentence (blank text before it, such as blanked front
     matter, is not a word)."""
     return token.i == next((t.i for t in token.sent if not t.is_space), token.i)
+
+
+def _imperative(effect: Token) -> bool:
+    """An order opening its sentence, without a subject: "Banish migraines."."""
+    return (effect.tag_ == "VB" and effect.dep_ == "ROOT" and _opens_sentence(effect)
+            and not any(c.dep_ in _SUBJECTS for c in effect.children))
 
 
 def _elided(effect: Token) -> bool:
@@ -498,6 +506,8 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
             if how == MODIFIED:
                 if not target.start <= arg.idx < target.end:
                     continue  # the modified noun is the condition itself ("fewer migraines", not "fewer flu cases")
+                if effect.dep_ == "compound" and not (_opens_sentence(effect) and effect._.get(_ROLE) == EFFECT):
+                    continue  # only a headline's opening verb ("Banish migraines"), not "cure rates"
                 agent = _list_agent(analysis, arg)
                 # the "no" of "no more" is the effect itself, not a negation of it
                 start = min([effect.idx] + [c.idx for c in (*effect.children, *arg.children)
@@ -523,6 +533,8 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
                         agent = by  # "boost your immunity with our drops"
                     elif _elided(effect):
                         agent = Agent(ELIDED, None, "a fragment without a subject")
+                    elif _imperative(effect):
+                        agent = imperative_means(analysis, effect) or agent  # "Banish migraines. CBD can ..."
                 effect_span = TextSpan(effect.idx, effect.idx + len(effect.text), "effect", effect.text, "parse")
                 if boost:
                     boosts.append((effect, target, agent))

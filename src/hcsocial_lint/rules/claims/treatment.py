@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 
 from ...analysis import Analysis
 from ...language import TextSpan
-from ...language.commerce import (CARE_PROVIDERS, DRUGS, PRACTICES, PRODUCTS, PROMOTIONAL_KINDS, is_price,
-                                  lexicon_cues)
+from ...language.commerce import (CARE_PROVIDERS, DRUGS, EVERYDAY_PRODUCTS, PRACTICES, PRODUCTS, PROMOTIONAL_KINDS,
+                                  is_price, lexicon_cues)
 from ...model import Evidence, Example, Hit, RuleMeta, Severity
 from ...org_kind import is_public_health
 from . import common
@@ -54,8 +54,6 @@ _HARM_VERBS = frozenset({"numb", "mask", "poison", "destroy", "ruin", "dull", "z
 _HARM_NOUNS = frozenset({"poison", "toxin"})
 _PRONOUNS = frozenset({"them", "they", "it", "those", "these"})
 _DOCUMENT = frozenset({"prescription"})
-# sold-thing words that are also everyday care ("rest and drink fluids"): an alternative only when owned
-_EVERYDAY = frozenset({"drink", "water", "tea", "juice", "food", "fluid", "soup", "milk", "fruit", "vegetable", "rest"})
 # what "our" may own without it being a thing for sale
 _NOT_THINGS = frozenset({"patient", "community", "family", "staff", "team", "member", "people", "friend", "child", "kid",
                          "thought", "heart", "prayer", "mission", "goal", "website", "page", "office", "location", "town",
@@ -168,7 +166,7 @@ def _named_alternative(analysis: Analysis, treatments: list[TextSpan]) -> bool:
         tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if tokens is None or tokens.root.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             continue
-        if tokens.root.lemma_.lower() not in _EVERYDAY:  # "rest and drink water" is care advice, "our water" is sold
+        if tokens.root.lemma_.lower() not in EVERYDAY_PRODUCTS:  # "rest and drink water" is care advice, "our water" is sold
             return True
     return False
 
