@@ -296,3 +296,14 @@ def test_a_headline_order_with_the_sold_thing_after_it_is_a_claim(linter, text):
 ])
 def test_a_headline_order_met_by_care_or_a_public_health_measure_is_not(linter, text):
     assert not {"CLM003", "CLM004"} & set(claim_findings(linter, text))
+
+
+# Class: proof claimed in the perfect passive ("has been shown to") without a source
+
+def test_a_perfect_passive_proof_without_a_source_is_an_establishment_claim(linter):
+    assert "CLM005" in claim_findings(linter, "Cupping has been shown to be the best therapy for stiff necks.")
+
+
+def test_the_same_proof_with_its_source_is_not(linter):
+    text = "Handwashing has been shown to cut diarrhoeal illness by a third (Ejemot-Nwadiaro, Cochrane 2021)."
+    assert "CLM005" not in claim_findings(linter, text)
