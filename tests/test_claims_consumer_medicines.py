@@ -107,3 +107,13 @@ def test_a_prescription_only_medicine_the_poster_offers_is_advertised(linter, te
 
 def test_a_medicine_not_offered_is_not_advertised(linter):
     assert "CLM015" not in {f.rule_id for f in linter.lint_text("We do not offer Botox to anyone under 18.").findings}
+
+
+def test_a_client_delighted_with_a_medicine_and_an_invitation_to_book_is_an_advertisement(linter):
+    text = "Look how happy Priya is with her Dysport from our nurses! Why not treat yourself? Call to make your appointment."
+    assert "CLM015" in {f.rule_id for f in linter.lint_text(text).findings}
+
+
+def test_an_invitation_to_book_something_else_after_a_refusal_is_not(linter):
+    text = "We do not offer Botox to under-18s. Book a consultation to talk about skincare instead."
+    assert "CLM015" not in {f.rule_id for f in linter.lint_text(text).findings}

@@ -89,9 +89,26 @@ def _stands_alone(tokens) -> bool:
     return before >= 0 and tokens.doc[before].text == "?"
 
 
+_BOOKING_VERBS = frozenset({"book", "schedule", "make", "arrange", "request"})
+_VISITS = frozenset({"appointment", "consultation", "session", "visit", "slot"})
+
+
+def _invites_booking(analysis: Analysis) -> bool:
+    """The post asks the reader to book ("make your appointment", "schedule a consultation") or to
+    treat themselves: with a medicine named, that is an advertisement for it."""
+    for token in analysis.doc:
+        lemma = token.lemma_.lower()
+        if lemma in _BOOKING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in _VISITS for c in token.children):
+            return True
+        if lemma == "treat" and any(c.dep_ == "dobj" and c.lower_ == "yourself" for c in token.children):
+            return True
+    return False
+
+
 def _offered(analysis: Analysis, span: TextSpan) -> bool:
-    """The post promotes the medicine: it sells, or the medicine is what the reader is to get."""
-    if sells(analysis):
+    """The post promotes the medicine: it sells or invites booking, or the medicine is what the
+    reader is to get."""
+    if sells(analysis) or _invites_booking(analysis):
         return True
     tokens = analysis.doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None:
