@@ -307,3 +307,29 @@ def test_a_perfect_passive_proof_without_a_source_is_an_establishment_claim(lint
 def test_the_same_proof_with_its_source_is_not(linter):
     text = "Handwashing has been shown to cut diarrhoeal illness by a third (Ejemot-Nwadiaro, Cochrane 2021)."
     assert "CLM005" not in claim_findings(linter, text)
+
+
+# ------------------------------------------------------------------------------------------------
+# Class: a structure/function effect, or a thing designed or chosen, aimed at people who have a
+# disease (21 CFR 101.93(g)(2)): the audience makes it a disease claim.
+
+@pytest.mark.parametrize("text", [
+    "Promotes healthy blood flow for people living with peripheral artery disease. 60 capsules.",
+    "Our turmeric blend maintains flexible joints for psoriatic arthritis patients.",
+    "Our lozenges are formulated for those with chronic bronchitis.",
+    "CalmMind: supports focus. The number one choice for families caring for a parent with Alzheimer's.",
+])
+def test_a_structure_function_effect_aimed_at_a_diseases_sufferers_is_a_disease_claim(linter, text):
+    assert "CLM003" in claim_findings(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our diabetes educators support people living with diabetes every day.",
+    "The flu vaccine helps protect people with asthma from complications.",
+    "Our support group for people living with Parkinson's meets on Tuesdays.",
+    "Gentle exercise helps people with arthritis stay mobile.",
+    "Our memory care unit is the right choice for families caring for a loved one with dementia.",
+    "We wrote this guide for parents of children with autism.",
+])
+def test_care_measures_and_services_for_the_same_people_are_not(linter, text):
+    assert "CLM003" not in claim_findings(linter, text)

@@ -117,3 +117,14 @@ def test_a_client_delighted_with_a_medicine_and_an_invitation_to_book_is_an_adve
 def test_an_invitation_to_book_something_else_after_a_refusal_is_not(linter):
     text = "We do not offer Botox to under-18s. Book a consultation to talk about skincare instead."
     assert "CLM015" not in {f.rule_id for f in linter.lint_text(text).findings}
+
+
+@pytest.mark.parametrize("text", ["Dysport for sweaty palms: one treatment keeps you dry for months. Book at our Cardiff clinic.",
+                                  "Mounjaro consultations now open on Sundays at our Bristol pharmacy."])
+def test_a_medicine_named_with_a_bare_booking_order_or_as_the_kind_of_visit_is_advertised(linter, text):
+    assert "CLM015" in {f.rule_id for f in linter.lint_text(text).findings}
+
+
+def test_booking_said_in_passing_is_not_an_invitation(linter):
+    text = "Read our guide to Botox side effects before you book anything."
+    assert "CLM015" not in {f.rule_id for f in linter.lint_text(text).findings}

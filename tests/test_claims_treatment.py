@@ -96,3 +96,15 @@ def test_a_switch_away_from_a_treatment_to_what_is_promoted_is_reported(linter, 
 ])
 def test_a_switch_between_treatments_or_to_a_service_is_not(linter, text):
     assert not discourages(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We've helped dozens of clients get off their statins with our gut protocol. Book below!",
+    "Our detox program gets members off antidepressants in 60 days.",
+])
+def test_a_seller_boasting_it_takes_people_off_a_treatment_is_reported(linter, text):
+    assert discourages(linter, text)
+
+
+def test_coming_off_a_treatment_with_the_prescriber_and_nothing_promoted_is_not(linter):
+    assert not discourages(linter, "Never get off your insulin without medical advice. Our diabetes nurses can help.")

@@ -429,6 +429,82 @@ IMPLICIT = "illness named elsewhere"
 _COURSE = frozenset({"severity", "duration", "length"})
 
 
+AUDIENCE = "for people with a condition"
+# structure/function verbs: lawful on their own ("supports healthy joints"), a disease claim when aimed
+# at people who have the disease (21 CFR 101.93(g)(2))
+_STRUCTURE_VERBS = frozenset({"support", "maintain", "promote", "help", "aid", "nourish", "balance", "protect",
+                              "strengthen", "restore", "regulate"})
+_MADE_FOR = frozenset({"design", "formulate", "choice", "answer", "solution"})
+_PEOPLE = frozenset({"people", "person", "patient", "sufferer", "those", "anyone", "adult", "child", "kid", "family",
+                     "man", "woman", "senior", "member", "client", "customer", "folk", "warrior", "individual"})
+
+
+def _person_with(condition: Token) -> Token | None:
+    """The people a condition qualifies: "hypertension patients", "people living with diabetes",
+    "those with arthritis", "families caring for a loved one with dementia"."""
+    token = condition
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+        token = token.head
+    for _ in range(5):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if token.dep_ in {"compound", "amod", "nmod"} and head.lemma_.lower() in _PEOPLE:
+            return head
+        if token.dep_ == "pobj" and head.lower_ in {"with", "from"}:
+            owner = head.head
+            if owner.lemma_.lower() in _PEOPLE:
+                return owner
+            if owner.lemma_.lower() in _AFFLICTED | {"care"} or owner.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
+                token = owner  # "living with", "suffering from", "a loved one with": climb to the people
+                continue
+            return None
+        if token.dep_ in {"acl", "relcl", "dobj", "pobj", "prep", "compound"}:
+            if token.lemma_.lower() in _PEOPLE and token.dep_ != "compound":
+                return token
+            token = head
+            continue
+        return token if token.lemma_.lower() in _PEOPLE else None
+    return None
+
+
+def _audience_frames(analysis, doc: Doc, targets, frames, selling: bool) -> list[Frame]:
+    """A structure/function effect, or a thing made or chosen, for people who have a disease:
+    "Supports healthy blood sugar for people living with type 2 diabetes", "the #1 choice for
+    families caring for a loved one with dementia". Aimed at the disease's sufferers, the effect
+    claims to treat it (21 CFR 101.93(g)(2); FTC Act s.12)."""
+    found = []
+    for target, cls in targets:
+        if cls not in {"disease", "outbreak"}:
+            continue
+        words = doc.char_span(target.start, target.end, alignment_mode="expand")
+        people = _person_with(words.root) if words is not None else None
+        if people is None or people.dep_ != "pobj" or people.head.lower_ != "for":
+            continue
+        word = people.head.head
+        if word.dep_ == "dobj":
+            word = word.head  # "supports healthy joints for people with ...": the parser hangs "for" on the object
+        lemma = word.lemma_.lower()
+        # a caption's opening verb is often tagged as a noun ("Promotes healthy blood flow for ...")
+        verb = word.pos_ == "VERB" or word.dep_ == "ROOT" and _opens_sentence(word) and lemma in _STRUCTURE_VERBS
+        if verb and (lemma in _STRUCTURE_VERBS | _MADE_FOR or word._.get(_ROLE) == EFFECT):
+            agent_token, _ = _agent_token(word, itself=False)
+        elif lemma in _MADE_FOR or word.i in {t.i for span in lexicon_cues(analysis, SUITABILITY)
+                                              for t in (doc.char_span(span.start, span.end, alignment_mode="expand") or ())}:
+            agent_token = next((c for c in word.head.children if c.dep_ in _SUBJECTS), None) \
+                if word.dep_ in {"acomp", "attr"} else (word.head if word.dep_ in {"acl", "amod"} else None)
+        else:
+            continue
+        if (word.idx, target.start) in frames:
+            continue
+        agent = classify_agent(analysis, agent_token)
+        if agent_token is None:
+            agent = Agent(ELIDED, None, "a fragment without a subject")
+        effect = TextSpan(word.idx, word.idx + len(word.text), "effect", word.text, "parse")
+        found.append(Frame(effect, target, cls, agent, AUDIENCE, selling))
+    return found
+
+
 def _course_frames(analysis, doc: Doc, targets, frames, selling: bool, measures) -> list[Frame]:
     """"weekly acupuncture can reduce the severity if you catch it", in a post about the
     flu: an effect on the course of an illness the post names elsewhere as an outbreak."""
@@ -563,6 +639,8 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
                     continue
                 effect_span = TextSpan(word.idx, word.idx + len(word.text), "effect", word.text, "parse")
                 frames[key] = Frame(effect_span, target, cls, agent, SUITED, selling)
+    for frame in _audience_frames(analysis, doc, targets, frames, selling):
+        frames.setdefault((frame.effect.start, frame.target.start), frame)
     for frame in _course_frames(analysis, doc, targets, frames, selling, measures):
         frames.setdefault((frame.effect.start, frame.target.start), frame)
     described = any(f.agent.kind == ELIDED for f in frames.values())

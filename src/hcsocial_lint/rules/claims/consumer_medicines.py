@@ -100,6 +100,9 @@ def _invites_booking(analysis: Analysis) -> bool:
         lemma = token.lemma_.lower()
         if lemma in _BOOKING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in _VISITS for c in token.children):
             return True
+        if lemma == "book" and (token.pos_ == "VERB" or token.dep_ == "ROOT") and not any(
+                c.dep_ == "mark" or c.dep_ == "dobj" and c.lemma_.lower() not in _VISITS for c in token.children):
+            return True  # "Book at our Glasgow clinic", "DM to book"; not "before you book anything"
         if lemma == "treat" and any(c.dep_ == "dobj" and c.lower_ == "yourself" for c in token.children):
             return True
     return False
@@ -116,6 +119,8 @@ def _offered(analysis: Analysis, span: TextSpan) -> bool:
     if _stands_alone(tokens):
         return True
     head = tokens.root
+    if head.dep_ == "compound" and head.head.lemma_.lower() in _VISITS:
+        return True  # "Botox appointments now open on Saturdays"
     while head.dep_ in {"conj", "appos", "compound"} and head.head.i != head.i:
         head = head.head
     verb = head.head

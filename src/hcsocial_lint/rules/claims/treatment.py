@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 TREATMENTS = "conventional_treatments"
 _STOP_VERBS = frozenset({"ditch", "dump", "quit", "stop", "drop", "skip", "toss", "bin", "abandon", "replace", "swap",
                          "refuse", "reject", "forget", "avoid"})
-_PARTICLE_VERBS = {"come": "off", "get": "off", "wean": "off", "give": "up", "throw": "away", "stay": "off"}
+_PARTICLE_VERBS = {"come": "off", "get": "off", "wean": "off", "give": "up", "throw": "away", "stay": "off", "take": "off"}
 _REFUSED = frozenset({"recommend", "need", "take", "choose", "put", "use", "want", "trust", "advise", "suggest"})
 _ADVICE = frozenset({"recommend", "advise", "suggest", "want", "tell", "urge", "encourage", "help", "need", "time"})
 _MODALS = frozenset({"should", "can", "could", "must", "ought"})
@@ -74,6 +74,21 @@ def _advice(verb: Token) -> bool:
         return True
     head = verb.head
     return verb.dep_ in {"xcomp", "ccomp", "advcl"} and head.lemma_.lower() in _ADVICE and not _negated(head)
+
+
+def _boasted(verb: Token) -> bool:
+    """The poster claims to take people off a treatment: "we've helped hundreds get off their meds",
+    "our program gets members off insulin" (the subject, or that of the verb it completes, is ours)."""
+    token = verb
+    for _ in range(3):
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return not _negated(token) and (subject.lower_ in {"we", "i"} or any(
+                c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in subject.children))
+        if token.dep_ not in {"xcomp", "ccomp", "conj"} or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _refused(verb: Token) -> Token | None:
@@ -116,8 +131,8 @@ def _relation(token: Token, treatments: list[TextSpan]) -> tuple[str, Token] | N
         if verb.dep_ == "dobj" and verb.pos_ in {"NOUN", "PROPN"}:
             verb = verb.head  # "choose a tablet [over a pharmaceutical]": the parser hangs it on the object
         word = head.lower_
-        if word == "off" and _PARTICLE_VERBS.get(verb.lemma_.lower()) == "off" and _advice(verb):
-            return "stop", verb  # "come off them", "get off your meds"
+        if word == "off" and _PARTICLE_VERBS.get(verb.lemma_.lower()) == "off" and (_advice(verb) or _boasted(verb)):
+            return "stop", verb  # "come off them", "get off your meds", "we got hundreds off their meds"
         if word == "without" and token.lemma_.lower() not in _DOCUMENT and not _negated(verb):
             return "replace", head
         if (word == "from" and verb.lemma_.lower() in _SWITCH and not _negated(verb)
