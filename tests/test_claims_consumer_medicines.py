@@ -128,3 +128,8 @@ def test_a_medicine_named_with_a_bare_booking_order_or_as_the_kind_of_visit_is_a
 def test_booking_said_in_passing_is_not_an_invitation(linter):
     text = "Read our guide to Botox side effects before you book anything."
     assert "CLM015" not in {f.rule_id for f in linter.lint_text(text).findings}
+
+
+def test_an_average_loss_is_a_weight_loss_claim(linter):
+    text = "Clients on our SlimStart plan lose an average of 19 lbs in six weeks!"
+    assert "CLM016" in {f.rule_id for f in linter.lint_text(text).findings}

@@ -47,6 +47,7 @@ _OWN = frozenset({"our", "my", "we", "i", "us"})
 _LOSS_VERBS = frozenset({"lose", "drop", "shed", "burn", "melt", "blast", "torch"})
 _ABOUT = frozenset({"over", "up", "nearly", "almost", "around", "about", "to"})
 _MEANS = frozenset({"with", "using", "via", "on", "from", "by", "through"})
+_AVERAGES = frozenset({"average", "mean", "median", "total", "minimum", "maximum"})
 _MEASURES = frozenset({"weight", "stone", "pound", "lb", "lbs", "kg", "kilo", "kilogram", "inch", "fat", "size"})
 
 
@@ -197,6 +198,9 @@ def _loss_frames(analysis: Analysis) -> list[TextSpan]:
         if obj is None:  # "drop over a stone", "lose up to 10 lbs"
             prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in _ABOUT), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None and obj.lemma_.lower() in _AVERAGES:  # "lose an average of 28 lbs"
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if obj is not None and obj.lemma_.lower() in _MEASURES:
             end = obj.idx + len(obj.text)
             found.append(TextSpan(token.idx, end, "weight loss", analysis.text[token.idx:end], "parse"))
