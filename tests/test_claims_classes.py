@@ -333,3 +333,16 @@ def test_a_structure_function_effect_aimed_at_a_diseases_sufferers_is_a_disease_
 ])
 def test_care_measures_and_services_for_the_same_people_are_not(linter, text):
     assert "CLM003" not in claim_findings(linter, text)
+
+
+# Class: a why-question answered in its own "when" clause argues a claim rather than asking
+
+def test_a_why_question_with_its_answer_in_a_when_clause_makes_the_claim(linter):
+    text = "Why bother with the flu jab when our elderberry tonic protects you better against the flu?"
+    assert "CLM004" in claim_findings(linter, text)
+
+
+@pytest.mark.parametrize("text", ["Can elderberry protect you against the flu? Ask our pharmacist.",
+                                  "Why get a flu shot when you're healthy? Because it protects the people around you."])
+def test_a_question_that_asks_is_not(linter, text):
+    assert "CLM004" not in claim_findings(linter, text)

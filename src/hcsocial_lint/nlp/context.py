@@ -84,7 +84,9 @@ _FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
 # A question that is really an offer ("Want to lose 20 lbs?") still makes the claim.
 _RHETORICAL_OFFER = regex.compile(
     r"^\W*(?:want|wanna|ready|looking|need|wish|craving|who wants|did you know|why (?:wait|suffer|settle|risk)|"
-    r"ever wish|isn't it time)",
+    r"ever wish|isn't it time|"
+    # "Why vaccinate when our drops protect better?": a why-question with its answer in a "when" clause argues
+    r"why\b[^?\n]{1,60}\bwhen\b)",
     regex.IGNORECASE,
 )
 _MAX_ANCESTORS = 24  # heads climbed from a match looking for a reporting verb (real parses are shallower)
