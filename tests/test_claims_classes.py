@@ -346,3 +346,17 @@ def test_a_why_question_with_its_answer_in_a_when_clause_makes_the_claim(linter)
                                   "Why get a flu shot when you're healthy? Because it protects the people around you."])
 def test_a_question_that_asks_is_not(linter, text):
     assert "CLM004" not in claim_findings(linter, text)
+
+
+# Class: an effect made by a verb's particle ("knock it out", "keep it at bay") on a pathogen
+
+@pytest.mark.parametrize("text", ["Sniffles starting? Our Vita Boost IV knocks that cold virus out in a day.",
+                                  "Our elderberry gummies keep colds at bay, $19."])
+def test_a_particle_effect_of_a_sold_thing_on_a_pathogen_is_a_claim(linter, text):
+    assert "CLM004" in claim_findings(linter, text)
+
+
+@pytest.mark.parametrize("text", ["Keep the flu away this winter: get your flu shot and wash your hands.",
+                                  "Keep kids with flu symptoms out of school until they are fever-free."])
+def test_the_same_particles_with_a_measure_or_people_are_not(linter, text):
+    assert "CLM004" not in claim_findings(linter, text)

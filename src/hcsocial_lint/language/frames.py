@@ -162,6 +162,19 @@ def _mark(doc: Doc, spans, role: int) -> None:
             tokens.root._.set(_ROLE, role)
 
 
+_PARTICLE_EFFECTS = frozenset({"knock", "keep", "kick", "drive", "chase", "flush", "send"})
+
+
+def _keeps_away(verb: Token) -> bool:
+    """The verb takes "out", "away" or "at bay": "knock it out", "keep the flu away"."""
+    for child in verb.children:
+        if child.dep_ in {"prt", "advmod", "prep"} and child.lower_ in {"out", "away"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "at" and any(c.lower_ == "bay" for c in child.children):
+            return True
+    return False
+
+
 def _nominal(doc: Doc, span: TextSpan) -> bool:
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     return tokens is not None and tokens.root.pos_ in {"NOUN", "PROPN", "ADJ"}
@@ -560,6 +573,9 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
         token._.set(_ROLE, 0)
     _mark(doc, lexicon_cues(analysis, PRODUCTS), PRODUCT)
     _mark(doc, lexicon_cues(analysis, EFFECT_VERBS), EFFECT)
+    for token in doc:  # "knock that virus out", "keep colds at bay": a verb whose particle makes the effect
+        if token.pos_ == "VERB" and token.lemma_.lower() in _PARTICLE_EFFECTS and _keeps_away(token):
+            token._.set(_ROLE, EFFECT)
     # an effect noun or adjective counts as one ("a remedy for", "antiviral"), not its verb ("answered")
     _mark(doc, [s for s in lexicon_cues(analysis, EFFECT_NOUNS) if _nominal(doc, s)], EFFECT)
     _mark(doc, [s for s in lexicon_cues(analysis, EFFECT_MODIFIERS)
