@@ -60,3 +60,31 @@ def test_paying_referral_sources_per_patient_is_brokering(linter, text):
 ])
 def test_payments_with_no_patient_sent_in_stay_clean(linter, text):
     assert "INC004" not in rule_ids(linter, text), text
+
+
+# --- A denied or refused offer, connection or review request is none --------------------------------------
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Zero sponsorships and no affiliate codes here. This is simply the blood pressure cuff our nurses use.",
+     "END001"),
+    ("Thank you for recommending us! We don't give rewards for referrals, but we appreciate every one.", "INC004"),
+    ("Q: Can you waive my copay? A: No. Federal rules require us to collect copays and deductibles.", "INC003"),
+    ("Do you waive deductibles? Nope, we're required to bill them; ask about financial assistance.", "INC003"),
+    ("We never waive copays, but payment plans are available.", "INC003"),
+    ("Team note: feel free to repost our hiring ads, but please don't leave reviews of the clinic yourselves.",
+     "END005"),
+    ("Free car-seat installation checks at our east entrance Sunday, done by trained technicians.", "END005"),
+])
+def test_denied_offers_and_connections_stay_clean(linter, text, rule):
+    assert rule not in rule_ids(linter, text), text
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Use my affiliate link in bio for 20% off this collagen!", "END001"),
+    ("We never pay for referrals. Refer a friend and get a $25 gift card!", "INC004"),
+    ("Worried about your copay? We waive it for every new patient!", "INC003"),
+    ("Can we waive your copay? Yes! Every patient pays $0 out of pocket here.", "INC003"),
+    ("Check in on Yelp at our front desk and get a free smoothie!", "END005"),
+])
+def test_offers_beside_a_denial_still_count(linter, text, rule):
+    assert rule in rule_ids(linter, text), text

@@ -87,6 +87,8 @@ def rewards(analysis) -> tuple[TextSpan, ...]:
         assertion = analysis.assertion(span)
         if assertion.negated or assertion.question:
             continue
+        if span.text.lower() == "free" and analysis.text[max(0, span.start - 5):span.start].lower().strip() == "feel":
+            continue  # "feel free to ..." gives nothing
         kept.append(span)
     return tuple(sorted(kept))
 

@@ -9,6 +9,7 @@ import regex
 
 from ...analysis import Analysis
 from ...language.reported import unreported
+from ...language.spans import TextSpan
 from ...language.offers import PAYMENT_LINKS, offers, rewards
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from .profile import is_recruiting, tone_profile
@@ -87,8 +88,8 @@ class ReferralReward:
                 if THANKS_FRAME.search(text, following.start, following.end):
                     reward = first("tone_reward", text, following.start, following.end)
                     reward_sentence = following
-            if reward is None:
-                continue
+            if reward is None or not _asserted(analysis, reward.start(), reward.end()):
+                continue  # "we don't give rewards for referrals" offers nothing
             brokering = first("tone_brokering", text, sentence.start, sentence.end)
             if brokering is not None:
                 suggestion = Suggestion("Paying per patient, lead or referral has no compliant rewrite: remove the "
@@ -175,6 +176,12 @@ class ReferralReward:
                                             "the post and escalate to compliance", (), Applicability.DISPLAY),),
                 )
                 return
+
+
+def _asserted(analysis: Analysis, start: int, end: int) -> bool:
+    """The reward is offered, not denied or asked about (language.assertion)."""
+    assertion = analysis.assertion(TextSpan(start, end, "reward", analysis.text[start:end], "vocabulary:tone_reward"))
+    return not (assertion.negated or assertion.question)
 
 
 UNIT_WORDS = frozenset({"per", "each", "every"})
