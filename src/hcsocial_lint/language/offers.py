@@ -47,7 +47,8 @@ CONDITION_MARKS = frozenset({"if", "when", "once", "after", "whenever", "as", "b
 GIVING_LEMMAS = frozenset({"get", "receive", "earn", "win", "enjoy", "take", "score", "grab", "collect"})
 # Verbs whose object is given to the reader ("we'll give you", "we cover your rides", "comes with").
 GIVER_LEMMAS = GIVING_LEMMAS | {"give", "offer", "provide", "cover", "send", "gift", "hand", "treat", "pay", "reward",
-                                "award", "enter", "come", "go", "add", "include", "throw", "deliver", "bring", "pick"}
+                                "award", "enter", "come", "go", "add", "include", "throw", "deliver", "bring", "pick",
+                                "mail", "ship"}
 FREE_WORDS = frozenset({"free", "complimentary", "bonus", "extra"})
 THANKS_OPENERS = ("as a thank", "as our thank", "in return", "to say thank", "as a reward", "our thank")
 
@@ -86,6 +87,8 @@ def rewards(analysis) -> tuple[TextSpan, ...]:
         assertion = analysis.assertion(span)
         if assertion.negated or assertion.question:
             continue
+        if span.text.lower() == "free" and analysis.text[max(0, span.start - 5):span.start].lower().strip() == "feel":
+            continue  # "feel free to ..." gives nothing
         kept.append(span)
     return tuple(sorted(kept))
 

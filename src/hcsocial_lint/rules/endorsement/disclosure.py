@@ -96,7 +96,26 @@ def connection_signals(analysis: Analysis) -> list[tuple[str, TextSpan]]:
     for kind, span in _parse_signals(analysis):
         if not any(span.overlaps(k) for _, k in kept):
             kept.append((kind, span))
+    # a connection denied ("no brand deals, no affiliate links here") is no connection
+    kept = [(kind, span) for kind, span in kept if not _denied(analysis, span)]
     return sorted(kept, key=lambda item: item[1].start)
+
+
+DENYING_WORDS = frozenset({"no", "zero", "without", "not", "never"})
+
+
+def _denied(analysis: Analysis, span: TextSpan) -> bool:
+    """The connection word is denied in its own phrase ("no affiliate links", "zero sponsorships",
+    "without any brand deal"). A denial elsewhere in the sentence ("this isn't sponsored, but use my
+    code") does not reach a code the post then gives."""
+    doc = analysis.doc
+    tokens = [t for t in doc if span.start <= t.idx < span.end]
+    if not tokens:
+        return False
+    before = [t for t in doc[max(tokens[0].sent.start, tokens[0].i - 3):tokens[0].i] if not t.is_punct]
+    if any(t.lower_ in DENYING_WORDS for t in before[-2:]):
+        return True
+    return any(c.dep_ in {"det", "neg"} and c.lower_ in DENYING_WORDS for t in tokens for c in t.children)
 
 
 def disclosures(analysis: Analysis, connected: bool) -> list[TextSpan]:

@@ -123,7 +123,8 @@ class IncentivisedReview:
         yield from unreported(analysis, self._hits(analysis))
 
     def _hits(self, analysis: Analysis) -> Iterator[Hit]:
-        found = [o for o in offers(analysis, "act_review") if o.given and o.link in PAYMENT_LINKS | {"with", "clause"}]
+        found = [o for o in offers(analysis, "act_review") if o.given and o.link in PAYMENT_LINKS | {"with", "clause"}
+                 and _act_done(analysis, o)]
         if found:
             offer = found[0]
             sentiment = _sentiment_near(analysis, offer)
@@ -293,3 +294,18 @@ class ReviewGating:
                                         (), Applicability.DISPLAY),),
             )
             return
+
+
+def _act_done(analysis: Analysis, offer) -> bool:
+    """The review act is one the reader is asked to do: not forbidden or denied ("please don't post
+    reviews of the clinic"), and a phrasal act read as a verb ("check in on Yelp"), not a plural noun
+    before a preposition ("safety checks in our lot")."""
+    first = next((t for t in analysis.doc if t.idx == offer.act.start), None)
+    if first is None:
+        return True
+    # the verb that governs the act is itself negated ("don't leave reviews"), not one above it
+    # ("don't forget to leave a review" still asks for one)
+    verb = next((t for t in [first, *first.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not (" " in offer.act.text and first.tag_ == "NNS")

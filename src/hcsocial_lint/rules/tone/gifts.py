@@ -208,7 +208,7 @@ class PatientGift:
         beneficiaries = [c for c in analysis.cues("audience_beneficiaries") if analysis.assertion(c).asserted]
         for offer in offers(analysis, "act_choose_care", INDUCING_KINDS):
             if not offer.given or offer.link not in PAYMENT_LINKS | {"with", "clause"} or \
-                    _about_referral(analysis, offer):
+                    _about_referral(analysis, offer) or _describes_a_noun(analysis, offer):
                 continue
             verdict = _frame_verdict(analysis, offer, options)
             if verdict is None or not _tied_to_us(analysis, offer) or _for_staff(analysis, offer):
@@ -277,6 +277,12 @@ def _tied_to_us(analysis: Analysis, offer) -> bool:
     if act is not None and act.lemma_.lower() in CHOICE_LEMMAS:
         return True
     return any(sentence.start_char <= d.verb.start < sentence.end_char for d in directives(analysis))
+
+
+def _describes_a_noun(analysis: Analysis, offer) -> bool:
+    """The act word only describes someone ("visiting families", "scheduled staff"): no act is done."""
+    act = token_at(analysis.doc, offer.act.start)
+    return act is not None and act.dep_ == "amod" and offer.act.end - offer.act.start <= len(act.text)
 
 
 def _about_referral(analysis: Analysis, offer) -> bool:

@@ -9,7 +9,8 @@ import regex
 
 from ...analysis import Analysis
 from ...language.reported import unreported
-from ...language.offers import PAYMENT_LINKS, offers
+from ...language.spans import TextSpan
+from ...language.offers import PAYMENT_LINKS, offers, rewards
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from .profile import is_recruiting, tone_profile
 from .spans import first, sentences
@@ -45,6 +46,8 @@ class ReferralReward:
             Example("No referral needed! You can book directly with our physical therapists.", "pass"),
             Example("Employee referral bonus: refer an RN who joins our team and earn $1,500!", "pass"),
             Example("A dentist was ordered to stop giving free whitening to patients who referred friends.", "pass"),
+            Example("Home health agencies: we pay $120 for every patient you send our way.", "fail"),
+            Example("We donate $5 to the food bank for every flu shot given this month.", "pass"),
         ),
         fixable=True,
     ))
@@ -57,9 +60,21 @@ class ReferralReward:
         text = analysis.text
         if is_recruiting(analysis):
             return
-        if first("tone_referral", text) is None:
-            yield from self._offer_frames(analysis)
+        found = False
+        if first("tone_referral", text) is not None:
+            for hit in self._vocabulary_hits(analysis):
+                found = True
+                yield hit
+        if found:
             return
+        per_unit = next(iter(self._per_unit_payments(analysis)), None)
+        if per_unit is not None:
+            yield per_unit
+            return
+        yield from self._offer_frames(analysis)
+
+    def _vocabulary_hits(self, analysis: Analysis) -> Iterator[Hit]:
+        text = analysis.text
         sents = sentences(analysis)
         profile = tone_profile(analysis)
         for index, sentence in enumerate(sents):
@@ -73,8 +88,8 @@ class ReferralReward:
                 if THANKS_FRAME.search(text, following.start, following.end):
                     reward = first("tone_reward", text, following.start, following.end)
                     reward_sentence = following
-            if reward is None:
-                continue
+            if reward is None or not _asserted(analysis, reward.start(), reward.end()):
+                continue  # "we don't give rewards for referrals" offers nothing
             brokering = first("tone_brokering", text, sentence.start, sentence.end)
             if brokering is not None:
                 suggestion = Suggestion("Paying per patient, lead or referral has no compliant rewrite: remove the "
@@ -120,6 +135,59 @@ class ReferralReward:
                                         Applicability.DISPLAY),),
             )
             return
+
+
+    def _per_unit_payments(self, analysis: Analysis) -> Iterator[Hit]:
+        """Payment to a referral source per patient or per order sent in: "we pay $150 for every scan you
+        send our way", "a $400 bonus for each resident placed with us", "$500 per client admitted". The
+        unit is the noun after "per", "each" or "every", and the act is a verb of sending, placing or
+        admitting that follows it (read on the parse, within a few words, since parsers attach a
+        trailing participle to either). A payment per hour, per visit or per dose has no such verb."""
+        doc = analysis.doc
+        paid = [r for r in rewards(analysis) if r.label in {"money", "cash", "goods"}]
+        if not paid:
+            return
+        for reward in paid:
+            sentence = analysis.sentence_at(reward.start)
+            for token in sentence:
+                if token.idx < reward.end or token.lower_ not in UNIT_WORDS:
+                    continue
+                unit = next((t for t in doc[token.i + 1:min(sentence.end, token.i + 5)]
+                             if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"), None)
+                if unit is None:
+                    continue
+                act = next((t for t in doc[unit.i + 1:min(sentence.end, unit.i + 5)]
+                            if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SENDING_LEMMAS), None)
+                if act is None or _staff_in(analysis, sentence.start_char, sentence.end_char):
+                    continue
+                start, end = token.idx, act.idx + len(act.text)
+                yield Hit(
+                    start, end,
+                    message=self.meta.message.format(
+                        referral=doc.text[start:end], reward=reward.text,
+                        brokering=f": paying '{reward.text}' {doc.text[start:end]} is patient brokering"),
+                    severity=Severity.CRITICAL,
+                    category="INDUCEMENT",
+                    evidence=(Evidence("frame", f"payment ({reward.label})", reward.text, reward.start, reward.end,
+                                       "language.offers.rewards"),
+                              Evidence("frame", "unit sent in", doc.text[unit.idx:act.idx + len(act.text)],
+                                       unit.idx, act.idx + len(act.text), "parse")),
+                    suggestions=(Suggestion("Paying per patient, lead or referral has no compliant rewrite: remove "
+                                            "the post and escalate to compliance", (), Applicability.DISPLAY),),
+                )
+                return
+
+
+def _asserted(analysis: Analysis, start: int, end: int) -> bool:
+    """The reward is offered, not denied or asked about (language.assertion)."""
+    assertion = analysis.assertion(TextSpan(start, end, "reward", analysis.text[start:end], "vocabulary:tone_reward"))
+    return not (assertion.negated or assertion.question)
+
+
+UNIT_WORDS = frozenset({"per", "each", "every"})
+# Verbs of handing a patient or an order to a provider ("you send", "placed at", "admitted to").
+SENDING_LEMMAS = frozenset({"send", "refer", "place", "admit", "bring", "direct", "steer", "route", "enroll",
+                            "sign"})
 
 
 def _staff_in(analysis: Analysis, start: int, end: int) -> bool:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import regex
+
 from ...analysis import Analysis
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
-from ...nlp.context import is_myth_context, is_question, is_quoted
+from ...nlp.context import is_myth_context, is_negated, is_question, is_quoted
 from .profile import tone_profile
 from .spans import has, matches, sentence_removal, sentences
 
@@ -69,8 +71,8 @@ class CostSharingWaiver:
                 found = [m for m in claims if sentence.contains(m.start(), m.end())
                          and not has("tone_plan_coverage", text, sentence.start, sentence.end)
                          and not is_question(analysis.doc, doc_sentence, m.start(), m.end())]
-            found = [m for m in found
-                     if not is_quoted(analysis.doc, analysis.sentence_at(m.start()), m.start(), m.end())
+            found = [m for m in found if not (m in waivers and _denied(analysis, m, True))
+                     and not is_quoted(analysis.doc, analysis.sentence_at(m.start()), m.start(), m.end())
                      and not is_myth_context(analysis.doc, analysis.sentence_at(m.start()), m.start(), m.end())]
             if not found:
                 continue
@@ -93,3 +95,23 @@ class CostSharingWaiver:
                                    "vocabulary:tone_waiver/tone_no_cost"),),
                 suggestions=(Suggestion(description, (edit,), Applicability.UNSAFE),),
             )
+
+
+NOT_WAIVED = regex.compile(r"(?:\bnot|n't|\bnever|\bcannot)\s+(?:\w+\s+)?waive", regex.IGNORECASE)
+ANSWERED_NO = regex.compile(r"\s*(?:(?:a|answer)\s*[:.]\s*)?(?:no|nope|we\s+don'?t|we\s+do\s+not|we\s+can'?t|we\s+cannot)\b",
+                            regex.IGNORECASE)
+
+
+def _denied(analysis: Analysis, match: regex.Match, waiver: bool) -> bool:
+    """The waiver is denied ("we never waive copays") or asked and answered no, as in an FAQ
+    ("Do you waive copays? No, we're required to bill them"): the post refuses it."""
+    doc_sentence = analysis.sentence_at(match.start())
+    if is_negated(analysis.doc, doc_sentence, match.start(), match.end()) or \
+            waiver and NOT_WAIVED.search(match.group(0)) is not None:
+        # the waiver vocabulary's few-word gap can swallow the negation itself ("we never waive"); a
+        # no-cost claim is made of one ("you'll never see a bill")
+        return True
+    if not is_question(analysis.doc, doc_sentence, match.start(), match.end()):
+        return False
+    mark = analysis.text.find("?", match.end())
+    return mark != -1 and ANSWERED_NO.match(analysis.text, mark + 1) is not None
