@@ -554,8 +554,8 @@ def names_a_condition(text: str) -> bool:
     return bool(grams & _condition_targets())
 
 
-# Findings that set our care against medicine (CLM009) or vaccines (CLM011): the claim is the contrast.
-_CONTRASTS = frozenset({"SUPERIORITY-CLAIM", "ANTI-VACCINE"})
+# Findings that set our care against medicine (CLM009, CLM017) or vaccines (CLM011): the claim is the contrast.
+_CONTRASTS = frozenset({"SUPERIORITY-CLAIM", "ANTI-VACCINE", "DISCOURAGES-TREATMENT"})
 _CONVENTIONAL = re.compile(
     r"\b(?:meds|medications?|medicines?|prescriptions?|pills|drugs|pharma|pharmaceuticals?|statins?|antidepressants?|"
     r"antibiotics?|insulin|chemo(?:therapy)?|surgery|surgeries|vaccines?|vaccinations?|jabs?|cardiologists?|"

@@ -292,7 +292,8 @@ class TreatmentDiscouraged(ClaimRule):
                 start, end,
                 self.meta.message.format(match=span.text, treatment=f"'{treatment.text}'"), "DISCOURAGES-TREATMENT",
                 evidence=(Evidence("parse", f"treatment {how}", treatment.text, treatment.start, treatment.end,
-                                   f"lexicon:{TREATMENTS}"),),
+                                   f"lexicon:{TREATMENTS}"),
+                          Evidence("relationship", "DISCOURAGES-TREATMENT", span.text, start, end, "parse")),
                 suggestions=(common.display("Remove the advice; say 'Talk to your clinician before changing or "
                                             "stopping any treatment.'"),),
             )
