@@ -65,3 +65,33 @@ def test_health_possessed_by_a_named_person_is_theirs(linter):
     text = "Our pharmacist Joan has refilled Walter's metformin every month for a decade. Happy retirement, Walter!"
     assert phi(linter.lint_text(text))
 
+
+# ------------------------------------------------------------------ ages over 89 (Safe Harbor (C))
+
+@pytest.mark.parametrize("text", [
+    "Cake time on the memory care wing: one of our residents turned 101 this weekend!",
+    "Happy 99th birthday to our longest-serving resident in the east wing!",
+    "Big hugs to the 93 y/o grandpa who had his hernia repair with us on Monday.",
+    "The 95yo gentleman we saw for a hip fracture last night is walking again.",
+])
+def test_an_age_over_89_of_our_resident_or_patient_is_flagged(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING), text
+
+
+@pytest.mark.parametrize("text", [
+    "Our hospital turned 100 this year: thank you to a century of nurses.",
+    "Our residents matched in cardiology, surgery and family medicine this spring!",
+    "Fun fact: 95 percent of our residents got their flu shot.",
+])
+def test_ages_without_a_person_in_care_stay_clean(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING) == [], text
+
+
+# ------------------------------------------------------------------ animals named like people
+
+@pytest.mark.parametrize("text", [
+    "Say hi to Pickles the tortoise, 92 years young, in for a shell check this morning.",
+    "Meet Mango, a nine-year-old tabby who came in Monday for a dental cleaning.",
+])
+def test_an_animal_named_like_a_person_is_out_of_scope(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING) == [], text

@@ -90,6 +90,7 @@ _HANDLE_AFTER_NAME_GAP = regex.compile(r"\s{0,8}[(,]\s{0,8}")  # "Dr. Mullen (@e
 _PLACE_LIST_GAP = regex.compile(r"\s{0,8}(?:\+|&|&amp;|and|,)\s{0,8}")  # "Dayton + Springfield"
 _YOUR_BEFORE = regex.compile(r"\byour\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"\bin\s+$")
+_OUR_RESIDENT = regex.compile(r"\bour\s+(?:[\w-]+\s+){0,2}?residents?\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z]{2,}")
 _TAG = regex.compile(r"[#@]\w+")
 _THREAD_COUNTER = regex.compile(r"\d{1,2}/\d{1,2}")
@@ -832,6 +833,12 @@ class Assessment:
                 continue  # "tonight", "this morning": a date is a date of care only beside a care event
             if pointer[2]:  # the pointer itself says "patient"
                 care = (*care, Cue(pointer[0], pointer[1], self.text[pointer[0]:pointer[1]], "phi_person_nouns", "a patient"))
+            resident = _OUR_RESIDENT.search(self.text, window[0], window[1]) if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC} else None
+            if resident and (detail.kind == AGE_OVER_89 or any(d.kind == AGE_OVER_89 for d in self.details
+                                                                if window[0] <= d.start < window[1])):
+                # a resident over 89 lives in our care home (a trainee doctor is not 104)
+                care = (*care, Cue(resident.start(), resident.end(), resident.group(0), "assessment",
+                                   "a resident of our care home, with an age over 89"))
             if detail.kind == "ROOM_NUMBER" and _INPATIENT.search(detail.text):  # someone in a bed is a patient
                 care = (*care, Cue(detail.start, detail.end, detail.text, "RoomBedRecognizer", "an inpatient bed"))
             if health or care:
