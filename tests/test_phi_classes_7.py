@@ -95,3 +95,21 @@ def test_ages_without_a_person_in_care_stay_clean(linter, text):
 ])
 def test_an_animal_named_like_a_person_is_out_of_scope(linter, text):
     assert phi(linter.lint_text(text), BLOCKING) == [], text
+
+
+# ------------------------------------------------------------------ handles
+
+@pytest.mark.parametrize("handle", ["@TheRealMaxine", "@the_real_kofi", "@TheRealDrewK"])
+def test_a_the_real_handle_is_someones_own_account(handle):
+    from hcsocial_lint.language.entities import handle_kind
+    from hcsocial_lint.rules.phi.names import is_given_name
+
+    assert handle_kind(handle, is_given_name) == "person"
+
+
+@pytest.mark.parametrize("handle", ["@TheLancet", "@TheHill", "@CDCgov"])
+def test_organisation_handles_stay_organisations(handle):
+    from hcsocial_lint.language.entities import handle_kind
+    from hcsocial_lint.rules.phi.names import is_given_name
+
+    assert handle_kind(handle, is_given_name) == "organisation"
