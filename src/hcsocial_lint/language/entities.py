@@ -190,6 +190,8 @@ def handle_kind(handle: str, given_name) -> str:
     body = handle.lstrip("@")
     parts = [p for chunk in body.split("_") for p in _HANDLE_PARTS.findall(chunk)]
     lowered = [p.lower() for p in parts]
+    if lowered[:2] == ["the", "real"] and len(lowered) > 2:
+        return "person"  # "@TheRealMaxine", "@the_real_kofi": the convention of someone's own account
     if any(p in _ORG_PARTS for p in lowered) or any(p.isupper() and len(p) >= 2 for p in parts if not p.isdigit()):
         return "organisation"
     if lowered and lowered[0] == "the":

@@ -26,8 +26,8 @@ from ...vocabularies import pattern
 from . import signals
 from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers, state_or_larger
 from .options import PhiOptions, authorization, options_from
-from .people import (ANIMAL, CANDIDATE, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF, Organisation,
-                     Person, classify, name_key)
+from .people import (ANIMAL, CANDIDATE, GUEST, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF,
+                     Organisation, Person, classify, name_key)
 from .quasi import QUASI_IDENTIFIERS, combinations
 from .names import AGE_OVER_89, UNIQUE_CHARACTERISTIC, is_given_name
 from .signals import Cue
@@ -90,6 +90,7 @@ _HANDLE_AFTER_NAME_GAP = regex.compile(r"\s{0,8}[(,]\s{0,8}")  # "Dr. Mullen (@e
 _PLACE_LIST_GAP = regex.compile(r"\s{0,8}(?:\+|&|&amp;|and|,)\s{0,8}")  # "Dayton + Springfield"
 _YOUR_BEFORE = regex.compile(r"\byour\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"\bin\s+$")
+_OUR_RESIDENT = regex.compile(r"\bour\s+(?:[\w-]+\s+){0,2}?residents?\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z]{2,}")
 _TAG = regex.compile(r"[#@]\w+")
 _THREAD_COUNTER = regex.compile(r"\d{1,2}/\d{1,2}")
@@ -393,7 +394,7 @@ class Assessment:
             if typed is not None:
                 return replace(person, role=NOT_A_PERSON, reason=f"not a person: {typed.reason}", provider=False)
         if person.role != CANDIDATE:
-            return person
+            return self._cared_for(person)
         if _TEAM_BEFORE.search(self.text[max(0, person.start - 8):person.start]):
             return replace(person, role=STAFF, reason="the name of one of our teams ('Team ...')")
         start, end = self.sentence_of(person.start)
@@ -401,10 +402,98 @@ class Assessment:
         speaking = [c for c in self.lexicon("public_speaking") if start <= c.start < end]
         if speaking and not in_sentence and not person.vocative:
             return replace(person, role=PUBLIC, reason=f"speaks in public ('{speaking[0].text}')")
-        animal = [c for c in self.lexicon("animals") if start <= c.start < end]
+        animal = [c for c in self.lexicon("animals") if start <= c.start < end and not self._owned_by(c, person)]
         if animal:
             return replace(person, role=ANIMAL, reason=f"an animal ('{animal[0].text}'): HIPAA covers people")
-        return person
+        return self._cared_for(person)
+
+    def _owned_by(self, cue, person: Person) -> bool:
+        """"off home to her cats", "Gus and his dog": an animal the person owns is not the person."""
+        token = token_at(self.doc, cue.start)
+        if token is None or not self.doc.has_annotation("DEP"):
+            return False
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        return any(o.lower_ in _BACK_REFERENCE or person.start <= o.idx < person.end for o in owners)
+
+    def _cared_for(self, person: Person) -> Person:
+        """Who someone is (a senator, a receptionist, a guest) does not say whether we cared for them.
+        A role read from the words around a name yields to care predicated of the person on the parse:
+        the object of our care verb ("honoured to care for Senator Ortiz"), the subject of a passive
+        care event ("Coach Diaz was admitted"), a place of care with their own health in their clause
+        ("Mayor Ito is resting in our ICU after a fall"), or health they possess ("Gary's insulin")."""
+        if person.role not in _ROLES_THAT_MAY_BE_CARED_FOR | {CANDIDATE} or person.identifier.kind != "PERSON":
+            return person
+        if not self.doc.has_annotation("DEP") or "configured" in person.reason or "roster" in person.reason:
+            return person
+        why = self._care_of(person)
+        if why is None or person.role == CANDIDATE and why[0] != PATIENT:
+            return person
+        role, cue = why
+        if person.role == CANDIDATE:
+            return replace(person, role=role, reason=f"the one we cared for ('{cue}')")
+        return replace(person, role=role, provider=False,
+                       reason=f"{person.reason.split(' (', 1)[0]}, but our care is predicated of them ('{cue}')")
+
+    def _care_of(self, person: Person) -> tuple[str, str] | None:
+        token = token_at(self.doc, max(person.identifier.start, person.identifier.end - 1))
+        if token is None:
+            return None
+        while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
+            token = token.head
+        # the object of a care verb: "treated Senator Ruiz", "to care for Mayor Ito"
+        verb = token.head
+        if token.dep_ == "pobj" and verb.lower_ in {"for", "on"}:
+            verb = verb.head
+        if token.dep_ in {"dobj", "pobj"} and verb.pos_ == "VERB" and verb.lemma_.lower() in _CARED_FOR_VERBS:
+            if not any(c.dep_ == "nsubj" and c.lower_ not in {"we", "i", "who"} and not any(
+                    t.lower_ in {"our", "we"} for t in c.subtree) for c in verb.children):
+                return PATIENT, verb.text if verb.lower_ not in {"care"} else f"care for {person.text}"
+        # health the person possesses: "Gary's insulin", "the senator's surgery"
+        if token.dep_ == "poss":
+            if any(h.start <= token.head.idx < h.end and self._personal(h) for h in self.health):
+                return CANDIDATE, f"{token.text}'s {token.head.text}"
+        heads = [clause_head(token)] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]
+        for head in heads:
+            words = clause_tokens(head)
+            argument = token.dep_ in {"nsubj", "nsubjpass", "dobj"} or head.head.i == token.i != head.i
+            ours = _our_place(words)
+            if argument and ours is not None and token.dep_ != "dobj" and (
+                    _gives_birth(head) and not person.provider or head.lemma_.lower() in _STAY_VERBS and person.role != STAFF):
+                return PATIENT, f"{head.text} ... {ours}"  # "had her baby here", "is resting in our ICU"
+            in_clause = [c for c in self.care if any(t.idx <= c.start < t.idx + len(t) for t in words)
+                         and not self._of_someone_else(c, [person]) and self._received(c, person.role == STAFF)]
+            if in_clause:
+                return PATIENT, in_clause[0].text
+            if person.role == STAFF:
+                continue  # staff in their own workplace with someone else's health: not their care
+            places = [c for c in self.places if any(t.idx <= c.start < t.idx + len(t) for t in words)]
+            health = [h for h in self.health if self._personal(h) and (any(t.idx <= h.start < t.idx + len(t) for t in words)
+                                                                        or self._theirs(h, token))]
+            if places and health and argument and not _GUEST_VERB.fullmatch(head.text):
+                return CANDIDATE, places[0].text
+        return None
+
+    def _theirs(self, cue: Cue, person) -> bool:
+        """Health in the person's sentence owned by a pronoun ("her vocal cord treatment")."""
+        token = token_at(self.doc, cue.start)
+        if token is None or token.sent != person.sent:
+            return False
+        noun = token
+        while noun.dep_ in {"compound", "amod"} and noun.head.i != noun.i:
+            noun = noun.head
+        return any(c.dep_ == "poss" and c.lower_ in _BACK_REFERENCE for c in noun.children)
+
+    def _received(self, cue: Cue, passive_only: bool) -> bool:
+        """The care cue says someone received care ("was admitted", "came in for"), not that its subject
+        gave it ("we treated", "who cared for her"); for staff at work only a passive event counts."""
+        words = self.doc.char_span(cue.start, cue.end, alignment_mode="expand") or ()
+        if any(t.lower_ in {"we", "i", "our"} for t in words):
+            return False
+        verbs = [t for t in words if t.pos_ in {"VERB", "AUX"} or t.dep_ == "ROOT"]
+        passive = any(c.dep_ == "auxpass" for t in verbs for c in t.children) or any(t.dep_ == "auxpass" for t in words)
+        if passive_only:
+            return passive
+        return passive or not any(t.lemma_.lower() in _CARED_FOR_VERBS | {"deliver"} for t in verbs)
 
     def permitted(self, severity, message: str):
         """Part 5 of issue #9: where the text itself says written permission was given, a blocking finding
@@ -744,6 +833,12 @@ class Assessment:
                 continue  # "tonight", "this morning": a date is a date of care only beside a care event
             if pointer[2]:  # the pointer itself says "patient"
                 care = (*care, Cue(pointer[0], pointer[1], self.text[pointer[0]:pointer[1]], "phi_person_nouns", "a patient"))
+            resident = _OUR_RESIDENT.search(self.text, window[0], window[1]) if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC} else None
+            if resident and (detail.kind == AGE_OVER_89 or any(d.kind == AGE_OVER_89 for d in self.details
+                                                                if window[0] <= d.start < window[1])):
+                # a resident over 89 lives in our care home (a trainee doctor is not 104)
+                care = (*care, Cue(resident.start(), resident.end(), resident.group(0), "assessment",
+                                   "a resident of our care home, with an age over 89"))
             if detail.kind == "ROOM_NUMBER" and _INPATIENT.search(detail.text):  # someone in a bed is a patient
                 care = (*care, Cue(detail.start, detail.end, detail.text, "RoomBedRecognizer", "an inpatient bed"))
             if health or care:
@@ -904,6 +999,17 @@ _TITLE_WORDS = frozenset("""mr mrs ms mx dr dra prof rev fr sr sra srta miss coa
 nana grandma grandpa granny papa mama auntie aunt uncle baby little lil doña don señor señora""".split())
 
 
+# Roles read from the words around a name that care predicated of the person overrides.
+_ROLES_THAT_MAY_BE_CARED_FOR = frozenset({PUBLIC, STAFF, GUEST})
+# Verbs whose object is the one cared for ("we treated Senator Ruiz", "honoured to care for Mayor Ito").
+_CARED_FOR_VERBS = frozenset({"treat", "care", "operate", "admit", "discharge", "diagnose", "vaccinate", "resuscitate",
+                              "stabilize", "stabilise", "intubate", "hospitalize", "hospitalise"})
+# What a guest, speaker or visitor does at our place ("will speak at our cardiac rehab open house").
+_GUEST_VERB = regex.compile(r"(?:speak|spoke|talk|present|host|lectur|teach|taught|visit|tour|open|cut|thank|donat|sign|"
+                            r"announc|join|attend|meet|met|celebrat|perform|sing|sang|play|read)\w*", regex.IGNORECASE)
+# Verbs of being in care: "resting in our ICU", "recovering at our ...", "spent a week in our NICU".
+_STAY_VERBS = frozenset({"rest", "recover", "stay", "remain", "heal", "spend", "undergo", "sleep"})
+_NEWBORN_NOUNS = frozenset({"baby", "child", "son", "daughter", "girl", "boy", "twin", "twins", "triplets", "newborn"})
 WELL_WISHES = "phi_well_wishes"
 _REPORTING_VERBS = frozenset({"say", "announce", "reveal", "share", "tell", "disclose", "tweet", "post", "write"})
 
@@ -920,6 +1026,24 @@ def _not_shaped_like_a_name(text: str) -> str | None:
             w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words):
         return "a name capitalises each of its words ('Record turnout' is not one)"
     return None
+
+
+def _our_place(words) -> str | None:
+    """"here", or a place that is ours ("in our ICU", "at our Women's Pavilion"), in a clause."""
+    for t in words:
+        if t.lower_ == "here" and t.dep_ == "advmod":
+            return t.text
+        if t.dep_ == "prep" and t.lower_ in {"at", "in", "into", "inside"}:
+            for obj in (c for c in t.children if c.dep_ == "pobj"):
+                if any(d.lower_ == "our" for d in obj.subtree):
+                    return f"{t.text} our {obj.text}"
+    return None
+
+
+def _gives_birth(verb) -> bool:
+    """"had her baby", "delivered her third child", "welcomed twins": the subject gave birth."""
+    return verb.lemma_.lower() in {"have", "deliver", "welcome"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _NEWBORN_NOUNS for c in verb.children)
 
 
 def _gaps(text: str, matches) -> list[tuple[int, int]]:

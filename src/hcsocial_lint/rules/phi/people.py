@@ -264,6 +264,10 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
 
     name = ident.text
     lowered = _key(name)
+    # A title the model took into the name ("Nurse Carla", "[Chief Nursing] Officer Deb Lee") still
+    # says who they are: read it with the words before the name.
+    inner = _INNER_TITLE.match(name) if ident.kind == "PERSON" else None
+    lead = before + inner.group(0) if inner else before
     if ident.kind == "SOCIAL_HANDLE" and _ORG_HANDLE.search(name):
         return make(ORGANISATION, "the handle reads as an organisation's account")
     # Explicit patient appositives win over everything: "our patient Dr. Rivera".
@@ -283,13 +287,13 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
     for member in org.staff:
         if _roster_match(lowered, member, before, index.roster_in_full(org.staff)):
             return make(STAFF, f"on the configured staff roster ('{member}')", provider=True)
-    if name.lower().startswith(("dr ", "dr.")) or p["staff_title"].search(before):
+    if name.lower().startswith(("dr ", "dr.")) or p["staff_title"].search(lead):
         return make(STAFF, "a clinician's title before the name", provider=True)
     if p["staff_after"].search(after):
         role = p['staff_after'].search(after).group(0).strip(' ,')
         return make(STAFF, f"a staff credential or role ('{role}')", provider=bool(_CLINICAL.search(role)))
-    if p["staff_before"].search(before) and not p["family_before"].search(before):
-        role = p['staff_before'].search(before).group(0).strip(' ,:')
+    if p["staff_before"].search(lead) and not p["family_before"].search(before):
+        role = p['staff_before'].search(lead).group(0).strip(' ,:')
         return make(STAFF, f"a staff role before the name ('{role}')", provider=bool(_CLINICAL.search(role)))
     if p["staff_group"].search(before):
         return make(STAFF, f"named as one of our team ('{p['staff_group'].search(before).group(0).strip(' ,:(')}')")
@@ -385,6 +389,8 @@ def _listed_after(text: str, ident: Identifier, earlier: Sequence[Person]) -> Pe
 # "Ana Ruiz, RN and Tom Ek": a credential may stand between two listed names.
 _NAME_LIST_GAP = regex.compile(r"\s*(?:,\s*[A-Z][A-Za-z]{1,5}\.?\s*)?(?:,|,?\s*and|&)\s*")
 _NAME_LIST_GAP_LIMIT = 24  # characters; a longer gap is not a list separator
+_INNER_TITLE = regex.compile(r"(?:(?:dr\.?|doctor|nurse|officer|chaplain|pharmacist|midwife|therapist)\s+)+(?=\w)",
+                            regex.IGNORECASE)
 _CLINICIAN_TITLE_BEFORE = regex.compile(r"\b(?:dr\.?|doctor|nurse)\s*$", regex.IGNORECASE)
 _DASH_THEN_YOU = regex.compile(r"^\s*[-\u2013\u2014]+\s*(?:you|your|you're|you've|you'll)\b", regex.IGNORECASE)
 _CLOSES_ADDRESS = regex.compile(r"^\s*(?:[,!?.]|$)|^\s*[\p{So}\p{Sk}\uFE0F\u200d]")

@@ -459,7 +459,8 @@ class AgeOver89Recognizer(_RegexRecognizer):
     ENTITY = AGE_OVER_89
     WHY = "an age over 89 identifies few enough people to be a Safe Harbor identifier"
     PATTERNS = (
-        ("n-year-old", r"\b(?P<n>\d{2,3})[-\s](?:years?|yrs?)[-\s]old\b", 0.8),
+        ("n-year-old", r"\b(?P<n>\d{2,3})[-\s](?:years?|yrs?)[-\s](?:old|young)\b", 0.8),
+        ("n-yo", r"\b(?P<n>\d{2,3})[-\s]?(?:y/o|y\.o\.|yo)(?!\w)", 0.8),
         ("aged-n", r"\b(?:aged?|age of|turn(?:s|ed|ing)?|celebrat(?:es|ed|ing)|reached)\s+(?P<n>\d{2,3})\b"
                    r"(?!\s*(?:%|percent|days|weeks|months|lbs|pounds|patients|beds|babies|people|years?(?![\s-]+old)))", 0.7),
         ("nth-birthday", r"\b(?P<n>\d{2,3})(?:st|nd|rd|th)\s+birthday\b", 0.8),
