@@ -37,6 +37,16 @@ def family_of(rule_id: str) -> str | None:
     return PREFIX_FAMILY.get(rule_id[:3])
 
 
+def kind_of(row: dict) -> str:
+    """The row's kind as hclint names it. The 2026-12-05b writer used "reply" with
+    ``metadata.context`` ("review_reply", "comment_reply") where earlier sets wrote "review-reply"."""
+    kind = row.get("kind", "post")
+    if kind == "reply":
+        context = str((row.get("metadata") or {}).get("context", ""))
+        return "review-reply" if "review" in context else "comment-reply"
+    return kind
+
+
 def score(linter: Linter, path: Path, misses: bool) -> list[str]:
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     caught: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -44,7 +54,9 @@ def score(linter: Linter, path: Path, misses: bool) -> list[str]:
     blocked_by: dict[str, int] = defaultdict(int)
     listed: list[str] = []
     for row in rows:
-        report = linter.lint_text(row["text"], kind=row.get("kind", "post"), metadata=row.get("metadata") or {})
+        report = linter.lint_text(row["text"], kind=kind_of(row), metadata=row.get("metadata") or {})
+        if report.problems:  # a row hclint could not read is not a miss: stop and say why
+            raise SystemExit(f"{path.name} {row['id']}: {report.problems[0].message}")
         warned = {family_of(f.rule_id) for f in report.findings if f.severity >= Severity.WARNING}
         errors = sorted({f.rule_id for f in report.findings if f.severity >= Severity.ERROR})
         if not row["families"]:
