@@ -57,9 +57,18 @@ class Agent:
 
 def commercial_cues(analysis) -> tuple[TextSpan, ...]:
     """Where the post sells: lexicon cues and money amounts (empty when it does not)."""
-    found = list(analysis.cues(COMMERCE))
-    found += [q for q in analysis.quantities if q.label == "MONEY" and is_price(q.text)]
-    return tuple(sorted(found))
+    return tuple(sorted([*analysis.cues(COMMERCE), *prices(analysis)]))
+
+
+def prices(analysis) -> list[TextSpan]:
+    """The money amounts written as prices ("$49", "£20 off")."""
+    return [q for q in analysis.quantities if q.label == "MONEY" and is_price(q.text)]
+
+
+def promotional_post(analysis) -> bool:
+    """The post is an ad or a story, a paid partnership or a product page: it sells whatever it says."""
+    metadata = analysis.post.metadata
+    return bool(analysis.kind in PROMOTIONAL_KINDS or metadata.get("paid_partnership") or metadata.get("product_type"))
 
 
 _CURRENCY = frozenset("$£€")
@@ -78,10 +87,7 @@ def is_price(text: str) -> bool:
 
 
 def sells(analysis) -> bool:
-    metadata = analysis.post.metadata
-    if analysis.kind in PROMOTIONAL_KINDS or metadata.get("paid_partnership") or metadata.get("product_type"):
-        return True
-    return bool(commercial_cues(analysis))
+    return promotional_post(analysis) or bool(commercial_cues(analysis))
 
 
 def _overlapping(spans: Iterable[TextSpan], start: int, end: int) -> TextSpan | None:

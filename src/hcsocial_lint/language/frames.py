@@ -481,7 +481,7 @@ def _person_with(condition: Token) -> Token | None:
     return None
 
 
-def _audience_frames(analysis, doc: Doc, targets, frames, selling: bool) -> list[Frame]:
+def _audience_frames(analysis, doc: Doc, targets, frames, selling: bool, praise: set[int]) -> list[Frame]:
     """A structure/function effect, or a thing made or chosen, for people who have a disease:
     "Supports healthy blood sugar for people living with type 2 diabetes", "the #1 choice for
     families caring for a loved one with dementia". Aimed at the disease's sufferers, the effect
@@ -502,8 +502,7 @@ def _audience_frames(analysis, doc: Doc, targets, frames, selling: bool) -> list
         verb = word.pos_ == "VERB" or word.dep_ == "ROOT" and _opens_sentence(word) and lemma in _STRUCTURE_VERBS
         if verb and (lemma in _STRUCTURE_VERBS | _MADE_FOR or word._.get(_ROLE) == EFFECT):
             agent_token, _ = _agent_token(word, itself=False)
-        elif lemma in _MADE_FOR or word.i in {t.i for span in lexicon_cues(analysis, SUITABILITY)
-                                              for t in (doc.char_span(span.start, span.end, alignment_mode="expand") or ())}:
+        elif lemma in _MADE_FOR or word.i in praise:
             agent_token = next((c for c in word.head.children if c.dep_ in _SUBJECTS), None) \
                 if word.dep_ in {"acomp", "attr"} else (word.head if word.dep_ in {"acl", "amod"} else None)
         else:
@@ -655,7 +654,7 @@ def find_frames(analysis, matcher: FrameMatcher) -> tuple[Frame, ...]:
                     continue
                 effect_span = TextSpan(word.idx, word.idx + len(word.text), "effect", word.text, "parse")
                 frames[key] = Frame(effect_span, target, cls, agent, SUITED, selling)
-    for frame in _audience_frames(analysis, doc, targets, frames, selling):
+    for frame in _audience_frames(analysis, doc, targets, frames, selling, praise):
         frames.setdefault((frame.effect.start, frame.target.start), frame)
     for frame in _course_frames(analysis, doc, targets, frames, selling, measures):
         frames.setdefault((frame.effect.start, frame.target.start), frame)

@@ -20,6 +20,7 @@ from ...analysis import Analysis
 from ...model import Applicability, Edit, Evidence, Hit, Suggestion
 from ...nlp.context import skipped_context
 from ...language.clauses import sentence_starts
+from ...language.commerce import promotional_post
 from ...nlp.doc_index import tokens_overlapping
 from ...vocabularies import pattern, terms
 
@@ -188,16 +189,10 @@ def cue_spans(analysis: Analysis, vocabulary: str, start: int, end: int) -> list
 # Post-level signals
 
 
-_PROMOTIONAL_KINDS = frozenset({"ad", "story"})
-
-
 def promotional(analysis: Analysis) -> bool:
     """The post speaks for a seller or provider: first-person voice, a call to action, a price,
     or it is an ad, a story or a paid partnership."""
-    metadata = analysis.post.metadata
-    if analysis.kind in _PROMOTIONAL_KINDS or metadata.get("paid_partnership") or metadata.get("product_type"):
-        return True
-    return contains("claims_commercial_cues", analysis.text)
+    return promotional_post(analysis) or contains("claims_commercial_cues", analysis.text)
 
 
 PRODUCT_VOCABULARIES = ("claims_unapproved_products", "claims_supplement_terms", "claims_rx_drugs", "claims_devices")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ...analysis import Analysis
 from ...language import TextSpan
-from ...language.commerce import PROMOTIONAL_KINDS, commercial_cues, lexicon_cues, sells
+from ...language.commerce import commercial_cues, lexicon_cues, promotional_post, sells
 from ...model import Evidence, Example, Hit, RuleMeta, Severity
 from ...org_kind import PRESCRIPTION_ADVERTISING_ALLOWED, is_public_health, organisation_country
 from . import common
@@ -109,10 +109,10 @@ def _invites_booking(analysis: Analysis) -> bool:
     return False
 
 
-def _offered(analysis: Analysis, span: TextSpan) -> bool:
-    """The post promotes the medicine: it sells or invites booking, or the medicine is what the
-    reader is to get."""
-    if sells(analysis) or _invites_booking(analysis):
+def _offered(analysis: Analysis, span: TextSpan, promoting: bool) -> bool:
+    """The post promotes the medicine: it sells or invites booking (``promoting``), or the medicine
+    is what the reader is to get."""
+    if promoting:
         return True
     tokens = analysis.doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None:
@@ -175,8 +175,9 @@ class PrescriptionOnlyAdvertised(ClaimRule):
         where = _where_forbidden(analysis)
         if where is None:
             return
+        promoting = sells(analysis) or _invites_booking(analysis)
         for medicine in medicines:
-            if not _asserted(analysis, medicine) or not _offered(analysis, medicine):
+            if not _asserted(analysis, medicine) or not _offered(analysis, medicine, promoting):
                 continue
             yield common.hit(
                 medicine.start, medicine.end, self.meta.message.format(medicine=medicine.text, where=where), "POM-ADVERTISED",
@@ -209,8 +210,7 @@ def _loss_frames(analysis: Analysis) -> list[TextSpan]:
 
 def _sells_beyond(analysis: Analysis, measures: list[TextSpan]) -> bool:
     """The post sells, not counting the weight itself read as money ("lost 30 pounds")."""
-    metadata = analysis.post.metadata
-    if analysis.kind in PROMOTIONAL_KINDS or metadata.get("paid_partnership") or metadata.get("product_type"):
+    if promotional_post(analysis):
         return True
     return any(not any(c.overlaps(m) or m.start <= c.start < m.end + 12 for m in measures)
                for c in commercial_cues(analysis))

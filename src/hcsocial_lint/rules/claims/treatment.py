@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 
 from ...analysis import Analysis
 from ...language import TextSpan
-from ...language.commerce import (CARE_PROVIDERS, DRUGS, EVERYDAY_PRODUCTS, PRACTICES, PRODUCTS, PROMOTIONAL_KINDS,
-                                  is_price, lexicon_cues)
+from ...language.commerce import (CARE_PROVIDERS, DRUGS, EVERYDAY_PRODUCTS, FIRST_PERSON, PRACTICES, PRODUCTS,
+                                  lexicon_cues, prices, promotional_post)
 from ...model import Evidence, Example, Hit, RuleMeta, Severity
 from ...org_kind import is_public_health
 from . import common
@@ -83,8 +83,8 @@ def _boasted(verb: Token) -> bool:
     for _ in range(3):
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
-            return not _negated(token) and (subject.lower_ in {"we", "i"} or any(
-                c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in subject.children))
+            return not _negated(token) and (subject.lower_ in FIRST_PERSON or any(
+                c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children))
         if token.dep_ not in {"xcomp", "ccomp", "conj"} or token.head.i == token.i:
             return False
         token = token.head
@@ -161,7 +161,7 @@ def _own_thing(analysis: Analysis, treatments: list[TextSpan]) -> bool:
     treatment itself)."""
     care = lexicon_cues(analysis, CARE_PROVIDERS)
     for token in analysis.doc:
-        if token.dep_ != "poss" or token.lower_ not in {"our", "my"} or token.head.pos_ != "NOUN":
+        if token.dep_ != "poss" or token.lower_ not in FIRST_PERSON or token.head.pos_ != "NOUN":
             continue
         thing = token.head
         if thing.ent_type_ or thing.lemma_.lower() in _NOT_THINGS:
@@ -176,7 +176,7 @@ def _named_alternative(analysis: Analysis, treatments: list[TextSpan]) -> bool:
     "an acupuncture session"; not the verb "drink" nor the "pills" being discarded)."""
     doc = analysis.doc
     for cue in (*lexicon_cues(analysis, PRODUCTS), *lexicon_cues(analysis, PRACTICES)):
-        if any(t.start < cue.end and cue.start < t.end for t in treatments):
+        if any(cue.overlaps(t) for t in treatments):
             continue
         tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if tokens is None or tokens.root.pos_ not in {"NOUN", "PROPN", "ADJ"}:
@@ -202,11 +202,8 @@ def _switched_to(analysis: Analysis, treatments: list[TextSpan]) -> bool:
 def _promotes_alternative(analysis: Analysis, treatments: list[TextSpan]) -> bool:
     """The post promotes something to take the treatment's place. A bare call to contact us ("call us
     if it lasts a week") is not an alternative; a price or a promotional post is."""
-    priced = any(q.label == "MONEY" and is_price(q.text) for q in analysis.quantities)
-    metadata = analysis.post.metadata
-    promotional = analysis.kind in PROMOTIONAL_KINDS or metadata.get("paid_partnership") or metadata.get("product_type")
-    return bool(priced or promotional or _named_alternative(analysis, treatments) or _own_thing(analysis, treatments)
-                or _switched_to(analysis, treatments))
+    return bool(prices(analysis) or promotional_post(analysis) or _named_alternative(analysis, treatments)
+                or _own_thing(analysis, treatments) or _switched_to(analysis, treatments))
 
 
 def _mentions(analysis: Analysis) -> list[tuple[Token, TextSpan]]:
