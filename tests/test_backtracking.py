@@ -84,3 +84,11 @@ def test_attack_strings_come_from_the_pattern_itself():
 
 def test_syntax_only_the_regex_module_reads_still_gets_probes():
     assert probe_strings(r"\p{L}+\m")
+
+
+def test_a_nested_unbounded_repeat_is_refused_by_its_shape_whatever_the_engine_version():
+    from hcsocial_lint.rules.backtracking import nested_repeat
+
+    assert nested_repeat(r"^(\d+)*x$") and nested_repeat(r"^(\w+\s?)*\.$") and nested_repeat(r"((?:cure\s?)+)+!")
+    assert nested_repeat(r"(?:\w+ )*cure") is None  # the space each turn needs separates the turns
+    assert nested_repeat(r"(?:[\w-]+\s+){0,4}") is None  # bounded

@@ -181,6 +181,12 @@ centre dental pharmacy lab labs team group network institute trust hse nhs cdc w
 today weekly magazine post herald tribune report""".split())
 
 
+# Words people put before their own name in a handle.
+_PERSONAL_PREFIXES = ("lil", "little", "grandma", "grandpa", "nana", "papa", "mama", "mom", "dad", "auntie", "aunt", "uncle",
+                      "baby", "mr", "mrs", "miss", "ms", "coach", "big")
+_KIN = frozenset({"lil", "grandma", "grandpa", "nana", "papa", "mama", "auntie", "uncle"})
+
+
 def handle_kind(handle: str, given_name) -> str:
     """"person" when a handle reads as someone's own account (it holds a given name: "@SamanthaB_",
     "@dr_kim", "@ebmullen16"), "organisation" when it reads as an organisation's (an acronym or an
@@ -192,7 +198,16 @@ def handle_kind(handle: str, given_name) -> str:
     lowered = [p.lower() for p in parts]
     if lowered[:2] == ["the", "real"] and len(lowered) > 2:
         return "person"  # "@TheRealMaxine", "@the_real_kofi": the convention of someone's own account
-    if any(p in _ORG_PARTS for p in lowered) or any(p.isupper() and len(p) >= 2 for p in parts if not p.isdigit()):
+    if any(p in _ORG_PARTS for p in lowered):
+        return "organisation"
+    if lowered and lowered[0] in _PERSONAL_PREFIXES and len(lowered[0]) < len(body) or any(
+            body.lower().startswith(w) and (given_name(body.lower()[len(w):].strip("_.")) or w in _KIN and len(body) - len(w) >= 3)
+            for w in _PERSONAL_PREFIXES):
+        return "person"  # "@lil_jaybird", "@grandmaruth", "@mrs_okafor": what people call themselves
+    if any(p.isupper() and len(p) >= 2 for p in parts if not p.isdigit()):
+        named = [p for p in parts if p[:1].isupper() and p[1:].islower()]
+        if len(named) >= 2 and any(given_name(p.lower()) for p in named):
+            return "person"  # "@QBTyJackson": a first and last name after a nickname in capitals
         return "organisation"
     if lowered and lowered[0] == "the":
         return "organisation"  # "@TheLancet", "@TheHill"
@@ -201,6 +216,8 @@ def handle_kind(handle: str, given_name) -> str:
     letters = regex.sub(r"[^a-z]", "", body.lower())
     if any(letters.startswith(n) for n in _prefix_names(letters, given_name)):
         return "person"  # "@ebmullen16" has no capital to split on; "@samanthabahna" starts with a name
+    if any(given_name(letters[-n:]) for n in range(min(len(letters) - 3, 9), 3, -1)):
+        return "person"  # "@hopefulheather": a name at the end
     return "unknown"
 
 

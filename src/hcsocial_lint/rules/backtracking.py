@@ -172,6 +172,34 @@ def probe_strings(pattern: str, flags: int = 0) -> list[str]:
     return unique[:MAX_PROBES]
 
 
+def nested_repeat(pattern: str, flags: int = 0) -> str | None:
+    """A repeated group whose body is, apart from optional parts, one unbounded repeat (``(\\d+)*``,
+    ``(\\w+\\s?)+``, ``((?:cure\\s?)+)+``): the text of a run splits between the two repeats in
+    exponentially many ways. Some engine versions optimise a few of these shapes away (regex 2026.12
+    no longer times out on ``^(\\d+)*x$``), but a pack runs on whatever version a user has installed, so
+    the shape is refused whatever today's timing says. Returns the offending group's text, or None."""
+    try:
+        parsed = list(_sre.parse(pattern, flags & (regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.VERBOSE)))
+    except Exception:  # noqa: BLE001 - syntax only the regex module reads: the timing probe decides
+        return None
+    for _, body in _unbounded(parsed):
+        items = list(body)
+        while len(items) == 1 and items[0][0] is _c.SUBPATTERN:
+            items = list(items[0][1][-1])
+        required = [(op, av) for op, av in items if not (op in _REPEATS and av[0] == 0)]
+        if len(required) == 1 and required[0][0] in _REPEATS and required[0][1][1] is _c.MAXREPEAT:
+            return _sample(body, True) or pattern
+    return None
+
+
+def _unbounded(items: Sequence[tuple[Any, Any]]) -> Iterator[tuple[int, Any]]:
+    for op, av in items:
+        if op in _REPEATS and av[1] is _c.MAXREPEAT:
+            yield av[0], av[2]
+        for child in _children(op, av):
+            yield from _unbounded(child)
+
+
 def first_slow_probe(compiled: regex.Pattern, probes: Sequence[str], timeout: float = PROBE_TIMEOUT) -> str | None:
     """The first probe on which ``compiled`` exceeds ``timeout``, or None."""
     for probe in probes:

@@ -19,7 +19,7 @@ import regex
 import yaml
 
 from ..model import Example, Hit, RuleMeta, Severity
-from .backtracking import PROBE_TIMEOUT, first_slow_probe, probe_strings
+from .backtracking import PROBE_TIMEOUT, first_slow_probe, nested_repeat, probe_strings
 from ..sources.bounded import BoundExceeded, load_bounded_yaml
 from .base import RULE_ID_PATTERN
 
@@ -139,6 +139,11 @@ def compile_pattern(pattern: str, ignorecase: bool, ctx: PackContext, key: str) 
         raise ctx.error(key, f"pattern {pattern!r} matches the empty string")
     if not ctx.probe:
         return compiled
+    nested = nested_repeat(pattern, flags)
+    if nested is not None:
+        raise ctx.error(key, f"pattern {pattern!r} backtracks catastrophically: a repeated group is itself one unbounded "
+                             f"repeat (a run like {nested[:12]!r} splits between them in exponentially many ways); "
+                             "rewrite it without nested or overlapping repeats")
     slow = first_slow_probe(compiled, _probes_for(pattern, flags))
     if slow is not None:
         raise ctx.error(key, f"pattern {pattern!r} backtracks catastrophically (over {PROBE_TIMEOUT}s on a "

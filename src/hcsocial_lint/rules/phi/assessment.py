@@ -29,13 +29,13 @@ from .options import PhiOptions, authorization, options_from
 from .people import (ANIMAL, CANDIDATE, GUEST, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF,
                      Organisation, Person, classify, name_key)
 from .quasi import QUASI_IDENTIFIERS, combinations
-from .names import AGE_OVER_89, UNIQUE_CHARACTERISTIC, is_given_name
+from .names import AGE_OVER_89, ROOM_NUMBER, UNIQUE_CHARACTERISTIC, is_given_name
 from .signals import Cue
 
 REPLY_KINDS = ("review-reply", "comment-reply")
 POST_KINDS = ("post", "ad", "bio", "story")
 # Abbreviations that are also ordinary words: they count only as written by clinicians.
-_UPPERCASE_ONLY = {"er": "ER", "ed": "ED", "aids": "AIDS", "prep": "PrEP", "als": "ALS", "acl": "ACL", "or": "OR"}
+_UPPERCASE_ONLY = {"er": "ER", "ed": "ED", "ned": "NED", "npo": "NPO", "aids": "AIDS", "prep": "PrEP", "als": "ALS", "acl": "ACL", "or": "OR"}
 _REFUSAL = regex.compile(
     r"\b(?:can(?:no|['\u2019])t|cannot|don['\u2019]t|do not|won['\u2019]t|will not|unable to|not able to|never|"
     r"(?:prevent|prevents|keep|keeps) us from)\s+(?:\w+\s+){0,3}?(?:discuss\w*|comment\w*|share|confirm\w*|deny|respond\w*|"
@@ -77,7 +77,7 @@ _MY_BEFORE = regex.compile(r"\bmy\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 # Pronouns that refer back to a person named before: they carry a tie into the next sentence.
 _BACK_REFERENCE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their"})
 _ADDRESS = frozenset({"you", "your", "yours", "yourself"})
-_ORG_USE = regex.compile(r"\b(?:in|on|via|from|at|by|join|joins|joined|joining|with|to|h/t|ht|cc|thanks to)\s+$", regex.IGNORECASE)
+_ORG_USE = regex.compile(r"\b(?:in|on|via|from|at|by|join|joins|joined|joining|with|(?<!(?:shout-?out|shout out|congrats|congratulations|cheers|props|kudos|welcome|love|hugs) )to|h/t|ht|cc|thanks to)\s+$", regex.IGNORECASE)
 # What a total counts: people and cases ("357 new cases", "3,484 patients"), not hours or weeks.
 _COUNTED_NOUNS = frozenset({"case", "death", "infection", "admission", "discharge", "recovery", "hospitalization",
                             "resident", "person", "people", "patient", "child", "adult", "visit", "test", "dose", "vaccination"})
@@ -135,7 +135,11 @@ class Tie:
     def relationship(self) -> tuple[Cue, ...]:
         if self.care:
             return self.care
-        return self.places if self.health else ()
+        if self.places and self.health:
+            return self.places
+        if self.person.role == PATIENT:  # "our patient Ana", "Ava in room 218": the role itself says so
+            return (Cue(self.person.start, self.person.end, self.person.text, "people", self.person.reason),)
+        return ()
 
 
 @dataclass(frozen=True)
@@ -235,11 +239,29 @@ class Assessment:
                 continue
             if any(s <= cue.start and cue.end <= e for s, e in self.facility_spans):
                 continue
-            if any(i.kind in PERSON_KINDS and i.overlaps(cue.start, cue.end) for i in self.identifiers):
+            if any(i.kind in PERSON_KINDS and i.overlaps(cue.start, cue.end) and not _not_shaped_like_a_name(i.text)
+                   for i in self.identifiers):
                 continue
             cues.append(cue)
+        cues += self._conditions(cues)
         cues += self._medications(cues)
         return tuple(sorted(cues, key=lambda c: c.start))
+
+    def _conditions(self, found) -> list[Cue]:
+        """Diseases and infections of the shared language layer's MeSH lexicons ("living with emphysema"):
+        the conditions a short vocabulary misses. A one-word match must be a noun the parse reads as one."""
+        cues = []
+        for name in _CONDITION_LEXICONS:
+            for span in self.lexicon(name):
+                if any(c.start < span.end and span.start < c.end for c in (*found, *cues)):
+                    continue
+                if any(i.kind in PERSON_KINDS and i.overlaps(span.start, span.end) for i in self.identifiers):
+                    continue
+                words = self.doc.char_span(span.start, span.end, alignment_mode="expand") or ()
+                if len(words) == 1 and (words[0].pos_ not in {"NOUN", "PROPN"} or words[0].lower_ in _NOT_CONDITIONS):
+                    continue
+                cues.append(Cue(span.start, span.end, self.text[span.start:span.end], name, "condition (MeSH)"))
+        return cues
 
     def _medications(self, found) -> list[Cue]:
         """A drug named with a person implies their condition ("finished her Epclusa course" says hepatitis
@@ -354,7 +376,7 @@ class Assessment:
                 # "Dr. Mullen (@emullen)": the handle is the account of the person just named.
                 person = replace(person, role=previous.role, reason=f"the account of '{previous.text}' ({previous.reason})",
                                  provider=previous.provider)
-            typed.append(person)
+            typed.append(self._in_a_bed(person))
         # A name listed with places ("Dayton + Springfield", "Lakemont and Eastvale") is one too.
         for i, person in enumerate(typed):
             if person.role != CANDIDATE:
@@ -393,6 +415,9 @@ class Assessment:
             typed = type_of_name(self.doc, ident.start, ident.end, self.lexicon, given_name=known)
             if typed is not None:
                 return replace(person, role=NOT_A_PERSON, reason=f"not a person: {typed.reason}", provider=False)
+        if _NAMED_EVENT_AFTER.match(self.text, person.end) and _EVENT_BEFORE.search(self.text[max(0, person.start - 24):person.start]):
+            return replace(person, role=NOT_A_PERSON, provider=False,
+                           reason="not a person: the name of an event or fund ('Stephen's Run for ...')")
         if person.role != CANDIDATE:
             return self._cared_for(person)
         if _TEAM_BEFORE.search(self.text[max(0, person.start - 8):person.start]):
@@ -402,7 +427,8 @@ class Assessment:
         speaking = [c for c in self.lexicon("public_speaking") if start <= c.start < end]
         if speaking and not in_sentence and not person.vocative:
             return replace(person, role=PUBLIC, reason=f"speaks in public ('{speaking[0].text}')")
-        animal = [c for c in self.lexicon("animals") if start <= c.start < end and not self._owned_by(c, person)]
+        animal = [c for c in self.lexicon("animals") if start <= c.start < end and not self._owned_by(c, person)
+                  and not self._modifies_a_noun(c)]
         if animal:
             return replace(person, role=ANIMAL, reason=f"an animal ('{animal[0].text}'): HIPAA covers people")
         return self._cared_for(person)
@@ -414,6 +440,27 @@ class Assessment:
             return False
         owners = [c for c in token.children if c.dep_ == "poss"]
         return any(o.lower_ in _BACK_REFERENCE or person.start <= o.idx < person.end for o in owners)
+
+    def _in_a_bed(self, person: Person) -> Person:
+        """"Mrs. Ruiz in 4C", "Ava in room 218", "Leo (bed 7)": someone placed in a room or bed of ours is a
+        patient, whatever the words around the name suggested; a clinician by title or roster stays staff."""
+        if person.role in {ORGANISATION, NOT_A_PERSON, ANIMAL, PATIENT, GUEST} or person.provider or "roster" in person.reason:
+            return person
+        room = next((i for i in self.identifiers if i.kind == ROOM_NUMBER and person.end <= i.start
+                     and _BED_GAP.fullmatch(self.text, person.end, i.start)
+                     and not _MEETING_AFTER.match(self.text, i.end)), None)
+        if room is None:
+            return person
+        return replace(person, role=PATIENT, reason=f"placed in a room or bed ('{room.text}')")
+
+    def _modifies_a_noun(self, cue) -> bool:
+        """"the dog bite", "a bee sting", "the horse trail": an animal word that only modifies another noun
+        names no animal in the post."""
+        token = token_at(self.doc, cue.start)
+        if token is None or not self.doc.has_annotation("DEP"):
+            return False
+        return (token.pos_ == "NOUN" and token.dep_ in {"compound", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}
+                and token.head.i != token.i)  # "veterinary hospital" still says the patient is an animal
 
     def _cared_for(self, person: Person) -> Person:
         """Who someone is (a senator, a receptionist, a guest) does not say whether we cared for them.
@@ -471,6 +518,13 @@ class Assessment:
                                                                         or self._theirs(h, token))]
             if places and health and argument and not _GUEST_VERB.fullmatch(head.text):
                 return CANDIDATE, places[0].text
+        if person.role == GUEST or person.role == STAFF and person.reason.startswith(_WEAK_STAFF_REASONS):
+            # a role guessed from the sentence ("donor", "sponsor", "our team:") yields to health said of the
+            # person in their own relative clause or apposition ("Mia, who finished her leukemia treatment")
+            said = [t for c in token.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree]
+            own = [h for h in self.health if self._personal(h) and any(t.idx <= h.start < t.idx + len(t) for t in said)]
+            if own:
+                return CANDIDATE, own[0].text
         return None
 
     def _theirs(self, cue: Cue, person) -> bool:
@@ -809,7 +863,7 @@ class Assessment:
             sentence = self.analysis.sentence_at(detail.start)
             if signals.is_hypothetical(self.text, sentence, detail.start):
                 continue
-            if self._counted(detail) or self._thread_counter(detail):
+            if self._counted(detail) or self._thread_counter(detail) or self._of_an_animal(detail):
                 continue
             tie = next((t for t in self.ties if t.person.may_be_patient and detail in t.details and t.is_patient_of_ours), None)
             if tie is not None:
@@ -844,6 +898,17 @@ class Assessment:
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
+
+    def _of_an_animal(self, detail: Identifier) -> bool:
+        """"Pickles the tortoise, age 92": an age or a first in a clause about an animal (HIPAA covers people)."""
+        if detail.kind not in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, QUASI_IDENTIFIERS}:
+            return False
+        token = token_at(self.doc, detail.start)
+        if token is None or not self.doc.has_annotation("DEP"):
+            return False
+        clause = clause_tokens(clause_head(token))
+        return any(t.idx <= c.start < t.idx + len(t) and not self._modifies_a_noun(c)
+                   for c in self.lexicon("animals") for t in clause)
 
     def _in_clause(self, detail: Identifier, cues) -> bool:
         """A cue in the detail's own clause ("Cath lab crushed it this morning"), not just its sentence."""
@@ -960,11 +1025,27 @@ class Assessment:
             start, end = self.sentence_of(cue.start)
             if _SECOND_PERSON.search(self.text[start:end]) or any(start <= p.start < end for p in self.named_in_reply):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))
+            elif self._a_past_event_of_theirs(cue):
+                cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label}: a past event of the reviewer's care"))
         unique: dict[tuple[int, int], Cue] = {}
         for cue in sorted(cues, key=lambda c: (c.start, -(c.end - c.start))):
             if not any(s <= cue.start and cue.end <= e for s, e in unique):
                 unique[(cue.start, cue.end)] = cue
         return tuple(unique.values())
+
+    def _a_past_event_of_theirs(self, cue: Cue) -> bool:
+        """In a reply, "the vasectomy went smoothly", "the mole we removed came back benign": a definite health
+        event told in the past is the reviewer's own care; "most people ... after this kind of procedure" is not."""
+        token = token_at(self.doc, cue.start)
+        if token is None or not self.doc.has_annotation("DEP"):
+            return False
+        noun = token
+        while noun.dep_ in {"compound", "amod"} and noun.head.i != noun.i:
+            noun = noun.head
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "that", "your", "his", "her", "their"} for c in noun.children)
+        sentence = noun.sent
+        past = any(t.tag_ == "VBD" for t in sentence)
+        return definite and past and not _GENERIC_TIME.search(sentence.text)
 
     @cached_property
     def named_in_reply(self) -> tuple[Person, ...]:
@@ -1000,7 +1081,23 @@ nana grandma grandpa granny papa mama auntie aunt uncle baby little lil doña do
 
 
 # Roles read from the words around a name that care predicated of the person overrides.
+_MEETING_AFTER = regex.compile(r"\s+(?:for|at)\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?:talk|class|meeting|session|workshop|seminar|"
+                            r"lecture|training|briefing|huddle|reading|signing|q&a)\b", regex.IGNORECASE)
+# "Stephen's Run for Cystic Fibrosis", "the Maria Lopez Memorial Golf Classic": a person's name as an event's or a fund's.
+_NAMED_EVENT_AFTER = regex.compile(r"(?:'s|\u2019s)?\s+(?:[A-Z][\w-]*\s+){0,2}?(?:Run|Walk|Ride|Race|5K|10K|Gala|Ball|Fund|Foundation|"
+                                   r"Scholarship|Memorial|Classic|Tournament|Challenge|Day|Lecture|Award|Prize|Center|Centre|Wing|Pavilion)\b")
+_EVENT_BEFORE = regex.compile(r"\b(?:the|annual|inaugural|yearly|\d+(?:st|nd|rd|th))\s+$", regex.IGNORECASE)
+_GENERIC_TIME = regex.compile(r"\b(?:most|many|some|usually|typically|generally|in general|often|anyone|everyone|people|patients)\b",
+                              regex.IGNORECASE)
+_BED_GAP = regex.compile(r"\s*[,(]?\s*(?:(?:in|from|at)\s+)?")
+_CONDITION_LEXICONS = ("claim_targets_conditions", "claim_targets_infections")
+# One-word MeSH entries that are mostly ordinary words in a post.
+_NOT_CONDITIONS = frozenset({"fall", "falls", "shock", "stroke", "strokes", "cold", "colds", "burnout", "depression",
+                             "pressure", "stress", "fatigue", "weakness", "anger", "hunger", "thirst", "birth", "pregnancy",
+                             "obesity", "overweight", "aging", "death", "deaths", "wounds", "crush", "starvation", "fever"})
 _ROLES_THAT_MAY_BE_CARED_FOR = frozenset({PUBLIC, STAFF, GUEST})
+# Staff read from the post around a name rather than from a title, credential or roster (people.py).
+_WEAK_STAFF_REASONS = ("named as one of our team", "the post is a staff or volunteer spotlight", "works or volunteers here")
 # Verbs whose object is the one cared for ("we treated Senator Ruiz", "honoured to care for Mayor Ito").
 _CARED_FOR_VERBS = frozenset({"treat", "care", "operate", "admit", "discharge", "diagnose", "vaccinate", "resuscitate",
                               "stabilize", "stabilise", "intubate", "hospitalize", "hospitalise"})

@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from ...analysis import Analysis, Entity
-from ...vocabularies import terms
+from ...vocabularies import pattern, terms
 from .names import (
     ACCOUNT_NUMBER,
     AGE_OVER_89,
@@ -241,9 +241,45 @@ def _clean(text: str, entity: Entity) -> Identifier | None:
         return None
     if entity.recognizer == _MODEL and text[start - 1:start] in {"#", "@"}:
         return None  # hashtags and handles have their own recognizers
+    if entity.recognizer == _MODEL:
+        start, end = _name_words(text, start, end)
+        value = text[start:end]
     if entity.recognizer == _MODEL and not _plausible_name(value):
         return None
     return replace(identifier, start=start, end=end, text=value)
+
+
+_WORD = regex.compile(r"\S+")
+
+
+def _name_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The capitalised run of a span the model tagged PERSON that mixes a name with other words: a greeting
+    before it ("Gracias Don Felipe") and the lower-case words after it ("Don Ramón ya terminó su") are not the
+    name. A span with no capital (social media writes names in lower case) is left as it is."""
+    words = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(text[start:end])]
+    capitalised = [w for w in words if w[2][:1].isupper()]
+    if not capitalised or len(words) < 2 or any(not any(c.isalpha() for c in w[2]) for w in words):
+        return start, end  # "Melbourne + Victoria": a joined span is judged whole (a name is not joined by '+')
+    first = words.index(capitalised[0])
+    greeted = words[first][2].lower().strip(",.!") in _greetings() and first + 1 < len(words) and words[first + 1][2][:1].isupper()
+    if greeted:
+        first += 1
+    elif not pattern("phi_honorifics").fullmatch(words[first][2]):
+        return start, end  # only a title ("Don Ramón ya terminó su") or a greeting marks where the name is
+    last = first
+    while last + 1 < len(words) and (words[last + 1][2][:1].isupper() or words[last + 1][2].lower() in _PARTICLES
+                                     and last + 2 < len(words) and words[last + 2][2][:1].isupper()):
+        last += 1
+    return words[first][0], words[last][1]
+
+
+_PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "da", "das", "do", "dos", "du", "la", "le", "di",
+                        "bin", "bint", "ibn", "al", "el", "ter", "ten", "y", "e"})
+
+
+@lru_cache(maxsize=1)
+def _greetings() -> frozenset[str]:
+    return frozenset(terms("phi_greetings"))
 
 
 def _plausible_name(value: str) -> bool:

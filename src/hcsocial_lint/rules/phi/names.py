@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import unicodedata
+
 import regex
 
 from ...nlp.regex_budget import timed
@@ -57,8 +59,22 @@ def _not_names() -> frozenset[str]:
     return frozenset(terms("phi_not_names"))
 
 
+@lru_cache(maxsize=8192)
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def is_given_name(word: str) -> bool:
-    return word.lower() in _first_names()
+    lowered = word.lower()
+    if lowered in _first_names():
+        return True
+    plain = _without_accents(lowered)  # "Sofía", "Ramón": the name lists are mostly written without accents
+    if plain != lowered and plain in _first_names() and set(lowered) - set(plain) <= set("áéíóúñü"):
+        return True
+    # Spanish diminutives of a listed name: "Juanito", "Anita", "Carlitos", "Rosita" (issue #9, part 7).
+    diminutive = word[:1].isupper() and regex.match(r"^(?P<base>\w{2,})(?:c?it[oa]s?)$", lowered)
+    return bool(diminutive) and any(
+        form in _first_names() for base in (diminutive["base"],) for form in (base, base + "o", base + "a", base + "os"))
 
 
 def is_ambiguous_name(word: str) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from ...nlp.regex_budget import TimedPattern, timed
-from ...vocabularies import raw_terms
+from ...vocabularies import pattern, raw_terms
 from .identifiers import Identifier
 from .names import _ORG_WORDS, _PLACE_WORDS, hashtag_name
 
@@ -91,6 +91,13 @@ _ORG_HANDLE = regex.compile(
     regex.IGNORECASE)
 
 
+# "joined our memory care neighborhood", "moved into our assisted living": a resident, not a colleague.
+_JOINED_OUR_CARE = regex.compile(
+    r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:joins?|joined|moved into|moved to|moves into)\s+our\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:memory care|assisted living|skilled nursing|long-term care|hospice|rehab|residential)\b(?!\s+(?:team|staff|crew|nurses?|aides?))",
+    regex.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Person:
     """A person identifier and who we think they are."""
@@ -145,6 +152,7 @@ def _patterns() -> dict[str, regex.Pattern]:
                                    r"(?:care for|cared for|caring for|treated|treat|operated on|delivered|resuscitated|stabili[sz]ed|intubated|admitted|discharged|diagnosed|vaccinated)\s+(?:the\s+|baby\s+|(?-i:[A-Z][a-z]+\.?\s+))?$", flags),
         # Named in a list of patients: "Patients scheduled for Thursday (incl. Kyle and Brandon)".
         "patients_listed": regex.compile(r"\bpatients\b[^.!?]{0,80}?(?:\(\s*|,\s*|:\s*)(?:incl\.?|including|e\.g\.?,?|like|such as|namely)\s+$", flags),
+        "resident_before": regex.compile(r"\b(?:our|the)\s+(?:(?:oldest|eldest|youngest|longest[- ]\w+|\d{2,3}-year-old|beloved|sweetest|favou?rite)\s+)+residents?\s*[,:]?\s*$", flags),
         "patient_after": regex.compile(r"^\s*,?\s*(?:\(pictured\)\s*,?\s*)?(?:(?:is|was|became|who is|who was|who's)\s+)?(?:our|one of our|a|the)\s+(?:(?:[\w-]+)\s+){0,4}?" + patient_nouns + r"\b", flags),
         "public_before": regex.compile(r"\b" + public + r"(?:\s+and\s+\w+)?\s*,?\s*$", flags),
         "family_before": regex.compile(r"\bmy\s+(?:\w+\s+)?" + family + r"\s*,?\s*$", flags),
@@ -273,13 +281,16 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
     # Explicit patient appositives win over everything: "our patient Dr. Rivera".
     if p["patient_before"].search(before):
         return make(PATIENT, f"called a patient ('{p['patient_before'].search(before).group(0).strip()}')")
+    if p["resident_before"].search(before):  # "our oldest resident, Ruth": a care-home resident, not a doctor in training
+        return make(PATIENT, f"called a resident of our care ('{p['resident_before'].search(before).group(0).strip(' ,')}')")
     if p["patient_after"].search(after):
         return make(PATIENT, f"called a patient ('{p['patient_after'].search(after).group(0).strip(' ,')}')")
     if p["cared_for"].search(before):
         return make(PATIENT, f"the one we cared for ('{p['cared_for'].search(before).group(0).strip()}')")
     if p["patients_listed"].search(text[max(0, ident.start - 120):ident.start]):  # "(incl." may end a parsed sentence
         return make(PATIENT, "named in a list of patients")
-    if ident.kind == "PERSON" and len(name.split()) > 1 and _ends_like_an_organisation(name):
+    if ident.kind == "PERSON" and len(name.split()) > 1 and _ends_like_an_organisation(name) and not (
+            inner or p["title"].search(before) or pattern("phi_honorifics").fullmatch(name.split()[0])):  # "Coach Lena Park": after a title, "Park" is a surname
         return make(ORGANISATION, "the name ends like a practice or organisation ('Dental', 'Clinic')")
     for figure in org.public_figures:
         if _matches_name(lowered, figure):
@@ -301,7 +312,7 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         return make(STAFF, "'our own' (a colleague)")
     if p["department"].search(after):
         return make(STAFF, f"works in a department ('{p['department'].search(after).group(0).strip()}')")
-    if p["works_here"].search(after):
+    if p["works_here"].search(after) and not _JOINED_OUR_CARE.match(after):
         return make(STAFF, f"works or volunteers here ('{p['works_here'].search(after).group(0).strip(' ,')}')")
     if p["public_before"].search(before):
         return make(PUBLIC, f"a public title ('{p['public_before'].search(before).group(0).strip(' ,')}')")

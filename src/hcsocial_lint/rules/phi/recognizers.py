@@ -189,8 +189,8 @@ _VOCATIVE_INITIALS = timed(regex.compile(
 # Initials standing for a person in a story: after words that take a person ("shout out to J.R.",
 # "congrats, K.M.") or before what a person does ("J.R. was so brave", "T.K. and his mom").
 _STORY_INITIALS = timed(regex.compile(
-    r"(?:(?<=\b(?:to|for|with|congrats|congratulations|thanks|meet|little|baby|patient|friend)\s)(?P<id>(?:[A-Z]\.){2,3})(?!\w)"
-    r"|(?P<id>(?:[A-Z]\.){2,3})(?=\s+(?:for being|was|is|has|had|who|and (?:his|her|their)|just|finally|came|got)\b))"
+    r"(?:(?<=\b(?:to|for|with|of|congrats|congratulations|thanks|meet|little|baby|patient|friend)\s)(?P<id>(?:[A-Z]\.){2,3})(?!\w)"
+    r"|(?P<id>(?:[A-Z]\.){2,3})(?=\s+(?:for being|was|is|has|had|who|and (?:his|her|their)|just|finally|came|got|from our)\b))"
 ), "recognizer GivenNameRecognizer", "story initials")
 
 
@@ -254,7 +254,8 @@ class GivenNameRecognizer(EntityRecognizer):
             return None
         word, following = doc[i].text, doc[i + 1].text
         title = word.rstrip(".").lower()
-        if title in _COURTESY and word[:1].isupper() and (_title_case(following) or _initial(following)):
+        if title in _COURTESY and word[:1].isupper() and (_title_case(following) or _initial(following)
+                                                          or len(following) == 1 and following.isupper()):
             return self._extend(doc, i + 1), 0.7, f"courtesy title '{word}' before a name"
         titled = pattern("phi_honorifics").fullmatch(word) is not None and word[:1].isupper()
         kin = pattern("phi_kinship_titles").fullmatch(word) is not None
@@ -445,6 +446,8 @@ class RoomBedRecognizer(_RegexRecognizer):
         ("room", r"\b(?:(?:exam|patient|hospital|delivery|recovery|treatment|procedure|operating|isolation)\s+)?"
                  r"(?:room|rm\.?|bed|bay|cubicle|crib|bassinet|isolette|pod|stall)\s*#?\s*\d{1,4}[A-Z]?\b", 0.7),
         ("numbered-unit", r"(?-i:\b\d{1,2}\s?(?:North|South|East|West)\b)", 0.5),
+        # A ward and bed written as a code after "in": "Mrs. Ruiz in 4C", "in 3B-12" (not "in 3D", "in 5G").
+        ("ward-bed", r"(?-i:(?<=\b(?:in|from|of)\s)(?!\d[DGK]\b)\d{1,2}[A-Z](?:-\d{1,3})?\b)", 0.5),
     )
 
     def accept(self, name: str, match: regex.Match, text: str) -> bool:
@@ -468,14 +471,26 @@ class AgeOver89Recognizer(_RegexRecognizer):
         ("words", r"\b(?P<w>ninety(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one hundred|a hundred)"
                   r"(?:[-\s](?:years?)[-\s]old|(?:th)?\s+birthday)\b", 0.7),
         ("centenarian", r"\bcentenarians?\b|\bsupercentenarians?\b", 0.6),
+        # An age after a name, between commas: "Ruth, 101, ..." (not "Phoenix, 112 degrees").
+        ("name-age", r"(?-i:(?<=\b[A-Z][a-z]+,\s)(?P<n>\d{2,3})(?=\s*[,)]))", 0.6),
         ("nonagenarian", r"\bnonagenarians?\b", 0.6),
     )
 
     def accept(self, name: str, match: regex.Match, text: str) -> bool:
+        if _AGE_OF_A_THING.match(text, match.end()):
+            return False  # "our 100th birthday to our hospital", "a 95-year-old building": not a person's age
         groups = match.groupdict()
         if groups.get("n"):
             return 90 <= int(groups["n"]) <= 130
         return True
+
+
+_INSTITUTIONS = (r"hospital|clinic|practice|center|centre|building|campus|church|school|town|city|village|company|foundation|"
+                 r"organi[sz]ation|department|unit|wing|library|museum|institution|program|programme|society|association|"
+                 r"tree|oak|bridge|farm|business|firm|pharmacy|newspaper")
+_AGE_OF_A_THING = timed(regex.compile(
+    r"\s*(?:,\s*)?(?:(?:to|of|for)\s+(?:our|the|this|its)\s+(?:[\w'-]+\s+){0,2}|(?:[\w-]+\s+)?)(?:" + _INSTITUTIONS + r")\b",
+    regex.IGNORECASE), "recognizer AgeOver89Recognizer", "the age of a thing")
 
 
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -486,7 +501,11 @@ DATE_EXPRESSION = (
     rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
     rf"|(?:last|this|next|on)\s+{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|{_WEEKDAY}(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week|weekend|month))"
-    rf"|(?:in|since|during)\s+{_MONTH})(?!\w)"
+    rf"|(?:in|since|during)\s+{_MONTH}"
+    # A holiday and the clock time of an event: "on Christmas morning at 6:12am", "New Year's Day".
+    rf"|(?:on\s+)?(?:christmas(?:\s+eve)?|new\s+year's(?:\s+(?:eve|day))?|thanksgiving|easter(?:\s+sunday)?|halloween|valentine's\s+day|"
+    rf"mother's\s+day|father's\s+day|independence\s+day|the\s+fourth\s+of\s+july|labor\s+day|memorial\s+day)(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:at\s+)?\d{{1,2}}:\d{{2}}\s?(?:am|pm|a\.m\.|p\.m\.)?|(?:at\s+)?\d{{1,2}}\s?(?:am|pm|a\.m\.|p\.m\.))(?!\w)"
 )
 
 
@@ -564,6 +583,12 @@ class BiometricRecognizer(_RegexRecognizer):
     )
 
 
+# Roles that one person holds in a team, a business or a family (for "the Eagles' kicker", "the mayor's wife").
+_ROLES = (r"kicker|punter|quarterback|goalie|goalkeeper|pitcher|catcher|striker|linebacker|lineman|point guard|center|coach|"
+          r"captain|owner|founder|ceo|manager|chef|anchor|lead singer|singer|drummer|frontman|mascot|pastor|principal|mayor|"
+          r"wife|husband|son|daughter|mom|dad|mother|father|partner|lineworker|firefighter|officer|trooper|deputy")
+
+
 class UniqueCharacteristicRecognizer(_RegexRecognizer):
     """"Any other unique identifying characteristic" (Safe Harbor (R)): "the only patient in the state with",
     "our youngest transplant recipient", "our 1,000th patient", "the first baby born in 2024"."""
@@ -580,6 +605,17 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
         ("identity-hint", r"\byou know who\b(?!\s+(?:to|you|is|we)\b)|\bguess who(?:'s| is)? (?:in|on) (?:our|the) (?:chair|table|clinic|office)\b", 0.6),
         ("former-office", r"\b(?:a |the )?(?:former|retired|sitting|current) (?:state |u\.s\. |us )?(?:senator|governor|mayor|congressman|congresswoman|representative|judge|police chief|fire chief|superintendent)\b", 0.5),
         ("local-role", r"\bthe (?:[A-Z][\w'.-]*\s){1,4}(?:principal|coach|mayor|pastor|sheriff|superintendent|police chief|fire chief|quarterback|captain|valedictorian)\b", 0.5),
+        # A role only one person holds in a named team, business or office: "the Eagles' kicker", "the mayor's
+        # wife", "the owner of the Elm Street Bakery" (Safe Harbor (R)).
+        ("named-role", r"(?-i:\bthe (?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*(?:'s?|\u2019s?)\s)(?:" + _ROLES + r")\b", 0.5),
+        ("office-family", r"\bthe (?:mayor|governor|senator|sheriff|principal|pastor|coach|superintendent|police chief|fire chief)(?:'s|\u2019s)\s"
+                          r"(?:wife|husband|son|daughter|mother|father|mom|dad|partner|grandson|granddaughter|baby|kid|child)\b", 0.5),
+        ("owner-of", r"\bthe (?:owner|founder|manager|head chef|chef|pastor|principal|coach|captain|anchor) of (?:the\s)?(?-i:[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,3})", 0.5),
+        # Someone singled out by a named event: "the lineman injured in yesterday's storm", "the driver hurt in
+        # Sunday's crash on Route 9".
+        ("event-victim", r"\bthe (?:[\w-]+\s){0,2}?(?:" + _ROLES + r"|man|woman|boy|girl|teen|driver|child|toddler|hiker|cyclist|worker|student)"
+                         r"\s(?:who was\s|who were\s)?(?:injured|hurt|burned|burnt|rescued|shot|stabbed|pulled|trapped|struck|hit|bitten|electrocuted)"
+                         r"\s(?:\w+\s)?(?:in|at|during|from|by|on)\s(?:yesterday's|last night's|this morning's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|the\s(?-i:[A-Z]))", 0.5),
     )
 
 
