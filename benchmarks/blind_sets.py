@@ -47,6 +47,12 @@ def kind_of(row: dict) -> str:
     return kind
 
 
+def violated_families(row: dict) -> list[str]:
+    """The families a row violates. Writers label a compliant near-miss either with no families or with the
+    family it nearly violates and ``family_violation: false`` (the 2026-12-06 writer); both are compliant."""
+    return [] if row.get("family_violation") is False else list(row["families"])
+
+
 def score(linter: Linter, path: Path, misses: bool) -> list[str]:
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     caught: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -59,7 +65,8 @@ def score(linter: Linter, path: Path, misses: bool) -> list[str]:
             raise SystemExit(f"{path.name} {row['id']}: {report.problems[0].message}")
         warned = {family_of(f.rule_id) for f in report.findings if f.severity >= Severity.WARNING}
         errors = sorted({f.rule_id for f in report.findings if f.severity >= Severity.ERROR})
-        if not row["families"]:
+        families = violated_families(row)
+        if not families:
             compliant += 1
             warned_compliant += bool(warned)
             if errors:
@@ -68,7 +75,7 @@ def score(linter: Linter, path: Path, misses: bool) -> list[str]:
                     blocked_by[family_of(rule_id) or rule_id] += 1
                 listed.append(f"  blocked {row['id']} ({','.join(errors)}) [{row['violation_kind']}]: {row['text'][:140]!r}")
             continue
-        for family in row["families"]:
+        for family in families:
             caught[family][1] += 1
             if family in warned:
                 caught[family][0] += 1
