@@ -27,7 +27,7 @@ from . import signals
 from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers, state_or_larger
 from .options import PhiOptions, authorization, options_from
 from .people import (ANIMAL, CANDIDATE, GUEST, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF,
-                     Organisation, Person, classify, name_key)
+                     TRAINING_OR_STAFF, Organisation, Person, classify, name_key)
 from .quasi import QUASI_IDENTIFIERS, combinations
 from .names import AGE_OVER_89, ROOM_NUMBER, UNIQUE_CHARACTERISTIC, is_given_name
 from .signals import Cue
@@ -51,6 +51,13 @@ _INPATIENT = regex.compile(r"\b(?:bed|bay|crib|isolette|bassinet|cubicle|exam ro
 _QUOTE_ATTRIBUTION = regex.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,400})[\"\u201d]\s*(?P<dash>[-\u2013\u2014~])\s*\w")
 _FIRST_PERSON = regex.compile(r"\b(?:i|my|me|i'm|i've)\b", regex.IGNORECASE)
 _SCHOOL = regex.compile(r"\b(?:high|elementary|middle|school|academy|college|university)\b", regex.IGNORECASE)
+# A photo or video the draft describes in brackets: "[Photo: Ana in the infusion chair]".
+_PHOTO_DESCRIPTION = regex.compile(r"[\[(]\s*(?:photo|picture|pic|image|video|clip)\s*:\s*(?P<description>[^\]()\[]{3,240})[\])]",
+                                   regex.IGNORECASE)
+_NO_FACE = regex.compile(r"\b(?:blurred|pixelated|no faces?|faces? (?:hidden|covered|not (?:shown|visible))|hands only|"
+                         r"from behind|silhouette|back to (?:the )?camera|unidentifiable|cropped)\b", regex.IGNORECASE)
+_IDENTIFYING_MARK = regex.compile(r"\b(?:tattoos?|birthmark|scar|jersey|name ?tag|signature|cap with|initials|"
+                                  r"license plate|face visible)\b", regex.IGNORECASE)
 _SCHOOL_NAME = regex.compile(r"\b(?:from|at)\s+(?:the\s+)?(?P<name>(?-i:(?:[A-Z][\w'-]+\s+){1,3}(?:High|Middle|Elementary|Academy)(?:\s+School)?))\b")
 _HOMETOWN = regex.compile(r"\bfrom\s+(?:the\s+)?$", regex.IGNORECASE)
 _GENERIC_DETERMINER = regex.compile(r"\b(?:every|each|any|all|per|no|most|many|some|other|another|these|those|more than|\d[\d,]*)\s+(?:[\w-]+\s+){0,2}$",
@@ -62,9 +69,11 @@ _CAUSE_AFTER = regex.compile(
     r"^[\s-]*(?:research|awareness|month|week|day|walk|run|5k|fundrais\w*|foundation|society|association|charity|event|"
     r"drive|class|classes|course|training|education|support group|guidance|recommendations?|information|resources?|fair)\b",
     regex.IGNORECASE)
+_BUILDINGS = r"wing|floor|building|suite|tower|pavilion|campus|expansion|addition"
+_BUILDING_AFTER = regex.compile(r"^[\s-]*(?:" + _BUILDINGS + r")\b", regex.IGNORECASE)  # "our new urgent care wing"
 _SERVICE_AFTER = regex.compile(
     r"^[\s-]*(?:team|teams|center|centre|unit|clinic|clinics|department|program|programme|staff|nurses?|doctors?|"
-    r"specialists?|providers?|services?)\b", regex.IGNORECASE)
+    r"specialists?|providers?|services?|" + _BUILDINGS + r")\b", regex.IGNORECASE)
 _WARM = regex.compile(r"\b(?:you|your|thanks|thank|congrat\w*|proud|bless|love|miss|welcome|way to go|go|hugs|cheers)\b",
                        regex.IGNORECASE)
 # Celebration words that also open news, events and videos ("Meet the researcher", "Watch:").
@@ -77,16 +86,27 @@ _MY_BEFORE = regex.compile(r"\bmy\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 # Pronouns that refer back to a person named before: they carry a tie into the next sentence.
 _BACK_REFERENCE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their"})
 _ADDRESS = frozenset({"you", "your", "yours", "yourself"})
-_ORG_USE = regex.compile(r"\b(?:in|on|via|from|at|by|join|joins|joined|joining|with|(?<!(?:shout-?out|shout out|congrats|congratulations|cheers|props|kudos|welcome|love|hugs) )to|h/t|ht|cc|thanks to)\s+$", regex.IGNORECASE)
+_ORG_USE = regex.compile(r"\b(?:in|on|via|from|at|by|join|joins|joined|joining|with|(?<!(?:shout-?out|shout out|congrats|congratulations|cheers|props|kudos|welcome|love|hugs|vibes|prayers|wishes|thoughts|strength|healing) )to|h/t|ht|cc|thanks to)\s+$", regex.IGNORECASE)
 # What a total counts: people and cases ("357 new cases", "3,484 patients"), not hours or weeks.
 _COUNTED_NOUNS = frozenset({"case", "death", "infection", "admission", "discharge", "recovery", "hospitalization",
                             "resident", "person", "people", "patient", "child", "adult", "visit", "test", "dose", "vaccination"})
 _CARE_VERBS = frozenset({"treat", "admit", "discharge", "deliver", "bear", "operate", "diagnose", "vaccinate", "stay",
                          "recover", "heal", "see"})
+_WHO_AFTER = regex.compile(r"\s*,?\s*(?:who|who's|whose)\b", regex.IGNORECASE)
+_SAINT_BEFORE = regex.compile(r"(?-i:\b(?:St\.?|Saint|Ste\.?)\s+$)")
+_SAINT_START = regex.compile(r"(?-i:(?:St\.?|Saint|Ste\.?)\s+[A-Z])")
 _TEAM_BEFORE = regex.compile(r"\bteam\s+$", regex.IGNORECASE)
 _TITLE_BEFORE = regex.compile(r"\b(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s+$", regex.IGNORECASE)
 _PLACE_PREPOSITION_BEFORE = regex.compile(r"\b(?:at|in|into|inside|to)\s+(?:the\s+)?$", regex.IGNORECASE)
 _HANDLE_AFTER_NAME_GAP = regex.compile(r"\s{0,8}[(,]\s{0,8}")  # "Dr. Mullen (@emullen)"
+_HANDLE_LIST_GAP = regex.compile(r"[\s,&+]{1,8}(?:and\s+)?")  # "@a @b, @c and @d"
+# "our ACL rehab crew", "our 2025 transformation stars", "our NICU grads": a group the post names as ours.
+_OUR_GROUP = regex.compile(r"\bour\s+(?P<modifier>(?:[\w'’-]+\s+){0,3}?)(?P<head>crew|group|squad|family|class|cohort|"
+                           r"stars|warriors|survivors|patients|clients|graduates|grads|alumni|champions|success stories)\b",
+                           regex.IGNORECASE)
+_PATIENT_GROUPS = frozenset({"warriors", "survivors", "patients", "clients"})
+_ALUMNI_GROUPS = frozenset({"graduates", "grads", "alumni", "stars", "champions", "success stories"})  # with health nearby
+
 _PLACE_LIST_GAP = regex.compile(r"\s{0,8}(?:\+|&|&amp;|and|,)\s{0,8}")  # "Dayton + Springfield"
 _YOUR_BEFORE = regex.compile(r"\byour\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"\bin\s+$")
@@ -103,7 +123,9 @@ _RECORD_CONTEXT = timed(regex.compile(r"\b(?:patient|insurance|insured|claim|cop
                         "PHI assessment", "record-number context")
 _NOUN_MODIFIER_AFTER = timed(regex.compile(
     r"\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services|numbers?|counts?|"
-    r"rates?|totals?|data|definitions?|reports?|management)\b"), "PHI assessment", "person noun used as a modifier")
+    r"rates?|totals?|data|definitions?|reports?|management|technicians?|coordinators?|navigators?|access|liaisons?)\b",
+    regex.IGNORECASE),
+    "PHI assessment", "person noun used as a modifier")
 
 
 @lru_cache(maxsize=256)
@@ -400,12 +422,20 @@ class Assessment:
             if kind == "organisation":
                 return replace(person, role=ORGANISATION, reason="the handle reads as an organisation's account")
             used = _ORG_USE.search(self.text[max(0, ident.start - 16):ident.start])
-            if kind == "unknown" and used:  # "joined @doximity", "published in @TheLancet", "via @outlet"
+            if kind == "unknown" and used and not _WHO_AFTER.match(self.text, ident.end):
+                # "joined @doximity", "published in @TheLancet", "via @outlet"; "to @x, who's recovering" is a person
                 return replace(person, role=ORGANISATION, reason=f"the handle is used as an outlet or host ('{used.group(0).strip()}')")
         elif ident.kind == "PERSON":
             shape = _not_shaped_like_a_name(ident.text) if "SpacyRecognizer" in ident.recognizer else None
+            if shape is None and "SpacyRecognizer" in ident.recognizer and ident.text.islower():
+                words = self.doc.char_span(ident.start, ident.end, alignment_mode="expand") or ()
+                if words and not is_given_name(words[0].text) and not any(t.pos_ == "PROPN" for t in words):
+                    shape = "lower-case common words that do not start with a given name ('treadmill miles')"
             if shape is not None:
                 return replace(person, role=NOT_A_PERSON, reason=f"not a person: {shape}", provider=False)
+            if _SAINT_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) or _SAINT_START.match(ident.text):
+                return replace(person, role=NOT_A_PERSON, provider=False,
+                               reason="not a person: a saint's name names a hospital, school, parish or team ('St. Anne's')")
             words = [w for w in ident.text.split() if w.lower().strip(".") not in _TITLE_WORDS]
             titled = len(words) < len(ident.text.split()) or _TITLE_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) is not None
             known = titled or bool(words) and is_given_name(words[0].strip(".,'"))
@@ -429,6 +459,7 @@ class Assessment:
             return replace(person, role=PUBLIC, reason=f"speaks in public ('{speaking[0].text}')")
         animal = [c for c in self.lexicon("animals") if start <= c.start < end and not self._owned_by(c, person)
                   and not self._modifies_a_noun(c)]
+        animal += [c for c in self.lexicon("animal_signs") if start <= c.start < end]
         if animal:
             return replace(person, role=ANIMAL, reason=f"an animal ('{animal[0].text}'): HIPAA covers people")
         return self._cared_for(person)
@@ -487,6 +518,9 @@ class Assessment:
             return None
         while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
             token = token.head
+        underwent = self._underwent_here(person, token)
+        if underwent is not None:
+            return PATIENT, underwent
         # the object of a care verb: "treated Senator Ruiz", "to care for Mayor Ito"
         verb = token.head
         if token.dep_ == "pobj" and verb.lower_ in {"for", "on"}:
@@ -495,6 +529,11 @@ class Assessment:
             if not any(c.dep_ == "nsubj" and c.lower_ not in {"we", "i", "who"} and not any(
                     t.lower_ in {"our", "we"} for t in c.subtree) for c in verb.children):
                 return PATIENT, verb.text if verb.lower_ not in {"care"} else f"care for {person.text}"
+        # the antecedent of a relative clause whose object is the person: "who our ER team patched up"
+        for clause in (c for c in token.children if c.dep_ == "relcl" and c.lemma_.lower() in _CARED_FOR_VERBS):
+            if any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"who", "whom", "that"} for c in clause.children) and all(
+                    any(t.lower_ in {"our", "we"} for t in c.subtree) for c in clause.children if c.dep_ == "nsubj"):
+                return PATIENT, clause.text
         # health the person possesses: "Gary's insulin", "the senator's surgery"
         if token.dep_ == "poss":
             if any(h.start <= token.head.idx < h.end and self._personal(h) for h in self.health):
@@ -525,6 +564,29 @@ class Assessment:
             own = [h for h in self.health if self._personal(h) and any(t.idx <= h.start < t.idx + len(t) for t in said)]
             if own:
                 return CANDIDATE, own[0].text
+        return None
+
+    def _underwent_here(self, person: Person, token) -> str | None:
+        """"Rosa had her gallbladder removed here", "she got her knee replaced in our ortho wing": care the
+        person underwent (have or get, then something of theirs and a past participle) at a place of ours.
+        Said of the person or of a pronoun in the sentence that names them or the next; whoever they are,
+        staff included, this is their care (a clinician who performs a procedure does not "have it done")."""
+        index = self.sentence_index(person.start)
+        sentences = self.sentences[index:index + 2]
+        for verb in (t for t in self.doc if t.lemma_.lower() in {"have", "get"} and t.pos_ in {"VERB", "AUX"}):
+            if not any(s <= verb.idx < e for s, e in sentences):
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not any(c.i == token.i or c.lower_ in {"she", "he"} and c.idx > person.start for c in subjects):
+                continue
+            for done in (c for c in verb.children if c.tag_ == "VBN" and c.dep_ in {"ccomp", "xcomp", "oprd", "dobj"}):
+                theirs = [c for c in done.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+                          and any(p.dep_ == "poss" and p.lower_ in _BACK_REFERENCE for p in c.children)]
+                words = list(done.subtree)
+                ours = _our_place(words)
+                health = any(words[0].idx <= h.start < words[-1].idx + len(words[-1]) for h in self.health)
+                if theirs and ours is not None and health:
+                    return f"{verb.text} {theirs[0].text} {done.text} {ours}"
         return None
 
     def _theirs(self, cue: Cue, person) -> bool:
@@ -622,12 +684,56 @@ class Assessment:
                                   and _SECOND_PERSON.search(self.text[s:e])]
         own = tuple(c for c in health if any(s <= c.start and c.end <= e for s, e in mention_sentences))
         if person.may_be_patient and not care:
+            care += self._listed_as_ours(mentions)
+        if person.may_be_patient and not care:
+            care += self._own_clinician(mentions, scope)
+        if person.may_be_patient and not care:
             care += self._praise_as_care(mentions, single, own, health)
         if person.may_be_patient and not care:
             care += self._wished_well(mentions, scope, own)
         details = tuple(d for d in self.details if any(s <= d.start and d.end <= e for s, e in scope))
         return Tie(person, tuple(mentions), tuple(scope), health, tuple(sorted(care, key=lambda c: c.start)),
                    tuple(sorted(places, key=lambda c: c.start)), details, own)
+
+    def _own_clinician(self, mentions: list[Person], scope) -> list[Cue]:
+        """"per his dietitian", "Frank's oncologist": a clinician of the person's, in the sentences about them,
+        says they are under care (a place, team or practice of theirs does not: it may be where they work)."""
+        if not self.doc.has_annotation("DEP"):
+            return []
+        for cue in self.lexicon("care_providers"):
+            if not any(s <= cue.start < e for s, e in scope) or cue.text.lower() in _NOT_CLINICIANS:
+                continue
+            token = token_at(self.doc, cue.start)
+            owners = [c for c in token.children if c.dep_ == "poss"] if token is not None else []
+            if any(o.lower_ in _BACK_REFERENCE or any(m.start <= o.idx < m.end for m in mentions) for o in owners):
+                return [Cue(cue.start, cue.end, self.text[owners[0].idx:cue.end], "care_providers", "a clinician of theirs")]
+        return []
+
+    def _listed_as_ours(self, mentions: list[Person]) -> list[Cue]:
+        """A list of personal accounts tagged as members of a group of our patients ("Tag yourself if you
+        were in our cardiac rehab crew @a @b @c", "our graduates this month: @x, @y"): listing them there
+        says each one is our patient. A group of staff ("our night crew") or a lone tag is not enough."""
+        handles = sorted((i for i in self.identifiers if i.kind == "SOCIAL_HANDLE"), key=lambda i: i.start)
+        for mention in (m for m in mentions if m.identifier.kind == "SOCIAL_HANDLE"):
+            index = next((k for k, h in enumerate(handles) if h.start == mention.identifier.start), None)
+            if index is None:
+                continue
+            neighbours = [handles[j] for j in (index - 1, index + 1) if 0 <= j < len(handles)]
+            if not any(_HANDLE_LIST_GAP.fullmatch(self.text, min(h.end, n.end), max(h.start, n.start))
+                       for h in (handles[index],) for n in neighbours):
+                continue
+            block = self.block(mention.start)
+            in_block = [c for c in (*self.health, *self.lexicon("claim_weight_loss"), *self.lexicon("elective_procedures"))
+                        if block.start <= c.start < block.end]
+            for group in _OUR_GROUP.finditer(self.text, max(block.start, mention.start - 240), mention.start):
+                modifier = (group.start("modifier"), group.end("modifier"))
+                head = group.group("head").lower()
+                if TRAINING_OR_STAFF.search(group.group("modifier")):
+                    continue  # "our 2026 nursing graduates", "our volunteer crew"
+                of_health = any(modifier[0] <= c.start and c.end <= modifier[1] for c in self.health)
+                if of_health or head in _PATIENT_GROUPS or head in _ALUMNI_GROUPS and in_block:
+                    return [Cue(group.start(), group.end(), group.group(0), "people", "listed among a group of our patients")]
+        return []
 
     def _praise_as_care(self, mentions: list[Person], single: bool, own, health) -> list[Cue]:
         """An organisation that praises, thanks or congratulates a named person in a post about that
@@ -854,6 +960,13 @@ class Assessment:
             if not any(i.overlaps(start, end) for i in found):
                 found.append(Identifier("LOCATION", start, end, m.group("name"), 0.6, "assessment",
                                         "a school someone comes from"))
+        for m in _PHOTO_DESCRIPTION.finditer(self.text):  # "[Photo: patient smiling in her bed, face visible]"
+            if not _NO_FACE.search(m.group("description")) or _IDENTIFYING_MARK.search(m.group("description")):
+                found.append(Identifier("PHOTO", m.start(), m.end(), m.group(0), 0.7, "assessment",
+                                        "a photo the post describes, showing a face or a mark that identifies"))
+        # "a gift from Lillian and Robert Chen": a place name the reading keeps as a person is that person
+        people = [(p.start, p.end) for p in self.people if p.role != NOT_A_PERSON]
+        found = [i for i in found if i.kind != "LOCATION" or not any(s <= i.start and i.end <= e for s, e in people)]
         return tuple(sorted(found, key=lambda i: i.start))
 
     @cached_property
@@ -870,15 +983,16 @@ class Assessment:
                 hits.append(DetailHit(detail, tie.person.text, (tie.person.start, tie.person.end), tie, tie.health, tie.relationship))
                 continue
             window = self.window(detail.start)
-            nearby = [p for p in self.people if window[0] <= p.start < window[1]]
+            nearby = [p for p in self.people if window[0] <= p.start < window[1] and p.role != NOT_A_PERSON]
             if nearby and all(p.role in NOT_PATIENTS for p in nearby):
                 continue  # the detail is about staff or a public figure
             if self._totals(sentence):
                 continue  # "3,400 patients were discharged: 890 from ..." counts people, singles out no one
             pointer = self._pointer(window, detail)
-            if pointer is None:
-                continue
-            health = tuple(c for c in self.health if window[0] <= c.start < window[1] and not self._a_cause(c))
+            if pointer is None or any(pointer[0] <= c.start < pointer[1] for c in self.lexicon("animals")):
+                continue  # "our oldest feline patient": the one singled out is an animal
+            health = tuple(c for c in self.health if window[0] <= c.start < window[1] and not self._a_cause(c)
+                           and not _BUILDING_AFTER.match(self.text[c.end:c.end + 40]))  # not "our urgent care wing"
             care = tuple(c for c in (*self.care, *self.places) if window[0] <= c.start < window[1])
             in_sentence = [c for c in (*care, *health) if sentence.start_char <= c.start < sentence.end_char]
             addressed = any(t.lower_ in _ADDRESS for t in sentence) and in_sentence
@@ -1016,13 +1130,16 @@ class Assessment:
         for cue in (*self.care, *self.places):
             start, end = self.sentence_of(cue.start)
             about_someone = _SECOND_PERSON.search(self.text[start:end]) or _REVIEWER.search(self.text[start:end]) or any(
-                start <= p.start < end for p in self.named_in_reply)
+                start <= p.start < end for p in self.named_in_reply) or self._told_at_our_place(cue, start, end)
             if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
                 cues.append(cue)
         for cue in self._reported(list(self.health), negation=False):
             if not self._personal(cue):
                 continue  # "our vaccination guidance" is about the practice, not the reviewer
             start, end = self.sentence_of(cue.start)
+            yours = _YOUR_BEFORE.search(self.text[max(start, cue.start - 30):cue.start])
+            if _GENERIC_TIME.search(self.text[start:end]) and not yours:
+                continue  # "In general, most people return to work a week after this kind of procedure"
             if _SECOND_PERSON.search(self.text[start:end]) or any(start <= p.start < end for p in self.named_in_reply):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))
             elif self._a_past_event_of_theirs(cue):
@@ -1032,6 +1149,15 @@ class Assessment:
             if not any(s <= cue.start and cue.end <= e for s, e in unique):
                 unique[(cue.start, cue.end)] = cue
         return tuple(unique.values())
+
+    def _told_at_our_place(self, cue: Cue, start: int, end: int) -> bool:
+        """In a reply, "Both girls went home from our nursery yesterday": a care event told in the past at a
+        place of ours is the care of the people the thread asks about, whoever they are."""
+        if cue not in self.care or not any(start <= p.start < end and p.start != cue.start for p in self.places):
+            return False
+        sentence = self.analysis.sentence_at(cue.start)
+        return (any(t.tag_ == "VBD" for t in sentence) and not _GENERIC_TIME.search(sentence.text)
+                and not _GROUPS_OF_VISITORS.search(sentence.text))
 
     def _a_past_event_of_theirs(self, cue: Cue) -> bool:
         """In a reply, "the vasectomy went smoothly", "the mole we removed came back benign": a definite health
@@ -1089,6 +1215,10 @@ _NAMED_EVENT_AFTER = regex.compile(r"(?:'s|\u2019s)?\s+(?:[A-Z][\w-]*\s+){0,2}?(
 _EVENT_BEFORE = regex.compile(r"\b(?:the|annual|inaugural|yearly|\d+(?:st|nd|rd|th))\s+$", regex.IGNORECASE)
 _GENERIC_TIME = regex.compile(r"\b(?:most|many|some|usually|typically|generally|in general|often|anyone|everyone|people|patients)\b",
                               regex.IGNORECASE)
+_GROUPS_OF_VISITORS = regex.compile(r"\b(?:families|folks|guests|visitors|neighbors|neighbours|thousands|hundreds|dozens)\b",
+                                     regex.IGNORECASE)
+_NOT_CLINICIANS = frozenset({"clinic", "hospital", "health system", "medical center", "department", "practice", "team",
+                             "care team", "provider"})
 _BED_GAP = regex.compile(r"\s*[,(]?\s*(?:(?:in|from|at)\s+)?")
 _CONDITION_LEXICONS = ("claim_targets_conditions", "claim_targets_infections")
 # One-word MeSH entries that are mostly ordinary words in a post.
@@ -1100,7 +1230,7 @@ _ROLES_THAT_MAY_BE_CARED_FOR = frozenset({PUBLIC, STAFF, GUEST})
 _WEAK_STAFF_REASONS = ("named as one of our team", "the post is a staff or volunteer spotlight", "works or volunteers here")
 # Verbs whose object is the one cared for ("we treated Senator Ruiz", "honoured to care for Mayor Ito").
 _CARED_FOR_VERBS = frozenset({"treat", "care", "operate", "admit", "discharge", "diagnose", "vaccinate", "resuscitate",
-                              "stabilize", "stabilise", "intubate", "hospitalize", "hospitalise"})
+                              "stabilize", "stabilise", "intubate", "hospitalize", "hospitalise", "patch", "stitch"})
 # What a guest, speaker or visitor does at our place ("will speak at our cardiac rehab open house").
 _GUEST_VERB = regex.compile(r"(?:speak|spoke|talk|present|host|lectur|teach|taught|visit|tour|open|cut|thank|donat|sign|"
                             r"announc|join|attend|meet|met|celebrat|perform|sing|sang|play|read)\w*", regex.IGNORECASE)

@@ -123,6 +123,12 @@ def _alternation(vocabulary: str) -> str:
     return "(?:" + "|".join(sorted(raw_terms(vocabulary), key=len, reverse=True)) + ")"
 
 
+# Words that make a group one of staff or trainees, not patients: "our nursing graduates", "our night crew".
+TRAINING_OR_STAFF = regex.compile(r"\b(?:nurs(?:e|es|ing)|residen(?:t|ts|cy)|medical|staff|employees?|volunteers?|students?|"
+                                  r"interns?|internship|fellows?|fellowship|night|day|shift|road|team)\b", regex.IGNORECASE)
+_GRADUATES = regex.compile(r"\b(?:grads?|graduates?|alumni)\b", regex.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, regex.Pattern]:
     roles = _alternation("phi_staff_roles")
@@ -152,7 +158,7 @@ def _patterns() -> dict[str, regex.Pattern]:
                                    r"(?:care for|cared for|caring for|treated|treat|operated on|delivered|resuscitated|stabili[sz]ed|intubated|admitted|discharged|diagnosed|vaccinated)\s+(?:the\s+|baby\s+|(?-i:[A-Z][a-z]+\.?\s+))?$", flags),
         # Named in a list of patients: "Patients scheduled for Thursday (incl. Kyle and Brandon)".
         "patients_listed": regex.compile(r"\bpatients\b[^.!?]{0,80}?(?:\(\s*|,\s*|:\s*)(?:incl\.?|including|e\.g\.?,?|like|such as|namely)\s+$", flags),
-        "resident_before": regex.compile(r"\b(?:our|the)\s+(?:(?:oldest|eldest|youngest|longest[- ]\w+|\d{2,3}-year-old|beloved|sweetest|favou?rite)\s+)+residents?\s*[,:]?\s*$", flags),
+        "resident_before": regex.compile(r"\b(?:our|the)\s+(?:(?:oldest|eldest|youngest|longest[- ]\w+|long-?time|\d{2,3}-year-old|beloved|dear(?:est)?|sweet(?:est)?|lovely|wonderful|amazing|spunky|feisty|favou?rite)\s+)+residents?\s*[,:]?\s*$", flags),
         "patient_after": regex.compile(r"^\s*,?\s*(?:\(pictured\)\s*,?\s*)?(?:(?:is|was|became|who is|who was|who's)\s+)?(?:our|one of our|a|the)\s+(?:(?:[\w-]+)\s+){0,4}?" + patient_nouns + r"\b", flags),
         "public_before": regex.compile(r"\b" + public + r"(?:\s+and\s+\w+)?\s*,?\s*$", flags),
         "family_before": regex.compile(r"\bmy\s+(?:\w+\s+)?" + family + r"\s*,?\s*$", flags),
@@ -279,8 +285,9 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
     if ident.kind == "SOCIAL_HANDLE" and _ORG_HANDLE.search(name):
         return make(ORGANISATION, "the handle reads as an organisation's account")
     # Explicit patient appositives win over everything: "our patient Dr. Rivera".
-    if p["patient_before"].search(before):
-        return make(PATIENT, f"called a patient ('{p['patient_before'].search(before).group(0).strip()}')")
+    called = p["patient_before"].search(before)
+    if called and not (_GRADUATES.search(called.group(0)) and TRAINING_OR_STAFF.search(called.group(0))):
+        return make(PATIENT, f"called a patient ('{called.group(0).strip()}')")  # not "our 2026 nursing graduates"
     if p["resident_before"].search(before):  # "our oldest resident, Ruth": a care-home resident, not a doctor in training
         return make(PATIENT, f"called a resident of our care ('{p['resident_before'].search(before).group(0).strip(' ,')}')")
     if p["patient_after"].search(after):

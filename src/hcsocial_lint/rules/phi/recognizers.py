@@ -474,6 +474,9 @@ class AgeOver89Recognizer(_RegexRecognizer):
         # An age after a name, between commas: "Ruth, 101, ..." (not "Phoenix, 112 degrees").
         ("name-age", r"(?-i:(?<=\b[A-Z][a-z]+,\s)(?P<n>\d{2,3})(?=\s*[,)]))", 0.6),
         ("nonagenarian", r"\bnonagenarians?\b", 0.6),
+        # The age at death closing the sentence or clause: "passed away peacefully on Sunday at 97."
+        ("died-at-n", r"(?<=\b(?:died|passed|passing|death)\b[^.!?\n]{0,60})\bat\s+(?:the\s+age\s+of\s+)?(?P<n>\d{2,3})"
+                      r"(?=\s*(?:[,.;!?)]|$|surrounded\b|after\b|with\b))", 0.7),
     )
 
     def accept(self, name: str, match: regex.Match, text: str) -> bool:
@@ -598,7 +601,8 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
     PATTERNS = (
         ("the-only", r"\bthe only (?:\w+[ -]){0,3}(?:patient|person|child|kid|baby|woman|man|girl|boy|one|player|pitcher|student|survivor|case)\b", 0.6),
         ("superlative", r"\b(?:our|the) (?:(?:\w+[ -]){0,2})?(?:youngest|oldest|tallest|smallest|tiniest|heaviest|first|last|longest-standing)"
-                        r"(?:\s+ever)?\s+(?:\w+[ -]){0,3}(?:patient|recipient|baby|survivor|case|preemie|resident)\b(?!s)", 0.6),
+                        r"(?:\s+ever)?\s+(?:(?!(?:a|an|the|thing|things|time|step|place|question|impression|sign|call|stop)\b)\w+[ -]){0,3}"
+                        r"(?:patient|recipient|baby|survivor|case|preemie|resident)\b(?!s)", 0.6),
         ("ordinal-patient", r"\b(?:our|the) (?:\d[\d,]*(?:st|nd|rd|th)|(?:one )?thousandth|hundredth|millionth) (?:\w+[ -]){0,3}(?:patient|baby|recipient|birth|delivery|visitor)\b", 0.6),
         ("first-born", r"\bthe first baby (?:born|delivered)\b", 0.6),
         # A hint that readers can tell who it is: "our newest patient (you know who)".
