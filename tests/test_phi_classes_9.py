@@ -194,3 +194,45 @@ def test_staff_who_had_a_procedure_here_at_their_request_is_a_reminder_not_a_blo
 ])
 def test_staff_who_perform_care_or_get_a_car_fixed_stay_staff(linter, text):
     assert phi(linter.lint_text(text), BLOCKING) == [], text
+
+
+# ------------------------------------------------------------------ descriptions that single someone out
+
+@pytest.mark.parametrize("text", [
+    "So honoured our team got to set the broken wrist of the Channel 9 morning anchor this week. Heal fast!",
+    "Grateful our cardiac team could place a stent for Millbrook's only female fire chief this month.",
+    "Guess who got their flu shot from me today?! The lead singer of Copper Lantern! A little nervous about needles.",
+    "Our trauma team cared for the cyclist from Sunday's crash on Bay Road; he's out of surgery and talking.",
+    "Had a patient today, a well-known rabbi here in Fairmont, who opened up about his depression.",
+    "Our oldest heart patient ever, a 97-year-old retired judge, went home today after his valve repair. Stay strong, Judge!",
+    "Fun fact: Mrs. Okafor, our resident on the 3rd floor, still plays piano every night, even with her dialysis.",
+])
+def test_descriptions_that_pick_out_one_patient_are_phi(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING), text
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks to the Channel 9 morning anchor for hosting our heart health fair on Saturday!",
+    "The lead singer of Copper Lantern will play our cancer center gala this Friday.",
+    "A well-known rabbi in Fairmont led our prayer service for cancer survivors today.",
+    "Congrats to Millbrook's only female fire chief on her promotion! She toured our ER today.",
+    "Meet Carla Diaz at our booth this Saturday! Carla will answer questions about our new cancer center.",
+    "Our oldest patient ever? 🐢 Pickle the tortoise, 93 years young, came in for a shell check today.",
+])
+def test_descriptions_of_people_at_our_events_or_of_animals_stay_clean(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING) == [], text
+
+
+def test_a_story_opened_with_meet_is_about_the_patient_it_introduces(linter):
+    text = "Meet Farah Noor. Last winter, Farah arrived at our ED with back pain that turned out to be a kidney infection."
+    assert phi(linter.lint_text(text), BLOCKING)
+
+
+def test_a_staff_member_who_asked_us_to_share_gets_a_reminder_not_a_block(linter):
+    text = "Our front desk star Lucia is out this week after her own knee surgery here; she asked us to tell you she misses you!"
+    assert not phi(linter.lint_text(text), BLOCKING)
+
+
+def test_a_vet_reply_about_a_purring_cat_names_no_person(linter):
+    text = "So glad Biscuit is home and purring again! Give her a scratch from all of us."
+    assert phi(linter.lint_text(text, kind="review-reply"), BLOCKING) == []

@@ -105,7 +105,8 @@ def test_tagged_accounts_and_quoted_speech_are_not_patients(linter):
 
 
 def test_staff_roster_removes_the_false_alarm(linter, org_linter):
-    text = "Congratulations to Keisha Moore on ten years in our infusion center!"
+    # A staff anniversary that mentions the work's health words reads like a patient's story without the roster.
+    text = "Congratulations to Keisha Moore on ten years in our infusion center, and thousands of chemo infusions!"
     assert worst(linter.lint_text(text)) in {Severity.ERROR, Severity.CRITICAL}
     assert not phi(org_linter.lint_text(text))
 

@@ -93,6 +93,10 @@ _COUNTED_NOUNS = frozenset({"case", "death", "infection", "admission", "discharg
 _CARE_VERBS = frozenset({"treat", "admit", "discharge", "deliver", "bear", "operate", "diagnose", "vaccinate", "stay",
                          "recover", "heal", "see"})
 _WHO_AFTER = regex.compile(r"\s*,?\s*(?:who|who's|whose)\b", regex.IGNORECASE)
+_ABOUT_BEFORE = regex.compile(r"\b(?:about|regarding|of|tour(?:ed|ing|s)?|visit(?:ed|ing|s)?|open(?:ed|ing|s)?|support(?:ed|ing|s)?|"
+                              r"fund(?:ed|ing|s)?|buil[dt](?:ing|s)?|expand(?:ed|ing|s)?)\s+$", regex.IGNORECASE)
+_MEMBER_OF_BEFORE = regex.compile(r"\b(?:singer|drummer|guitarist|bassist|frontman|members?|captain|coach|quarterback|qb|"
+                               r"founder|owner|ceo|president|director|host|anchor)\s+(?:of|for)\s+(?:the\s+)?$", regex.IGNORECASE)
 _SAINT_BEFORE = regex.compile(r"(?-i:\b(?:St\.?|Saint|Ste\.?)\s+$)")
 _SAINT_START = regex.compile(r"(?-i:(?:St\.?|Saint|Ste\.?)\s+[A-Z])")
 _TEAM_BEFORE = regex.compile(r"\bteam\s+$", regex.IGNORECASE)
@@ -445,6 +449,13 @@ class Assessment:
             typed = type_of_name(self.doc, ident.start, ident.end, self.lexicon, given_name=known)
             if typed is not None:
                 return replace(person, role=NOT_A_PERSON, reason=f"not a person: {typed.reason}", provider=False)
+        if ident.kind == "PERSON" and any(i.kind == UNIQUE_CHARACTERISTIC and i.start <= ident.start and ident.end < i.end
+                                          and "named-role" in i.explanation for i in self.identifiers):
+            return replace(person, role=NOT_A_PERSON, provider=False,
+                           reason="not a person: the town, team or business whose one role-holder is meant ('Millbrook's fire chief')")
+        if _MEMBER_OF_BEFORE.search(self.text[max(0, person.start - 40):person.start]):
+            return replace(person, role=ORGANISATION, provider=False,
+                           reason="the band, team or business someone belongs to ('the lead singer of ...')")
         if _NAMED_EVENT_AFTER.match(self.text, person.end) and _EVENT_BEFORE.search(self.text[max(0, person.start - 24):person.start]):
             return replace(person, role=NOT_A_PERSON, provider=False,
                            reason="not a person: the name of an event or fund ('Stephen's Run for ...')")
@@ -644,6 +655,8 @@ class Assessment:
         single = len([g for g in groups.values() if any(p.may_be_patient and p.identifier.score >= STRONG for p in g)]) <= 1
         ties = []
         for mentions in groups.values():
+            if mentions[0].role == GUEST:  # "Meet Amina Yusuf. ... Amina arrived at our ED": the guess of "meet" yields
+                mentions = sorted(mentions, key=lambda p: not p.may_be_patient)
             tie = self._tie(mentions, single)
             if tie.person.may_be_patient or (tie.care and self._cue_in_sentence_of(tie.care, mentions)):
                 ties.append(tie)
@@ -677,7 +690,9 @@ class Assessment:
             if other.provider and (any(self._linked(other, m) for m in mentions)
                                    or (quoted_self and self._speaker_cared_for(other, scope))):
                 places.append(Cue(other.start, other.end, other.text, "people", "provider named with them"))
-        health = inside(self.health)
+        health = tuple(h for h in inside(self.health)  # not a place talked about: "questions about our cancer center"
+                       if not any(p.start <= h.start and h.end <= p.end and _ABOUT_BEFORE.search(self.text, max(0, p.start - 24), p.start)
+                                  for p in places if p.vocabulary != "people"))
         mention_sentences = [self.sentence_of(m.start) for m in mentions]
         if any(m.vocative for m in mentions):  # "Luis! Glad the new inhaler is helping your asthma."
             mention_sentences += [(s, e) for s, e in self.sentences if any(a <= s < b for a, b in scope)
@@ -983,12 +998,14 @@ class Assessment:
                 hits.append(DetailHit(detail, tie.person.text, (tie.person.start, tie.person.end), tie, tie.health, tie.relationship))
                 continue
             window = self.window(detail.start)
-            nearby = [p for p in self.people if window[0] <= p.start < window[1] and p.role != NOT_A_PERSON]
-            if nearby and all(p.role in NOT_PATIENTS for p in nearby):
-                continue  # the detail is about staff or a public figure
+            pointer = self._pointer(window, detail)
+            nearby = [p for p in self.people if window[0] <= p.start < window[1] and p.role != NOT_A_PERSON
+                      and not detail.overlaps(p.start, p.end)]  # not the band in "the lead singer of Desert Rose"
+            says_patient = pointer is not None and pointer[2] and not any(p.role == ANIMAL for p in nearby)
+            if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient:
+                continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
             if self._totals(sentence):
                 continue  # "3,400 patients were discharged: 890 from ..." counts people, singles out no one
-            pointer = self._pointer(window, detail)
             if pointer is None or any(pointer[0] <= c.start < pointer[1] for c in self.lexicon("animals")):
                 continue  # "our oldest feline patient": the one singled out is an animal
             health = tuple(c for c in self.health if window[0] <= c.start < window[1] and not self._a_cause(c)
@@ -1009,6 +1026,12 @@ class Assessment:
                                    "a resident of our care home, with an age over 89"))
             if detail.kind == "ROOM_NUMBER" and _INPATIENT.search(detail.text):  # someone in a bed is a patient
                 care = (*care, Cue(detail.start, detail.end, detail.text, "RoomBedRecognizer", "an inpatient bed"))
+            if detail.kind == UNIQUE_CHARACTERISTIC and _DESCRIPTION.search(detail.explanation):
+                # "the lead singer of ...", "a well-known pastor in ...": a description singles out someone we
+                # cared for only with health that can be theirs, not our services or a cause
+                health = tuple(h for h in health if self._personal(h) and not _GROUP_AFTER.match(self.text, h.end))
+                if not health:
+                    continue
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
@@ -1087,6 +1110,10 @@ class Assessment:
         """A phrase pointing at one person near the detail: "the patient", "a man", "the firefighter"."""
         if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, QUASI_IDENTIFIERS}:
             return detail.start, detail.end, "patient" in detail.text.lower()
+        if detail.kind == "PHOTO" and detail.recognizer == "assessment":  # a described photo shows whom it describes
+            shown = pattern("phi_person_nouns").search(detail.text)
+            if shown:
+                return detail.start, detail.end, "patient" in detail.text.lower() or _our_place_in(detail.text)
         sentence = self.sentence_of(detail.start)
         addressed = self.is_reply or any(p.vocative for p in self.people)
         candidates = []
@@ -1219,6 +1246,9 @@ _GROUPS_OF_VISITORS = regex.compile(r"\b(?:families|folks|guests|visitors|neighb
                                      regex.IGNORECASE)
 _NOT_CLINICIANS = frozenset({"clinic", "hospital", "health system", "medical center", "department", "practice", "team",
                              "care team", "provider"})
+# Descriptions that pick out one person without a name (recognizers.UniqueCharacteristicRecognizer).
+_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|known-locally|regular-from|from-an-event)\)")
+_GROUP_AFTER = regex.compile(r"\s+(?:survivors|patients|families|awareness|month|research|fair|gala|walk|run)\b", regex.IGNORECASE)
 _BED_GAP = regex.compile(r"\s*[,(]?\s*(?:(?:in|from|at)\s+)?")
 _CONDITION_LEXICONS = ("claim_targets_conditions", "claim_targets_infections")
 # One-word MeSH entries that are mostly ordinary words in a post.
@@ -1253,6 +1283,11 @@ def _not_shaped_like_a_name(text: str) -> str | None:
             w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words):
         return "a name capitalises each of its words ('Record turnout' is not one)"
     return None
+
+
+def _our_place_in(text: str) -> bool:
+    """A place of care of ours named in a phrase ("teens from our adolescent psych unit")."""
+    return pattern(signals.CARE_PLACES).search(text) is not None
 
 
 def _our_place(words) -> str | None:

@@ -158,6 +158,9 @@ def _patterns() -> dict[str, regex.Pattern]:
                                    r"(?:care for|cared for|caring for|treated|treat|operated on|delivered|resuscitated|stabili[sz]ed|intubated|admitted|discharged|diagnosed|vaccinated)\s+(?:the\s+|baby\s+|(?-i:[A-Z][a-z]+\.?\s+))?$", flags),
         # Named in a list of patients: "Patients scheduled for Thursday (incl. Kyle and Brandon)".
         "patients_listed": regex.compile(r"\bpatients\b[^.!?]{0,80}?(?:\(\s*|,\s*|:\s*)(?:incl\.?|including|e\.g\.?,?|like|such as|namely)\s+$", flags),
+        "resident_after": regex.compile(r"^\s*,\s*(?:our|a|one of our)\s+(?:[\w-]+\s+){0,2}residents?\s+(?:(?:on|in|of)\s+(?:the\s+|our\s+)?"
+                                        r"(?:\w+\s+)?(?:floor|room|apartment|suite|wing|cottage|memory care|assisted living|hall)\b|"
+                                        r"since\s+(?:\d{4}|[A-Z]\w+)|for\s+(?:\d+|\w+)\s+years)", flags),
         "resident_before": regex.compile(r"\b(?:our|the)\s+(?:(?:oldest|eldest|youngest|longest[- ]\w+|long-?time|\d{2,3}-year-old|beloved|dear(?:est)?|sweet(?:est)?|lovely|wonderful|amazing|spunky|feisty|favou?rite)\s+)+residents?\s*[,:]?\s*$", flags),
         "patient_after": regex.compile(r"^\s*,?\s*(?:\(pictured\)\s*,?\s*)?(?:(?:is|was|became|who is|who was|who's)\s+)?(?:our|one of our|a|the)\s+(?:(?:[\w-]+)\s+){0,4}?" + patient_nouns + r"\b", flags),
         "public_before": regex.compile(r"\b" + public + r"(?:\s+and\s+\w+)?\s*,?\s*$", flags),
@@ -288,6 +291,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
     called = p["patient_before"].search(before)
     if called and not (_GRADUATES.search(called.group(0)) and TRAINING_OR_STAFF.search(called.group(0))):
         return make(PATIENT, f"called a patient ('{called.group(0).strip()}')")  # not "our 2026 nursing graduates"
+    if p["resident_after"].search(after):  # "Mr. Dubois, our resident on the 2nd floor": where someone lives with us
+        return make(PATIENT, f"called a resident of our care ('{p['resident_after'].search(after).group(0).strip(' ,')}')")
     if p["resident_before"].search(before):  # "our oldest resident, Ruth": a care-home resident, not a doctor in training
         return make(PATIENT, f"called a resident of our care ('{p['resident_before'].search(before).group(0).strip(' ,')}')")
     if p["patient_after"].search(after):

@@ -589,7 +589,14 @@ class BiometricRecognizer(_RegexRecognizer):
 # Roles that one person holds in a team, a business or a family (for "the Eagles' kicker", "the mayor's wife").
 _ROLES = (r"kicker|punter|quarterback|goalie|goalkeeper|pitcher|catcher|striker|linebacker|lineman|point guard|center|coach|"
           r"captain|owner|founder|ceo|manager|chef|anchor|lead singer|singer|drummer|frontman|mascot|pastor|principal|mayor|"
-          r"wife|husband|son|daughter|mom|dad|mother|father|partner|lineworker|firefighter|officer|trooper|deputy")
+          r"wife|husband|son|daughter|mom|dad|mother|father|partner|lineworker|firefighter|officer|trooper|deputy|qb|"
+          r"(?:weather |news |sports |morning )?anchor|meteorologist|host|dj|guitarist|sprinter|bride|groom|"
+          r"valedictorian|fire captain|fire chief|police chief|priest|rabbi|imam")
+# Who a named team, band, station or business has only one of: "the lead singer of ...", "Channel 6's anchor".
+_PUBLIC_ROLES = (r"(?:weather |news |sports |morning )?anchor|meteorologist|host|dj|reporter|quarterback|qb|coach|pastor|"
+                 r"principal|mascot|frontman|(?:lead )?singer|drummer|guitarist|captain|star|mayor")
+_PERSON_WORDS = (r"man|woman|boy|girl|teen|driver|motorcyclist|cyclist|hiker|child|toddler|worker|student|swimmer|"
+                 r"passenger|runner|skier|bride|groom")
 
 
 class UniqueCharacteristicRecognizer(_RegexRecognizer):
@@ -611,7 +618,16 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
         ("local-role", r"\bthe (?:[A-Z][\w'.-]*\s){1,4}(?:principal|coach|mayor|pastor|sheriff|superintendent|police chief|fire chief|quarterback|captain|valedictorian)\b", 0.5),
         # A role only one person holds in a named team, business or office: "the Eagles' kicker", "the mayor's
         # wife", "the owner of the Elm Street Bakery" (Safe Harbor (R)).
-        ("named-role", r"(?-i:\bthe (?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*(?:'s?|\u2019s?)\s)(?:" + _ROLES + r")\b", 0.5),
+        ("named-role", r"(?-i:\b(?:the )?(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*(?:'s?|\u2019s?)\s)"
+                       r"(?:(?:only|star|lead|head|longtime|first|female|male|new|former|beloved|[\w-]+)\s){0,2}?(?:" + _ROLES + r")\b", 0.5),
+        ("named-org-role", r"\b(?:our (?:very )?own|the) (?-i:(?:[A-Z][\w&.-]*\s){1,3})(?:\d{1,3}\s)?(?:" + _PUBLIC_ROLES + r")\b", 0.5),
+        ("role-of", r"\bthe (?:" + _PUBLIC_ROLES + r"|ceo|president|founder|owner) (?:of|for) (?:the\s)?(?-i:[A-Z][\w'.&-]*(?:\s[A-Z][\w'.&-]*){0,3})", 0.5),
+        ("known-locally", r"\ba (?:well-known|famous|beloved|prominent) (?:[\w-]+\s)?(?:" + _ROLES + r"|" + _PUBLIC_ROLES + r")"
+                          r"\s(?:here\s)?(?:in|from|at)\s(?-i:[A-Z][\w-]+)", 0.5),
+        ("regular-from", r"\b(?:friend|regular|neighbou?r|guy|lady|gal|cashier|barista|clerk|butcher|mail carrier)\sfrom\s(?:the\s)?"
+                         r"(?-i:[A-Z][\w'&.-]*(?:\s[A-Z][\w'&.-]*){0,3})", 0.5),
+        ("from-an-event", r"\bthe (?:[\w-]+\s){0,2}?(?:" + _PERSON_WORDS + r")\s(?:from|in|at)\s(?:yesterday's|last night's|"
+                          r"this morning's|last week's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s[\w-]+", 0.5),
         ("office-family", r"\bthe (?:mayor|governor|senator|sheriff|principal|pastor|coach|superintendent|police chief|fire chief)(?:'s|\u2019s)\s"
                           r"(?:wife|husband|son|daughter|mother|father|mom|dad|partner|grandson|granddaughter|baby|kid|child)\b", 0.5),
         ("owner-of", r"\bthe (?:owner|founder|manager|head chef|chef|pastor|principal|coach|captain|anchor) of (?:the\s)?(?-i:[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,3})", 0.5),
