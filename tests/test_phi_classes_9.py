@@ -236,3 +236,11 @@ def test_a_staff_member_who_asked_us_to_share_gets_a_reminder_not_a_block(linter
 def test_a_vet_reply_about_a_purring_cat_names_no_person(linter):
     text = "So glad Biscuit is home and purring again! Give her a scratch from all of us."
     assert phi(linter.lint_text(text, kind="review-reply"), BLOCKING) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Today the state health department and CDC confirmed a case of measles in a patient who had not traveled abroad.",
+    "Marisol's husband, Dev R., lives with heart disease. She has been there for every appointment, scan and surgery.",
+])
+def test_an_agency_announcement_and_a_campaign_relative_stay_clean(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING) == [], text

@@ -1001,7 +1001,8 @@ class Assessment:
             pointer = self._pointer(window, detail)
             nearby = [p for p in self.people if window[0] <= p.start < window[1] and p.role != NOT_A_PERSON
                       and not detail.overlaps(p.start, p.end)]  # not the band in "the lead singer of Desert Rose"
-            says_patient = pointer is not None and pointer[2] and not any(p.role == ANIMAL for p in nearby)
+            says_patient = (pointer is not None and pointer[2] and detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, "PHOTO"}
+                            and not any(p.role == ANIMAL for p in nearby))  # the detail itself says "our oldest patient"
             if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient:
                 continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
             if self._totals(sentence):

@@ -592,6 +592,8 @@ _ROLES = (r"kicker|punter|quarterback|goalie|goalkeeper|pitcher|catcher|striker|
           r"wife|husband|son|daughter|mom|dad|mother|father|partner|lineworker|firefighter|officer|trooper|deputy|qb|"
           r"(?:weather |news |sports |morning )?anchor|meteorologist|host|dj|guitarist|sprinter|bride|groom|"
           r"valedictorian|fire captain|fire chief|police chief|priest|rabbi|imam")
+_ROLES_OUTSIDE_FAMILY = "|".join(r for r in _ROLES.split("|")
+                                 if r not in {"wife", "husband", "son", "daughter", "mom", "dad", "mother", "father", "partner"})
 # Who a named team, band, station or business has only one of: "the lead singer of ...", "Channel 6's anchor".
 _PUBLIC_ROLES = (r"(?:weather |news |sports |morning )?anchor|meteorologist|host|dj|reporter|quarterback|qb|coach|pastor|"
                  r"principal|mascot|frontman|(?:lead )?singer|drummer|guitarist|captain|star|mayor")
@@ -618,8 +620,11 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
         ("local-role", r"\bthe (?:[A-Z][\w'.-]*\s){1,4}(?:principal|coach|mayor|pastor|sheriff|superintendent|police chief|fire chief|quarterback|captain|valedictorian)\b", 0.5),
         # A role only one person holds in a named team, business or office: "the Eagles' kicker", "the mayor's
         # wife", "the owner of the Elm Street Bakery" (Safe Harbor (R)).
-        ("named-role", r"(?-i:\b(?:the )?(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*(?:'s?|\u2019s?)\s)"
+        ("named-role", r"(?-i:\bthe (?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*(?:'s?|\u2019s?)\s)"
                        r"(?:(?:only|star|lead|head|longtime|first|female|male|new|former|beloved|[\w-]+)\s){0,2}?(?:" + _ROLES + r")\b", 0.5),
+        # Without "the" the possessor may be a person ("Denise's husband"): roles in a team, town or business only.
+        ("named-role", r"(?-i:\b(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*(?:'s?|\u2019s?)\s)"
+                       r"(?:(?:only|star|lead|head|longtime|first|female|male|new|former|beloved|[\w-]+)\s){0,2}?(?:" + _ROLES_OUTSIDE_FAMILY + r")\b", 0.5),
         ("named-org-role", r"\b(?:our (?:very )?own|the) (?-i:(?:[A-Z][\w&.-]*\s){1,3})(?:\d{1,3}\s)?(?:" + _PUBLIC_ROLES + r")\b", 0.5),
         ("role-of", r"\bthe (?:" + _PUBLIC_ROLES + r"|ceo|president|founder|owner) (?:of|for) (?:the\s)?(?-i:[A-Z][\w'.&-]*(?:\s[A-Z][\w'.&-]*){0,3})", 0.5),
         ("known-locally", r"\ba (?:well-known|famous|beloved|prominent) (?:[\w-]+\s)?(?:" + _ROLES + r"|" + _PUBLIC_ROLES + r")"
