@@ -213,6 +213,9 @@ def _there_is_complement(token: Token) -> bool:
 
 _ADDITIVE = frozenset({"just", "only", "simply", "merely"})
 _NEGATIVE_AFFECT = frozenset({"fear", "worry", "suffer", "struggle", "dread", "deal", "battle"})
+# Verbs whose negation asserts their complement (litotes): "I can't stop thinking about my patient",
+# "we'll never forget Ann, who ...", "can't help smiling at", "couldn't wait to see"
+_ASSERTED_WHEN_NEGATED = frozenset({"stop", "quit", "cease", "help", "wait", "forget", "resist"})
 
 
 def _not_a_negation(cue: Token) -> bool:
@@ -226,7 +229,10 @@ def _not_a_negation(cue: Token) -> bool:
         return True
     # "you'll never have to fear COVID again", "no more suffering from migraines": a promise
     affected = [head, *[c for c in head.children if c.dep_ in {"xcomp", "dobj", "acomp"}]]
-    return any(_lemma(t) in _NEGATIVE_AFFECT for t in affected)
+    if any(_lemma(t) in _NEGATIVE_AFFECT for t in affected):
+        return True
+    return _lemma(head) in _ASSERTED_WHEN_NEGATED and any(
+        child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "dobj" and _lemma(head) == "forget") for child in head.children)
 
 
 def _negation_scopes(sentence: Span) -> list[tuple[Token, set[int]]]:

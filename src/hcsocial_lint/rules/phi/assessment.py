@@ -69,7 +69,8 @@ _CAUSE_AFTER = regex.compile(
     r"^[\s-]*(?:research|awareness|month|week|day|walk|run|5k|fundrais\w*|foundation|society|association|charity|event|"
     r"drive|class|classes|course|training|education|support group|guidance|recommendations?|information|resources?|fair)\b",
     regex.IGNORECASE)
-_BUILDINGS = r"wing|floor|building|suite|tower|pavilion|campus|expansion|addition"
+_BUILDINGS = (r"wing|floor|building|suite|tower|pavilion|campus|expansion|addition|entrance|entrances|doors|driveway|"
+              r"parking (?:lot|garage|deck)|lobby|ambulance bay|helipad|cafeteria|gift shop")
 _BUILDING_AFTER = regex.compile(r"^[\s-]*(?:" + _BUILDINGS + r")\b", regex.IGNORECASE)  # "our new urgent care wing"
 _SERVICE_AFTER = regex.compile(
     r"^[\s-]*(?:team|teams|center|centre|unit|clinic|clinics|department|program|programme|staff|nurses?|doctors?|"
@@ -201,6 +202,12 @@ class Assessment:
             return self.analysis.cues(name)
         except (RuntimeError, KeyError):
             return ()
+
+    def animals(self):
+        """Words that say the post is about an animal, without "vet" where it means a veteran ("a WWII
+        vet", "our 94 y/o Army vet", "Vietnam vets")."""
+        return tuple(c for c in self.lexicon("animals")
+                     if not (c.text.lower() in {"vet", "vets"} and _VETERAN_BEFORE.search(self.text[max(0, c.start - 24):c.start])))
 
     def block(self, offset: int) -> Block:
         return block_of(self.blocks, offset)
@@ -443,6 +450,9 @@ class Assessment:
             words = [w for w in ident.text.split() if w.lower().strip(".") not in _TITLE_WORDS]
             titled = len(words) < len(ident.text.split()) or _TITLE_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) is not None
             known = titled or bool(words) and is_given_name(words[0].strip(".,'"))
+            # addressed or celebrated by name ("Welcome to the clinic Jaxon", "Big day for Jaxon"): the role says a
+            # person is meant whatever label the model gave the word
+            known = known or "PersonRoleRecognizer" in ident.recognizer and _PERSON_ONLY_ROLE.search(ident.explanation) is not None
             if not known and self._headline_case(ident.start):
                 return replace(person, role=NOT_A_PERSON, provider=False,
                                reason="not a person: capitals of a title-case headline, and no known given name")
@@ -453,6 +463,10 @@ class Assessment:
                                           and "named-role" in i.explanation for i in self.identifiers):
             return replace(person, role=NOT_A_PERSON, provider=False,
                            reason="not a person: the town, team or business whose one role-holder is meant ('Millbrook's fire chief')")
+        if person.vocative and ident.kind == "PERSON" and " " not in ident.text.strip() and _COMMUNITY_THANKED.match(
+                self.text, person.end, min(len(self.text), person.end + 80)):
+            return replace(person, role=NOT_A_PERSON, provider=False,
+                           reason="not a person: a town or community thanked for what its people did for each other")
         if _MEMBER_OF_BEFORE.search(self.text[max(0, person.start - 40):person.start]):
             return replace(person, role=ORGANISATION, provider=False,
                            reason="the band, team or business someone belongs to ('the lead singer of ...')")
@@ -468,7 +482,7 @@ class Assessment:
         speaking = [c for c in self.lexicon("public_speaking") if start <= c.start < end]
         if speaking and not in_sentence and not person.vocative:
             return replace(person, role=PUBLIC, reason=f"speaks in public ('{speaking[0].text}')")
-        animal = [c for c in self.lexicon("animals") if start <= c.start < end and not self._owned_by(c, person)
+        animal = [c for c in self.animals() if start <= c.start < end and not self._owned_by(c, person)
                   and not self._modifies_a_noun(c)]
         animal += [c for c in self.lexicon("animal_signs") if start <= c.start < end]
         if animal:
@@ -527,7 +541,7 @@ class Assessment:
         token = token_at(self.doc, max(person.identifier.start, person.identifier.end - 1))
         if token is None:
             return None
-        while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
+        while token.dep_ in {"compound", "flat", "case"} and token.head.i != token.i:  # "case": the "'s" of "Hart's"
             token = token.head
         underwent = self._underwent_here(person, token)
         if underwent is not None:
@@ -545,7 +559,9 @@ class Assessment:
             if any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"who", "whom", "that"} for c in clause.children) and all(
                     any(t.lower_ in {"our", "we"} for t in c.subtree) for c in clause.children if c.dep_ == "nsubj"):
                 return PATIENT, clause.text
-        # health the person possesses: "Gary's insulin", "the senator's surgery"
+        # health the person possesses: "Gary's insulin", "the senator's surgery"; "delivering the sheriff's twins"
+        if token.dep_ == "poss" and token.head.lemma_.lower() in _NEWBORN_NOUNS and token.head.head.lemma_.lower() == "deliver":
+            return PATIENT, f"{token.head.head.text} {token.text}'s {token.head.text}"
         if token.dep_ == "poss":
             if any(h.start <= token.head.idx < h.end and self._personal(h) for h in self.health):
                 return CANDIDATE, f"{token.text}'s {token.head.text}"
@@ -565,9 +581,12 @@ class Assessment:
                 continue  # staff in their own workplace with someone else's health: not their care
             places = [c for c in self.places if any(t.idx <= c.start < t.idx + len(t) for t in words)]
             health = [h for h in self.health if self._personal(h) and (any(t.idx <= h.start < t.idx + len(t) for t in words)
-                                                                        or self._theirs(h, token))]
+                                                                        or self._theirs(h, token) or self._in_fragment_of(h, head))]
             if places and health and argument and not _GUEST_VERB.fullmatch(head.text):
                 return CANDIDATE, places[0].text
+        wished = self._wished_well_at_our_place(person)
+        if wished is not None:
+            return PATIENT, wished
         if person.role == GUEST or person.role == STAFF and person.reason.startswith(_WEAK_STAFF_REASONS):
             # a role guessed from the sentence ("donor", "sponsor", "our team:") yields to health said of the
             # person in their own relative clause or apposition ("Mia, who finished her leukemia treatment")
@@ -575,6 +594,32 @@ class Assessment:
             own = [h for h in self.health if self._personal(h) and any(t.idx <= h.start < t.idx + len(t) for t in said)]
             if own:
                 return CANDIDATE, own[0].text
+        return None
+
+    def _wished_well_at_our_place(self, person: Person) -> str | None:
+        """"Spotted in our urgent care today: pop star Tessa Quinn! Hope the voice feels better soon, Tessa": someone
+        presented at a place of our care and wished well in that sentence or the next is someone we cared for,
+        whoever they are (a visiting official is thanked, not wished a recovery)."""
+        if person.role == STAFF:
+            return None
+        index = self.sentence_index(person.start)
+        start, end = self.sentences[index]
+        place = next((c for c in self.places if start <= c.start < end and _OUR_CARE_PLACE.search(c.text)), None)
+        if place is None:
+            return None
+        for s, e in self.sentences[index:index + 2]:
+            wish = _WISH_TO_YOU.search(self.text, s, e)
+            if wish is None:
+                continue
+            first = regex.escape(person.text.split()[-2 if len(person.text.split()) > 2 else 0].strip("@"))
+            named_again = regex.search(rf"\b{first}\b", self.text[s:e]) is not None
+            others = [i for i in self.identifiers if i.kind in {"PERSON", "SOCIAL_HANDLE"} and start <= i.start < end
+                      and not i.overlaps(person.start, person.end)]
+            you = any(t.lower_ in _ADDRESS for t in self.doc.char_span(s, e, alignment_mode="expand") or ())
+            if _GROUP_ADDRESSED.search(self.text, s, e):
+                continue  # "Hope you feel better soon, everyone home with the flu"
+            if s == start or named_again or you and not others:
+                return f"{place.text} ... {wish.group(0)}"
         return None
 
     def _underwent_here(self, person: Person, token) -> str | None:
@@ -599,6 +644,20 @@ class Assessment:
                 if theirs and ours is not None and health:
                     return f"{verb.text} {theirs[0].text} {done.text} {ours}"
         return None
+
+    def _in_fragment_of(self, cue: Cue, head) -> bool:
+        """Health in a subjectless fragment hung on the person's clause: "Mayor Ito stopped by our ER Sunday
+        night: don't worry, just a few stitches!" (not a clause with its own subject, a relative clause or
+        a purpose: "to thank the nurses who treat gunshot wounds")."""
+        token = token_at(self.doc, cue.start)
+        if token is None or token.sent != head.sent or token.i == head.i:
+            return False
+        while token.head.i != token.i and token.i != head.i:
+            if token.pos_ in {"VERB", "AUX"} and (token.dep_ in {"relcl", "xcomp", "ccomp", "acl", "conj"} or any(
+                    c.dep_ in {"nsubj", "nsubjpass"} or c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+                return False
+            token = token.head
+        return token.i == head.i
 
     def _theirs(self, cue: Cue, person) -> bool:
         """Health in the person's sentence owned by a pronoun ("her vocal cord treatment")."""
@@ -947,7 +1006,10 @@ class Assessment:
         for s, e in itertools.islice(self.sentences, index + 1, None):
             if other_named(s, e) or not self.same_block(s, mention.start):
                 break
-            if not any(t.lower_ in refer for t in self.doc.char_span(s, e, alignment_mode="expand") or ()):
+            words = self.doc.char_span(s, e, alignment_mode="expand") or ()
+            if not any(t.lower_ in refer for t in words) and not (
+                    s == self.sentences[index + 1][0] and any(t.lower_ in _ADDRESS for t in words)
+                    and self._wishes_the_one_named_before(mention, (s, e))):
                 break
             scope.append((s, e))
         return scope
@@ -1007,7 +1069,9 @@ class Assessment:
                 continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
             if self._totals(sentence):
                 continue  # "3,400 patients were discharged: 890 from ..." counts people, singles out no one
-            if pointer is None or any(pointer[0] <= c.start < pointer[1] for c in self.lexicon("animals")):
+            if detail.kind == "LOCATION" and _ORGANISATION_NAMED_AFTER_A_PLACE.search(detail.text):
+                continue  # "the Lake County Health Department": an organisation's name, not where someone lives
+            if pointer is None or any(pointer[0] <= c.start < pointer[1] for c in self.animals()):
                 continue  # "our oldest feline patient": the one singled out is an animal
             health = tuple(c for c in self.health if window[0] <= c.start < window[1] and not self._a_cause(c)
                            and not _BUILDING_AFTER.match(self.text[c.end:c.end + 40]))  # not "our urgent care wing"
@@ -1017,6 +1081,10 @@ class Assessment:
             if detail.kind in {"DATE_TIME", "CARE_DATE"} and not _date_of_care(detail) and not addressed and not any(
                     sentence.start_char <= c.start < sentence.end_char for c in care) and not self._in_clause(detail, health):
                 continue  # "tonight", "this morning": a date is a date of care only beside a care event
+            if detail.kind == "CARE_DATE" and "the date of the visit of" in detail.explanation and not health:
+                continue  # "my patient from this morning" dates a visit; with nothing about their health it singles out no one
+            if pointer[2] and not self.analysis.assertion(Cue(pointer[0], pointer[1], "", "", "")).asserted:
+                continue  # "We cannot confirm whether anyone is or was a patient here": a denial points at no one
             if pointer[2]:  # the pointer itself says "patient"
                 care = (*care, Cue(pointer[0], pointer[1], self.text[pointer[0]:pointer[1]], "phi_person_nouns", "a patient"))
             resident = _OUR_RESIDENT.search(self.text, window[0], window[1]) if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC} else None
@@ -1025,14 +1093,23 @@ class Assessment:
                 # a resident over 89 lives in our care home (a trainee doctor is not 104)
                 care = (*care, Cue(resident.start(), resident.end(), resident.group(0), "assessment",
                                    "a resident of our care home, with an age over 89"))
+            room = next((d for d in self.details if d.kind == "ROOM_NUMBER" and sentence.start_char <= d.start < sentence.end_char),
+                        None) if detail.kind == AGE_OVER_89 else None
+            if room is not None:  # "Room 118's Mr. Delacroix turned 101": a room of ours, lived in at over 89
+                care = (*care, Cue(room.start, room.end, room.text, "RoomBedRecognizer", "a room of ours, with an age over 89"))
             if detail.kind == "ROOM_NUMBER" and _INPATIENT.search(detail.text):  # someone in a bed is a patient
                 care = (*care, Cue(detail.start, detail.end, detail.text, "RoomBedRecognizer", "an inpatient bed"))
+            care = tuple(c for c in care if self.analysis.assertion(c).asserted)  # not "we cannot confirm ... a patient here"
+            if detail.kind == UNIQUE_CHARACTERISTIC and "(pattern: event-victim)" in detail.explanation and not care:
+                continue  # "the rider hurt in Sunday's crash" is news until our care of them is said
             if detail.kind == UNIQUE_CHARACTERISTIC and _DESCRIPTION.search(detail.explanation):
                 # "the lead singer of ...", "a well-known pastor in ...": a description singles out someone we
                 # cared for only with health that can be theirs, not our services or a cause
-                health = tuple(h for h in health if self._personal(h) and not _GROUP_AFTER.match(self.text, h.end))
-                if not health:
-                    continue
+                health = tuple(h for h in health if self._personal(h) and not _GROUP_AFTER.match(self.text, h.end)
+                               and (sentence.start_char <= h.start < sentence.end_char or self._refers_back(h.start)))
+                own_care = tuple(c for c in self.care if window[0] <= c.start < window[1] and self._in_clause(detail, (c,)))
+                if not health and not own_care:
+                    continue  # care said of the one described counts too: "the foreman at ... was discharged"
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
@@ -1046,7 +1123,11 @@ class Assessment:
             return False
         clause = clause_tokens(clause_head(token))
         return any(t.idx <= c.start < t.idx + len(t) and not self._modifies_a_noun(c)
-                   for c in self.lexicon("animals") for t in clause)
+                   for c in self.animals() for t in clause)
+
+    def _refers_back(self, offset: int) -> bool:
+        """The sentence at ``offset`` refers back to someone with a third-person pronoun ("She ...")."""
+        return any(t.lower_ in _BACK_REFERENCE for t in self.analysis.sentence_at(offset))
 
     def _in_clause(self, detail: Identifier, cues) -> bool:
         """A cue in the detail's own clause ("Cath lab crushed it this morning"), not just its sentence."""
@@ -1065,8 +1146,16 @@ class Assessment:
         if not index or not (self.sentences[index - 1][0] <= person.start < self.sentences[index - 1][1]):
             return False
         span = self.doc.char_span(sentence[0], sentence[1], alignment_mode="expand") or ()
-        refer = _BACK_REFERENCE | (_ADDRESS if person.vocative else frozenset())
+        refer = _BACK_REFERENCE | (_ADDRESS if person.vocative or self._wishes_the_one_named_before(person, sentence) else frozenset())
         return self.same_block(person.start, sentence[0]) and any(t.lower_ in refer for t in span)
+
+    def _wishes_the_one_named_before(self, person: Person, sentence: tuple[int, int]) -> bool:
+        """"Spotted in our lobby today: @someone! Hope you feel better soon": a well-wish to "you" right
+        after a sentence that presents one person is addressed to that person, not to the reader."""
+        before = self.sentences[self.sentence_index(sentence[0]) - 1]
+        named = {p.text for p in self.people if before[0] <= p.start < before[1] and p.role != NOT_A_PERSON}
+        return (named == {person.text} and _WISH_TO_YOU.search(self.text, sentence[0], sentence[1]) is not None
+                and not _GROUP_ADDRESSED.search(self.text, sentence[0], sentence[1]))
 
     def _totals(self, sentence) -> bool:
         """The sentence reports a count of people or cases ("357 new cases", "3484 patients")."""
@@ -1158,7 +1247,9 @@ class Assessment:
         for cue in (*self.care, *self.places):
             start, end = self.sentence_of(cue.start)
             about_someone = _SECOND_PERSON.search(self.text[start:end]) or _REVIEWER.search(self.text[start:end]) or any(
-                start <= p.start < end for p in self.named_in_reply) or self._told_at_our_place(cue, start, end)
+                start <= p.start < end for p in self.named_in_reply) or self._told_at_our_place(cue, start, end) or (
+                cue in self.care and _THIRD_PERSON_END.search(cue.text) and not _ALL_AFTER.match(self.text, cue.end)
+            )  # "taking great care of her": the one asked after (not "care for them all")
             if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
                 cues.append(cue)
         for cue in self._reported(list(self.health), negation=False):
@@ -1198,6 +1289,8 @@ class Assessment:
             noun = noun.head
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "that", "your", "his", "her", "their"} for c in noun.children)
         sentence = noun.sent
+        if _PAST_RESULT.search(self.text, max(sentence.start_char, cue.start - 30), cue.end):
+            definite = True  # "it came back benign": a result of the reviewer's own test
         past = any(t.tag_ == "VBD" for t in sentence)
         return definite and past and not _GENERIC_TIME.search(sentence.text)
 
@@ -1241,6 +1334,12 @@ _MEETING_AFTER = regex.compile(r"\s+(?:for|at)\s+(?:a|an|the|our)\s+(?:[\w-]+\s+
 _NAMED_EVENT_AFTER = regex.compile(r"(?:'s|\u2019s)?\s+(?:[A-Z][\w-]*\s+){0,2}?(?:Run|Walk|Ride|Race|5K|10K|Gala|Ball|Fund|Foundation|"
                                    r"Scholarship|Memorial|Classic|Tournament|Challenge|Day|Lecture|Award|Prize|Center|Centre|Wing|Pavilion)\b")
 _EVENT_BEFORE = regex.compile(r"\b(?:the|annual|inaugural|yearly|\d+(?:st|nd|rd|th))\s+$", regex.IGNORECASE)
+# A test's result told in the past ("it came back benign", "the biopsy was negative", "turned out to be benign").
+_PAST_RESULT = regex.compile(r"\b(?:it|they|that|this|the (?:\w+ ){0,2}(?:biopsy|test|tests|results?|scan|culture|pathology|labs?))\s+"
+                             r"(?:came back|was|were|turned out(?: to be)?|tested)\s+(?:\w+\s+)?"
+                             r"(?:benign|clean|clear|negative|positive|normal|abnormal|malignant|cancerous)\b", regex.IGNORECASE)
+_THIRD_PERSON_END = regex.compile(r"\b(?:him|her|them)$", regex.IGNORECASE)
+_ALL_AFTER = regex.compile(r"\s+(?:all|both|each|every)\b", regex.IGNORECASE)
 _GENERIC_TIME = regex.compile(r"\b(?:most|many|some|usually|typically|generally|in general|often|anyone|everyone|people|patients)\b",
                               regex.IGNORECASE)
 _GROUPS_OF_VISITORS = regex.compile(r"\b(?:families|folks|guests|visitors|neighbors|neighbours|thousands|hundreds|dozens)\b",
@@ -1248,7 +1347,7 @@ _GROUPS_OF_VISITORS = regex.compile(r"\b(?:families|folks|guests|visitors|neighb
 _NOT_CLINICIANS = frozenset({"clinic", "hospital", "health system", "medical center", "department", "practice", "team",
                              "care team", "provider"})
 # Descriptions that pick out one person without a name (recognizers.UniqueCharacteristicRecognizer).
-_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|known-locally|regular-from|from-an-event)\)")
+_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event)\)")
 _GROUP_AFTER = regex.compile(r"\s+(?:survivors|patients|families|awareness|month|research|fair|gala|walk|run)\b", regex.IGNORECASE)
 _BED_GAP = regex.compile(r"\s*[,(]?\s*(?:(?:in|from|at)\s+)?")
 _CONDITION_LEXICONS = ("claim_targets_conditions", "claim_targets_infections")
@@ -1256,6 +1355,10 @@ _CONDITION_LEXICONS = ("claim_targets_conditions", "claim_targets_infections")
 _NOT_CONDITIONS = frozenset({"fall", "falls", "shock", "stroke", "strokes", "cold", "colds", "burnout", "depression",
                              "pressure", "stress", "fatigue", "weakness", "anger", "hunger", "thirst", "birth", "pregnancy",
                              "obesity", "overweight", "aging", "death", "deaths", "wounds", "crush", "starvation", "fever"})
+# What comes before "vet" when it means a veteran: a war, a service, "military", "combat", an age.
+_VETERAN_BEFORE = regex.compile(r"\b(?:army|navy|marine|marines|air force|coast guard|military|combat|war|wwii|ww2|ww ii|"
+                                r"vietnam|korea|korean war|gulf war|iraq|afghanistan|disabled|\d+\s?(?:y/?o|yrs?|years? old)|"
+                                r"\d+-year-old)\s+$", regex.IGNORECASE)
 _ROLES_THAT_MAY_BE_CARED_FOR = frozenset({PUBLIC, STAFF, GUEST})
 # Staff read from the post around a name rather than from a title, credential or roster (people.py).
 _WEAK_STAFF_REASONS = ("named as one of our team", "the post is a staff or volunteer spotlight", "works or volunteers here")
@@ -1267,8 +1370,25 @@ _GUEST_VERB = regex.compile(r"(?:speak|spoke|talk|present|host|lectur|teach|taug
                             r"announc|join|attend|meet|met|celebrat|perform|sing|sang|play|read)\w*", regex.IGNORECASE)
 # Verbs of being in care: "resting in our ICU", "recovering at our ...", "spent a week in our NICU".
 _STAY_VERBS = frozenset({"rest", "recover", "stay", "remain", "heal", "spend", "undergo", "sleep"})
-_NEWBORN_NOUNS = frozenset({"baby", "child", "son", "daughter", "girl", "boy", "twin", "twins", "triplets", "newborn"})
+_NEWBORN_NOUNS = frozenset({"baby", "child", "son", "daughter", "girl", "boy", "twin", "twins", "triplet", "triplets", "newborn"})
 WELL_WISHES = "phi_well_wishes"
+# A place where we give care, not an office or a lobby where guests are received.
+# "Thank you, Millbrook, for looking out for each other": a community addressed by its place name.
+_COMMUNITY_THANKED = regex.compile(r"[,\s]*for\b[^.!?]{0,60}\b(?:each other|one another|your neighbou?rs|our community|your community)\b",
+                                   regex.IGNORECASE)
+_PERSON_ONLY_ROLE = regex.compile(r"addressed (?:after|at the end)|celebrated \(")
+_ORGANISATION_NAMED_AFTER_A_PLACE = regex.compile(
+    r"\b(?:health department|department of health|public health|health district|health system|hospital|medical center|"
+    r"clinic|sheriff's office|police department|fire department|school district|university|college|airport|library)$",
+    regex.IGNORECASE)
+_GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you all|folks|friends|neighbors|neighbours)\b",
+                                 regex.IGNORECASE)
+_OUR_CARE_PLACE = regex.compile(r"\b(?:waiting room|exam room|er|ed|emergency|urgent care|clinic|icu|picu|nicu|unit|ward|floor|"
+                                r"chair|infusion|recovery|rehab|dialysis|hospital|office)\b", regex.IGNORECASE)
+# A well-wish in the second person: "Hope you feel better soon", "get well soon", "wishing you a speedy recovery".
+_WISH_TO_YOU = regex.compile(r"\b(?:(?:hope|hoping) you(?:'re|\u2019re| are)? (?:feel(?:ing)? better|on the mend|recover|heal)|"
+                             r"feels? better(?: soon)?|get well(?: soon)?|(?:wish(?:ing)?|sending) you (?:a )?(?:speedy|quick|full|fast) "
+                             r"recovery|speedy recovery|on the mend)\b", regex.IGNORECASE)
 _REPORTING_VERBS = frozenset({"say", "announce", "reveal", "share", "tell", "disclose", "tweet", "post", "write"})
 
 

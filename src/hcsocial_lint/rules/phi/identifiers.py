@@ -254,7 +254,7 @@ _WORD = regex.compile(r"\S+")
 
 def _name_words(text: str, start: int, end: int) -> tuple[int, int]:
     """The capitalised run of a span the model tagged PERSON that mixes a name with other words: a greeting
-    before it ("Gracias Don Felipe") and the lower-case words after it ("Don Ramón ya terminó su") are not the
+    before it ("Gracias Don Felipe") and the lower-case words after it ("Don Ernesto ya terminó su") are not the
     name. A span with no capital (social media writes names in lower case) is left as it is."""
     words = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(text[start:end])]
     capitalised = [w for w in words if w[2][:1].isupper()]
@@ -264,8 +264,8 @@ def _name_words(text: str, start: int, end: int) -> tuple[int, int]:
     greeted = words[first][2].lower().strip(",.!") in _greetings() and first + 1 < len(words) and words[first + 1][2][:1].isupper()
     if greeted:
         first += 1
-    elif not pattern("phi_honorifics").fullmatch(words[first][2]):
-        return start, end  # only a title ("Don Ramón ya terminó su") or a greeting marks where the name is
+    elif not (pattern("phi_honorifics").fullmatch(words[first][2]) or first == 0 and is_given_name(words[first][2].strip(",.!"))):
+        return start, end  # only a title ("Doña Rosa ya terminó su"), a given name first or a greeting marks where the name is
     last = first
     while last + 1 < len(words) and (words[last + 1][2][:1].isupper() or words[last + 1][2].lower() in _PARTICLES
                                      and last + 2 < len(words) and words[last + 2][2][:1].isupper()):

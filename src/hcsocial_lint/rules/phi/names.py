@@ -45,6 +45,12 @@ def _first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _packaged_first_names() -> frozenset[str]:
+    """Given names from maintained name data (Faker, the US Census via ``names``; tools/build_first_names.py)."""
+    return frozenset(terms("phi_first_names_packaged"))
+
+
+@lru_cache(maxsize=1)
 def _ambiguous_names() -> frozenset[str]:
     return frozenset(terms("phi_name_ambiguous"))
 
@@ -65,8 +71,12 @@ def _without_accents(word: str) -> str:
 
 
 def is_given_name(word: str) -> bool:
+    """A given name: in the curated list however it is written, or in the packaged name data when it is
+    capitalised (the packaged lists hold 20,000 names from many languages, some of them rare words)."""
     lowered = word.lower()
     if lowered in _first_names():
+        return True
+    if word[:1].isupper() and lowered in _packaged_first_names():
         return True
     plain = _without_accents(lowered)  # "Sofía", "Ramón": the name lists are mostly written without accents
     if plain != lowered and plain in _first_names() and set(lowered) - set(plain) <= set("áéíóúñü"):

@@ -92,6 +92,12 @@ _ORG_HANDLE = regex.compile(
 
 
 # "joined our memory care neighborhood", "moved into our assisted living": a resident, not a colleague.
+_STAFF_RELATIVE_BEFORE = regex.compile(r"\b(?:(?:her|his|their) (?:wife|husband|partner|spouse|son|daughter|baby|newborn|twins|kids?|"
+                                       r"children)|(?:arrival|birth) of (?:(?:her|his|their) )?(?:(?:baby|son|daughter|twins) )?|baby)\s*,?\s*$",
+                                       regex.IGNORECASE)
+_CARE_HERE = regex.compile(r"\b(?:here|with us|our (?:birth|birthing|labor|l&d|maternity|nicu|mother-baby|women's)\b[\w ]*)", regex.IGNORECASE)
+_PRAISE_ABOUT = regex.compile(r"\b(?:kind words|shout-?out|praise|compliments?|feedback|review|thanks|note)\s+(?:about|for|to)\s+$",
+                              regex.IGNORECASE)
 _JOINED_OUR_CARE = regex.compile(
     r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:joins?|joined|moved into|moved to|moves into)\s+our\s+(?:[\w-]+\s+){0,2}?"
     r"(?:memory care|assisted living|skilled nursing|long-term care|hospice|rehab|residential)\b(?!\s+(?:team|staff|crew|nurses?|aides?))",
@@ -145,6 +151,11 @@ def _patterns() -> dict[str, regex.Pattern]:
         "staff_before": regex.compile(r"\b(?:our|the|your|my|their|his|her|a|an)?\s*(?:(?:new|newest|own|favorite|favourite|beloved|longtime|long-time|amazing|wonderful|dedicated|awesome|incredible|lead|senior|head|chief|staff|\w+)\s+){0,3}"
                                       + roles + r"s?\s*[,:]?\s*(?:\(\s*pictured:?\s*)?$", flags),
         "our_own": regex.compile(r"\bour own\s+$", flags),
+        # A reply passing praise on to a colleague: "kind words about Andre. He's one of our stars, and we'll make
+        # sure he sees this" (read across the sentence end: the praise names them, the next sentence says whose).
+        "praised_staff": regex.compile(r"^[^.!?]{0,60}[.!?]+\s+(?:[^.!?]{0,40}\b)?(?:(?:he|she|they)(?:'s|\u2019s| is| are|'re)\s+one of our|"
+                                       r"make sure (?:he|she|they) (?:sees?|gets?|hears?)|pass (?:this|it|that|your [\w ]{0,20}?) "
+                                       r"(?:along |on )?to (?:him|her|them))\b", flags),
         "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:(?:our|the|a|an|one of our)\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
                                      r"|^\s*(?:and|&|&amp;)\s+(?:(?:the|our|her|his|their)\s+)?(?:whole\s+|entire\s+|rest of the\s+)?(?:[\w-]+\s+){0,3}(?:team|crew|staff|department|unit)\b", flags),
         "staff_group": regex.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:team|crew|staff|nurses|doctors|physicians|volunteers|colleagues|employees|providers|therapists|residents|interns)\b"
@@ -168,7 +179,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "family_after": regex.compile(r"^\s*,\s*my\s+(?:\w+\s+)?" + family + r"\b", flags),
         "animal": regex.compile(r"^\s*,\s*(?:our|the)\s+(?:\w+\s+)?(?:dog|cat|puppy|pup|horse|pony|mascot|bird|rabbit|llama|goldfish)\b", flags),
         "animal_before": regex.compile(r"\b(?:therapy|service|facility|comfort)\s+(?:dog|cat|animal|horse|pony)\s*,?\s*$", flags),
-        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:teach\w*|taught|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign copies|keynote|donat\w+|donor|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
+        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:teach\w*|taught|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign copies|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
         "illustrative": regex.compile(r"\b(?:composite|fictional|fictitious|made-up|hypothetical|imaginary|illustrative)\b|"
                                       r"\b(?:is|isn't|is not|aren't|are not|was not|wasn't)\s+(?:a\s+)?(?:real|actual)\s+(?:person|patient|people|patients)\b|"
                                       r"\bnot\s+(?:a\s+)?real\s+(?:person|patient)\b", flags),
@@ -322,6 +333,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         return make(STAFF, f"named as one of our team ('{p['staff_group'].search(before).group(0).strip(' ,:(')}')")
     if p["our_own"].search(before):
         return make(STAFF, "'our own' (a colleague)")
+    if p["praised_staff"].search(text[ident.end:ident.end + 160]) and _PRAISE_ABOUT.search(before):
+        return make(STAFF, "praise passed on to a colleague ('kind words about ...')")
     if p["department"].search(after):
         return make(STAFF, f"works in a department ('{p['department'].search(after).group(0).strip()}')")
     if p["works_here"].search(after) and not _JOINED_OUR_CARE.match(after):
@@ -330,6 +343,11 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         return make(PUBLIC, f"a public title ('{p['public_before'].search(before).group(0).strip(' ,')}')")
     if p["family_before"].search(before) or p["family_after"].search(after):
         return make(FAMILY, "the author's own relative")
+    staff_relative = _STAFF_RELATIVE_BEFORE.search(before)
+    if staff_relative and any(e.role == STAFF and sent_start <= e.start < ident.start for e in earlier) and not _CARE_HERE.search(
+            text[sent_start:sent_end or len(text)]):
+        # "congratulating Lab Tech Nina Cole and her wife Ana on the arrival of baby June": a colleague's family news
+        return make(FAMILY, f"a staff member's family ('{staff_relative.group(0).strip()}')")
     if p["animal"].search(after) or p["animal_before"].search(before):
         return make(ANIMAL, "an animal, not a person")
     illustrative = index.search("illustrative", sent_start, sent_end)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
+import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -46,6 +47,11 @@ _SECOND_PERSON = {"you", "your", "yours", "u", "ur", "ya"}
 _GENDERED = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _SUBJECT = {"nsubj", "nsubjpass"}
 _CLOSERS = {".", "!", "?", ",", ":", ")"}
+_INITIALS = regex.compile(r"(?:[A-Z]\.){2,3}")
+# What an organisation says before the name of someone it celebrates.
+_CELEBRATED_FOR = regex.compile(r"\b(?:big|huge|special|proud|great) (?:day|moment|milestone|news) for$|"
+                                r"\b(?:congrats|congratulations|shout-?out|kudos|cheers|happy birthday|happy \w+ birthday|"
+                                r"props|high fives?|hats off) to$", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +121,8 @@ def _candidate(token) -> bool:
     """A word that could be a name. The cheap tests on the token come first: this runs on every
     token of every post, the word lists only on the few that pass."""
     word = token.text
+    if _INITIALS.fullmatch(word):
+        return token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "appos"}  # "to stabilize K.M.": initials in a person's slot
     if _shape_of_a_name(word):
         if not (token.pos_ == "PROPN" or token.ent_type_ != "" or not token.is_sent_start or is_given_name(word)):
             return False
@@ -189,6 +197,14 @@ def _vocative(token) -> str | None:
         if after is None or after.text in _CLOSERS or after.lower_ in _SECOND_PERSON | {"i", "for"} or after.pos_ == "PROPN":
             return f"addressed after '{before.text}'"
     sentence = token.sent
+    ending = after is None or after.text in _CLOSERS or not after.is_alpha  # end of sentence, emoji included
+    opener = doc[sentence.start]
+    if ending and i > sentence.start + 2 and _in("greetings", opener.text) and token.pos_ == "PROPN" and not any(
+            t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in doc[sentence.start + 1:i] if t.i != i):
+        return f"addressed at the end of a sentence that opens with '{opener.text}'"  # "Welcome to the clinic Jordy"
+    if before is not None and before.lower_ in {"for", "to"} and i >= 2 and _CELEBRATED_FOR.search(
+            doc[max(sentence.start, i - 5):i].text) and (ending or after.text in {"—", "-", "–", "'s", "’s"}):
+        return f"celebrated ('{doc[max(sentence.start, i - 5):i].text}')"  # "Big day for Jordy —", "Shoutout to Kai!"
     if i == sentence.start and after is not None and after.text == "," and any(
             t.lower_ in _SECOND_PERSON for t in sentence):
         return "addressed at the start of a sentence to 'you'"

@@ -512,6 +512,10 @@ DATE_EXPRESSION = (
 )
 
 
+# One patient of ours, whose visit a date beside it dates ("my patient from this morning", "our patient today").
+_ONE_PATIENT_OF_OURS = regex.compile(r"\b(?:my|our) (?:\w+ )?patient\b(?!s|'s)", regex.IGNORECASE)
+
+
 class CareDateRecognizer(EntityRecognizer):
     """Dates tied to a person's care (Safe Harbor (C)): birth, admission, discharge, surgery,
     visit, treatment, death ("admitted 03/14/2025", "Tuesday's bypass surgery", "chemo this week",
@@ -542,6 +546,7 @@ class CareDateRecognizer(EntityRecognizer):
             results.append(_result(CARE_DATE, start, end, 0.85, self, "a date of birth"))
         events = [(m.start(), m.end(), m.group(0)) for vocabulary in ("phi_care_events", "health_terms")
                   for m in pattern(vocabulary).finditer(text)]
+        events += [(m.start(), m.end(), m.group(0), "the visit of") for m in _ONE_PATIENT_OF_OURS.finditer(text)]
         if not events:
             return results
         for match in self._date.finditer(text):
@@ -554,7 +559,8 @@ class CareDateRecognizer(EntityRecognizer):
                 continue
             event = min(near, key=lambda e: min(abs(start - e[1]), abs(e[0] - end)))
             taken.append((start, end))
-            results.append(_result(CARE_DATE, start, end, 0.7, self, f"a date next to the care event '{event[2]}'"))
+            what = f"the date of {event[3]} '{event[2]}'" if len(event) > 3 else f"a date next to the care event '{event[2]}'"
+            results.append(_result(CARE_DATE, start, end, 0.7, self, what))
         return results
 
 
@@ -600,6 +606,17 @@ _PUBLIC_ROLES = (r"(?:weather |news |sports |morning )?anchor|meteorologist|host
 _PERSON_WORDS = (r"man|woman|boy|girl|teen|driver|motorcyclist|cyclist|hiker|child|toddler|worker|student|swimmer|"
                  r"passenger|runner|skier|bride|groom")
 
+# Jobs and school years that, with a named workplace or school, pick out one person ("the shift supervisor at
+# Dunmore Mills", "the 4th grader from Lincoln Elementary").
+_PLACE_ROLES = (r"supervisor|shift supervisor|foreman|forewoman|teacher|cashier|barista|librarian|janitor|custodian|"
+                r"bus driver|crossing guard|mail carrier|clerk|bartender|waitress|waiter|bouncer|lifeguard|"
+                r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth) grader|"
+                r"freshman|sophomore|exchange student|cheerleader|drum major|"
+                r"kicker|punter|quarterback|qb|goalie|goalkeeper|pitcher|catcher|striker|linebacker|lineman|point guard|"
+                r"shortstop|captain|mascot|valedictorian")
+_NAMED_PLACE = (r"(?:the\s)?(?:(?-i:[A-Z][\w'&.-]*(?:\s[A-Z][\w'&.-]*){0,3})|"
+                r"[\w'-]+(?:\s[\w'-]+){0,2}\s(?:elementary|middle school|high school|high|academy|mill|plant|factory|warehouse))")
+
 
 class UniqueCharacteristicRecognizer(_RegexRecognizer):
     """"Any other unique identifying characteristic" (Safe Harbor (R)): "the only patient in the state with",
@@ -629,6 +646,7 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
         ("role-of", r"\bthe (?:" + _PUBLIC_ROLES + r"|ceo|president|founder|owner) (?:of|for) (?:the\s)?(?-i:[A-Z][\w'.&-]*(?:\s[A-Z][\w'.&-]*){0,3})", 0.5),
         ("known-locally", r"\ba (?:well-known|famous|beloved|prominent) (?:[\w-]+\s)?(?:" + _ROLES + r"|" + _PUBLIC_ROLES + r")"
                           r"\s(?:here\s)?(?:in|from|at)\s(?-i:[A-Z][\w-]+)", 0.5),
+        ("role-at", r"\bthe (?:[\w-]+\s){0,2}?(?:" + _PLACE_ROLES + r")\s(?:at|from)\s" + _NAMED_PLACE, 0.5),
         ("regular-from", r"\b(?:friend|regular|neighbou?r|guy|lady|gal|cashier|barista|clerk|butcher|mail carrier)\sfrom\s(?:the\s)?"
                          r"(?-i:[A-Z][\w'&.-]*(?:\s[A-Z][\w'&.-]*){0,3})", 0.5),
         ("from-an-event", r"\bthe (?:[\w-]+\s){0,2}?(?:" + _PERSON_WORDS + r")\s(?:from|in|at)\s(?:yesterday's|last night's|"
@@ -638,9 +656,12 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
         ("owner-of", r"\bthe (?:owner|founder|manager|head chef|chef|pastor|principal|coach|captain|anchor) of (?:the\s)?(?-i:[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,3})", 0.5),
         # Someone singled out by a named event: "the lineman injured in yesterday's storm", "the driver hurt in
         # Sunday's crash on Route 9".
-        ("event-victim", r"\bthe (?:[\w-]+\s){0,2}?(?:" + _ROLES + r"|man|woman|boy|girl|teen|driver|child|toddler|hiker|cyclist|worker|student)"
+        ("event-victim", r"\bthe (?:[\w-]+\s){0,2}?(?:" + _ROLES + r"|man|woman|boy|girl|teen|driver|child|toddler|hiker|cyclist|worker|student|"
+                         r"(?:two|three|four|both) (?:[\w-]+\s)?(?:men|women|boys|girls|teens|hikers|kayakers|boaters|swimmers|climbers|campers|"
+                         r"skiers|snowmobilers|workers|students|children|riders|drivers|passengers)|kayaker|boater|swimmer|climber|camper|skier|rider)"
                          r"\s(?:who was\s|who were\s)?(?:injured|hurt|burned|burnt|rescued|shot|stabbed|pulled|trapped|struck|hit|bitten|electrocuted)"
-                         r"\s(?:\w+\s)?(?:in|at|during|from|by|on)\s(?:yesterday's|last night's|this morning's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|the\s(?-i:[A-Z]))", 0.5),
+                         r"\s(?:\w+\s)?(?:in|at|during|from|by|on)\s(?:yesterday's|last night's|this morning's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|"
+                         r"the\s(?-i:[A-Z])|(?-i:[A-Z][\w'-]+\s(?:Lake|River|Ridge|Creek|Canyon|Mountain|Trail|Bay|Park|Falls|Peak|Beach)))", 0.5),
     )
 
 
@@ -657,6 +678,9 @@ class StreetAddressRecognizer(_RegexRecognizer):
         ("named-street", r"(?-i:\b(?:[A-Z][a-z]+\s){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive)\b)", 0.45),
         ("route", r"(?-i:\b(?:Route|Rte\.?|Rt\.?|Highway|Hwy\.?|Interstate|I-|US|State Route|SR|County Road|CR)\s?-?\d{1,4}\b)", 0.5),
         ("po-box", r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", 0.7),
+        # A named apartment complex, trailer park or dorm: a place smaller than a town.
+        ("residence", r"(?-i:\b[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})\s(?:apartments|apts\.?|trailer park|mobile home park|"
+                      r"condos|dorms?|residence hall)\b", 0.5),
     )
 
     def accept(self, name: str, match: regex.Match, text: str) -> bool:
