@@ -201,3 +201,92 @@ def test_staff_public_notices_denials_and_colleagues_families_stay_clean(linter,
 def test_a_colleagues_baby_born_in_our_birth_center_is_still_our_patient(linter):
     text = "Congratulations to our nurse Tia Marks on the birth of her son Eli, born here in our birth center on May 2!"
     assert phi(linter.lint_text(text), BLOCKING)
+
+
+# ------------------------------------------------------------------ 2026-12-06d classes (development data from here)
+
+@pytest.mark.parametrize("text", [
+    "Neighbors, please keep our beloved Millbrook postmaster in your thoughts. She's been on our orthopedic floor since "
+    "her fall on the ice Tuesday.",
+    "After 3 weeks on the vent, my patient walked out of our unit today. Her husband (the pastor at Grace Fellowship) "
+    "cried the whole way.",
+    "12hr night shift in the ED and the city councilman from Ward 5 rolls in at 2am hammered with a scalp lac.",
+    "Shoutout to the legend in ICU bed 4, retired shop teacher, who asked for a milkshake right after extubation.",
+    "The man who's been parking his red Tacoma behind our clinic every night is one of our patients on methadone.",
+    "Shout out to the 7th-grade soccer captain who stops by our school nurse office daily to check her blood sugar.",
+    "Shots day for the Okafor-Lee triplets! Three kids, six vaccines, and their 12-month checkups went great.",
+])
+def test_a_description_by_role_and_place_singles_someone_out(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING), text
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Springfield spoke at our flu clinic about vaccines.",
+    "Our fall festival is Saturday! The principal of Lincoln Elementary will judge the pie contest.",
+    "Thanks to the owner of the bakery next door for the muffins!",
+    "Thanks, Senator Liu, for visiting our cancer center! The senator heard from our nurses about their work.",
+])
+def test_a_description_without_their_health_stays_clean(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Get well soon, Mayor Ortega! The mayor was in great spirits after Dr. Kim repaired his torn meniscus this morning "
+    "at our outpatient surgery center.",
+    "Welcome back, Nurse Dee! 💐 After her bypass surgery here in May, our very own ER charge nurse is back on the floor.",
+    "Our own Ms. Rhoda Vance, the crossing guard every kid at Oakdale Elementary knows, finished her radiation with us today!",
+    "Our hearts are heavy. Opal Fenwick, 96, a retired Dunmore librarian, passed peacefully in our inpatient unit on March 3.",
+    "¡Felicidades a Doña Elena Soto, de 93 años, que hoy salió caminando de nuestra unidad de cardiología con su marcapasos!",
+    "So proud of R.K. from our Thursday IOP group: 60 days clean today!",
+    "Humbled to share: this week I performed the first TAVR in our county on a 95-year-old retired judge.",
+    "Full surgical video: total hip replacement performed 03/02/2026 by Dr. Kim. Patient #M-551902 (MRN on the monitor).",
+    "Big thanks to DJ Rook (@djrook_beats) for coming in for a full STI panel and starting treatment this week!",
+    "when ur 93 and still crushing step-ups in our gym 6 weeks after a hip fracture 😤 see u thursday sir",
+])
+def test_public_figures_colleagues_the_dead_and_record_numbers_are_patients_too(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING), text
+
+
+@pytest.mark.parametrize("text", [
+    "Happy retirement to Nurse Joan, who retired this week after 41 years!",
+    "Welcome back, Nurse Dee! She's rested and ready after her vacation here in Maine.",
+    "Congrats to our own Dr. Park, who ran her first marathon!",
+    "Should you need to go home early, please tell your nurse.",
+])
+def test_retirements_vacations_and_advice_stay_clean(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Yes, that was our Engine 4 crew! She's doing much better and should be going home in a couple of days.",
+    "Congrats Anaya!! Your nurses on 5 told us your last CT was totally clear, so happy for you!",
+])
+def test_a_reply_about_the_one_a_thread_asks_after_is_blocked(linter, text):
+    assert phi(linter.lint_text(text, kind="comment-reply"), BLOCKING), text
+
+
+def test_a_reply_about_what_usually_happens_stays_clean(linter):
+    text = "Thanks for asking! They usually go home within two days after this surgery."
+    assert phi(linter.lint_text(text, kind="comment-reply"), BLOCKING) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Vance performed her 500th hip replacement here last week. What a milestone!",
+    "Congrats to Nurse Pat, who retired from our ICU after 30 years!",
+    "[Photo: Dr. Lin and Nurse Tavi holding the Going Home sign our child life team painted, no patients in the picture] "
+    "Our child life specialists make every discharge a little celebration.",
+    "Bruno the beagle is back on all four paws! Two weeks after his knee surgery he's stealing socks again. Thanks to "
+    "his mom Priya for letting us share!",
+])
+def test_clinicians_at_work_staff_photos_and_pet_owners_stay_clean(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING) == [], text
+
+
+def test_a_resident_described_as_a_retired_tradesman_is_still_a_resident(linter):
+    text = "Ed, a retired machinist, finished cardiac rehab with us today!"
+    assert phi(linter.lint_text(text), BLOCKING)
+
+
+def test_spanish_function_words_in_a_reply_are_not_a_named_reviewer(linter):
+    text = "¡Muchas gracias por sus palabras! Compartiremos su comentario con todo el equipo. Si tiene alguna pregunta, llámenos."
+    assert [f for f in linter.lint_text(text, kind="review-reply").findings if f.rule_id == "PHI004"] == []

@@ -33,7 +33,8 @@ def new_recognizers(settings) -> tuple:
     Imported here, not at the top: they subclass Presidio's classes, and listing the rules or a
     run served from the result cache must not import Presidio. (Not named ``recognizers``: that
     submodule, once imported, would replace the function on the package.)"""
+    from .descriptions import DescribedPersonRecognizer
     from .person_roles import PersonRoleRecognizer
     from .recognizers import recognizers as phi_recognizers
 
-    return (*phi_recognizers(), PersonRoleRecognizer())
+    return (*phi_recognizers(), PersonRoleRecognizer(), DescribedPersonRecognizer())

@@ -26,7 +26,7 @@ from ...vocabularies import pattern
 from . import signals
 from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers, state_or_larger
 from .options import PhiOptions, authorization, options_from
-from .people import (ANIMAL, CANDIDATE, GUEST, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF,
+from .people import (ANIMAL, CANDIDATE, FAMILY, GUEST, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF,
                      TRAINING_OR_STAFF, Organisation, Person, classify, name_key)
 from .quasi import QUASI_IDENTIFIERS, combinations
 from .names import AGE_OVER_89, ROOM_NUMBER, UNIQUE_CHARACTERISTIC, is_given_name
@@ -467,6 +467,14 @@ class Assessment:
                 self.text, person.end, min(len(self.text), person.end + 80)):
             return replace(person, role=NOT_A_PERSON, provider=False,
                            reason="not a person: a town or community thanked for what its people did for each other")
+        if ident.kind == "PERSON" and "SpacyRecognizer" in ident.recognizer and _INSTITUTION_AFTER.match(self.text, person.end):
+            return replace(person, role=NOT_A_PERSON, provider=False,
+                           reason="not a person: the first words of an institution's name ('Brisbee Falls High')")
+        owner = _OWNER_BEFORE.search(self.text, max(0, person.start - 30), person.start)
+        if owner and any(self.same_block(c.start, person.start) and c.start < person.start
+                         for c in (*self.animals(), *self.lexicon("animal_signs"))):
+            return replace(person, role=FAMILY, provider=False,
+                           reason=f"the owner of an animal patient ('{owner.group(0).strip()}'): HIPAA covers people")
         if _MEMBER_OF_BEFORE.search(self.text[max(0, person.start - 40):person.start]):
             return replace(person, role=ORGANISATION, provider=False,
                            reason="the band, team or business someone belongs to ('the lead singer of ...')")
@@ -587,6 +595,12 @@ class Assessment:
         wished = self._wished_well_at_our_place(person)
         if wished is not None:
             return PATIENT, wished
+        later = self._care_said_of_the_title(person)
+        if later is not None:
+            return PATIENT, later
+        own_here = self._their_care_here(person)
+        if own_here is not None:
+            return PATIENT, own_here
         if person.role == GUEST or person.role == STAFF and person.reason.startswith(_WEAK_STAFF_REASONS):
             # a role guessed from the sentence ("donor", "sponsor", "our team:") yields to health said of the
             # person in their own relative clause or apposition ("Mia, who finished her leukemia treatment")
@@ -595,6 +609,62 @@ class Assessment:
             if own:
                 return CANDIDATE, own[0].text
         return None
+
+    def _next_sentences(self, index: int, count: int) -> list[tuple[int, int]]:
+        """The next ``count`` sentences after sentence ``index`` that hold a word (an emoji alone is not one)."""
+        found = []
+        for start, end in self.sentences[index + 1:]:
+            if len(found) == count:
+                break
+            if any(c.isalpha() for c in self.text[start:end]):
+                found.append((start, end))
+        return found
+
+    def _care_said_of_the_title(self, person: Person) -> str | None:
+        """"Get well soon, Mayor Ortega! The mayor was in great spirits after Dr. Kim repaired his torn meniscus at
+        our outpatient surgery center": the next sentence names the person by their title ("the mayor") or a
+        pronoun, and puts their own health (theirs by "his", "her") at a place of our care."""
+        title = _TITLE_WORD_BEFORE.search(self.text, max(0, person.start - 24), person.start)
+        index = self.sentence_index(person.start)
+        for start, end in self._next_sentences(index, 1):
+            if not self.same_block(person.start, start):
+                return None
+            opening = self.text[start:min(end, start + 40)].lower()
+            if not (title and opening.startswith(f"the {title.group(1).lower()}") or _PRONOUN_OPENING.match(opening)):
+                continue
+            places = [c for c in self.places if start <= c.start < end and _OUR_CARE_PLACE.search(c.text)]
+            theirs = [h for h in self.health if start <= h.start < end and self._personal(h) and (_THEIR_BEFORE.search(
+                self.text, max(start, h.start - 24), h.start) or _THEIRS_INSIDE.search(h.text))]
+            if places and theirs:
+                return f"{theirs[0].text} ... {places[0].text}"
+        return None
+
+    def _their_care_here(self, person: Person) -> str | None:
+        """"Welcome back, Nurse Dee! After her bypass surgery here in May, ...": health of theirs ("her") that
+        happened at our place ("here", "with us", "at our ...") in the sentence naming them or the next one
+        with no one else named between; a colleague's own care with us is their PHI like anyone's."""
+        index = self.sentence_index(person.start)
+        for position, (start, end) in enumerate([self.sentences[index], *self._next_sentences(index, 1)]):
+            if position and (not self.same_block(person.start, start) or any(
+                    start <= i.start < end and i.kind in {"PERSON", "SOCIAL_HANDLE"} and not i.overlaps(person.start, person.end)
+                    for i in self.identifiers)):
+                return None
+            for h in self.health:
+                if start <= h.start < end and h.start > person.end and self._personal(h) and _THEIR_BEFORE.search(
+                        self.text, max(start, h.start - 24), h.start) and _HERE_AFTER.match(self.text, h.end) and not (
+                        self._performed(h)):
+                    return f"{h.text}{_HERE_AFTER.match(self.text, h.end).group(0)}"
+        return None
+
+    def _performed(self, cue: Cue) -> bool:
+        """"Dr. Vance performed her 500th hip replacement here": the health is what its subject did for others
+        (a verb of doing, or a count of procedures), not care they received."""
+        if _ORDINAL_BEFORE.search(self.text, max(0, cue.start - 16), cue.start):
+            return True
+        token = token_at(self.doc, cue.start)
+        while token is not None and token.dep_ in {"compound", "amod", "poss", "nummod", "det"} and token.head.i != token.i:
+            token = token.head
+        return token is not None and token.dep_ == "dobj" and token.head.lemma_.lower() in _DOING_VERBS
 
     def _wished_well_at_our_place(self, person: Person) -> str | None:
         """"Spotted in our urgent care today: pop star Tessa Quinn! Hope the voice feels better soon, Tessa": someone
@@ -1061,14 +1131,19 @@ class Assessment:
                 continue
             window = self.window(detail.start)
             pointer = self._pointer(window, detail)
-            nearby = [p for p in self.people if window[0] <= p.start < window[1] and p.role != NOT_A_PERSON
-                      and not detail.overlaps(p.start, p.end)]  # not the band in "the lead singer of Desert Rose"
+            # not the band in "the lead singer of Desert Rose"; a description points at itself, so the fire department
+            # thanked beside "the firefighter injured in ..." is not who it is about (an agency reporting a case is)
+            ignored = {NOT_A_PERSON, ORGANISATION} if detail.kind == UNIQUE_CHARACTERISTIC else {NOT_A_PERSON}
+            nearby = [p for p in self.people if window[0] <= p.start < window[1] and p.role not in ignored
+                      and not detail.overlaps(p.start, p.end)]
             says_patient = (pointer is not None and pointer[2] and detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, "PHOTO"}
                             and not any(p.role == ANIMAL for p in nearby))  # the detail itself says "our oldest patient"
             if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient:
                 continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
             if self._totals(sentence):
                 continue  # "3,400 patients were discharged: 890 from ..." counts people, singles out no one
+            if detail.kind == "PHOTO" and _NO_PATIENT_SHOWN.search(detail.text):
+                continue  # "[Photo: Dr. Lin and Nurse Tavi with the sign ... no patients in the picture]"
             if detail.kind == "LOCATION" and _ORGANISATION_NAMED_AFTER_A_PLACE.search(detail.text):
                 continue  # "the Lake County Health Department": an organisation's name, not where someone lives
             if pointer is None or any(pointer[0] <= c.start < pointer[1] for c in self.animals()):
@@ -1105,8 +1180,11 @@ class Assessment:
             if detail.kind == UNIQUE_CHARACTERISTIC and _DESCRIPTION.search(detail.explanation):
                 # "the lead singer of ...", "a well-known pastor in ...": a description singles out someone we
                 # cared for only with health that can be theirs, not our services or a cause
+                before = self._previous_sentence(sentence.start_char) if self._refers_back(sentence.start_char) else None
                 health = tuple(h for h in health if self._personal(h) and not _GROUP_AFTER.match(self.text, h.end)
-                               and (sentence.start_char <= h.start < sentence.end_char or self._refers_back(h.start)))
+                               and not _TOPIC_BEFORE.search(self.text, max(0, h.start - 24), h.start)
+                               and (sentence.start_char <= h.start < sentence.end_char or self._refers_back(h.start)
+                                    or before is not None and before[0] <= h.start < before[1]))
                 own_care = tuple(c for c in self.care if window[0] <= c.start < window[1] and self._in_clause(detail, (c,)))
                 if not health and not own_care:
                     continue  # care said of the one described counts too: "the foreman at ... was discharged"
@@ -1124,6 +1202,10 @@ class Assessment:
         clause = clause_tokens(clause_head(token))
         return any(t.idx <= c.start < t.idx + len(t) and not self._modifies_a_noun(c)
                    for c in self.animals() for t in clause)
+
+    def _previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        index = self.sentence_index(offset)
+        return self.sentences[index - 1] if index > 0 else None
 
     def _refers_back(self, offset: int) -> bool:
         """The sentence at ``offset`` refers back to someone with a third-person pronoun ("She ...")."""
@@ -1249,7 +1331,8 @@ class Assessment:
             about_someone = _SECOND_PERSON.search(self.text[start:end]) or _REVIEWER.search(self.text[start:end]) or any(
                 start <= p.start < end for p in self.named_in_reply) or self._told_at_our_place(cue, start, end) or (
                 cue in self.care and _THIRD_PERSON_END.search(cue.text) and not _ALL_AFTER.match(self.text, cue.end)
-            )  # "taking great care of her": the one asked after (not "care for them all")
+            ) or (  # "taking great care of her", "She's doing better and should be going home": the one asked after
+                cue in self.care and _PRONOUN_OPENING.match(self.text[start:end].lower()) and not _GENERIC_TIME.search(self.text[start:end]))
             if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
                 cues.append(cue)
         for cue in self._reported(list(self.health), negation=False):
@@ -1297,7 +1380,7 @@ class Assessment:
     @cached_property
     def named_in_reply(self) -> tuple[Person, ...]:
         """People a reply names who are not staff or public figures (weak, model-only guesses left out)."""
-        return tuple(p for p in self.people if p.role not in {STAFF, PUBLIC, "organisation", "animal"}
+        return tuple(p for p in self.people if p.role not in {STAFF, PUBLIC, ORGANISATION, ANIMAL, NOT_A_PERSON}
                      and p.identifier.score >= STRONG)
 
     @cached_property
@@ -1347,7 +1430,7 @@ _GROUPS_OF_VISITORS = regex.compile(r"\b(?:families|folks|guests|visitors|neighb
 _NOT_CLINICIANS = frozenset({"clinic", "hospital", "health system", "medical center", "department", "practice", "team",
                              "care team", "provider"})
 # Descriptions that pick out one person without a name (recognizers.UniqueCharacteristicRecognizer).
-_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event)\)")
+_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|family-multiples)\)")
 _GROUP_AFTER = regex.compile(r"\s+(?:survivors|patients|families|awareness|month|research|fair|gala|walk|run)\b", regex.IGNORECASE)
 _BED_GAP = regex.compile(r"\s*[,(]?\s*(?:(?:in|from|at)\s+)?")
 _CONDITION_LEXICONS = ("claim_targets_conditions", "claim_targets_infections")
@@ -1381,10 +1464,27 @@ _ORGANISATION_NAMED_AFTER_A_PLACE = regex.compile(
     r"\b(?:health department|department of health|public health|health district|health system|hospital|medical center|"
     r"clinic|sheriff's office|police department|fire department|school district|university|college|airport|library)$",
     regex.IGNORECASE)
+# Health as the topic of a talk, not a state of the speaker: "spoke at our clinic about vaccines".
+_TOPIC_BEFORE = regex.compile(r"\b(?:about|regarding|on the topic of|on the importance of)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+_TITLE_WORD_BEFORE = regex.compile(r"\b(mayor|senator|governor|councilman|councilwoman|councilmember|alderman|alderwoman|"
+                                   r"judge|sheriff|coach|pastor|principal|chief|commissioner|representative|rep)\.?\s+$",
+                                   regex.IGNORECASE)
+_PRONOUN_OPENING = regex.compile(r"(?:he|she|they)(?:'s|\u2019s| is| was| were| are)?\b")
+_THEIR_BEFORE = regex.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+_HERE_AFTER = regex.compile(r"\s+(?:right )?(?:here\b|with us\b|at our [\w-]+(?: [\w-]+)?|in our [\w-]+(?: [\w-]+)?)", regex.IGNORECASE)
+_INSTITUTION_AFTER = regex.compile(r"(?-i:\s+(?:High|Elementary|Middle|Academy|College|University|Church|Township|Library|"
+                                   r"County|Fire|Police|Hospital|Clinic|Rotary|Lions)\b)")
+_THEIRS_INSIDE = regex.compile(r"\b(?:his|her|their)\b", regex.IGNORECASE)  # "repaired his torn meniscus"
+_ORDINAL_BEFORE = regex.compile(r"\b\d[\d,]*(?:st|nd|rd|th)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
+_DOING_VERBS = frozenset({"perform", "do", "conduct", "lead", "assist", "teach", "run", "scrub"})
+_OWNER_BEFORE = regex.compile(r"\b(?:his|her|their) (?:mom|mommy|dad|daddy|mama|papa|owner|owners|human|humans|family|parents?|"
+                              r"fur[- ]?(?:mom|dad|parents?))\s*,?\s*$", regex.IGNORECASE)
+_NO_PATIENT_SHOWN = regex.compile(r"\bno patients?\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b", regex.IGNORECASE)
 _GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you all|folks|friends|neighbors|neighbours)\b",
                                  regex.IGNORECASE)
 _OUR_CARE_PLACE = regex.compile(r"\b(?:waiting room|exam room|er|ed|emergency|urgent care|clinic|icu|picu|nicu|unit|ward|floor|"
-                                r"chair|infusion|recovery|rehab|dialysis|hospital|office)\b", regex.IGNORECASE)
+                                r"chair|infusion|recovery|rehab|dialysis|hospital|office|surgery|surgical|center|centre|lab)\b",
+                                regex.IGNORECASE)
 # A well-wish in the second person: "Hope you feel better soon", "get well soon", "wishing you a speedy recovery".
 _WISH_TO_YOU = regex.compile(r"\b(?:(?:hope|hoping) you(?:'re|\u2019re| are)? (?:feel(?:ing)? better|on the mend|recover|heal)|"
                              r"feels? better(?: soon)?|get well(?: soon)?|(?:wish(?:ing)?|sending) you (?:a )?(?:speedy|quick|full|fast) "

@@ -96,6 +96,10 @@ _STAFF_RELATIVE_BEFORE = regex.compile(r"\b(?:(?:her|his|their) (?:wife|husband|
                                        r"children)|(?:arrival|birth) of (?:(?:her|his|their) )?(?:(?:baby|son|daughter|twins) )?|baby)\s*,?\s*$",
                                        regex.IGNORECASE)
 _CARE_HERE = regex.compile(r"\b(?:here|with us|our (?:birth|birthing|labor|l&d|maternity|nicu|mother-baby|women's)\b[\w ]*)", regex.IGNORECASE)
+_COMMUNITY_ROLE_AFTER = regex.compile(
+    r"\s*(?:,|—|–|-{1,2}|\()\s*(?:the|our|a|an)\s+(?:[\w'-]+\s+){0,3}?(?:crossing guard|lunch lady|mail carrier|postmaster|"
+    r"teacher|coach|librarian|bus driver|barber|barista|pastor|mayor|neighbou?r|custodian|janitor|principal|farmer|baker|"
+    r"firefighter|officer|sheriff|grandma|grandpa|legend)\b", regex.IGNORECASE)
 _PRAISE_ABOUT = regex.compile(r"\b(?:kind words|shout-?out|praise|compliments?|feedback|review|thanks|note)\s+(?:about|for|to)\s+$",
                               regex.IGNORECASE)
 _JOINED_OUR_CARE = regex.compile(
@@ -161,7 +165,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "staff_group": regex.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:team|crew|staff|nurses|doctors|physicians|volunteers|colleagues|employees|providers|therapists|residents|interns)\b"
                                      r"[^.!?]{0,60}?(?:\(\s*pictured:?|,?\s*(?:especially|including|like|such as|led by)|:)\s*$", flags),
         "department": regex.compile(r"^\s+(?:in|from|of|with)\s+(?:our\s+|the\s+)?" + _alternation("phi_departments") + r"\b", flags),
-        "works_here": regex.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:works?|worked|volunteers?|volunteered|joins?|joined|retires?|retired|leads?|led|teaches|taught|founded|co-founded|trains?|trained)\b", flags),
+        "works_here": regex.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:works?|worked|volunteers?|volunteered|joins?|joined|retires|retired(?=\s+(?:from|after|this|today|last|in\s+\d{4}))|leads?|led|teaches|taught|founded|co-founded|trains?|trained)\b", flags),
         "patient_before": regex.compile(r"\b(?:our|a|one of our|the)\s+(?:(?:[\w,-]+|\d[\d,]*(?:st|nd|rd|th))\s+){0,4}?" + patient_nouns
                                         + r"(?:\s+of the (?:month|week|year))?\s*[,:]?\s*$|\bpatient(?:\s+(?:spotlight|story|of the (?:month|week|year)))?\s*[:,-]?\s*$", flags),
         # The object of our care: "our cardiac team could care for Mayor Hsu", "who delivered the Kowalski triplets".
@@ -179,7 +183,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "family_after": regex.compile(r"^\s*,\s*my\s+(?:\w+\s+)?" + family + r"\b", flags),
         "animal": regex.compile(r"^\s*,\s*(?:our|the)\s+(?:\w+\s+)?(?:dog|cat|puppy|pup|horse|pony|mascot|bird|rabbit|llama|goldfish)\b", flags),
         "animal_before": regex.compile(r"\b(?:therapy|service|facility|comfort)\s+(?:dog|cat|animal|horse|pony)\s*,?\s*$", flags),
-        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:teach\w*|taught|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign copies|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
+        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:teach(?:es|ing)?|taught|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign copies|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
         "illustrative": regex.compile(r"\b(?:composite|fictional|fictitious|made-up|hypothetical|imaginary|illustrative)\b|"
                                       r"\b(?:is|isn't|is not|aren't|are not|was not|wasn't)\s+(?:a\s+)?(?:real|actual)\s+(?:person|patient|people|patients)\b|"
                                       r"\bnot\s+(?:a\s+)?real\s+(?:person|patient)\b", flags),
@@ -331,8 +335,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         return make(STAFF, f"a staff role before the name ('{role}')", provider=bool(_CLINICAL.search(role)))
     if p["staff_group"].search(before):
         return make(STAFF, f"named as one of our team ('{p['staff_group'].search(before).group(0).strip(' ,:(')}')")
-    if p["our_own"].search(before):
-        return make(STAFF, "'our own' (a colleague)")
+    if p["our_own"].search(before) and not _COMMUNITY_ROLE_AFTER.match(after):
+        return make(STAFF, "'our own' (a colleague)")  # not "our own Ms. Vance — the crossing guard every kid knows"
     if p["praised_staff"].search(text[ident.end:ident.end + 160]) and _PRAISE_ABOUT.search(before):
         return make(STAFF, "praise passed on to a colleague ('kind words about ...')")
     if p["department"].search(after):

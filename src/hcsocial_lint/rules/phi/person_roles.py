@@ -51,7 +51,7 @@ _INITIALS = regex.compile(r"(?:[A-Z]\.){2,3}")
 # What an organisation says before the name of someone it celebrates.
 _CELEBRATED_FOR = regex.compile(r"\b(?:big|huge|special|proud|great) (?:day|moment|milestone|news) for$|"
                                 r"\b(?:congrats|congratulations|shout-?out|kudos|cheers|happy birthday|happy \w+ birthday|"
-                                r"props|high fives?|hats off) to$", regex.IGNORECASE)
+                                r"props|high fives?|hats off) to$|\b(?:so|very|super|incredibly) proud of$", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

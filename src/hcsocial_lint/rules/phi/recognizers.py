@@ -351,6 +351,8 @@ class MedicalRecordNumberRecognizer(_RegexRecognizer):
     PATTERNS = (
         ("mrn-label", r"\b(?:MRN|M\.R\.N\.|med(?:ical)? rec(?:ord)?s?(?: number| no\.?| num(?:ber)?| #)?|chart(?: number| no\.?| #))"
                       r"\s*(?:[:#]|is|number|no\.?)?\s*(?P<id>[A-Z]{0,3}[-\s]?\d[\d-]{3,14}\d)\b", 0.85),
+        # "Patient #M-448213", "patient ID: 20-55817": a patient number is a record number (issue #9)
+        ("patient-number", r"\bpatient\s*(?:#|no\.\s*|number\s*|id\s*[:#]?\s*)(?P<id>[A-Z]{0,3}[-\s]?\d[\d-]{3,14}\d)\b", 0.85),
     )
 
 
@@ -474,6 +476,10 @@ class AgeOver89Recognizer(_RegexRecognizer):
         # An age after a name, between commas: "Ruth, 101, ..." (not "Phoenix, 112 degrees").
         ("name-age", r"(?-i:(?<=\b[A-Z][a-z]+,\s)(?P<n>\d{2,3})(?=\s*[,)]))", 0.6),
         ("nonagenarian", r"\bnonagenarians?\b", 0.6),
+        # Said in the second or third person: "when ur 92 and still ...", "she's 97, and ...".
+        ("is-n", r"\b(?:ur|you'?re|youre|she'?s|he'?s|i'?m)\s+(?P<n>\d{2,3})(?=\s+(?:and|years|yrs)\b|\s*[,.!])", 0.6),
+        # Spanish (issue #9, part 7): "Doña Carmen, de 91 años", "cumplió 100 años".
+        ("anos", r"\b(?:de|cumpli[oó]|cumple|con)\s+(?P<n>\d{2,3})\s+años\b", 0.7),
         # The age at death closing the sentence or clause: "passed away peacefully on Sunday at 97."
         ("died-at-n", r"(?<=\b(?:died|passed|passing|death)\b[^.!?\n]{0,60})\bat\s+(?:the\s+age\s+of\s+)?(?P<n>\d{2,3})"
                       r"(?=\s*(?:[,.;!?)]|$|surrounded\b|after\b|with\b))", 0.7),
@@ -625,6 +631,8 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
     ENTITY = UNIQUE_CHARACTERISTIC
     WHY = "a characteristic only one person has"
     PATTERNS = (
+        # A family known by its multiples: "the Nguyen-Park quadruplets".
+        ("family-multiples", r"(?-i:\bthe [A-Z][\w'-]+(?:-[A-Z][\w'-]+)?\s)(?:twins|triplets|quadruplets|quads|quintuplets|quints|sextuplets)\b", 0.6),
         ("the-only", r"\bthe only (?:\w+[ -]){0,3}(?:patient|person|child|kid|baby|woman|man|girl|boy|one|player|pitcher|student|survivor|case)\b", 0.6),
         ("superlative", r"\b(?:our|the) (?:(?:\w+[ -]){0,2})?(?:youngest|oldest|tallest|smallest|tiniest|heaviest|first|last|longest-standing)"
                         r"(?:\s+ever)?\s+(?:(?!(?:a|an|the|thing|things|time|step|place|question|impression|sign|call|stop)\b)\w+[ -]){0,3}"
