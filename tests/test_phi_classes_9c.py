@@ -290,3 +290,52 @@ def test_a_resident_described_as_a_retired_tradesman_is_still_a_resident(linter)
 def test_spanish_function_words_in_a_reply_are_not_a_named_reviewer(linter):
     text = "¡Muchas gracias por sus palabras! Compartiremos su comentario con todo el equipo. Si tiene alguna pregunta, llámenos."
     assert [f for f in linter.lint_text(text, kind="review-reply").findings if f.rule_id == "PHI004"] == []
+
+
+# ------------------------------------------------------------------ 2026-12-06e classes (development data from here)
+
+@pytest.mark.parametrize("text", [
+    "Please keep our beloved unit secretary Rhonda in your prayers. She was admitted to our cardiac floor this week.",
+    "So proud of my client K.D. who hit 2 years clean from heroin today!",
+    "Our home health team loves visiting Mr. Walt Ames out on County Road 9! Since his stroke in May he's walking again.",
+    "Shout out to A-shift for the save at the Gas-N-Go on Miller Rd this morning! 61 y/o male went into V-fib at the pump.",
+    "3rd time this week the same frequent flyer rolled into our ED, the guy who lives behind the Family Dollar on Main, "
+    "BAC of .29 and yelling at security.",
+    "¡Felicidades a Don Mateo Ruiz! Después de un año en nuestro programa de diabetes, su A1c bajó de 10.9 a 6.7.",
+])
+def test_colleagues_clients_home_visits_ems_saves_and_frequent_visitors_are_patients(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING), text
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for the prayers! Coach is out of surgery and resting comfortably in our ICU. We'll pass the love along!",
+    "Aww we love Milo!! Hope that strep throat clears up fast. Finish all 10 days of the antibiotic!",
+    "Haha Jonah was a champ! All four impacted ones out in 25 minutes. Keep up with those salt water rinses, Jonah!",
+])
+def test_replies_that_tell_the_care_of_someone_the_thread_names(linter, text):
+    assert phi(linter.lint_text(text, kind="comment-reply"), BLOCKING), text
+
+
+@pytest.mark.parametrize("text", [
+    "Meet Pepper! This 4-year-old border collie swallowed a sock on Monday, and our veterinary team removed it with an "
+    "endoscope. She's home already!",
+    "Sharing from the Clay County Health Department: a measles case was confirmed. Anyone who was in the Elm Street Urgent "
+    "Care waiting room on May 3 between 1 and 4 p.m. may have been exposed.",
+    "Thank you to Fairview Fire Chief Dan Ko for joining our ER team today for a burn-care training drill!",
+    "Great question! Most ear infections clear up in a few days. Hope that helps!",
+])
+def test_pets_exposure_notices_drills_and_general_answers_stay_clean(linter, text):
+    kind = "comment-reply" if text.startswith("Great question") else "post"
+    assert phi(linter.lint_text(text, kind=kind), BLOCKING) == [], text
+
+
+def test_a_signed_marketing_authorization_stated_in_the_text_is_a_reminder(linter):
+    text = ("Patient spotlight: Dana chose to share her eczema journey. A signed HIPAA marketing authorization "
+            "(form MKT-2) is on file.")
+    findings = phi(linter.lint_text(text))
+    assert findings and not [f for f in findings if f.severity.value in BLOCKING]
+
+
+def test_a_spanish_reply_naming_our_manager_names_no_reviewer(linter):
+    text = "Gracias por sus comentarios. Por favor llame a nuestra gerente, Sra. Paredes, al 555-0124."
+    assert [f for f in linter.lint_text(text, kind="review-reply").findings if f.rule_id == "PHI004"] == []

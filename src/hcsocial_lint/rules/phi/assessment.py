@@ -40,7 +40,9 @@ _REFUSAL = regex.compile(
     r"\b(?:can(?:no|['\u2019])t|cannot|don['\u2019]t|do not|won['\u2019]t|will not|unable to|not able to|never|"
     r"(?:prevent|prevents|keep|keeps) us from)\s+(?:\w+\s+){0,3}?(?:discuss\w*|comment\w*|share|confirm\w*|deny|respond\w*|"
     r"talk\w* about|disclose|post|give|get into)\b", regex.IGNORECASE)
-_SECOND_PERSON = regex.compile(r"\b(?:you|your|you're|you've|you'd|yours)\b", regex.IGNORECASE)
+# Spanish "su", "sus", "usted", "tu" address the reader too ("los resultados de su prueba de embarazo", issue #9 part 7).
+_SECOND_PERSON = regex.compile(r"\b(?:you|your|you're|you've|you'd|yours|usted|ustedes)\b|(?<!\w)(?-i:[Ss]us?|[Tt]us?)\s+(?!propi)(?-i:[a-záéíóúñ])",
+                               regex.IGNORECASE)
 _ATTRIBUTION = regex.compile(r"^[\s\"'\u201c\u201d]*[-\u2013\u2014~]\s*$")
 _FACILITY_CARE = regex.compile(r"\b(?:born|delivered|treated|admitted|seen|hospitalized|discharged from|recovering|"
                                 r"operated on|transferred to|rushed to|brought to|airlifted to)\s+(?:at|in|to|from)?\s*(?:the\s+)?$",
@@ -85,7 +87,9 @@ _SERVICE_BEFORE = regex.compile(r"\bour\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _COUNTED_BEFORE = regex.compile(r"\b(?:both|the two|the three|all three|the pair of)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _MY_BEFORE = regex.compile(r"\bmy\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 # Pronouns that refer back to a person named before: they carry a tie into the next sentence.
-_BACK_REFERENCE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their"})
+# Spanish "su", "ella", "él" refer back as well (issue #9, part 7: "su A1c bajó de 11.2 a 6.8").
+_BACK_REFERENCE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their",
+                             "su", "sus", "ella", "él"})
 _ADDRESS = frozenset({"you", "your", "yours", "yourself"})
 _ORG_USE = regex.compile(r"\b(?:in|on|via|from|at|by|join|joins|joined|joining|with|(?<!(?:shout-?out|shout out|congrats|congratulations|cheers|props|kudos|welcome|love|hugs|vibes|prayers|wishes|thoughts|strength|healing) )to|h/t|ht|cc|thanks to)\s+$", regex.IGNORECASE)
 # What a total counts: people and cases ("357 new cases", "3,484 patients"), not hours or weeks.
@@ -113,7 +117,7 @@ _PATIENT_GROUPS = frozenset({"warriors", "survivors", "patients", "clients"})
 _ALUMNI_GROUPS = frozenset({"graduates", "grads", "alumni", "stars", "champions", "success stories"})  # with health nearby
 
 _PLACE_LIST_GAP = regex.compile(r"\s{0,8}(?:\+|&|&amp;|and|,)\s{0,8}")  # "Dayton + Springfield"
-_YOUR_BEFORE = regex.compile(r"\byour\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+_YOUR_BEFORE = regex.compile(r"\b(?:your|(?-i:[Ss]us?|[Tt]us?))\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"\bin\s+$")
 _OUR_RESIDENT = regex.compile(r"\bour\s+(?:[\w-]+\s+){0,2}?residents?\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z]{2,}")
@@ -303,7 +307,8 @@ class Assessment:
         cues = []
         for token in self.doc:
             word = token.lower_
-            if len(word) < 5 or word not in names or token.pos_ not in {"PROPN", "NOUN"} or is_given_name(word):
+            noun_like = token.pos_ in {"PROPN", "NOUN"} or token.dep_ in {"pobj", "dobj"}  # "clean from fentanyl", tagged ADJ
+            if len(word) < 5 or word not in names or not noun_like or is_given_name(word):
                 continue
             if any(c.start <= token.idx < c.end for c in found):
                 continue
@@ -632,6 +637,9 @@ class Assessment:
             opening = self.text[start:min(end, start + 40)].lower()
             if not (title and opening.startswith(f"the {title.group(1).lower()}") or _PRONOUN_OPENING.match(opening)):
                 continue
+            received = [c for c in self.care if start <= c.start < end and self._received(c, True)]
+            if received:
+                return received[0].text  # "Please keep our unit secretary Paulette in your prayers. She was admitted ..."
             places = [c for c in self.places if start <= c.start < end and _OUR_CARE_PLACE.search(c.text)]
             theirs = [h for h in self.health if start <= h.start < end and self._personal(h) and (_THEIR_BEFORE.search(
                 self.text, max(start, h.start - 24), h.start) or _THEIRS_INSIDE.search(h.text))]
@@ -1146,10 +1154,13 @@ class Assessment:
                 continue  # "[Photo: Dr. Lin and Nurse Tavi with the sign ... no patients in the picture]"
             if detail.kind == "LOCATION" and _ORGANISATION_NAMED_AFTER_A_PLACE.search(detail.text):
                 continue  # "the Lake County Health Department": an organisation's name, not where someone lives
-            if pointer is None or any(pointer[0] <= c.start < pointer[1] for c in self.animals()):
-                continue  # "our oldest feline patient": the one singled out is an animal
+            if pointer is None or any(pointer[0] <= c.start < pointer[1] + 25 for c in self.animals()):
+                continue  # "our oldest feline patient", "this 6-year-old golden retriever": the one singled out is an animal
+            if detail.kind in {"STREET_ADDRESS", "LOCATION", "CARE_DATE", "DATE_TIME"} and _EXPOSURE_NOTICE.search(self.text) and not any(
+                    p.identifier.kind == "PERSON" and p.may_be_patient for p in nearby):
+                continue  # "Anyone who was in the Oak Street Urgent Care waiting room on March 3 ...": where and when of an exposure
             health = tuple(c for c in self.health if window[0] <= c.start < window[1] and not self._a_cause(c)
-                           and not _BUILDING_AFTER.match(self.text[c.end:c.end + 40]))  # not "our urgent care wing"
+                           and not _SERVICE_AFTER.match(self.text[c.end:c.end + 40]))  # not "our urgent care wing", "our ER team"
             care = tuple(c for c in (*self.care, *self.places) if window[0] <= c.start < window[1])
             in_sentence = [c for c in (*care, *health) if sentence.start_char <= c.start < sentence.end_char]
             addressed = any(t.lower_ in _ADDRESS for t in sentence) and in_sentence
@@ -1332,7 +1343,8 @@ class Assessment:
                 start <= p.start < end for p in self.named_in_reply) or self._told_at_our_place(cue, start, end) or (
                 cue in self.care and _THIRD_PERSON_END.search(cue.text) and not _ALL_AFTER.match(self.text, cue.end)
             ) or (  # "taking great care of her", "She's doing better and should be going home": the one asked after
-                cue in self.care and _PRONOUN_OPENING.match(self.text[start:end].lower()) and not _GENERIC_TIME.search(self.text[start:end]))
+                cue in self.care and (_PRONOUN_OPENING.match(self.text[start:end].lower()) or _TITLE_OPENING.match(self.text, start))
+                and not _GENERIC_TIME.search(self.text[start:end]))
             if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
                 cues.append(cue)
         for cue in self._reported(list(self.health), negation=False):
@@ -1375,7 +1387,9 @@ class Assessment:
         if _PAST_RESULT.search(self.text, max(sentence.start_char, cue.start - 30), cue.end):
             definite = True  # "it came back benign": a result of the reviewer's own test
         past = any(t.tag_ == "VBD" for t in sentence)
-        return definite and past and not _GENERIC_TIME.search(sentence.text)
+        wished = _HOPE_IT_HEALS.search(sentence.text) is not None  # "Hope that ear infection clears up fast"
+        definite = definite or wished and _DEFINITE_BEFORE.search(self.text, max(0, cue.start - 8), cue.start) is not None
+        return definite and (past or wished) and not _GENERIC_TIME.search(sentence.text)
 
     @cached_property
     def named_in_reply(self) -> tuple[Person, ...]:
@@ -1480,6 +1494,14 @@ _DOING_VERBS = frozenset({"perform", "do", "conduct", "lead", "assist", "teach",
 _OWNER_BEFORE = regex.compile(r"\b(?:his|her|their) (?:mom|mommy|dad|daddy|mama|papa|owner|owners|human|humans|family|parents?|"
                               r"fur[- ]?(?:mom|dad|parents?))\s*,?\s*$", regex.IGNORECASE)
 _NO_PATIENT_SHOWN = regex.compile(r"\bno patients?\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b", regex.IGNORECASE)
+# A sentence about someone known by a title alone: "Coach is out of the cath lab", "Grandpa is resting".
+_TITLE_OPENING = regex.compile(r"(?:coach|pastor|mayor|chief|sarge|doc|grandpa|grandma|nana|papa|mom|dad)(?:'s|\u2019s| is| was)\b",
+                               regex.IGNORECASE)
+_HOPE_IT_HEALS = regex.compile(r"\b(?:hope|hoping|praying|wishing)\b.*\b(?:clears? up|heals?|gets? better|improves?|goes away|"
+                               r"settles? down|recover)", regex.IGNORECASE)
+_DEFINITE_BEFORE = regex.compile(r"\b(?:that|the|her|his|their|your)\s+$", regex.IGNORECASE)
+_EXPOSURE_NOTICE = regex.compile(r"\b(?:anyone who (?:was|were|visited|ate|attended|rode|flew)|if you (?:were|visited|ate|attended)|"
+                                 r"may have been exposed|possible exposure|exposure (?:notice|alert|location))\b", regex.IGNORECASE)
 _GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you all|folks|friends|neighbors|neighbours)\b",
                                  regex.IGNORECASE)
 _OUR_CARE_PLACE = regex.compile(r"\b(?:waiting room|exam room|er|ed|emergency|urgent care|clinic|icu|picu|nicu|unit|ward|floor|"

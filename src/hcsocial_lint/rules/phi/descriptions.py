@@ -58,8 +58,8 @@ class DescribedPersonRecognizer(EntityRecognizer):
         for noun in doc:
             if noun.pos_ not in {"NOUN", "PROPN"} or noun.tag_ in {"NNS", "NNPS"} or noun.lemma_.lower() not in _role_nouns():
                 continue
-            if not any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in noun.children):
-                continue
+            if not any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE or c.lower_ == "certain" for c in noun.children):
+                continue  # "the", "our", or "a certain Pinebrook councilwoman"
             span = _specified(noun)
             if span is None:
                 continue

@@ -683,7 +683,7 @@ class StreetAddressRecognizer(_RegexRecognizer):
     PATTERNS = (
         ("number-street", r"(?-i:\b\d{1,6}(?:-\d{1,4})?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){0,3}" + _SUFFIX + r")"
                           r"(?:\s*,?\s*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|#)\s*[\w-]{1,6})?\b", 0.7),
-        ("named-street", r"(?-i:\b(?:[A-Z][a-z]+\s){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive)\b)", 0.45),
+        ("named-street", r"(?-i:\b(?:[A-Z][a-z]+\s){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Rd\.?|Ave\.?|Blvd\.?|Ln\.?|Hwy\.?)(?![\w]))", 0.45),
         ("route", r"(?-i:\b(?:Route|Rte\.?|Rt\.?|Highway|Hwy\.?|Interstate|I-|US|State Route|SR|County Road|CR)\s?-?\d{1,4}\b)", 0.5),
         ("po-box", r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", 0.7),
         # A named apartment complex, trailer park or dorm: a place smaller than a town.
