@@ -339,3 +339,47 @@ def test_a_signed_marketing_authorization_stated_in_the_text_is_a_reminder(linte
 def test_a_spanish_reply_naming_our_manager_names_no_reviewer(linter):
     text = "Gracias por sus comentarios. Por favor llame a nuestra gerente, Sra. Paredes, al 555-0124."
     assert [f for f in linter.lint_text(text, kind="review-reply").findings if f.rule_id == "PHI004"] == []
+
+
+# ------------------------------------------------------------------ 2026-12-06f classes (development data from here)
+
+@pytest.mark.parametrize("text", [
+    "Great news for Coach Reyes of the Lakeside Lions! His thyroid biopsy came back benign. Thanks to our ENT team!",
+    "Our NICU team is pulling for you, little man! Stay strong! #PrayersForKaiden #KaidenStrong",
+    "Our burn unit is proud to send home Pine Hollow's only female firefighter after 3 weeks of skin grafts.",
+    "Speedy recovery to Westlake High's star QB! Dr. Amadi repaired his torn ACL this morning.",
+    "Thank you to the Oakridge Elementary PTA president for the cookies she dropped off after her son's tonsillectomy "
+    "with Dr. Farouk on Friday!",
+    "When your 2pm is the local news anchor and she needs 4 fillings before her live shot at 5 😬",
+])
+def test_coaches_hashtags_and_local_figures_with_their_health_are_singled_out(linter, text):
+    assert phi(linter.lint_text(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "@marcus.t appreciate you! Remember to finish all 7 days of the doxy and come back in 3 months for a retest.",
+    "@quietgirl_ana so proud of you! glad the new Zoloft dose and weekly check-ins are helping.",
+    "Hi Dana! He's been moved from the ICU to step-down this morning and is eating breakfast. He's a trooper!",
+    "¡Hola Maribel! Su papá está mejor hoy, ya le bajó la fiebre y el doctor piensa darle de alta el viernes.",
+])
+def test_replies_telling_the_commenter_or_their_relative_about_care_are_blocked(linter, text):
+    assert phi(linter.lint_text(text, kind="comment-reply"), BLOCKING), text
+
+
+@pytest.mark.parametrize("text", [
+    "Get well soon, Waffles! 🐶 This very good boy had TPLO surgery yesterday and went home in the cone of shame. "
+    "His mom Dana says he's begging for bacon.",
+    "Thank you, Pastor Glenn and Grace Chapel, for the 200 prayer shawls donated to our surgery center waiting room!",
+    "Thank you, State Rep. Ana Cruz, for touring our new Neuro ICU today and meeting our stroke team about funding.",
+    "¡Vacunas contra la gripe gratis este sábado en nuestra clínica de la calle Olmos! Para todas las edades.",
+])
+def test_pets_donors_officials_touring_and_street_names_stay_clean(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Great question! Finish all antibiotics as prescribed, and call us if a fever comes back.",
+    "Thanks! Remember to take the stairs and drink water this summer.",
+])
+def test_general_instructions_in_replies_stay_clean(linter, text):
+    assert phi(linter.lint_text(text, kind="comment-reply"), BLOCKING) == [], text

@@ -472,6 +472,10 @@ class Assessment:
                 self.text, person.end, min(len(self.text), person.end + 80)):
             return replace(person, role=NOT_A_PERSON, provider=False,
                            reason="not a person: a town or community thanked for what its people did for each other")
+        if ident.kind == "PERSON" and "SpacyRecognizer" in ident.recognizer and (
+                _UNIT_AFTER.match(self.text, person.end) or _STREET_BEFORE.search(self.text, max(0, person.start - 24), person.start)):
+            return replace(person, role=NOT_A_PERSON, provider=False,
+                           reason="not a person: part of the name of a unit or a street ('our new Neuro ICU', 'calle Olmos')")
         if ident.kind == "PERSON" and "SpacyRecognizer" in ident.recognizer and _INSTITUTION_AFTER.match(self.text, person.end):
             return replace(person, role=NOT_A_PERSON, provider=False,
                            reason="not a person: the first words of an institution's name ('Brisbee Falls High')")
@@ -498,6 +502,9 @@ class Assessment:
         animal = [c for c in self.animals() if start <= c.start < end and not self._owned_by(c, person)
                   and not self._modifies_a_noun(c)]
         animal += [c for c in self.lexicon("animal_signs") if start <= c.start < end]
+        emoji = _ANIMAL_EMOJI_AFTER.match(self.text, person.end)
+        if emoji:  # "Get well soon, Biscuit! 🐶": an animal's emoji right after the name
+            animal.append(Cue(emoji.start(), emoji.end(), emoji.group(0), "assessment", "an animal's emoji after the name"))
         if animal:
             return replace(person, role=ANIMAL, reason=f"an animal ('{animal[0].text}'): HIPAA covers people")
         return self._cared_for(person)
@@ -828,14 +835,16 @@ class Assessment:
                                    or (quoted_self and self._speaker_cared_for(other, scope))):
                 places.append(Cue(other.start, other.end, other.text, "people", "provider named with them"))
         health = tuple(h for h in inside(self.health)  # not a place talked about: "questions about our cancer center"
-                       if not any(p.start <= h.start and h.end <= p.end and _ABOUT_BEFORE.search(self.text, max(0, p.start - 24), p.start)
+                       if not (places and not care and _FACILITY_AFTER.match(self.text[h.end:h.end + 40]))  # "our surgery center"
+                       and not any(p.start <= h.start and h.end <= p.end and _ABOUT_BEFORE.search(self.text, max(0, p.start - 24), p.start)
                                   for p in places if p.vocabulary != "people"))
         mention_sentences = [self.sentence_of(m.start) for m in mentions]
         if any(m.vocative for m in mentions):  # "Luis! Glad the new inhaler is helping your asthma."
             mention_sentences += [(s, e) for s, e in self.sentences if any(a <= s < b for a, b in scope)
                                   and _SECOND_PERSON.search(self.text[s:e])]
-        own = tuple(c for c in health if any(s <= c.start and c.end <= e for s, e in mention_sentences))
-        if person.may_be_patient and not care:
+        own = tuple(c for c in health if any(s <= c.start and c.end <= e for s, e in mention_sentences)
+                    or _THEIR_BEFORE.search(self.text, max(0, c.start - 24), c.start) and self._refers_back(c.start))
+        if person.may_be_patient and not care:  # "His thyroid biopsy came back benign": health of theirs by pronoun
             care += self._listed_as_ours(mentions)
         if person.may_be_patient and not care:
             care += self._own_clinician(mentions, scope)
@@ -1142,8 +1151,10 @@ class Assessment:
             # not the band in "the lead singer of Desert Rose"; a description points at itself, so the fire department
             # thanked beside "the firefighter injured in ..." is not who it is about (an agency reporting a case is)
             ignored = {NOT_A_PERSON, ORGANISATION} if detail.kind == UNIQUE_CHARACTERISTIC else {NOT_A_PERSON}
-            nearby = [p for p in self.people if window[0] <= p.start < window[1] and p.role not in ignored
-                      and not detail.overlaps(p.start, p.end)]
+            reach = (max(detail.start - 40, sentence.start_char), min(detail.end + 40, sentence.end_char)) \
+                if detail.kind == UNIQUE_CHARACTERISTIC else window  # a description's own apposition, in its sentence
+            nearby = [p for p in self.people if window[0] <= p.start < window[1] and reach[0] <= p.start < reach[1]
+                      and p.role not in ignored and not detail.overlaps(p.start, p.end)]
             says_patient = (pointer is not None and pointer[2] and detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, "PHOTO"}
                             and not any(p.role == ANIMAL for p in nearby))  # the detail itself says "our oldest patient"
             if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient:
@@ -1387,7 +1398,7 @@ class Assessment:
         if _PAST_RESULT.search(self.text, max(sentence.start_char, cue.start - 30), cue.end):
             definite = True  # "it came back benign": a result of the reviewer's own test
         past = any(t.tag_ == "VBD" for t in sentence)
-        wished = _HOPE_IT_HEALS.search(sentence.text) is not None  # "Hope that ear infection clears up fast"
+        wished = _HOPE_IT_HEALS.search(sentence.text) is not None or _INSTRUCTED.match(sentence.text) is not None
         definite = definite or wished and _DEFINITE_BEFORE.search(self.text, max(0, cue.start - 8), cue.start) is not None
         return definite and (past or wished) and not _GENERIC_TIME.search(sentence.text)
 
@@ -1498,10 +1509,20 @@ _NO_PATIENT_SHOWN = regex.compile(r"\bno patients?\b|\bstaff only\b|\bpatients? 
 _TITLE_OPENING = regex.compile(r"(?:coach|pastor|mayor|chief|sarge|doc|grandpa|grandma|nana|papa|mom|dad)(?:'s|\u2019s| is| was)\b",
                                regex.IGNORECASE)
 _HOPE_IT_HEALS = regex.compile(r"\b(?:hope|hoping|praying|wishing)\b.*\b(?:clears? up|heals?|gets? better|improves?|goes away|"
-                               r"settles? down|recover)", regex.IGNORECASE)
-_DEFINITE_BEFORE = regex.compile(r"\b(?:that|the|her|his|their|your)\s+$", regex.IGNORECASE)
+                               r"settles? down|recover)|\bglad\b.*\b(?:is|are|'s|has been|have been) (?:helping|working)", regex.IGNORECASE)
+_DEFINITE_BEFORE = regex.compile(r"\b(?:that|the|her|his|their|your)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+# A reply telling the reader what to do about a definite treatment: "Remember to finish all 7 days of the doxy".
+_INSTRUCTED = regex.compile(r"\s*(?:remember to|don'?t forget to|make sure (?:to|you)|keep (?:up|taking|using)|finish|continue|"
+                            r"take|come back)\b", regex.IGNORECASE)
 _EXPOSURE_NOTICE = regex.compile(r"\b(?:anyone who (?:was|were|visited|ate|attended|rode|flew)|if you (?:were|visited|ate|attended)|"
                                  r"may have been exposed|possible exposure|exposure (?:notice|alert|location))\b", regex.IGNORECASE)
+_UNIT_AFTER = regex.compile(r"(?-i:\s+(?:ICU|PICU|NICU|CCU|Unit|Center|Centre|Clinic|Wing|Floor|Lab|Pavilion|Institute)\b)")
+_STREET_BEFORE = regex.compile(r"\b(?:calle|avenida|av\.|camino|carretera|paseo)\s+(?:de\s+)?(?:la\s+|las\s+|los\s+|el\s+)?$",
+                               regex.IGNORECASE)
+_ANIMAL_EMOJI_AFTER = regex.compile(r"[\s!.,]{0,4}[\U0001F415\U0001F436\U0001F408\U0001F431\U0001F43E\U0001F407\U0001F430\U0001F40E\U0001F434]")
+# A building or programme named after a health word ("our surgery center waiting room"): not someone's health.
+_FACILITY_AFTER = regex.compile(r"^[\s-]*(?:center|centre|clinic|program|programme|department|campus|building|wing|waiting room|"
+                                r"lobby|pavilion|institute)\b", regex.IGNORECASE)
 _GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you all|folks|friends|neighbors|neighbours)\b",
                                  regex.IGNORECASE)
 _OUR_CARE_PLACE = regex.compile(r"\b(?:waiting room|exam room|er|ed|emergency|urgent care|clinic|icu|picu|nicu|unit|ward|floor|"

@@ -30,6 +30,8 @@ _PREPOSITIONS = frozenset({"from", "at", "of", "in", "on", "for", "with"})
 _DEFINITE = frozenset({"the", "our", "their", "his", "her", "that", "this"})
 _NEARBY = frozenset({"next door", "down the street", "across the street", "down the hall", "around the corner"})
 SCORE = 0.5
+_LOCAL_FIGURES = frozenset({"anchor", "weatherman", "weatherwoman", "meteorologist", "reporter", "dj", "mayor", "sheriff",
+                            "judge", "pastor", "priest", "rabbi", "imam", "principal", "superintendent", "coach", "celebrity"})
 _ORDINAL_GRADE = regex.compile(r"\d{1,2}(?:st|nd|rd|th)(?:-grade)?")
 
 
@@ -77,6 +79,8 @@ def _specified(noun) -> tuple[int, int] | None:
         if child.i < noun.i and child.dep_ in {"compound", "amod", "nmod"} and any(
                 _names_a_place(t) or _ORDINAL_GRADE.fullmatch(t.text) for t in child.subtree):
             return left, noun.i  # "our beloved Elkhorn Bend postmaster", "the 8th-grade captain"
+        if child.dep_ == "amod" and child.lower_ == "local" and noun.lemma_.lower() in _LOCAL_FIGURES:
+            return left, noun.i  # "the local news anchor": one of a handful of people a town knows
         if child.dep_ in {"amod", "advmod"} and child.lower_ == "only" and child.i < noun.i:
             return left, max(t.i for t in noun.subtree if t.i <= noun.i + 8)  # "the only woman partner at ..."
     for clause in (c for c in noun.children if c.dep_ in {"relcl", "acl"}):

@@ -115,6 +115,12 @@ def hashtag_name(body: str) -> str | None:
         if rest in _HASHTAG_SUFFIXES and name not in _place_names():
             return name
     words = _CAMEL.findall(body)
+    # A name the hashtag capitalises may come from the packaged name data: "#PrayersForBrody", "#BrodyStrong".
+    for i, word in enumerate(words):
+        before, rest = "".join(words[:i]).lower(), "".join(words[i + 1:]).lower()
+        if (i == 0 and rest in _HASHTAG_SUFFIXES or i > 0 and before in _HASHTAG_PREFIXES and (not rest or rest in _HASHTAG_SUFFIXES)) \
+                and word[:1].isupper() and is_given_name(word) and not is_ambiguous_name(word) and word.lower() not in _place_names():
+            return word.lower()
     if len(words) == 2 and words[0][:1].isupper() and words[1][:1].isupper() and is_given_name(words[0]) \
             and not is_ambiguous_name(words[0]) and words[0].lower() not in _place_names() \
             and not is_given_name(words[1]) and words[1].isalpha() and not words[1].isupper() \
