@@ -383,3 +383,24 @@ def test_pets_donors_officials_touring_and_street_names_stay_clean(linter, text)
 ])
 def test_general_instructions_in_replies_stay_clean(linter, text):
     assert phi(linter.lint_text(text, kind="comment-reply"), BLOCKING) == [], text
+
+
+# ------------------------------------------------------------------ 2026-12-06g false alarms (development data from here)
+
+@pytest.mark.parametrize("text,kind", [
+    ("So glad Pickles is back to eating! Give him a belly rub from all of us at Maple Veterinary. See him at his next checkup!",
+     "review-reply"),
+    ("Thank you for these kind words! We'll be sure to pass them along to Renata, she'll be thrilled.", "review-reply"),
+    ("Thank you for sharing this. Please call our patient advocate, Maya, at 555-0144 so we can listen.", "review-reply"),
+    ("Walk-ins welcome! Flu shots are available Mon-Fri 9-5 at all three locations; just bring your insurance card.",
+     "comment-reply"),
+    ("Thank you to State Senator Rosa Alvarado for touring our new adolescent unit today. [Photo: Senator Alvarado with "
+     "staff in the unit before it opened to patients]", "post"),
+    ("Shared with Tomás's written HIPAA authorization (Form MKT-07 on file): after his knee replacement, Tomás is back to "
+     "coaching. [Photo: Tomás on a baseball field]", "post"),
+    ("Case review (de-identified per Safe Harbor): a patient aged 90 or older presented with delirium that resolved after "
+     "a catheter was removed. Look for reversible causes.", "post"),
+    ("Salud reproductiva: confidential STI testing every Wednesday at our Eastside clinic, sliding-scale fees.", "post"),
+])
+def test_vet_replies_colleagues_logistics_tours_authorized_stories_and_age_categories_stay_clean(linter, text, kind):
+    assert phi(linter.lint_text(text, kind=kind), BLOCKING) == [], text

@@ -479,6 +479,9 @@ class Assessment:
         if ident.kind == "PERSON" and "SpacyRecognizer" in ident.recognizer and _INSTITUTION_AFTER.match(self.text, person.end):
             return replace(person, role=NOT_A_PERSON, provider=False,
                            reason="not a person: the first words of an institution's name ('Brisbee Falls High')")
+        if ident.kind == "PERSON" and len(ident.text.split()) == 1 and _VETERINARY.search(self.text):
+            return replace(person, role=ANIMAL, provider=False,
+                           reason="a veterinary practice's post: its patients are animals and HIPAA covers people")
         owner = _OWNER_BEFORE.search(self.text, max(0, person.start - 30), person.start)
         if owner and any(self.same_block(c.start, person.start) and c.start < person.start
                          for c in (*self.animals(), *self.lexicon("animal_signs"))):
@@ -1156,6 +1159,7 @@ class Assessment:
             nearby = [p for p in self.people if window[0] <= p.start < window[1] and reach[0] <= p.start < reach[1]
                       and p.role not in ignored and not detail.overlaps(p.start, p.end)]
             says_patient = (pointer is not None and pointer[2] and detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, "PHOTO"}
+                            and (detail.kind != "PHOTO" or _PHOTO_OF_A_PATIENT.search(detail.text) is not None)
                             and not any(p.role == ANIMAL for p in nearby))  # the detail itself says "our oldest patient"
             if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient:
                 continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
@@ -1363,8 +1367,8 @@ class Assessment:
                 continue  # "our vaccination guidance" is about the practice, not the reviewer
             start, end = self.sentence_of(cue.start)
             yours = _YOUR_BEFORE.search(self.text[max(start, cue.start - 30):cue.start])
-            if _GENERIC_TIME.search(self.text[start:end]) and not yours:
-                continue  # "In general, most people return to work a week after this kind of procedure"
+            if (_GENERIC_TIME.search(self.text[start:end]) or _SERVICE_OFFER.search(self.text[start:end])) and not yours:
+                continue  # "In general, most people return to work ...", "Flu shots are available Mon-Fri at all three locations"
             if _SECOND_PERSON.search(self.text[start:end]) or any(start <= p.start < end for p in self.named_in_reply):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))
             elif self._a_past_event_of_theirs(cue):
@@ -1523,6 +1527,12 @@ _ANIMAL_EMOJI_AFTER = regex.compile(r"[\s!.,]{0,4}[\U0001F415\U0001F436\U0001F40
 # A building or programme named after a health word ("our surgery center waiting room"): not someone's health.
 _FACILITY_AFTER = regex.compile(r"^[\s-]*(?:center|centre|clinic|program|programme|department|campus|building|wing|waiting room|"
                                 r"lobby|pavilion|institute)\b", regex.IGNORECASE)
+_PHOTO_OF_A_PATIENT = regex.compile(r"\[\s*(?:photo|picture|pic|video)\s*:\s*(?:our |a |the |one of our )?(?:[\w-]+ ){0,2}patients?\b",
+                                    regex.IGNORECASE)
+_VETERINARY = regex.compile(r"\b(?:veterinary|veterinarian|animal hospital|vet (?:clinic|practice|hospital|team|tech)|#vetlife|#vetmed|"
+                            r"#vettech)\b", regex.IGNORECASE)
+_SERVICE_OFFER = regex.compile(r"\b(?:are|is) available\b|\bwe offer\b|\bwalk-?ins?\b|\bno appointment\b|\bbook (?:online|now|today)\b|"
+                               r"\bsame-day\b|\ball (?:\w+ )?locations\b", regex.IGNORECASE)
 _GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you all|folks|friends|neighbors|neighbours)\b",
                                  regex.IGNORECASE)
 _OUR_CARE_PLACE = regex.compile(r"\b(?:waiting room|exam room|er|ed|emergency|urgent care|clinic|icu|picu|nicu|unit|ward|floor|"

@@ -100,6 +100,9 @@ _COMMUNITY_ROLE_AFTER = regex.compile(
     r"\s*(?:,|—|–|-{1,2}|\()\s*(?:the|our|a|an)\s+(?:[\w'-]+\s+){0,3}?(?:crossing guard|lunch lady|mail carrier|postmaster|"
     r"teacher|coach|librarian|bus driver|barber|barista|pastor|mayor|neighbou?r|custodian|janitor|principal|farmer|baker|"
     r"firefighter|officer|sheriff|grandma|grandpa|legend)\b", regex.IGNORECASE)
+_PASSED_ALONG_TO = regex.compile(r"\b(?:pass|passed|share|shared|forward|forwarded)\s+(?:them|this|it|these|that|your [\w ]{0,20}?|"
+                                 r"(?:the|your) (?:kind )?(?:words|note|review|compliment|feedback))\s+(?:along |on )?(?:to|with)\s+$",
+                                 regex.IGNORECASE)
 _PRAISE_ABOUT = regex.compile(r"\b(?:kind words|shout-?out|praise|compliments?|feedback|review|thanks|note)\s+(?:about|for|to)\s+$",
                               regex.IGNORECASE)
 _JOINED_OUR_CARE = regex.compile(
@@ -337,6 +340,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         return make(STAFF, f"named as one of our team ('{p['staff_group'].search(before).group(0).strip(' ,:(')}')")
     if p["our_own"].search(before) and not _COMMUNITY_ROLE_AFTER.match(after):
         return make(STAFF, "'our own' (a colleague)")  # not "our own Ms. Vance — the crossing guard every kid knows"
+    if _PASSED_ALONG_TO.search(before):
+        return make(STAFF, "praise passed on to a colleague ('pass them along to ...')")
     if p["praised_staff"].search(text[ident.end:ident.end + 160]) and _PRAISE_ABOUT.search(before):
         return make(STAFF, "praise passed on to a colleague ('kind words about ...')")
     if p["department"].search(after):

@@ -486,6 +486,8 @@ class AgeOver89Recognizer(_RegexRecognizer):
     )
 
     def accept(self, name: str, match: regex.Match, text: str) -> bool:
+        if _AGE_CATEGORY_AFTER.match(text, match.end()):
+            return False  # "aged 90 or older": Safe Harbor's own category for ages over 89, not an age
         if _AGE_OF_A_THING.match(text, match.end()):
             return False  # "our 100th birthday to our hospital", "a 95-year-old building": not a person's age
         groups = match.groupdict()
@@ -497,6 +499,7 @@ class AgeOver89Recognizer(_RegexRecognizer):
 _INSTITUTIONS = (r"hospital|clinic|practice|center|centre|building|campus|church|school|town|city|village|company|foundation|"
                  r"organi[sz]ation|department|unit|wing|library|museum|institution|program|programme|society|association|"
                  r"tree|oak|bridge|farm|business|firm|pharmacy|newspaper")
+_AGE_CATEGORY_AFTER = regex.compile(r"\s*(?:\+|or (?:older|over|above|more)|and (?:up|over|older|above))", regex.IGNORECASE)
 _AGE_OF_A_THING = timed(regex.compile(
     r"\s*(?:,\s*)?(?:(?:to|of|for)\s+(?:our|the|this|its)\s+(?:[\w'-]+\s+){0,2}|(?:[\w-]+\s+)?)(?:" + _INSTITUTIONS + r")\b",
     regex.IGNORECASE), "recognizer AgeOver89Recognizer", "the age of a thing")
