@@ -404,3 +404,20 @@ def test_general_instructions_in_replies_stay_clean(linter, text):
 ])
 def test_vet_replies_colleagues_logistics_tours_authorized_stories_and_age_categories_stay_clean(linter, text, kind):
     assert phi(linter.lint_text(text, kind=kind), BLOCKING) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Room 318 finally went HOME today after 52 days with us!!! Our 5 East nurses lined the hallway.",
+    "Jordan (@jordan.lives.bold) just hit UNDETECTABLE with our infectious disease clinic!! U=U!",
+    "She said we could post this! Meet Kaylee, 20, who got her new smile with us after a bike crash knocked out her front teeth.",
+    "Volunteer spotlight: Irene Marsh started volunteering at our front desk after her own 2-week stay on our stroke unit.",
+    "We thank Officer Dana Reed for 25 years of service. She rang our bell this morning after her final round of radiation.",
+    "Our genetic counselors sat down with the Halvorsen sisters this week to walk through their BRCA2 results.",
+    "UPDATE: The two Westfield High students injured in last night's crash on Miller Rd are at our trauma center.",
+])
+def test_rooms_results_smiles_colleagues_own_stays_and_siblings_are_singled_out(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING), text
+
+
+def test_a_bell_at_a_fun_run_is_not_the_end_of_treatment(linter):
+    assert phi(linter.lint_text("Congrats to Nurse Ana, who rang the bell at the end of our staff fun run!"), BLOCKING) == []

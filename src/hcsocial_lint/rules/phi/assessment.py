@@ -667,6 +667,10 @@ class Assessment:
                     start <= i.start < end and i.kind in {"PERSON", "SOCIAL_HANDLE"} and not i.overlaps(person.start, person.end)
                     for i in self.identifiers)):
                 return None
+            own_stay = next((c for c in self.care if start <= c.start < end and c.start > person.end and _RECEIVED_CUE.match(c.text)),
+                            None)
+            if own_stay is not None:
+                return own_stay.text  # "Irene started volunteering after her own 3-week stay on our stroke unit"
             for h in self.health:
                 if start <= h.start < end and h.start > person.end and self._personal(h) and _THEIR_BEFORE.search(
                         self.text, max(start, h.start - 24), h.start) and _HERE_AFTER.match(self.text, h.end) and not (
@@ -760,6 +764,8 @@ class Assessment:
     def _received(self, cue: Cue, passive_only: bool) -> bool:
         """The care cue says someone received care ("was admitted", "came in for"), not that its subject
         gave it ("we treated", "who cared for her"); for staff at work only a passive event counts."""
+        if _RECEIVED_CUE.match(cue.text):
+            return True  # "her own 3-week stay on our ...", "rang our bell": care received, whoever the subject is
         words = self.doc.char_span(cue.start, cue.end, alignment_mode="expand") or ()
         if any(t.lower_ in {"we", "i", "our"} for t in words):
             return False
@@ -1308,6 +1314,8 @@ class Assessment:
         """A phrase pointing at one person near the detail: "the patient", "a man", "the firefighter"."""
         if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, QUASI_IDENTIFIERS}:
             return detail.start, detail.end, "patient" in detail.text.lower()
+        if detail.kind == "ROOM_NUMBER" and any(0 <= c.start - detail.end <= 30 and self._received(c, False) for c in self.care):
+            return detail.start, detail.end, True  # "Room 412 finally went home today": the room stands for its patient
         if detail.kind == "PHOTO" and detail.recognizer == "assessment":  # a described photo shows whom it describes
             shown = pattern("phi_person_nouns").search(detail.text)
             if shown:
@@ -1533,6 +1541,8 @@ _VETERINARY = regex.compile(r"\b(?:veterinary|veterinarian|animal hospital|vet (
                             r"#vettech)\b", regex.IGNORECASE)
 _SERVICE_OFFER = regex.compile(r"\b(?:are|is) available\b|\bwe offer\b|\bwalk-?ins?\b|\bno appointment\b|\bbook (?:online|now|today)\b|"
                                r"\bsame-day\b|\ball (?:\w+ )?locations\b", regex.IGNORECASE)
+_RECEIVED_CUE = regex.compile(r"(?:his|her|their) (?:own )?(?:[\w-]+ )?(?:stay|admission|hospitalization)\b|rang (?:our|the) ",
+                              regex.IGNORECASE)
 _GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you all|folks|friends|neighbors|neighbours)\b",
                                  regex.IGNORECASE)
 _OUR_CARE_PLACE = regex.compile(r"\b(?:waiting room|exam room|er|ed|emergency|urgent care|clinic|icu|picu|nicu|unit|ward|floor|"

@@ -635,7 +635,8 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
     WHY = "a characteristic only one person has"
     PATTERNS = (
         # A family known by its multiples: "the Nguyen-Park quadruplets".
-        ("family-multiples", r"(?-i:\bthe [A-Z][\w'-]+(?:-[A-Z][\w'-]+)?\s)(?:twins|triplets|quadruplets|quads|quintuplets|quints|sextuplets)\b", 0.6),
+        ("family-multiples", r"(?-i:\bthe [A-Z][\w'-]+(?:-[A-Z][\w'-]+)?\s)(?:twins|triplets|quadruplets|quads|quintuplets|quints|sextuplets|"
+                             r"sisters|brothers)\b", 0.6),
         ("the-only", r"\bthe only (?:\w+[ -]){0,3}(?:patient|person|child|kid|baby|woman|man|girl|boy|one|player|pitcher|student|survivor|case)\b", 0.6),
         ("superlative", r"\b(?:our|the) (?:(?:\w+[ -]){0,2})?(?:youngest|oldest|tallest|smallest|tiniest|heaviest|first|last|longest-standing)"
                         r"(?:\s+ever)?\s+(?:(?!(?:a|an|the|thing|things|time|step|place|question|impression|sign|call|stop)\b)\w+[ -]){0,3}"
@@ -668,7 +669,7 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
         # Someone singled out by a named event: "the lineman injured in yesterday's storm", "the driver hurt in
         # Sunday's crash on Route 9".
         ("event-victim", r"\bthe (?:[\w-]+\s){0,2}?(?:" + _ROLES + r"|man|woman|boy|girl|teen|driver|child|toddler|hiker|cyclist|worker|student|"
-                         r"(?:two|three|four|both) (?:[\w-]+\s)?(?:men|women|boys|girls|teens|hikers|kayakers|boaters|swimmers|climbers|campers|"
+                         r"(?:two|three|four|both) (?:[\w-]+\s){0,2}?(?:men|women|boys|girls|teens|hikers|kayakers|boaters|swimmers|climbers|campers|"
                          r"skiers|snowmobilers|workers|students|children|riders|drivers|passengers)|kayaker|boater|swimmer|climber|camper|skier|rider)"
                          r"\s(?:who was\s|who were\s)?(?:injured|hurt|burned|burnt|rescued|shot|stabbed|pulled|trapped|struck|hit|bitten|electrocuted)"
                          r"\s(?:\w+\s)?(?:in|at|during|from|by|on)\s(?:yesterday's|last night's|this morning's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|"
