@@ -421,3 +421,30 @@ def test_rooms_results_smiles_colleagues_own_stays_and_siblings_are_singled_out(
 
 def test_a_bell_at_a_fun_run_is_not_the_end_of_treatment(linter):
     assert phi(linter.lint_text("Congrats to Nurse Ana, who rang the bell at the end of our staff fun run!"), BLOCKING) == []
+
+
+# ------------------------------------------------------------------ 2026-12-06h classes (development data from here)
+
+@pytest.mark.parametrize("text,kind", [
+    ("Thank you for your concern. She is in our ICU and had surgery overnight. Her family is with her now.", "comment-reply"),
+    ("UPDATE: State Senator Hal Pruitt remains in serious but stable condition at our medical center following his stroke.",
+     "post"),
+    ("Room 508 just got the BEST news: all clear on her PET scan!! The whole oncology team is celebrating.", "post"),
+    ("Get well soon to our favorite Eagles shortstop! The Northfield Middle 8th grader who broke her wrist on Saturday was "
+     "casted by our urgent care team.", "post"),
+])
+def test_replies_officials_rooms_and_students_with_their_health_are_blocked(linter, text, kind):
+    assert phi(linter.lint_text(text, kind=kind), BLOCKING), text
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Hi! Yes, our Elm St urgent care is open 9-5 on Sundays, and you can save your spot online. Feel better!",
+     "comment-reply"),
+    ("Team wins: PT Luis earned his stroke rehabilitation credential, and RN Aiyana finished her wound-care course!", "post"),
+    ("From my personal page: I'm Dr. Nell Park, and fifteen years ago I was treated for Hodgkin lymphoma. That's why I "
+     "became a pediatric oncologist.", "post"),
+    ("[Photo: a knitted hat on an empty NICU isolette; no baby, labels or monitors visible] Thank you to our knitting "
+     "volunteers!", "post"),
+])
+def test_opening_hours_staff_credentials_own_stories_and_empty_photos_stay_clean(linter, text, kind):
+    assert phi(linter.lint_text(text, kind=kind), BLOCKING) == [], text

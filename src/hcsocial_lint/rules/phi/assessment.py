@@ -211,7 +211,10 @@ class Assessment:
         """Words that say the post is about an animal, without "vet" where it means a veteran ("a WWII
         vet", "our 94 y/o Army vet", "Vietnam vets")."""
         return tuple(c for c in self.lexicon("animals")
-                     if not (c.text.lower() in {"vet", "vets"} and _VETERAN_BEFORE.search(self.text[max(0, c.start - 24):c.start])))
+                     if not (c.text.lower() in {"vet", "vets"} and _VETERAN_BEFORE.search(self.text[max(0, c.start - 24):c.start]))
+                     and not (c.text[:1].isupper() and c.text.endswith("s") and c.start > 0
+                              and not self.text[max(0, c.start - 2):c.start].strip(" ").endswith((".", "!", "?"))))
+        # "our favorite Bulldogs shortstop": a capitalised plural inside a sentence is a team's name
 
     def block(self, offset: int) -> Block:
         return block_of(self.blocks, offset)
@@ -476,6 +479,12 @@ class Assessment:
                 _UNIT_AFTER.match(self.text, person.end) or _STREET_BEFORE.search(self.text, max(0, person.start - 24), person.start)):
             return replace(person, role=NOT_A_PERSON, provider=False,
                            reason="not a person: part of the name of a unit or a street ('our new Neuro ICU', 'calle Olmos')")
+        if ident.kind == "PERSON" and ident.text[:1].isupper() and ident.text.endswith("s") and any(
+                c.start <= ident.start < c.end for c in self.lexicon("animals")):
+            return replace(person, role=ORGANISATION, provider=False, reason="a team named after an animal ('the Bulldogs')")
+        if ident.kind == "PERSON" and _EPONYM_AFTER.match(self.text, person.end):
+            return replace(person, role=NOT_A_PERSON, provider=False,
+                           reason="not a person: the name in a disease's name ('Hodgkin lymphoma')")
         if ident.kind == "PERSON" and "SpacyRecognizer" in ident.recognizer and _INSTITUTION_AFTER.match(self.text, person.end):
             return replace(person, role=NOT_A_PERSON, provider=False,
                            reason="not a person: the first words of an institution's name ('Brisbee Falls High')")
@@ -1314,7 +1323,9 @@ class Assessment:
         """A phrase pointing at one person near the detail: "the patient", "a man", "the firefighter"."""
         if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, QUASI_IDENTIFIERS}:
             return detail.start, detail.end, "patient" in detail.text.lower()
-        if detail.kind == "ROOM_NUMBER" and any(0 <= c.start - detail.end <= 30 and self._received(c, False) for c in self.care):
+        if detail.kind == "ROOM_NUMBER" and (any(0 <= c.start - detail.end <= 30 and self._received(c, False) for c in self.care)
+                                             or _ROOM_AS_SUBJECT.match(self.text, detail.end) and any(
+                    0 <= h.start - detail.end <= 60 and self._personal(h) for h in self.health)):
             return detail.start, detail.end, True  # "Room 412 finally went home today": the room stands for its patient
         if detail.kind == "PHOTO" and detail.recognizer == "assessment":  # a described photo shows whom it describes
             shown = pattern("phi_person_nouns").search(detail.text)
@@ -1366,7 +1377,7 @@ class Assessment:
                 start <= p.start < end for p in self.named_in_reply) or self._told_at_our_place(cue, start, end) or (
                 cue in self.care and _THIRD_PERSON_END.search(cue.text) and not _ALL_AFTER.match(self.text, cue.end)
             ) or (  # "taking great care of her", "She's doing better and should be going home": the one asked after
-                cue in self.care and (_PRONOUN_OPENING.match(self.text[start:end].lower()) or _TITLE_OPENING.match(self.text, start))
+                (_PRONOUN_OPENING.match(self.text[start:end].lower()) or _TITLE_OPENING.match(self.text, start))
                 and not _GENERIC_TIME.search(self.text[start:end]))
             if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
                 cues.append(cue)
@@ -1516,7 +1527,8 @@ _ORDINAL_BEFORE = regex.compile(r"\b\d[\d,]*(?:st|nd|rd|th)\s+(?:[\w-]+\s+)?$", 
 _DOING_VERBS = frozenset({"perform", "do", "conduct", "lead", "assist", "teach", "run", "scrub"})
 _OWNER_BEFORE = regex.compile(r"\b(?:his|her|their) (?:mom|mommy|dad|daddy|mama|papa|owner|owners|human|humans|family|parents?|"
                               r"fur[- ]?(?:mom|dad|parents?))\s*,?\s*$", regex.IGNORECASE)
-_NO_PATIENT_SHOWN = regex.compile(r"\bno patients?\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b", regex.IGNORECASE)
+_NO_PATIENT_SHOWN = regex.compile(r"\bno (?:patients?|babies|baby|people|faces?)\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
+                                  r"\bempty (?:isolette|bed|room|crib|chair)\b", regex.IGNORECASE)
 # A sentence about someone known by a title alone: "Coach is out of the cath lab", "Grandpa is resting".
 _TITLE_OPENING = regex.compile(r"(?:coach|pastor|mayor|chief|sarge|doc|grandpa|grandma|nana|papa|mom|dad)(?:'s|\u2019s| is| was)\b",
                                regex.IGNORECASE)
@@ -1539,9 +1551,12 @@ _PHOTO_OF_A_PATIENT = regex.compile(r"\[\s*(?:photo|picture|pic|video)\s*:\s*(?:
                                     regex.IGNORECASE)
 _VETERINARY = regex.compile(r"\b(?:veterinary|veterinarian|animal hospital|vet (?:clinic|practice|hospital|team|tech)|#vetlife|#vetmed|"
                             r"#vettech)\b", regex.IGNORECASE)
-_SERVICE_OFFER = regex.compile(r"\b(?:are|is) available\b|\bwe offer\b|\bwalk-?ins?\b|\bno appointment\b|\bbook (?:online|now|today)\b|"
+_SERVICE_OFFER = regex.compile(r"\b(?:are|is) (?:available|open)\b|\bopen \d|\bwe offer\b|\bwalk-?ins?\b|\bno appointment\b|\bbook (?:online|now|today)\b|"
                                r"\bsame-day\b|\ball (?:\w+ )?locations\b", regex.IGNORECASE)
 _RECEIVED_CUE = regex.compile(r"(?:his|her|their) (?:own )?(?:[\w-]+ )?(?:stay|admission|hospitalization)\b|rang (?:our|the) ",
+                              regex.IGNORECASE)
+_ROOM_AS_SUBJECT = regex.compile(r"\s+(?:just |finally |officially )?(?:got|is|was|has|had|went|rang|beat|finished|heard)\b", regex.IGNORECASE)
+_EPONYM_AFTER = regex.compile(r"(?:'s|\u2019s)?\s+(?:lymphoma|disease|syndrome|palsy|sarcoma|ataxia|dystrophy|chorea|phenomenon)\b",
                               regex.IGNORECASE)
 _GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you all|folks|friends|neighbors|neighbours)\b",
                                  regex.IGNORECASE)

@@ -100,6 +100,7 @@ _COMMUNITY_ROLE_AFTER = regex.compile(
     r"\s*(?:,|—|–|-{1,2}|\()\s*(?:the|our|a|an)\s+(?:[\w'-]+\s+){0,3}?(?:crossing guard|lunch lady|mail carrier|postmaster|"
     r"teacher|coach|librarian|bus driver|barber|barista|pastor|mayor|neighbou?r|custodian|janitor|principal|farmer|baker|"
     r"firefighter|officer|sheriff|grandma|grandpa|legend)\b", regex.IGNORECASE)
+_SELF_INTRODUCED = regex.compile(r"\b(?:i'?m|i am|my name is|this is)\s+(?:(?:dr|nurse)\.?\s+)?$", regex.IGNORECASE)
 _PASSED_ALONG_TO = regex.compile(r"\b(?:pass|passed|share|shared|forward|forwarded)\s+(?:them|this|it|these|that|your [\w ]{0,20}?|"
                                  r"(?:the|your) (?:kind )?(?:words|note|review|compliment|feedback))\s+(?:along |on )?(?:to|with)\s+$",
                                  regex.IGNORECASE)
@@ -154,7 +155,8 @@ def _patterns() -> dict[str, regex.Pattern]:
     flags = regex.IGNORECASE
     return {
         "title": regex.compile(r"(?:\b(?:mr|mrs|ms|mx|dr|dra|prof|rev|fr|sr|sra|srta)\.?|\b(?:doña|dona|don|señor|señora|miss|coach|officer|nurse|sister|brother|father|nana|grandma|grandpa|granny|papa|mama|auntie|aunt|uncle|baby|little|lil))\s+$", flags),
-        "staff_title": regex.compile(r"\b(?:dr\.?|doctor|nurse|np|pa|chaplain|pharmacist|midwife|therapist|hygienist)\s+$", flags),
+        "staff_title": regex.compile(r"\b(?:dr\.?|doctor|nurse|np|pa|chaplain|pharmacist|midwife|therapist|hygienist|"
+                                     r"(?-i:RN|LPN|LVN|PT|PTA|OT|SLP|CNA|CRNA|APRN|RT|MA))\s+$", flags),
         "staff_before": regex.compile(r"\b(?:our|the|your|my|their|his|her|a|an)?\s*(?:(?:new|newest|own|favorite|favourite|beloved|longtime|long-time|amazing|wonderful|dedicated|awesome|incredible|lead|senior|head|chief|staff|\w+)\s+){0,3}"
                                       + roles + r"s?\s*[,:]?\s*(?:\(\s*pictured:?\s*)?$", flags),
         "our_own": regex.compile(r"\bour own\s+$", flags),
@@ -352,6 +354,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         return make(PUBLIC, f"a public title ('{p['public_before'].search(before).group(0).strip(' ,')}')")
     if p["family_before"].search(before) or p["family_after"].search(after):
         return make(FAMILY, "the author's own relative")
+    if _SELF_INTRODUCED.search(before):
+        return make(FAMILY, "the author, introducing themself ('I'm ...'): their own story, told by them")
     staff_relative = _STAFF_RELATIVE_BEFORE.search(before)
     if staff_relative and any(e.role == STAFF and sent_start <= e.start < ident.start for e in earlier) and not _CARE_HERE.search(
             text[sent_start:sent_end or len(text)]):
