@@ -448,3 +448,31 @@ def test_replies_officials_rooms_and_students_with_their_health_are_blocked(lint
 ])
 def test_opening_hours_staff_credentials_own_stories_and_empty_photos_stay_clean(linter, text, kind):
     assert phi(linter.lint_text(text, kind=kind), BLOCKING) == [], text
+
+
+# ------------------------------------------------------------------ 2026-12-06i false alarms (development data from here)
+
+@pytest.mark.parametrize("text,kind", [
+    ("Please call our main line; our staff can help you through the right process.", "review-reply"),
+    ("We are cooperating fully with the Hartwell Police Department. The safety of our patients is our priority.", "post"),
+    ("Pickles the pug is home after his cherry-eye surgery! Thanks to his humans, the Ortiz family, for letting us share.",
+     "post"),
+    ("Our Emergency Department received multiple patients from this morning's pileup on I-90. Out of respect for patient "
+     "privacy, we will not release names or conditions.", "post"),
+    ("After 38 years, Nurse Manager Deborah 'Deb' Lane is hanging up her stethoscope! Deb opened our first cardiac "
+     "step-down unit. We'll miss you, Deb!", "post"),
+    ("Bartholomew the bearded dragon came to us lethargic with metabolic bone disease. He's basking again!", "post"),
+    ("Senior Pet Spotlight: Luna is 19, about 92 in human years! She came in for her senior wellness exam.", "post"),
+    ("Survivor Reunion Night! Dale Fenn met the Medic 3 crew who performed CPR on him. Dale signed our patient "
+     "authorization (Form EMS-PR-3) so we could share his story.", "post"),
+    ("Peds radiology pearl: a young child with cough and fever may have round pneumonia. [Image: chest X-ray with all "
+     "identifiers, dates and facility markers removed]", "post"),
+    ("Sexual Health Week! Free, confidential STI testing Tue–Thu, 10–4, no appointment needed.", "post"),
+    ("Congratulations to the winners of our 5K for Mental Health: Priya Shah (18:42) and Tobias Engel (17:55)!", "post"),
+])
+def test_denials_agencies_pets_counts_colleagues_authorized_stories_and_race_winners_stay_clean(linter, text, kind):
+    assert phi(linter.lint_text(text, kind=kind), BLOCKING) == [], text
+
+
+def test_a_reply_that_saw_the_reviewer_is_still_blocked(linter):
+    assert phi(linter.lint_text("Hi Tom, it was great to see you at your cleaning last week!", kind="review-reply"), BLOCKING)

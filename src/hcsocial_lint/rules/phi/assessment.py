@@ -132,7 +132,8 @@ _RECORD_CONTEXT = timed(regex.compile(r"\b(?:patient|insurance|insured|claim|cop
                         "PHI assessment", "record-number context")
 _NOUN_MODIFIER_AFTER = timed(regex.compile(
     r"\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services|numbers?|counts?|"
-    r"rates?|totals?|data|definitions?|reports?|management|technicians?|coordinators?|navigators?|access|liaisons?)\b",
+    r"rates?|totals?|data|definitions?|reports?|management|technicians?|coordinators?|navigators?|access|liaisons?|"
+    r"privacy|confidentiality|information|rights|names)\b",
     regex.IGNORECASE),
     "PHI assessment", "person noun used as a modifier")
 
@@ -860,8 +861,8 @@ class Assessment:
         if any(m.vocative for m in mentions):  # "Luis! Glad the new inhaler is helping your asthma."
             mention_sentences += [(s, e) for s, e in self.sentences if any(a <= s < b for a, b in scope)
                                   and _SECOND_PERSON.search(self.text[s:e])]
-        own = tuple(c for c in health if any(s <= c.start and c.end <= e for s, e in mention_sentences)
-                    or _THEIR_BEFORE.search(self.text, max(0, c.start - 24), c.start) and self._refers_back(c.start))
+        own = tuple(c for c in health if self._personal(c) and (any(s <= c.start and c.end <= e for s, e in mention_sentences)
+                    or _THEIR_BEFORE.search(self.text, max(0, c.start - 24), c.start) and self._refers_back(c.start)))
         if person.may_be_patient and not care:  # "His thyroid biopsy came back benign": health of theirs by pronoun
             care += self._listed_as_ours(mentions)
         if person.may_be_patient and not care:
@@ -979,7 +980,8 @@ class Assessment:
     def _personal(self, cue: Cue) -> bool:
         """Health that can be someone's: not a cause, a class, nor one of our services."""
         return not (self._a_cause(cue) or _SERVICE_AFTER.match(self.text[cue.end:cue.end + 40])
-                    or _SERVICE_BEFORE.search(self.text[max(0, cue.start - 30):cue.start]))
+                    or _SERVICE_BEFORE.search(self.text[max(0, cue.start - 30):cue.start])
+                    or _EVENT_FOR_BEFORE.search(self.text[max(0, cue.start - 30):cue.start]))  # "our 5K for Mental Health"
 
     def _a_cause(self, cue: Cue) -> bool:
         return _CAUSE_AFTER.match(self.text[cue.end:cue.end + 40]) is not None
@@ -1526,8 +1528,8 @@ _THEIRS_INSIDE = regex.compile(r"\b(?:his|her|their)\b", regex.IGNORECASE)  # "r
 _ORDINAL_BEFORE = regex.compile(r"\b\d[\d,]*(?:st|nd|rd|th)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _DOING_VERBS = frozenset({"perform", "do", "conduct", "lead", "assist", "teach", "run", "scrub"})
 _OWNER_BEFORE = regex.compile(r"\b(?:his|her|their) (?:mom|mommy|dad|daddy|mama|papa|owner|owners|human|humans|family|parents?|"
-                              r"fur[- ]?(?:mom|dad|parents?))\s*,?\s*$", regex.IGNORECASE)
-_NO_PATIENT_SHOWN = regex.compile(r"\bno (?:patients?|babies|baby|people|faces?)\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
+                              r"fur[- ]?(?:mom|dad|parents?))\s*,?\s*(?:the\s+)?$", regex.IGNORECASE)
+_NO_PATIENT_SHOWN = regex.compile(r"\bno (?:patients?|babies|baby|people|faces?)\b|\bidentifiers[^\]]{0,60}removed\b|\bde-?identified\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
                                   r"\bempty (?:isolette|bed|room|crib|chair)\b", regex.IGNORECASE)
 # A sentence about someone known by a title alone: "Coach is out of the cath lab", "Grandpa is resting".
 _TITLE_OPENING = regex.compile(r"(?:coach|pastor|mayor|chief|sarge|doc|grandpa|grandma|nana|papa|mom|dad)(?:'s|\u2019s| is| was)\b",
@@ -1558,6 +1560,8 @@ _RECEIVED_CUE = regex.compile(r"(?:his|her|their) (?:own )?(?:[\w-]+ )?(?:stay|a
 _ROOM_AS_SUBJECT = regex.compile(r"\s+(?:just |finally |officially )?(?:got|is|was|has|had|went|rang|beat|finished|heard)\b", regex.IGNORECASE)
 _EPONYM_AFTER = regex.compile(r"(?:'s|\u2019s)?\s+(?:lymphoma|disease|syndrome|palsy|sarcoma|ataxia|dystrophy|chorea|phenomenon)\b",
                               regex.IGNORECASE)
+_EVENT_FOR_BEFORE = regex.compile(r"\b(?:5k|10k|walk|run|ride|gala|race|fundraiser|golf (?:outing|classic)|awareness|month|week|"
+                                  r"day|tournament|challenge)\s+(?:for|against|to (?:end|fight|beat|support))\s+$", regex.IGNORECASE)
 _GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you all|folks|friends|neighbors|neighbours)\b",
                                  regex.IGNORECASE)
 _OUR_CARE_PLACE = regex.compile(r"\b(?:waiting room|exam room|er|ed|emergency|urgent care|clinic|icu|picu|nicu|unit|ward|floor|"

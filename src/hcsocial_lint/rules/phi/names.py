@@ -74,6 +74,8 @@ def is_given_name(word: str) -> bool:
     """A given name: in the curated list however it is written, or in the packaged name data when it is
     capitalised (the packaged lists hold 20,000 names from many languages, some of them rare words)."""
     lowered = word.lower()
+    if lowered in _not_names():
+        return False  # "Thu" in "Tue–Thu", "Salud", "Ya": words the lists say are never a name here
     if lowered in _first_names():
         return True
     if word[:1].isupper() and lowered in _packaged_first_names():
@@ -150,5 +152,6 @@ _PLACE_WORDS = frozenset(
 )
 _ORG_WORDS = frozenset(
     "inc inc. llc ltd co co. corp corporation company bank association society club team league union party "
-    "network news press records studios games entertainment media labs".split()
+    "network news press records studios games entertainment media labs department police sheriff's office agency "
+    "council commission board district".split()
 )

@@ -214,11 +214,20 @@ def classify(text: str, identifiers: Sequence[Identifier], organisation: Organis
         if person.role == CANDIDATE and known:
             words = frozenset(name_words(person.text))
             other = next((o for o, other_words in known if words and other_words
-                          and (words <= other_words or other_words <= words)), None)
+                          and (words <= other_words or other_words <= words or _short_form(words, other_words))), None)
             if other is not None:
                 people[i] = Person(person.identifier, person.start, person.end, other.role,
                                    f"same person as '{other.text}' ({other.reason})", person.vocative)
     return people
+
+
+def _short_form(words: frozenset[str], other_words: frozenset[str]) -> bool:
+    """"Deb" for "Deborah", "Kat" for "Katherine": a one-word name of three letters or more that begins another's
+    first name (issue #9: "Nurse Manager Deborah 'Deb' Whitfield ... We'll miss you, Deb!")."""
+    if len(words) != 1:
+        return False
+    short = next(iter(words))
+    return len(short) >= 3 and any(len(o) > len(short) and o.startswith(short) for o in other_words)
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "miss", "coach", "officer", "nurse", "baby", "little", "nana"})
