@@ -489,7 +489,7 @@ class Assessment:
         if ident.kind == "PERSON" and "SpacyRecognizer" in ident.recognizer and _INSTITUTION_AFTER.match(self.text, person.end):
             return replace(person, role=NOT_A_PERSON, provider=False,
                            reason="not a person: the first words of an institution's name ('Brisbee Falls High')")
-        if ident.kind == "PERSON" and len(ident.text.split()) == 1 and _VETERINARY.search(self.text):
+        if ident.kind == "PERSON" and len(ident.text.split()) == 1 and self.veterinary_post:
             return replace(person, role=ANIMAL, provider=False,
                            reason="a veterinary practice's post: its patients are animals and HIPAA covers people")
         owner = _OWNER_BEFORE.search(self.text, max(0, person.start - 30), person.start)
@@ -802,6 +802,16 @@ class Assessment:
         sentence = self.analysis.sentence_at(offset)
         words = [t for t in sentence if t.is_alpha and len(t) > 3 and not t.like_url]
         return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.75
+
+    @cached_property
+    def veterinary_post(self) -> bool:
+        """The post is a veterinary practice's ("Maple Veterinary", "#vetlife"): its patients are animals."""
+        return _VETERINARY.search(self.text) is not None
+
+    @cached_property
+    def exposure_notice(self) -> bool:
+        """The post is a public-health exposure notice ("anyone who was in ... may have been exposed")."""
+        return _EXPOSURE_NOTICE.search(self.text) is not None
 
     @cached_property
     def stated_permission(self) -> tuple:
@@ -1188,7 +1198,7 @@ class Assessment:
                 continue  # "the Lake County Health Department": an organisation's name, not where someone lives
             if pointer is None or any(pointer[0] <= c.start < pointer[1] + 25 for c in self.animals()):
                 continue  # "our oldest feline patient", "this 6-year-old golden retriever": the one singled out is an animal
-            if detail.kind in {"STREET_ADDRESS", "LOCATION", "CARE_DATE", "DATE_TIME"} and _EXPOSURE_NOTICE.search(self.text) and not any(
+            if detail.kind in {"STREET_ADDRESS", "LOCATION", "CARE_DATE", "DATE_TIME"} and self.exposure_notice and not any(
                     p.identifier.kind == "PERSON" and p.may_be_patient for p in nearby):
                 continue  # "Anyone who was in the Oak Street Urgent Care waiting room on March 3 ...": where and when of an exposure
             health = tuple(c for c in self.health if window[0] <= c.start < window[1] and not self._a_cause(c)

@@ -91,7 +91,6 @@ _ORG_HANDLE = regex.compile(
     regex.IGNORECASE)
 
 
-# "joined our memory care neighborhood", "moved into our assisted living": a resident, not a colleague.
 _STAFF_RELATIVE_BEFORE = regex.compile(r"\b(?:(?:her|his|their) (?:wife|husband|partner|spouse|son|daughter|baby|newborn|twins|kids?|"
                                        r"children)|(?:arrival|birth) of (?:(?:her|his|their) )?(?:(?:baby|son|daughter|twins) )?|baby)\s*,?\s*$",
                                        regex.IGNORECASE)
@@ -106,6 +105,7 @@ _PASSED_ALONG_TO = regex.compile(r"\b(?:pass|passed|share|shared|forward|forward
                                  regex.IGNORECASE)
 _PRAISE_ABOUT = regex.compile(r"\b(?:kind words|shout-?out|praise|compliments?|feedback|review|thanks|note)\s+(?:about|for|to)\s+$",
                               regex.IGNORECASE)
+# "joined our memory care neighborhood", "moved into our assisted living": a resident, not a colleague.
 _JOINED_OUR_CARE = regex.compile(
     r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:joins?|joined|moved into|moved to|moves into)\s+our\s+(?:[\w-]+\s+){0,2}?"
     r"(?:memory care|assisted living|skilled nursing|long-term care|hospice|rehab|residential)\b(?!\s+(?:team|staff|crew|nurses?|aides?))",

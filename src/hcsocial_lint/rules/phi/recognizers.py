@@ -553,9 +553,11 @@ class CareDateRecognizer(EntityRecognizer):
             start, end = match.span("id")
             taken.append((start, end))
             results.append(_result(CARE_DATE, start, end, 0.85, self, "a date of birth"))
-        events = [(m.start(), m.end(), m.group(0)) for vocabulary in ("phi_care_events", "health_terms")
-                  for m in pattern(vocabulary).finditer(text)]
-        events += [(m.start(), m.end(), m.group(0), "the visit of") for m in _ONE_PATIENT_OF_OURS.finditer(text)]
+        # (start, end, text, how the explanation names what the date is of)
+        events = [(m.start(), m.end(), m.group(0), f"a date next to the care event '{m.group(0)}'")
+                  for vocabulary in ("phi_care_events", "health_terms") for m in pattern(vocabulary).finditer(text)]
+        events += [(m.start(), m.end(), m.group(0), f"the date of the visit of '{m.group(0)}'")
+                   for m in _ONE_PATIENT_OF_OURS.finditer(text)]
         if not events:
             return results
         for match in self._date.finditer(text):
@@ -568,8 +570,7 @@ class CareDateRecognizer(EntityRecognizer):
                 continue
             event = min(near, key=lambda e: min(abs(start - e[1]), abs(e[0] - end)))
             taken.append((start, end))
-            what = f"the date of {event[3]} '{event[2]}'" if len(event) > 3 else f"a date next to the care event '{event[2]}'"
-            results.append(_result(CARE_DATE, start, end, 0.7, self, what))
+            results.append(_result(CARE_DATE, start, end, 0.7, self, event[3]))
         return results
 
 
