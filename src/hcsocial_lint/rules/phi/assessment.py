@@ -29,7 +29,7 @@ from .options import PhiOptions, authorization, options_from
 from .people import (ANIMAL, CANDIDATE, FAMILY, GUEST, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF,
                      TRAINING_OR_STAFF, Organisation, Person, classify, name_key)
 from .quasi import QUASI_IDENTIFIERS, combinations
-from .names import AGE_OVER_89, ROOM_NUMBER, UNIQUE_CHARACTERISTIC, is_given_name
+from .names import AGE_OVER_89, ROOM_NUMBER, UNIQUE_CHARACTERISTIC, VEHICLE_ID, is_given_name
 from .signals import Cue
 
 REPLY_KINDS = ("review-reply", "comment-reply")
@@ -123,6 +123,7 @@ _OUR_RESIDENT = regex.compile(r"\bour\s+(?:[\w-]+\s+){0,2}?residents?\b", regex.
 _WORD = regex.compile(r"[A-Za-z]{2,}")
 _TAG = regex.compile(r"[#@]\w+")
 _THREAD_COUNTER = regex.compile(r"\d{1,2}/\d{1,2}")
+_VEHICLE_OWNER = regex.compile(r"\b(?:owner|whoever|driver|drives|you|your|he|she|his|her)\b", regex.IGNORECASE)
 _POINTER_ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an|our|this|that|my|yesterday's|today's|tonight's)\s+(?:[\w'-]+\s+){0,3}$",
                                         regex.IGNORECASE)
 _CARE_EVENT_EXPLANATION = regex.compile(r"care event '([^']+)'")
@@ -1181,13 +1182,19 @@ class Assessment:
             # not the band in "the lead singer of Desert Rose"; a description points at itself, so the fire department
             # thanked beside "the firefighter injured in ..." is not who it is about (an agency reporting a case is)
             ignored = {NOT_A_PERSON, ORGANISATION} if detail.kind == UNIQUE_CHARACTERISTIC else {NOT_A_PERSON}
+            # a description, or an age that brings someone in ("a 9-year-old from ..."), is about whoever stands in
+            # its own apposition, in its sentence, not about the nurse of the sentence before
+            introduces = detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS} and _ARTICLE_BEFORE.search(
+                self.text, max(0, detail.start - 8), detail.start) is not None
             reach = (max(detail.start - 40, sentence.start_char), min(detail.end + 40, sentence.end_char)) \
-                if detail.kind == UNIQUE_CHARACTERISTIC else window  # a description's own apposition, in its sentence
+                if detail.kind == UNIQUE_CHARACTERISTIC or introduces else window
             nearby = [p for p in self.people if window[0] <= p.start < window[1] and reach[0] <= p.start < reach[1]
                       and p.role not in ignored and not detail.overlaps(p.start, p.end)]
-            says_patient = (pointer is not None and pointer[2] and detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, "PHOTO"}
+            said_patient = pointer is not None and (pointer[2] or detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS}
+                                                    and _PATIENT_AFTER.match(self.text, detail.end) is not None)
+            says_patient = (said_patient and detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS, UNIQUE_CHARACTERISTIC, "PHOTO"}
                             and (detail.kind != "PHOTO" or _PHOTO_OF_A_PATIENT.search(detail.text) is not None)
-                            and not any(p.role == ANIMAL for p in nearby))  # the detail itself says "our oldest patient"
+                            and not any(p.role == ANIMAL for p in nearby))  # "our oldest patient", "our 99-year-old patient"
             if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient:
                 continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
             if self._totals(sentence):
@@ -1241,9 +1248,20 @@ class Assessment:
                 own_care = tuple(c for c in self.care if window[0] <= c.start < window[1] and self._in_clause(detail, (c,)))
                 if not health and not own_care:
                     continue  # care said of the one described counts too: "the foreman at ... was discharged"
+                if "(pattern: named-indefinite)" in detail.explanation and not (own_care or self._our_care_in(sentence)):
+                    continue  # "a teacher at Lincoln Elementary shared tips for flu season": one of many, and not our patient
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
+
+    def _our_care_in(self, sentence) -> bool:
+        """Our care is said in the sentence: a care relationship ("we saw", "came in with"), a place of ours, or
+        one of ours as the subject ("one of our providers renewed ...")."""
+        inside = lambda c: sentence.start_char <= c.start < sentence.end_char  # noqa: E731
+        if any(inside(c) and self.analysis.assertion(c).asserted for c in (*self.care, *self.places)):
+            return True
+        return any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ == "VERB" and any(w.lower_ in {"we", "our"} for w in t.subtree)
+                   for t in sentence)
 
     def _of_an_animal(self, detail: Identifier) -> bool:
         """"Pickles the tortoise, age 92": an age or a first in a clause about an animal (HIPAA covers people)."""
@@ -1335,6 +1353,9 @@ class Assessment:
         """A phrase pointing at one person near the detail: "the patient", "a man", "the firefighter"."""
         if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, QUASI_IDENTIFIERS}:
             return detail.start, detail.end, "patient" in detail.text.lower()
+        if detail.kind == VEHICLE_ID:  # "whoever drives the red Jeep with the GOHAWKS plate": the plate points at its driver
+            owner = _VEHICLE_OWNER.search(self.text, window[0], window[1])
+            return (detail.start, detail.end, False) if owner else None
         if detail.kind == "ROOM_NUMBER" and (any(0 <= c.start - detail.end <= 30 and self._received(c, False) for c in self.care)
                                              or _ROOM_AS_SUBJECT.match(self.text, detail.end) and any(
                     0 <= h.start - detail.end <= 60 and self._personal(h) for h in self.health)):
@@ -1490,7 +1511,9 @@ _GROUPS_OF_VISITORS = regex.compile(r"\b(?:families|folks|guests|visitors|neighb
 _NOT_CLINICIANS = frozenset({"clinic", "hospital", "health system", "medical center", "department", "practice", "team",
                              "care team", "provider"})
 # Descriptions that pick out one person without a name (recognizers.UniqueCharacteristicRecognizer).
-_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|family-multiples)\)")
+_ARTICLE_BEFORE = regex.compile(r"\b(?:a|an|our|one)\s+$", regex.IGNORECASE)
+_PATIENT_AFTER = regex.compile(r"[\s-]+(?:[a-z]+\s+)?(?:patient|resident)\b", regex.IGNORECASE)
+_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|named-indefinite|family-multiples)\)")
 _GROUP_AFTER = regex.compile(r"\s+(?:survivors|patients|families|awareness|month|research|fair|gala|walk|run)\b", regex.IGNORECASE)
 _BED_GAP = regex.compile(r"\s*[,(]?\s*(?:(?:in|from|at)\s+)?")
 _CONDITION_LEXICONS = ("claim_targets_conditions", "claim_targets_infections")

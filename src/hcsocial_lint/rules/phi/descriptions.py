@@ -3,11 +3,16 @@
 Safe Harbor's last identifier is "any other unique identifying characteristic" (45 CFR
 164.514(b)(2)(i)(R)). In a small community a role and a place are enough: "our beloved Elkhorn Bend
 postmaster", "the pastor at Grace Fellowship", "the city councilman from Ward 3", "the legend in ICU
-bed 7", "the Pilates instructor from the studio next door". The regular patterns of
+bed 7", "the Pilates instructor from the studio next door", "a junior on the Rivermont debate team", "a
+15-year-old from Oak Hollow Middle School". The regular patterns of
 ``UniqueCharacteristicRecognizer`` list some such phrases; this recognizer reads the shape on the
 dependency parse instead: a singular noun for what a person is or does in a community
-(``vocabularies/phi_role_nouns.txt``), made definite ("the", "our"), that a proper name, a number or
-"next door" specifies, in its compound words or in a prepositional phrase hung on it.
+(``vocabularies/phi_role_nouns.txt``) or an age used as a noun ("a 15-year-old", "a 19 y/o"), made
+definite ("the", "our") and specified by a proper name, a number or "next door", in its compound words
+or in a prepositional phrase hung on it. An indefinite one ("a junior", "a 15-year-old") picks out one
+person only when a proper name specifies it: a named team, school, club, employer or small place. When
+the parser hangs the preposition on the verb ("we saw a 19 y/o | from the Dunmore rugby club"), the
+words right after the noun are read instead.
 
 A description alone is not PHI: the PHI rules count it only with health that can be the person's, in
 the description's sentence or one that refers back to them, or with our care said of them (see
@@ -33,6 +38,11 @@ SCORE = 0.5
 _LOCAL_FIGURES = frozenset({"anchor", "weatherman", "weatherwoman", "meteorologist", "reporter", "dj", "mayor", "sheriff",
                             "judge", "pastor", "priest", "rabbi", "imam", "principal", "superintendent", "coach", "celebrity"})
 _ORDINAL_GRADE = regex.compile(r"\d{1,2}(?:st|nd|rd|th)(?:-grade)?")
+_NAMED_PLACES = frozenset({"ORG", "GPE", "FAC", "LOC"})
+_INDEFINITE = frozenset({"a", "an", "one"})
+# an age used as a noun: "a 15-year-old", "a 19 y/o", "a 22yo" (the tokens end at "old", "o" or "22yo")
+_AGE_NOUN = regex.compile(r"\b\d{1,2}(?:[\s-]?years?[\s-]old|[\s-]?yrs?[\s-]old|\s?y/o|\s?yo)\b(?![\s-]+(?:[a-z]+\s+)?"
+                          r"(?:years?|months?)\b)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -57,19 +67,67 @@ class DescribedPersonRecognizer(EntityRecognizer):
         if doc is None or not hasattr(doc, "has_annotation") or not doc.has_annotation("DEP"):
             return []
         results = []
-        for noun in doc:
-            if noun.pos_ not in {"NOUN", "PROPN"} or noun.tag_ in {"NNS", "NNPS"} or noun.lemma_.lower() not in _role_nouns():
+        for noun in (*_role_heads(doc), *_age_heads(doc)):
+            determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}] + [doc[noun.left_edge.i].lower_]
+            definite = any(d in _DEFINITE for d in determiners) or any(c.lower_ == "certain" for c in noun.children)
+            if definite:
+                span = _specified(noun)  # "the", "our", or "a certain Pinebrook councilwoman"
+            elif any(d in _INDEFINITE for d in determiners):
+                span = _named(noun)  # "a junior on Rivermont's debate team": only a proper name specifies one person
+            else:
                 continue
-            if not any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE or c.lower_ == "certain" for c in noun.children):
-                continue  # "the", "our", or "a certain Pinebrook councilwoman"
-            span = _specified(noun)
             if span is None:
                 continue
             first, last = span
             start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-            why = f"a description that picks out one person ('{doc[first:last + 1].text}') (pattern: described)"
-            results.append(_result(UNIQUE_CHARACTERISTIC, start, end, SCORE, self, why, "described"))
+            name = "described" if definite else "named-indefinite"
+            why = f"a description that picks out one person ('{doc[first:last + 1].text}') (pattern: {name})"
+            results.append(_result(UNIQUE_CHARACTERISTIC, start, end, SCORE, self, why, name))
         return results
+
+
+def _role_heads(doc):
+    for noun in doc:
+        if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ not in {"NNS", "NNPS"} and noun.lemma_.lower() in _role_nouns():
+            yield noun
+
+
+def _age_heads(doc):
+    """The last token of each age used as a noun ("a 15-year-old from ..."), not an age that modifies a noun."""
+    for m in _AGE_NOUN.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        last = span[-1]
+        following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if following is not None and following.pos_ in {"NOUN", "PROPN"} and following.is_lower:
+            continue  # "a 15-year-old patient", "a 90-year-old building": the noun after is the head
+        yield last
+
+
+def _named(noun) -> tuple[int, int] | None:
+    """The token range of an indefinite description that a proper name specifies: in its compound words
+    ("a Rivermont junior"), in a prepositional phrase hung on it ("a sophomore on the Hargrove volleyball
+    team"), or in the words right after it when the parser hangs that phrase elsewhere."""
+    doc = noun.doc
+    left = min([noun.i] + [c.left_edge.i for c in noun.children if c.i < noun.i])
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ in {"compound", "nmod"} and any(_names_a_place(t) for t in child.subtree):
+            return left, noun.i
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PREPOSITIONS):
+        named = [t for t in prep.subtree if _names_a_place(t)]
+        if named:
+            return left, max(t.i for t in prep.subtree)
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if after is None or after.lower_ not in _PREPOSITIONS:
+        return None
+    phrase = []
+    for token in doc[after.i + 1:min(after.i + 8, len(doc))]:
+        if token.is_punct and token.text not in {"'", "’", "."} or token.pos_ in {"VERB", "AUX", "ADP"} or token.is_sent_start:
+            break
+        phrase.append(token)
+    named = [t for t in phrase if _names_a_place(t)]
+    return (left, phrase[-1].i) if named else None
 
 
 def _specified(noun) -> tuple[int, int] | None:
@@ -95,9 +153,11 @@ def _specified(noun) -> tuple[int, int] | None:
 
 
 def _names_a_place(token) -> bool:
-    """A capitalised proper noun inside the sentence (not its first word), not a state or larger."""
-    return (token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_sent_start and token.is_alpha
-            and not state_or_larger(token.text))
+    """A capitalised proper noun inside the sentence (not its first word), not a state or larger; the tagger
+    sometimes reads a town or school before a noun as an adjective ("the Westvale debate team"), so a word of a
+    named organisation or place counts too."""
+    return ((token.pos_ == "PROPN" or token.ent_type_ in _NAMED_PLACES) and token.text[:1].isupper()
+            and not token.is_sent_start and token.is_alpha and not state_or_larger(token.text))
 
 
 def _nearby(prep) -> bool:

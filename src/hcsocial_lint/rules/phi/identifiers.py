@@ -83,7 +83,7 @@ PERSON_KINDS = frozenset({PERSON, SOCIAL_HANDLE})
 RECORD_KINDS = frozenset({MEDICAL_RECORD_NUMBER, HEALTH_PLAN_NUMBER})
 # Details that single out a person only together with a person and their care (PHI-08).
 DETAIL_KINDS = frozenset({
-    ROOM_NUMBER, CARE_DATE, AGE_OVER_89, UNIQUE_CHARACTERISTIC, STREET_ADDRESS, ZIP_CODE, PHOTO,
+    ROOM_NUMBER, CARE_DATE, AGE_OVER_89, UNIQUE_CHARACTERISTIC, STREET_ADDRESS, ZIP_CODE, PHOTO, VEHICLE_ID,
 })
 
 # A specific finding makes a generic one it covers redundant: "fax 555-0100" is a fax number, not

@@ -419,10 +419,16 @@ class VehicleIdRecognizer(_RegexRecognizer):
     PATTERNS = (
         ("plate-label", r"\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?|tag number)\s*[:#]?\s*(?P<id>[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b", 0.7),
         ("vin", r"\b(?:VIN\s*[:#]?\s*)?(?P<id>[A-HJ-NPR-Z0-9]{17})\b", 0.5),
+        # vanity plates are letters only: "the SKIBUM plate", "plate 'GR8DAY' readable", "plates that read MOOSE"
+        ("plate-quoted", r"\bplates?\s*(?:that\s+(?:reads?|says?)\s*|reading\s*|:\s*)?['\"‘“](?P<id>(?-i:[A-Z0-9]{2,8}))['\"’”]", 0.7),
+        ("plate-before", r"(?<![\w'’])(?P<id>(?-i:[A-Z][A-Z0-9]{3,7}))\s+(?:vanity\s+|licen[cs]e\s+)?plates?\b", 0.7),
+        ("plate-reads", r"\bplates?\s+(?:that\s+)?(?:reads?|says?|reading)\s+(?P<id>(?-i:[A-Z0-9]{3,8}))\b", 0.7),
     )
 
     def accept(self, name: str, match: regex.Match, text: str) -> bool:
         value = match.group("id")
+        if name.startswith("plate-") and name != "plate-label":
+            return True
         if len(value) == 17:
             return sum(c.isdigit() for c in value) >= 5 and sum(c.isalpha() for c in value) >= 3
         return any(c.isdigit() for c in value)
