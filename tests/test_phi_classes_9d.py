@@ -69,3 +69,56 @@ def test_a_vanity_plate_beside_its_drivers_care_singles_them_out(linter, text):
 ])
 def test_a_plate_without_a_driver_and_their_care_stays_clean(linter, text):
     assert not phi(linter.lint_text(text), BLOCKING), text
+
+
+# ------------------------------------------------------------------ second round, from the 2026-12-06j set (development data)
+
+@pytest.mark.parametrize("text", [
+    "Last Tuesday Dr. Patel spotted appendicitis in a 6-year-old from Cedar Bluff that another clinic had missed.",
+    "Got to be the nurse for a very famous rapper this morning for his knee scope. Not saying who!",
+    "Guess which Channel 9 weatherman just got his new crowns here this week?",
+    "Medic 9 responded to Oakdale Middle School at 2:15 this afternoon for a 12 y/o female with a possible broken "
+    "wrist. Pt transported.",
+    "Huge thanks to the crew on Medic 7 who revived the teenager found unresponsive behind the Elm Street rink "
+    "Saturday night. He is recovering and doing ok.",
+    "Happy 96th birthday, Miss Ruth! [Photo: Ruth with her cake in the memory care wing] She says the secret is gardening.",
+    "Client story: J., a 41-year-old bus driver from Lakeport, shares how our group therapy helped her after her "
+    "hospitalization in May.",
+])
+def test_described_or_aged_people_with_our_care(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING), text
+
+
+@pytest.mark.parametrize("text", [
+    "A famous singer once said that music heals. Come to our music therapy open house.",
+    "Guess which Channel 9 weatherman is hosting our health fair here this week?",
+    "Medic 5 will be at the Elm Street fair Saturday doing free blood pressure checks.",
+    "Merry Christmas from all of us! #BabyJesus #NICU",
+    "Our nurse Tia ran the registration table at Saturday's 5K.",
+])
+def test_near_misses_stay_clean(linter, text):
+    assert not phi(linter.lint_text(text), BLOCKING), text
+
+
+def test_a_review_reply_that_states_a_blood_alcohol_level_confirms_care(linter):
+    text = "Since you posted this: you left against medical advice and your blood alcohol level was 0.21 when you arrived."
+    assert phi(linter.lint_text(text, kind="review-reply"), BLOCKING)
+
+
+def test_a_titled_name_cared_for_in_a_staff_spotlight_is_not_staff(linter):
+    text = ("Staff Spotlight: Respiratory Therapist Dana Ortiz! Dana has been with us 15 years. Last winter she spent "
+            "four nights coaching Mr. Pruitt off the ventilator after his bout of pneumonia.")
+    assert phi(linter.lint_text(text))
+
+
+def test_colleagues_in_a_staff_spotlight_stay_staff(linter):
+    text = "Staff Spotlight: meet Dana Ortiz, RT, and Mrs. Lee, our unit clerk! They keep 4 West running."
+    assert not phi(linter.lint_text(text))
+
+
+@pytest.mark.parametrize("hashtag, name", [("BraveBentley", "bentley"), ("StrongLikeAva", "ava"), ("BabyJesus", None),
+                                           ("LittleLeague", None), ("BraveHeart", None)])
+def test_hashtag_names_after_a_word_of_praise(hashtag, name):
+    from hcsocial_lint.rules.phi.names import hashtag_name
+
+    assert hashtag_name(hashtag) == name

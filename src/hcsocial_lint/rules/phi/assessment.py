@@ -119,10 +119,14 @@ _ALUMNI_GROUPS = frozenset({"graduates", "grads", "alumni", "stars", "champions"
 _PLACE_LIST_GAP = regex.compile(r"\s{0,8}(?:\+|&|&amp;|and|,)\s{0,8}")  # "Dayton + Springfield"
 _YOUR_BEFORE = regex.compile(r"\b(?:your|(?-i:[Ss]us?|[Tt]us?))\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"\bin\s+$")
-_OUR_RESIDENT = regex.compile(r"\bour\s+(?:[\w-]+\s+){0,2}?residents?\b", regex.IGNORECASE)
+_OUR_RESIDENT = regex.compile(r"\bour\s+(?:[\w-]+\s+){0,2}?residents?\b|\b(?:the|our)\s+(?:memory[- ]care|assisted[- ]living|"
+                              r"skilled[- ]nursing|long[- ]term[- ]care|dementia[- ]care|hospice)\s+(?:wing|unit|floor|"
+                              r"neighbou?rhood|household|cottage|suite)\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z]{2,}")
 _TAG = regex.compile(r"[#@]\w+")
 _THREAD_COUNTER = regex.compile(r"\d{1,2}/\d{1,2}")
+_CLINICIAN_FOR = regex.compile(r"\b(?:the|their|his|her|my)\s+(?:[\w-]+\s+)?(?:nurse|doctor|surgeon|physician|therapist|medic|"
+                            r"paramedic|dentist|hygienist|pharmacist|provider|anesthetist|midwife)\s+for\b", regex.IGNORECASE)
 _VEHICLE_OWNER = regex.compile(r"\b(?:owner|whoever|driver|drives|you|your|he|she|his|her)\b", regex.IGNORECASE)
 _POINTER_ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an|our|this|that|my|yesterday's|today's|tonight's)\s+(?:[\w'-]+\s+){0,3}$",
                                         regex.IGNORECASE)
@@ -1195,7 +1199,8 @@ class Assessment:
             says_patient = (said_patient and detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS, UNIQUE_CHARACTERISTIC, "PHOTO"}
                             and (detail.kind != "PHOTO" or _PHOTO_OF_A_PATIENT.search(detail.text) is not None)
                             and not any(p.role == ANIMAL for p in nearby))  # "our oldest patient", "our 99-year-old patient"
-            if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient:
+            introduced = "(pattern: named-indefinite)" in detail.explanation  # "a 3-year-old from ...": someone new
+            if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient and not introduced:
                 continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
             if self._totals(sentence):
                 continue  # "3,400 patients were discharged: 890 from ..." counts people, singles out no one
@@ -1256,12 +1261,18 @@ class Assessment:
 
     def _our_care_in(self, sentence) -> bool:
         """Our care is said in the sentence: a care relationship ("we saw", "came in with"), a place of ours, or
-        one of ours as the subject ("one of our providers renewed ...")."""
+        one of ours as the subject ("one of our providers renewed ...", "Dr. Shah caught ...")."""
         inside = lambda c: sentence.start_char <= c.start < sentence.end_char  # noqa: E731
         if any(inside(c) and self.analysis.assertion(c).asserted for c in (*self.care, *self.places)):
             return True
-        return any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ == "VERB" and any(w.lower_ in {"we", "our"} for w in t.subtree)
-                   for t in sentence)
+        if _CLINICIAN_FOR.search(self.text, sentence.start_char, sentence.end_char):
+            return True  # "got to be the nurse for a very famous rapper"
+        if any(t.lower_ == "here" and t.head.pos_ == "VERB" and t.head.dep_ in {"ROOT", "conj", "relcl"} for t in sentence):
+            return True  # "Guess which Channel 9 weatherman just got his new crowns here": here is our place
+        staff = [p for p in self.people if p.role == STAFF and sentence.start_char <= p.start < sentence.end_char]
+        return any(t.dep_ == "nsubj" and t.head.pos_ == "VERB" and (
+            any(w.lower_ in {"we", "our"} for w in t.subtree)
+            or any(p.start <= t.idx < p.end for p in staff)) for t in sentence)  # "Dr. Shah caught ... in a 3-year-old"
 
     def _of_an_animal(self, detail: Identifier) -> bool:
         """"Pickles the tortoise, age 92": an age or a first in a clause about an animal (HIPAA covers people)."""

@@ -39,7 +39,8 @@ _LOCAL_FIGURES = frozenset({"anchor", "weatherman", "weatherwoman", "meteorologi
                             "judge", "pastor", "priest", "rabbi", "imam", "principal", "superintendent", "coach", "celebrity"})
 _ORDINAL_GRADE = regex.compile(r"\d{1,2}(?:st|nd|rd|th)(?:-grade)?")
 _NAMED_PLACES = frozenset({"ORG", "GPE", "FAC", "LOC"})
-_INDEFINITE = frozenset({"a", "an", "one"})
+_INDEFINITE = frozenset({"a", "an", "one", "which"})  # "guess which Channel 5 anchor ..."
+_FAMOUS = frozenset({"famous", "well-known", "celebrity", "renowned", "beloved", "legendary", "notorious"})
 # an age used as a noun: "a 15-year-old", "a 19 y/o", "a 22yo" (the tokens end at "old", "o" or "22yo")
 _AGE_NOUN = regex.compile(r"\b\d{1,2}(?:[\s-]?years?[\s-]old|[\s-]?yrs?[\s-]old|\s?y/o|\s?yo)\b(?![\s-]+(?:[a-z]+\s+)?"
                           r"(?:years?|months?)\b)", regex.IGNORECASE)
@@ -114,6 +115,8 @@ def _named(noun) -> tuple[int, int] | None:
     for child in noun.children:
         if child.i < noun.i and child.dep_ in {"compound", "nmod"} and any(_names_a_place(t) for t in child.subtree):
             return left, noun.i
+        if child.i < noun.i and child.dep_ == "amod" and child.lower_ in _FAMOUS:
+            return left, noun.i  # "a very famous country singer": famous is one of few
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PREPOSITIONS):
         named = [t for t in prep.subtree if _names_a_place(t)]
         if named:

@@ -61,6 +61,14 @@ def _place_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _deities() -> frozenset[str]:
+    """Sacred names ("#BabyJesus" at Christmas is no patient): the language layer's one lexicon of them."""
+    from ...language.lexicon import builtin_lexicon
+
+    return frozenset(p.lower() for p in builtin_lexicon("named_deities").phrases)
+
+
+@lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
     return frozenset(terms("phi_not_names"))
 
@@ -97,7 +105,8 @@ _CAMEL = timed(regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+"), "recognizer H
 _HASHTAG_PREFIXES = ("prayersfor", "prayerfor", "prayfor", "pray4", "praying4", "prayingfor", "teamfor", "team",
                      "justicefor", "lovefor", "standwith", "wearewith", "welove", "fightfor", "fightingfor",
                      "strongfor", "miraclefor", "hopefor", "supportfor", "getwell", "getwellsoon", "go", "love",
-                     "thinkingof", "healingfor")
+                     "thinkingof", "healingfor", "brave", "little", "baby", "mighty", "warrior", "superhero", "hero",
+                     "stronglike", "bravelike")
 _HASHTAG_SUFFIXES = ("strong", "strength", "warrior", "warriors", "tough", "fights", "fighter", "fight", "army",
                      "nation", "journey", "story", "brave", "squad", "crew", "miracle", "courage", "power", "proud",
                      "recovery", "update", "updates", "day", "fund", "hope", "love", "support", "stronger")
@@ -105,6 +114,11 @@ _HASHTAG_SUFFIXES = ("strong", "strength", "warrior", "warriors", "tough", "figh
 
 def hashtag_name(body: str) -> str | None:
     """The given name a hashtag body is built around, or None."""
+    name = _hashtag_name(body)
+    return None if name is None or name in _deities() else name
+
+
+def _hashtag_name(body: str) -> str | None:
     lowered = body.lower()
     for prefix in _HASHTAG_PREFIXES:
         rest = lowered[len(prefix):]

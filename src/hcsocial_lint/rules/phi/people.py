@@ -91,6 +91,10 @@ _ORG_HANDLE = regex.compile(
     regex.IGNORECASE)
 
 
+_CARED_FOR_BEFORE = regex.compile(r"\b(?:coach(?:ed|ing)|help(?:ed|ing)|car(?:ed|ing) for|treat(?:ed|ing)|nurs(?:ed|ing)|wean(?:ed|ing)|"
+                               r"s(?:at|itting) with|walk(?:ed|ing)|talk(?:ed|ing)|stay(?:ed|ing) with)\b[^.!?]{0,40}$",
+                               regex.IGNORECASE)
+_COURTESY_TITLED = regex.compile(r"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s")
 _STAFF_RELATIVE_BEFORE = regex.compile(r"\b(?:(?:her|his|their) (?:wife|husband|partner|spouse|son|daughter|baby|newborn|twins|kids?|"
                                        r"children)|(?:arrival|birth) of (?:(?:her|his|their) )?(?:(?:baby|son|daughter|twins) )?|baby)\s*,?\s*$",
                                        regex.IGNORECASE)
@@ -385,6 +389,10 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
     if guest and not vocative:
         return make(GUEST, f"a guest, speaker or donor ('{guest.group(0)}')")
     if spotlight:
+        cared_for = _CARED_FOR_BEFORE.search(text[sent_start:ident.start])
+        if cared_for and _COURTESY_TITLED.match(ident.text) and any(e.role == STAFF for e in earlier):
+            # "Last spring she spent three nights coaching Mr. Abernathy off the ventilator": who they cared for
+            return make(CANDIDATE, f"cared for by the staff member in the spotlight ('{cared_for.group(0).strip()}')")
         return make(STAFF, "the post is a staff or volunteer spotlight")
     return make(CANDIDATE, "nothing shows they are staff, a public figure or the author's relative")
 

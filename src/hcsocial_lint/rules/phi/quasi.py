@@ -17,7 +17,7 @@ from ...nlp.doc_index import doc_text
 from .identifiers import Identifier, state_or_larger
 
 QUASI_IDENTIFIERS = "QUASI_IDENTIFIERS"
-_AGE = regex.compile(r"\b(?:\d{1,3}[\s-]?(?:years?|yrs?|yo|y/o)[\s-]?old|\d{1,3}[\s-]year[\s-]old|aged\s+\d{1,3}|"
+_AGE = regex.compile(r"\b(?:\d{1,3}[\s-]?(?:years?|yrs?|yo|y/o)[\s-]?old|\d{1,3}\s?(?:y/o|yo)\b|\d{1,3}[\s-]year[\s-]old|aged\s+\d{1,3}|"
                      r"in\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+)?\d0s)\b", regex.IGNORECASE)
 _SEX = regex.compile(r"\b(?:male|female|man|woman|boy|girl|gentleman|lady|mother|father|grandmother|grandfather|"
                      r"son|daughter|husband|wife|he|she|his|her)\b", regex.IGNORECASE)
