@@ -1188,10 +1188,11 @@ class Assessment:
             ignored = {NOT_A_PERSON, ORGANISATION} if detail.kind == UNIQUE_CHARACTERISTIC else {NOT_A_PERSON}
             # a description, or an age that brings someone in ("a 9-year-old from ..."), is about whoever stands in
             # its own apposition, in its sentence, not about the nurse of the sentence before
-            introduces = detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS} and _ARTICLE_BEFORE.search(
+            age_with_article = detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS} and _ARTICLE_BEFORE.search(
                 self.text, max(0, detail.start - 8), detail.start) is not None
+            indefinite = _NAMED_INDEFINITE in detail.explanation  # "a 3-year-old from ...": someone new, not the staff nearby
             reach = (max(detail.start - 40, sentence.start_char), min(detail.end + 40, sentence.end_char)) \
-                if detail.kind == UNIQUE_CHARACTERISTIC or introduces else window
+                if detail.kind == UNIQUE_CHARACTERISTIC or age_with_article else window
             nearby = [p for p in self.people if window[0] <= p.start < window[1] and reach[0] <= p.start < reach[1]
                       and p.role not in ignored and not detail.overlaps(p.start, p.end)]
             said_patient = pointer is not None and (pointer[2] or detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS}
@@ -1199,8 +1200,7 @@ class Assessment:
             says_patient = (said_patient and detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS, UNIQUE_CHARACTERISTIC, "PHOTO"}
                             and (detail.kind != "PHOTO" or _PHOTO_OF_A_PATIENT.search(detail.text) is not None)
                             and not any(p.role == ANIMAL for p in nearby))  # "our oldest patient", "our 99-year-old patient"
-            introduced = "(pattern: named-indefinite)" in detail.explanation  # "a 3-year-old from ...": someone new
-            if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient and not introduced:
+            if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient and not indefinite:
                 continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
             if self._totals(sentence):
                 continue  # "3,400 patients were discharged: 890 from ..." counts people, singles out no one
@@ -1253,7 +1253,7 @@ class Assessment:
                 own_care = tuple(c for c in self.care if window[0] <= c.start < window[1] and self._in_clause(detail, (c,)))
                 if not health and not own_care:
                     continue  # care said of the one described counts too: "the foreman at ... was discharged"
-                if "(pattern: named-indefinite)" in detail.explanation and not (own_care or self._our_care_in(sentence)):
+                if indefinite and not (own_care or self._our_care_in(sentence)):
                     continue  # "a teacher at Lincoln Elementary shared tips for flu season": one of many, and not our patient
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
@@ -1523,6 +1523,7 @@ _NOT_CLINICIANS = frozenset({"clinic", "hospital", "health system", "medical cen
                              "care team", "provider"})
 # Descriptions that pick out one person without a name (recognizers.UniqueCharacteristicRecognizer).
 _ARTICLE_BEFORE = regex.compile(r"\b(?:a|an|our|one)\s+$", regex.IGNORECASE)
+_NAMED_INDEFINITE = "(pattern: named-indefinite)"  # descriptions.DescribedPersonRecognizer: "a junior on the X team"
 _PATIENT_AFTER = regex.compile(r"[\s-]+(?:[a-z]+\s+)?(?:patient|resident)\b", regex.IGNORECASE)
 _DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|named-indefinite|family-multiples)\)")
 _GROUP_AFTER = regex.compile(r"\s+(?:survivors|patients|families|awareness|month|research|fair|gala|walk|run)\b", regex.IGNORECASE)

@@ -411,6 +411,9 @@ class LicenseNumberRecognizer(_RegexRecognizer):
         return _id_has_digit(match)
 
 
+_VANITY_PLATE_PATTERNS = frozenset({"plate-quoted", "plate-before", "plate-reads"})
+
+
 class VehicleIdRecognizer(_RegexRecognizer):
     """Vehicle identifiers (Safe Harbor (L)): licence plates with their label and 17-character VINs."""
 
@@ -427,8 +430,8 @@ class VehicleIdRecognizer(_RegexRecognizer):
 
     def accept(self, name: str, match: regex.Match, text: str) -> bool:
         value = match.group("id")
-        if name.startswith("plate-") and name != "plate-label":
-            return True
+        if name in _VANITY_PLATE_PATTERNS:
+            return True  # a vanity plate may be letters only
         if len(value) == 17:
             return sum(c.isdigit() for c in value) >= 5 and sum(c.isalpha() for c in value) >= 3
         return any(c.isdigit() for c in value)
