@@ -1392,6 +1392,11 @@ class Assessment:
                 continue  # "your child" in a post speaks to every reader
             if _MY_BEFORE.search(before) and pattern("phi_family_words").fullmatch(word):
                 continue  # "my mom": the author's own relative, not a patient
+            if pattern("phi_public_titles").fullmatch(word) and not any(
+                    self.sentence_of(m.start()) == self.sentence_of(c.start)
+                    for c in (*self.care, *(h for h in self.health if self._personal(h)))):
+                continue  # "The mayor toured our new cancer center today": an official in public, unless their care or
+                # health is said ("the mayor's test came back negative")
             distance = 0 if sentence[0] <= m.start() < sentence[1] else 1
             candidates.append((distance, abs(m.start() - detail.start), m.start(), m.end(), word in {"patient", "case"}))
         for person in self.people:  # a tagged account is usually an agency or a reporter, not the patient
