@@ -1,4 +1,4 @@
-"""The learned second opinions (CLM090, TON090, INC090, END090) on real text: how many real organisation
+"""The learned second opinions (CLM090, TON090, INC090, END090, PHI090) on real text: how many real organisation
 posts get one (each a false alarm unless a reader judges otherwise), how many compliant regulator-set rows
 get one, and the time they add per post. Only counts are printed; the posts are read at run time from
 ``../shared/data/real_posts/`` and ``../shared/data/real_violations/dev.jsonl`` and never copied.
@@ -28,7 +28,7 @@ from hcsocial_lint.sources import read_text_post  # noqa: E402
 SHARED = Path(os.environ.get("HCLINT_SHARED", REPO.parent / "shared")) / "data"
 SETS = ("cdc_tweets_2020", "health_agency_tweets_2021", "covid_era_org_tweets_2020_2021", "healthcare_job_tweets_2017",
         "health_news_tweets_uci_sample")
-SCORERS = ("CLM090", "TON090", "INC090", "END090")
+SCORERS = ("CLM090", "TON090", "INC090", "END090", "PHI090")
 
 
 def _posts(linter: Linter, texts: list[str]):
@@ -48,7 +48,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--posts-for-time", type=int, default=600, help="real posts timed with the scorers on and off")
     args = parser.parse_args()
-    # every second opinion on, not only the default (claims): what each would add
+    # every second opinion on, not only the default (claims, phi): what each would add
     on = Linter(Settings(plugins=False, families={"scorer": {"families": list(SCORER_FAMILIES)}}))
     off = Linter(Settings(plugins=False, families={"scorer": {"enabled": False}}))
     print("Real posts with a learned second opinion (warning):")

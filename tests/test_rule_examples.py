@@ -7,9 +7,10 @@ import pytest
 
 from hcsocial_lint import Linter, Settings
 from hcsocial_lint.fixes import fix_text
+from hcsocial_lint.rules.second_opinion import SCORER_FAMILIES
 
 # every learned second opinion on, so that the examples of those off by default run too
-_LINTER = Linter(Settings(plugins=False, families={"scorer": {"families": ["claims", "tone", "inducement", "endorsement"]}}))
+_LINTER = Linter(Settings(plugins=False, families={"scorer": {"families": list(SCORER_FAMILIES)}}))
 CASES = [
     pytest.param(rule.meta, example, id=f"{rule.meta.id}-{i}-{example.expect}")
     for rule in _LINTER.rules.values()

@@ -1,4 +1,4 @@
-"""The learned second opinions (CLM090, TON090, INC090, END090): weights read from the package and
+"""The learned second opinions (CLM090, TON090, INC090, END090, PHI090): weights read from the package and
 nowhere else, the same score every time, a warning that says it is a model's opinion, silent where
 the family's rules report, and off with ``[tool.hclint.scorer] enabled = false``."""
 
@@ -20,7 +20,7 @@ from hcsocial_lint.model import Hit, RuleMeta, Severity
 from hcsocial_lint.rules import second_opinion
 from hcsocial_lint.sources import read_text_post
 
-SCORER_IDS = {"CLM090", "TON090", "INC090", "END090"}
+SCORER_IDS = {"CLM090", "TON090", "INC090", "END090", "PHI090"}
 CLAIM = "Say goodbye to joint pain with our turmeric blend. Order yours now."
 # CLM013 reports this one; the model alone would score it above its threshold
 CLAIM_THE_RULES_REPORT = "Our elderberry gummies support a healthy immune response all winter long. Shop the bundle today!"
@@ -35,13 +35,13 @@ def test_weights_are_package_data_small_and_match_their_card():
     card = model_card()
     folder = resources.files("hcsocial_lint.learned").joinpath("weights")
     total = 0
-    for family in ("claims", "tone", "inducement", "endorsement"):
+    for family in ("claims", "tone", "inducement", "endorsement", "phi"):
         entry = card["families"][family]
         assert 0.5 <= entry["threshold"] < 1.0
         total += len(folder.joinpath(entry["file"]).read_bytes())
         scorer = load_scorer(family)
         assert scorer.weights and all(0 <= k < DIMENSIONS for k in scorer.weights)
-    assert total < 1_000_000
+    assert total < 1_500_000
 
 
 def test_feature_hashing_is_the_same_in_every_process():
@@ -107,7 +107,7 @@ def test_switched_off_by_configuration():
     assert not SCORER_IDS & {f.rule_id for f in off.lint_text(CLAIM).findings}
 
 
-def test_only_the_claims_opinion_runs_by_default(linter):
+def test_only_the_claims_and_phi_opinions_run_by_default(linter):
     prices = "Prices slashed on all injectables this weekend, do not miss out."
     assert "TON090" not in {f.rule_id for f in linter.lint_text(prices).findings}
     chosen = Linter(Settings(plugins=False, families={"scorer": {"families": ["claims", "tone"]}}))

@@ -12,9 +12,14 @@ Training data is what the repository holds, nothing else:
 * ``benchmarks/data/phi_drafts.jsonl``: healthcare posts labelled for PHI only, negatives of every
   family (patient stories and authorised stories are left out of endorsement, being testimonials);
 * the rule examples (``fail`` a positive, ``pass`` a negative of the rule's family), except the
-  scorers' own.
+  scorers' own;
+* for PHI only, the blind PHI sets that are already development data (``DEVELOPMENT_BLIND_SETS``: each
+  was scored, its misses read and the rules fixed against it, as ``benchmarks/results/blind.md`` says).
 
-Never ``benchmarks/data/blind/``: the blind sets measure, they do not train.
+A held-out blind set never trains (``HELD_OUT_BLIND_SETS``, and any set not named as development data):
+it measures. For PHI the script also reports a leave-one-set-out figure: the model is trained without
+one development set and scored on it, once per set, which is the honest estimate of what it adds on a
+new writer's drafts.
 
 Each family is cross-validated (5 stratified folds, fixed seed). The threshold is the highest of:
 0.5; the lowest score at which at most 2% of the compliant training rows that the rules pass get a
@@ -58,9 +63,16 @@ REAL_SETS = ("cdc_tweets_2020", "health_agency_tweets_2021", "covid_era_org_twee
 SEED = 20261205
 FOLDS = 5
 # family -> the rule-id prefix whose findings make the rules "report" the family on a post
-FAMILIES = {"claims": "CLM", "tone": "TON", "inducement": "INC", "endorsement": "END"}
-SCORER_IDS = {"CLM090", "TON090", "INC090", "END090"}
-L2 = (1e-3, 3e-4, 1e-4)
+FAMILIES = {"claims": "CLM", "tone": "TON", "inducement": "INC", "endorsement": "END", "phi": "PHI"}
+SCORER_IDS = {"CLM090", "TON090", "INC090", "END090", "PHI090"}
+BLIND = DATA / "blind"
+# Blind PHI sets whose misses were read and fixed against (development data): they may train the PHI model.
+DEVELOPMENT_BLIND_SETS = ("phi_2026-12-04", "phi_2026-12-05", "phi_2026-12-05b", "phi_2026-12-05c", "phi_2026-12-06",
+                          "phi_2026-12-06c", "phi_2026-12-06d", "phi_2026-12-06e", "phi_2026-12-06f", "phi_2026-12-06g",
+                          "phi_2026-12-06h", "phi_2026-12-06i", "phi_2026-12-06j")
+# Never read for training, whatever else changes: they measure.
+HELD_OUT_BLIND_SETS = ("phi_2026-12-06b", "phi_2026-12-06k")
+L2 = (1e-3, 3e-4, 1e-4, 3e-5, 1e-5)
 CV_FALSE_ALARMS = 0.02
 REAL_FALSE_ALARMS = 0.005
 TESTIMONIAL_GROUPS = {"patient-story", "authorized-story", "own-story"}
@@ -71,8 +83,27 @@ TESTIMONIAL_GROUPS = {"patient-story", "authorized-story", "own-story"}
 
 def _jsonl(path: Path) -> list[dict]:
     if "blind" in path.parts:
-        raise SystemExit("the blind sets are never training data")
+        raise SystemExit("the blind sets are never training data (only the development sets, by name)")
+    return _lines(path)
+
+
+def _lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def development_blind_rows(name: str) -> list[dict]:
+    """A blind PHI set that is development data, by name; a held-out or unnamed set is refused."""
+    if name in HELD_OUT_BLIND_SETS or name not in DEVELOPMENT_BLIND_SETS:
+        raise SystemExit(f"{name} is not development data: a held-out blind set never trains")
+    return _lines(BLIND / f"{name}.jsonl")
+
+
+def blind_kind(row: dict) -> str:
+    """The row's kind as hclint names it (the 2026-12-05b writer wrote "reply" with a context)."""
+    kind = row.get("kind") or "post"
+    if kind == "reply":
+        return "review-reply" if "review" in str((row.get("metadata") or {}).get("context", "")) else "comment-reply"
+    return kind
 
 
 def training_rows(linter: Linter) -> list[dict]:
@@ -89,11 +120,13 @@ def training_rows(linter: Linter) -> list[dict]:
         compliant = not row["family_violation"]
         add("claims_drafts", row["text"], row.get("kind"), row.get("metadata"),
             {"claims": int(row["family_violation"]), "tone": 0 if compliant else None,
-             "inducement": 0 if compliant else None, "endorsement": 0 if compliant else None})
+             "inducement": 0 if compliant else None, "endorsement": 0 if compliant else None,
+             "phi": 0 if compliant else None})
     for row in _jsonl(DATA / "tone_drafts.jsonl"):
-        labels: dict[str, int | None] = {"claims": 0 if not row["family_violation"] else None}
+        labels: dict[str, int | None] = {"claims": 0 if not row["family_violation"] else None,
+                                         "phi": 0 if not row["family_violation"] else None}
         for family, prefix in FAMILIES.items():
-            if family == "claims":
+            if family in ("claims", "phi"):
                 continue
             if any(label.startswith(prefix) for label in row["labels"]):
                 labels[family] = 1
@@ -105,14 +138,19 @@ def training_rows(linter: Linter) -> list[dict]:
     for row in _jsonl(DATA / "phi_drafts.jsonl"):
         add("phi_drafts", row["text"], row.get("kind"), row.get("metadata"),
             {"claims": 0, "tone": 0, "inducement": 0,
-             "endorsement": None if row["group"] in TESTIMONIAL_GROUPS else 0})
+             "endorsement": None if row["group"] in TESTIMONIAL_GROUPS else 0, "phi": int(bool(row["disclosure"]))})
+    for name in DEVELOPMENT_BLIND_SETS:
+        for row in development_blind_rows(name):
+            violated = row.get("family_violation") is not False and "phi" in row.get("families", ())
+            add("blind:" + name, row["text"], blind_kind(row), row.get("metadata"),
+                {f: None for f in FAMILIES} | {"phi": int(violated)})
     for meta in linter.rule_metas:
         family = next((f for f, p in FAMILIES.items() if meta.id.startswith(p)), None)
         if family is None or meta.id in SCORER_IDS:
             continue
         for example in meta.examples:
             metadata = dict(example.metadata)
-            if any(k not in ("platform", "paid_partnership", "disclosure") for k in metadata):
+            if any(k not in ("platform", "paid_partnership", "disclosure", "hipaa_authorization") for k in metadata):
                 continue  # examples that need a configuration
             labels = {f: None for f in FAMILIES}
             labels[family] = 1 if example.expect == "fail" else 0
@@ -256,6 +294,30 @@ def lowest_threshold(scores: np.ndarray, share: float) -> float:
     return 0.99
 
 
+def leave_one_set_out(sources: list[str], x: list[np.ndarray], y: np.ndarray, caught: np.ndarray,
+                      judged: np.ndarray, l2: float, threshold: float) -> dict:
+    """For each blind development set: trained without it, what the rules and the model catch on it.
+    Returns {set: [caught by the rules, caught by rules or model, violating, compliant the model warns,
+    compliant]} and the totals under "all"."""
+    sources_arr = np.array(sources)
+    names = sorted({s for s in sources if s.startswith("blind:")})
+    out: dict[str, list[int]] = {}
+    total = np.zeros(5, dtype=int)
+    for name in names:
+        test = sources_arr == name
+        model = train([r for r, t in zip(x, test) if not t], y[~test], l2)
+        scores = predict(model, [r for r, t in zip(x, test) if t])
+        yt, ct, jt = y[test], caught[test], judged[test]
+        warned = jt & (scores >= threshold)
+        figure = np.array([int((ct & (yt == 1)).sum()), int(((ct | warned) & (yt == 1)).sum()), int((yt == 1).sum()),
+                           int((warned & (yt == 0)).sum()), int((yt == 0).sum())])
+        out[name.removeprefix("blind:")] = figure.tolist()
+        total += figure
+    if names:
+        out["all"] = total.tolist()
+    return out
+
+
 # ------------------------------------------------------------------------------------------ main
 
 
@@ -319,6 +381,9 @@ def main() -> int:
             "cv_compliant_warned": int((passed_negatives >= threshold).sum()),
             "real_posts_warned": {name: [int((s >= threshold).sum()), total] for name, (s, total) in real_scores.items()},
         }
+        by_set = leave_one_set_out([rows[i]["source"] for i in members], x, y, caught, judged, l2, threshold)
+        if by_set:
+            figures["leave_one_set_out"] = by_set
         print(f"  {family}: " + json.dumps(figures))
         weights, bias = model
         kept = sorted((k, v) for k, v in weights.items() if abs(v) >= 1e-4)

@@ -1,5 +1,5 @@
 """Learned second opinions: one rule per family that reports what a small trained model thinks of a
-post the family's rules pass (CLM090, TON090, INC090, END090).
+post the family's rules pass (CLM090, TON090, INC090, END090, PHI090).
 
 A rule reads words, frames and patterns someone wrote down; the model reads the same parse and
 weighs every word and arc it saw in the project's labelled drafts (``tools/train_scorer.py``). It is
@@ -10,12 +10,13 @@ a second opinion, so:
 * it is never more than a warning, and its message says that it is a model's opinion and gives the
   score, so nobody mistakes it for a reading of the text;
 * it respects what the family respects: a post whose strongest sentence is negated, asked, quoted or
-  refuted is not reported; nor, for claims, a post whose claim frames the family read and set aside
+  refuted is not reported; nor, for PHI, a post whose front matter records the authorization or a
+  veterinary practice's post; nor, for claims, a post whose claim frames the family read and set aside
   (a public-health measure, care given by clinicians, or every frame not asserted), a sentence holding
   an approved claim (``[tool.hclint.claim] approved_claims``), nor any post of an organisation that
   declares itself a public-health body;
 * it needs the spaCy model and a few words: a bare link or a two-word caption gives it nothing to read;
-* ``[tool.hclint.scorer] families`` chooses which run (default: claims only), ``enabled = false``
+* ``[tool.hclint.scorer] families`` chooses which run (default: claims and PHI), ``enabled = false``
   turns every one of them off.
 
 The score is the model's probability that the post violates the family; the threshold of each
@@ -35,11 +36,13 @@ from ..model import Evidence, Example, Hit, RuleMeta, Severity
 TABLE = "scorer"
 KNOWN_KEYS = ("enabled", "families")
 ENABLED_BY_DEFAULT = True
-SCORER_FAMILIES = ("claims", "tone", "inducement", "endorsement")
+SCORER_FAMILIES = ("claims", "tone", "inducement", "endorsement", "phi")
 # On by default: the claims opinion, which raised the blind claims recall with one more warned compliant
-# row per set; the other three raised their families' blind recall more, but also the warnings on
-# compliant near-misses (benchmarks/results/scorer.md), so they are there to be chosen.
-DEFAULT_FAMILIES = ("claims",)
+# row per set, and the PHI opinion, which raised PHI recall on held-out blind sets with at most one more
+# warned compliant row per set; tone, inducement and endorsement raised their families' blind recall
+# more, but also the warnings on compliant near-misses (benchmarks/results/scorer.md), so they are there
+# to be chosen.
+DEFAULT_FAMILIES = ("claims", "phi")
 MIN_WORDS = 4
 MODEL_NOTE = ("It is a model's opinion, not a reading of the law: the score is the probability a small "
               "logistic regression, trained by tools/train_scorer.py on the project's labelled drafts, gives "
@@ -102,6 +105,7 @@ class SecondOpinion:
     reads_as: str
     defers_to: tuple[str, ...]
     frames_decide: bool = False  # claims: the family's reading of frames and approved claims counts
+    recorded_consent_decides: bool = False  # PHI: a recorded authorization or an animal patient ends it
 
     def eligible(self, analysis: Analysis) -> bool:
         """What does not depend on the weights: the switch, the model, enough words, the family's context."""
@@ -122,6 +126,12 @@ class SecondOpinion:
             if frames and all(f.agent.kind in (MEASURE, CARE) or not analysis.assertion(f.claim_span).asserted
                               for f in frames):
                 return False
+        if self.recorded_consent_decides:
+            from .phi.assessment import assess
+
+            assessment = assess(analysis)
+            if assessment.authorization or assessment.veterinary_post:
+                return False  # front matter holds the authorization; HIPAA does not cover animals
         return True
 
     def opinion(self, analysis: Analysis):
@@ -189,13 +199,13 @@ class SecondOpinion:
 
 def _meta(rule_id: str, family: str, what: str, citation: str, url: str, examples: tuple[Example, ...]) -> RuleMeta:
     return RuleMeta(
-        id=rule_id, name=f"{what}-model-opinion", family=family, severity=Severity.WARNING,
+        id=rule_id, name=f"{what.lower()}-model-opinion", family=family, severity=Severity.WARNING,
         message="model's opinion: this post reads like a violation the rules did not find",
         citation=citation, url=url,
         summary=f"A learned second opinion on {what}: reports a post the {what} rules pass when a small linear "
                 "model trained on the project's labelled drafts scores it above the family's threshold. "
                 "The message gives the score and the words that weighed most. Chosen with "
-                "[tool.hclint.scorer] families (default: claims only); off with enabled = false.",
+                "[tool.hclint.scorer] families (default: claims and PHI); off with enabled = false.",
         rationale=MODEL_NOTE, fix_safety=FIX_SAFETY, examples=examples, needs_model=True,
     )
 
@@ -252,7 +262,26 @@ ENDORSEMENT = SecondOpinion(
           )),
     "endorsement", "this reads like an undisclosed, bought or atypical endorsement", ("END",))
 
-RULES = (CLAIMS, TONE, INDUCEMENT, ENDORSEMENT)
+PHI = SecondOpinion(
+    _meta("PHI090", "phi", "PHI",
+          "HIPAA Privacy Rule, 45 CFR 164.502(a) (uses and disclosures) and 164.508 (authorization); 45 CFR "
+          "164.514(b)(2) (identifiers) — as a model's opinion, to be checked",
+          "https://www.hhs.gov/hipaa/for-professionals/privacy/guidance/marketing/index.html", (
+              Example("Our unit clerk's dad spent the week with us after his stroke. He is home now and already "
+                      "back to bossing everyone around!", "fail"),
+              Example("Our unit clerk's dad spent the week with us after his stroke. He is home now and already "
+                      "back to bossing everyone around!", "pass", metadata={"hipaa_authorization": "AUTH-2291"}),
+              Example("Cardiac rehab builds strength after a heart attack. Ask your cardiologist whether it fits "
+                      "your plan.", "pass"),
+              Example("Our cardiac rehab team ran the city half marathon together this weekend. Proud of you all!",
+                      "pass"),
+              # PHI007 reports it, so the model keeps its (high) opinion to itself
+              Example("Big hugs to the grandma who rang the bell in our infusion suite this morning after her last "
+                      "round.", "pass"),
+          )),
+    "phi", "this reads like it tells one person's care or health", ("PHI",), recorded_consent_decides=True)
+
+RULES = (CLAIMS, TONE, INDUCEMENT, ENDORSEMENT, PHI)
 
 
 def rules(settings) -> tuple:
