@@ -47,7 +47,9 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
+import blind_sets  # noqa: E402  (how a blind row's kind and labels are read, defined once)
 from hcsocial_lint import Linter  # noqa: E402
 from hcsocial_lint.config import Settings  # noqa: E402
 from hcsocial_lint.learned.features import features  # noqa: E402
@@ -98,13 +100,6 @@ def development_blind_rows(name: str) -> list[dict]:
     return _lines(BLIND / f"{name}.jsonl")
 
 
-def blind_kind(row: dict) -> str:
-    """The row's kind as hclint names it (the 2026-12-05b writer wrote "reply" with a context)."""
-    kind = row.get("kind") or "post"
-    if kind == "reply":
-        return "review-reply" if "review" in str((row.get("metadata") or {}).get("context", "")) else "comment-reply"
-    return kind
-
 
 def training_rows(linter: Linter) -> list[dict]:
     """Every training text once, with a label (1, 0) or None (unknown) per family."""
@@ -141,9 +136,8 @@ def training_rows(linter: Linter) -> list[dict]:
              "endorsement": None if row["group"] in TESTIMONIAL_GROUPS else 0, "phi": int(bool(row["disclosure"]))})
     for name in DEVELOPMENT_BLIND_SETS:
         for row in development_blind_rows(name):
-            violated = row.get("family_violation") is not False and "phi" in row.get("families", ())
-            add("blind:" + name, row["text"], blind_kind(row), row.get("metadata"),
-                {f: None for f in FAMILIES} | {"phi": int(violated)})
+            add("blind:" + name, row["text"], blind_sets.kind_of(row), row.get("metadata"),
+                {f: None for f in FAMILIES} | {"phi": int("phi" in blind_sets.violated_families(row))})
     for meta in linter.rule_metas:
         family = next((f for f, p in FAMILIES.items() if meta.id.startswith(p)), None)
         if family is None or meta.id in SCORER_IDS:
