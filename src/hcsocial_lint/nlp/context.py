@@ -231,6 +231,9 @@ def _not_a_negation(cue: Token) -> bool:
     affected = [head, *[c for c in head.children if c.dep_ in {"xcomp", "dobj", "acomp"}]]
     if any(_lemma(t) in _NEGATIVE_AFFECT for t in affected):
         return True
+    if _lemma(head) == "believe" and any(c.dep_ == "ccomp" for c in head.children) and any(
+            c.dep_ == "aux" and c.lower_ in {"ca", "can", "could"} for c in head.children):
+        return True  # "can't believe I just filled ...", "couldn't believe this tea cured ...": surprise asserts it
     return _lemma(head) in _ASSERTED_WHEN_NEGATED and any(
         child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "dobj" and _lemma(head) == "forget") for child in head.children)
 
@@ -321,7 +324,7 @@ def is_negated(doc: Doc, sentence: Span, start: int, end: int) -> bool:
         if scope & inside:
             return True
     adjacent = [t for t in _same_clause_before(sentence, start, 3) if t.text not in _QUOTE_CHARS]
-    return any(t.lower_ in NEGATION_CUES for t in adjacent[-2:])
+    return any(t.lower_ in NEGATION_CUES and not _not_a_negation(t) for t in adjacent[-2:])
 
 
 # ---------------------------------------------------------------------------------------------

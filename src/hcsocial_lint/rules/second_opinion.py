@@ -10,8 +10,8 @@ a second opinion, so:
 * it is never more than a warning, and its message says that it is a model's opinion and gives the
   score, so nobody mistakes it for a reading of the text;
 * it respects what the family respects: a post whose strongest sentence is negated, asked, quoted or
-  refuted is not reported; nor, for PHI, a post whose front matter records the authorization or a
-  veterinary practice's post; nor, for claims, a post whose claim frames the family read and set aside
+  refuted is not reported; nor, for PHI, a post whose front matter records the authorization, a
+  veterinary practice's post or one whose only patient is an animal; nor, for claims, a post whose claim frames the family read and set aside
   (a public-health measure, care given by clinicians, or every frame not asserted), a sentence holding
   an approved claim (``[tool.hclint.claim] approved_claims``), nor any post of an organisation that
   declares itself a public-health body;
@@ -128,10 +128,13 @@ class SecondOpinion:
                 return False
         if self.recorded_consent_decides:
             from .phi.assessment import assess
+            from .phi.people import ANIMAL
 
             assessment = assess(analysis)
             if assessment.authorization or assessment.veterinary_post:
                 return False  # front matter holds the authorization; HIPAA does not cover animals
+            if any(p.role == ANIMAL for p in assessment.people) and not any(p.may_be_patient for p in assessment.people):
+                return False  # "Happy 9th birthday to Pepper ... 🐶": the one cared for is an animal
         return True
 
     def opinion(self, analysis: Analysis):

@@ -54,7 +54,9 @@ _QUOTE_ATTRIBUTION = regex.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,400
 _FIRST_PERSON = regex.compile(r"\b(?:i|my|me|i'm|i've)\b", regex.IGNORECASE)
 _SCHOOL = regex.compile(r"\b(?:high|elementary|middle|school|academy|college|university)\b", regex.IGNORECASE)
 # A photo or video the draft describes in brackets: "[Photo: Ana in the infusion chair]".
-_PHOTO_DESCRIPTION = regex.compile(r"[\[(]\s*(?:photo|picture|pic|image|video|clip)\s*:\s*(?P<description>[^\]()\[]{3,240})[\])]",
+# "[IG story photo: ...]" names its medium first; a bracketed description may hold parentheses ("(Tasha & kids)").
+_PHOTO_DESCRIPTION = regex.compile(r"(?:\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip)\s*:\s*(?P<description>[^\]\[]{3,400})\]"
+                                   r"|\(\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip)\s*:\s*(?P<description>[^()\[\]]{3,240})\))",
                                    regex.IGNORECASE)
 _NO_FACE = regex.compile(r"\b(?:blurred|pixelated|no faces?|faces? (?:hidden|covered|not (?:shown|visible))|hands only|"
                          r"from behind|silhouette|back to (?:the )?camera|unidentifiable|cropped)\b", regex.IGNORECASE)
@@ -435,13 +437,22 @@ class Assessment:
                         typed[i] = replace(person, role=NOT_A_PERSON, reason=f"listed with the place '{typed[j].text}'")
         return tuple(typed)
 
+    @cached_property
+    def _spanish(self) -> bool:
+        """The post is written, at least in part, in Spanish: three or more of its everyday function words."""
+        return len({m.group(0).lower() for m in _SPANISH_WORDS.finditer(self.text)}) >= 3
+
     def _typed(self, person: Person) -> Person:
         """A person is a person: names that are platforms, microbes, deities, companies, drugs, places or
         things are typed as such (:mod:`hcsocial_lint.language.entities`); an organisation's handle is an
         organisation; officials speaking at a briefing and animals are not patients."""
+        ident = person.identifier
+        if person.role == PATIENT and self.veterinary_post and ident.kind == "PERSON" and not _TITLE_WORDS & {
+                w.lower().strip(".") for w in ident.text.split()}:
+            return replace(person, role=ANIMAL, provider=False,
+                           reason="a veterinary practice's patient: an animal, and HIPAA covers people")
         if person.role == PATIENT:
             return person  # "our patient ..." says it is a person
-        ident = person.identifier
         if ident.kind == "SOCIAL_HANDLE":
             kind = handle_kind(ident.text, is_given_name)
             if kind == "organisation":
@@ -456,6 +467,12 @@ class Assessment:
                 words = self.doc.char_span(ident.start, ident.end, alignment_mode="expand") or ()
                 if words and not is_given_name(words[0].text) and not any(t.pos_ == "PROPN" for t in words):
                     shape = "lower-case common words that do not start with a given name ('treadmill miles')"
+                elif words and not is_given_name(words[0].text) and self._spanish:
+                    # the English model tags Spanish words as proper nouns ("llamar para", "ellos mañana")
+                    shape = "lower-case Spanish words that do not start with a given name ('llamar para')"
+            elif (shape is None and "SpacyRecognizer" in ident.recognizer and self._spanish and " " not in ident.text
+                  and not is_given_name(ident.text) and _SENTENCE_OPENING.search(self.text[max(0, ident.start - 4):ident.start])):
+                shape = "a capitalised Spanish word opening a sentence, not a given name ('¿Tiene preguntas ...')"
             if shape is not None:
                 return replace(person, role=NOT_A_PERSON, reason=f"not a person: {shape}", provider=False)
             if _SAINT_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) or _SAINT_START.match(ident.text):
@@ -497,6 +514,10 @@ class Assessment:
         if ident.kind == "PERSON" and len(ident.text.split()) == 1 and self.veterinary_post:
             return replace(person, role=ANIMAL, provider=False,
                            reason="a veterinary practice's post: its patients are animals and HIPAA covers people")
+        family = _FAMILY_NAMED.match(self.text, person.end) and _THE_BEFORE.search(self.text, max(0, person.start - 5), person.start)
+        if family and any(self.same_block(c.start, person.start) for c in (*self.animals(), *self.lexicon("animal_signs"))):
+            return replace(person, role=FAMILY, provider=False,
+                           reason="the family of an animal patient ('the Kaminski family'): HIPAA covers people")
         owner = _OWNER_BEFORE.search(self.text, max(0, person.start - 30), person.start)
         if owner and any(self.same_block(c.start, person.start) and c.start < person.start
                          for c in (*self.animals(), *self.lexicon("animal_signs"))):
@@ -810,8 +831,10 @@ class Assessment:
 
     @cached_property
     def veterinary_post(self) -> bool:
-        """The post is a veterinary practice's ("Maple Veterinary", "#vetlife"): its patients are animals."""
-        return _VETERINARY.search(self.text) is not None
+        """The post is a veterinary practice's ("Maple Veterinary", "#vetlife"), by its text or by what its front
+        matter says of the account ("org: veterinary clinic"): its patients are animals."""
+        return _VETERINARY.search(self.text) is not None or any(
+            isinstance(v, str) and _VETERINARY.search(v) for v in self.analysis.post.metadata.values())
 
     @cached_property
     def exposure_notice(self) -> bool:
@@ -1375,6 +1398,8 @@ class Assessment:
             shown = pattern("phi_person_nouns").search(detail.text)
             if shown:
                 return detail.start, detail.end, "patient" in detail.text.lower() or _our_place_in(detail.text)
+            if _FACES_SHOWN.search(detail.text) and _CARE_ROOM.search(detail.text):
+                return detail.start, detail.end, True  # "[Photo: our waiting room, faces clearly visible]": those cared for
         sentence = self.sentence_of(detail.start)
         addressed = self.is_reply or any(p.vocative for p in self.people)
         candidates = []
@@ -1441,6 +1466,10 @@ class Assessment:
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))
             elif self._a_past_event_of_theirs(cue):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label}: a past event of the reviewer's care"))
+        if self.veterinary_post or any(p.role == ANIMAL for p in self.people):
+            # "Biscuit was such a good girl for her spay. We hope her recovery goes smoothly": the care told is an
+            # animal's, and HIPAA covers people; only a confirmation or denial of someone's status still counts
+            cues = [c for c in cues if c.vocabulary == signals.DENIALS]
         unique: dict[tuple[int, int], Cue] = {}
         for cue in sorted(cues, key=lambda c: (c.start, -(c.end - c.start))):
             if not any(s <= cue.start and cue.end <= e for s, e in unique):
@@ -1579,6 +1608,15 @@ _ORDINAL_BEFORE = regex.compile(r"\b\d[\d,]*(?:st|nd|rd|th)\s+(?:[\w-]+\s+)?$", 
 _DOING_VERBS = frozenset({"perform", "do", "conduct", "lead", "assist", "teach", "run", "scrub"})
 _OWNER_BEFORE = regex.compile(r"\b(?:his|her|their) (?:mom|mommy|dad|daddy|mama|papa|owner|owners|human|humans|family|parents?|"
                               r"fur[- ]?(?:mom|dad|parents?))\s*,?\s*(?:the\s+)?$", regex.IGNORECASE)
+_FAMILY_NAMED = regex.compile(r"\s+(?:family|household|clan)\b", regex.IGNORECASE)
+_THE_BEFORE = regex.compile(r"\bthe\s+$", regex.IGNORECASE)
+_SENTENCE_OPENING = regex.compile(r"(?:^|[.!?\n¿¡])\s*[¿¡]?$")
+_SPANISH_WORDS = regex.compile(r"(?<!\w)(?:de|del|los|las|el|la|por|para|que|con|una|ya|su|sus|muy|est[aá]n?|puede|nuestr[oa]s?|"
+                               r"gracias|hola|s[ií]|mañana|hoy|pero|tambi[eé]n|usted|ellos|ellas)(?!\w)", regex.IGNORECASE)
+_FACES_SHOWN = regex.compile(r"\bfaces? (?:are |is )?(?:clearly |fully |all )?(?:visible|shown|recogni[sz]able|in (?:view|frame))\b",
+                             regex.IGNORECASE)
+_CARE_ROOM = regex.compile(r"\b(?:waiting room|exam room|infusion (?:chairs?|suite|room)|dialysis (?:chairs?|unit)|recovery room|"
+                           r"patient rooms?|hospital beds?|triage|treatment (?:room|bay)s?)\b", regex.IGNORECASE)
 _NO_PATIENT_SHOWN = regex.compile(r"\bno (?:patients?|babies|baby|people|faces?)\b|\bidentifiers[^\]]{0,60}removed\b|\bde-?identified\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
                                   r"\bempty (?:isolette|bed|room|crib|chair)\b", regex.IGNORECASE)
 # A sentence about someone known by a title alone: "Coach is out of the cath lab", "Grandpa is resting".

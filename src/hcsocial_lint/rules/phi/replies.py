@@ -154,11 +154,14 @@ class ReviewReplyRetaliatory:
 
 
 def _about_care(assessment, person) -> bool:
-    """The reply confirms someone's care, or puts health words in the named person's sentence."""
+    """The reply confirms someone's care, puts health words in the named person's sentence, or ties health to
+    them on the parse ("Hope Ava's ear infection clears up fast", however the sentence is split)."""
     if assessment.reply_cues:
         return True
     sentence = assessment.analysis.sentence_at(person.start)
-    return any(sentence.start_char <= h.start < sentence.end_char for h in assessment.health)
+    if any(sentence.start_char <= h.start < sentence.end_char for h in assessment.health):
+        return True
+    return any(person in tie.mentions and tie.own_sentence_health for tie in assessment.ties)
 
 
 def _remove_name(text: str, person) -> Suggestion | None:
