@@ -100,3 +100,21 @@ def test_animals_and_made_up_people_are_not_patients(linter, text, kind, metadat
 ])
 def test_people_beside_those_classes_are_still_patients(linter, text, kind):
     assert phi(linter.lint_text(text, kind=kind), BLOCKING), text
+
+
+@pytest.mark.parametrize("text", [
+    "Wild night shift: we worked a full arrest on the 14th green of Millbrook Country Club at 2am. Got ROSC though!",
+    "Well that was a first. We worked a code behind a taco truck on Fifth! Still smell like carnitas.",
+])
+def test_a_clinicians_story_of_one_call_told_by_its_place(linter, text):
+    assert phi(linter.lint_text(text), BLOCKING), text
+
+
+@pytest.mark.parametrize("text", [
+    "We worked a code in the ER today and the whole team was amazing.",
+    "If we ever work a code in a hot tub, I'm retiring.",
+    "We ran a mock code in the sim lab this morning, great practice team!",
+    "I had a delivery in the back of the ambulance last night!",
+])
+def test_calls_at_our_usual_places_or_imagined_stay_clean(linter, text):
+    assert not phi(linter.lint_text(text), BLOCKING), text

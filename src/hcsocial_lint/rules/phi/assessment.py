@@ -1182,6 +1182,13 @@ class Assessment:
             if not any(i.overlaps(start, end) for i in found):
                 found.append(Identifier("LOCATION", start, end, m.group("name"), 0.6, "assessment",
                                         "a school someone comes from"))
+        for m in _CALL_AT_A_PLACE.finditer(self.text):  # "We worked a code in a chicken coop!": the call told by its place
+            place = m.group("place")
+            if _OUR_CARE_PLACE.search(place) or _VEHICLE_OF_CARE.search(place) or signals.is_hypothetical(
+                    self.text, self.analysis.sentence_at(m.start()), m.start()):
+                continue  # "a code in the ER", "in the back of the rig": where we always work singles no one out
+            found.append(Identifier(UNIQUE_CHARACTERISTIC, m.start(), m.end(), m.group(0), 0.6, "assessment",
+                                    f"an emergency we worked, told by where it happened ('{place}') {_CALL_PATTERN}"))
         for m in _PHOTO_DESCRIPTION.finditer(self.text):  # "[Photo: patient smiling in her bed, face visible]"
             if not _NO_FACE.search(m.group("description")) or _IDENTIFYING_MARK.search(m.group("description")):
                 found.append(Identifier("PHOTO", m.start(), m.end(), m.group(0), 0.7, "assessment",
@@ -1278,6 +1285,11 @@ class Assessment:
                     continue  # care said of the one described counts too: "the foreman at ... was discharged"
                 if indefinite and not (own_care or self._our_care_in(sentence)):
                     continue  # "a teacher at Lincoln Elementary shared tips for flu season": one of many, and not our patient
+            if _CALL_PATTERN in detail.explanation:  # the call itself is our care of the one in it
+                event = _CALL_AT_A_PLACE.match(self.text, detail.start)
+                care = (*care, Cue(detail.start, event.start("place") if event else detail.end,
+                                   self.text[detail.start:event.start("place") if event else detail.end].strip(),
+                                   "assessment", "an emergency call we worked"))
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
@@ -1608,6 +1620,15 @@ _ORDINAL_BEFORE = regex.compile(r"\b\d[\d,]*(?:st|nd|rd|th)\s+(?:[\w-]+\s+)?$", 
 _DOING_VERBS = frozenset({"perform", "do", "conduct", "lead", "assist", "teach", "run", "scrub"})
 _OWNER_BEFORE = regex.compile(r"\b(?:his|her|their) (?:mom|mommy|dad|daddy|mama|papa|owner|owners|human|humans|family|parents?|"
                               r"fur[- ]?(?:mom|dad|parents?))\s*,?\s*(?:the\s+)?$", regex.IGNORECASE)
+# A clinician's story of one call, located: "we worked a code in a chicken coop", "ran a full arrest on the 14th green".
+_CALL_PATTERN = "(pattern: call-at-a-place)"
+_CALL_AT_A_PLACE = regex.compile(
+    r"\b(?:we|i)\s+(?:just\s+|finally\s+)?(?:worked|ran|had|got|caught|coded|responded to)\s+(?:a|an|our first|my first)\s+"
+    r"(?:full\s+|pediatric\s+|peds\s+)?(?:code|arrest|cardiac arrest|trauma|overdose|od|stemi|rollover|mvc|stabbing|shooting|"
+    r"drowning|delivery)\s+(?P<place>(?:in|on|at|behind|inside|under|outside)\s+(?:a|an|the)\s+[\w'-]+(?:\s+[\w'-]+){0,5})",
+    regex.IGNORECASE)
+_VEHICLE_OF_CARE = regex.compile(r"\b(?:rig|ambulance|helicopter|chopper|bay|room|sim(?:ulation)? lab|trauma bay|resus)\b",
+                                 regex.IGNORECASE)
 _FAMILY_NAMED = regex.compile(r"\s+(?:family|household|clan)\b", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+$", regex.IGNORECASE)
 _SENTENCE_OPENING = regex.compile(r"(?:^|[.!?\n¿¡])\s*[¿¡]?$")
