@@ -118,3 +118,18 @@ def test_a_clinicians_story_of_one_call_told_by_its_place(linter, text):
 ])
 def test_calls_at_our_usual_places_or_imagined_stay_clean(linter, text):
     assert not phi(linter.lint_text(text), BLOCKING), text
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone who ate at Rosa's Cantina on Elm between May 2 and 9 may have been exposed to hepatitis A. Free shots "
+    "Saturday at the health department, 12 Main St.",
+    "Lincoln Elementary Nurse Office, spring term: 120 vision screenings and 45 flu shots. Parents of students with "
+    "asthma: please update care plans by Friday so we can keep your child safe.",
+])
+def test_businesses_and_offices_named_like_people_are_not_patients(linter, text):
+    assert not phi(linter.lint_text(text), BLOCKING), text
+
+
+def test_the_owner_of_a_business_named_after_her_is_still_a_patient(linter):
+    text = "Get well soon to Rosa, owner of Rosa's Cantina, who had her gallbladder out with us on Tuesday!"
+    assert phi(linter.lint_text(text), BLOCKING)

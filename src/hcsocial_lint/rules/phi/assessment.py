@@ -511,6 +511,12 @@ class Assessment:
         if ident.kind == "PERSON" and "SpacyRecognizer" in ident.recognizer and _INSTITUTION_AFTER.match(self.text, person.end):
             return replace(person, role=NOT_A_PERSON, provider=False,
                            reason="not a person: the first words of an institution's name ('Brisbee Falls High')")
+        if ident.kind == "PERSON" and " " in ident.text and _INSTITUTION_INSIDE.search(ident.text.split(None, 1)[1]):
+            return replace(person, role=NOT_A_PERSON, provider=False,
+                           reason="not a person: an institution's name ('Harmon Middle Health Room')")
+        if ident.kind == "PERSON" and _BUSINESS_AFTER.match(self.text, person.end):
+            return replace(person, role=ORGANISATION, provider=False,
+                           reason="a business named after someone ('Luigi's Trattoria')")
         if ident.kind == "PERSON" and len(ident.text.split()) == 1 and self.veterinary_post:
             return replace(person, role=ANIMAL, provider=False,
                            reason="a veterinary practice's post: its patients are animals and HIPAA covers people")
@@ -1413,7 +1419,7 @@ class Assessment:
             if _FACES_SHOWN.search(detail.text) and _CARE_ROOM.search(detail.text):
                 return detail.start, detail.end, True  # "[Photo: our waiting room, faces clearly visible]": those cared for
         sentence = self.sentence_of(detail.start)
-        addressed = self.is_reply or any(p.vocative for p in self.people)
+        addressed = self.is_reply or any(p.vocative and p.role not in {NOT_A_PERSON, ORGANISATION} for p in self.people)
         candidates = []
         for m in pattern("phi_person_nouns").finditer(self.text, window[0], window[1]):
             word = m.group(0).lower()
@@ -1629,6 +1635,11 @@ _CALL_AT_A_PLACE = regex.compile(
     regex.IGNORECASE)
 _VEHICLE_OF_CARE = regex.compile(r"\b(?:rig|ambulance|helicopter|chopper|bay|room|sim(?:ulation)? lab|trauma bay|resus)\b",
                                  regex.IGNORECASE)
+_INSTITUTION_INSIDE = regex.compile(r"(?-i:\b(?:High|Middle|Elementary|Academy|School|College|University|Church|Clinic|"
+                                    r"Hospital|Room|Center|Centre|Department|Office|Library|Pharmacy)\b)")
+_BUSINESS_AFTER = regex.compile(r"(?:'s|\u2019s)\s+(?:[A-Z][\w'-]+\s+){0,2}(?-i:Trattoria|Pizzeria|Diner|Bakery|Caf[eé]|Bar|Grill|Pub|"
+                                r"Tavern|Restaurant|Kitchen|Deli|Market|Salon|Barbershop|Garage|Hardware|Bistro|Cantina|"
+                                r"Taqueria|Steakhouse|Brewery|Bagels|Donuts|Coffee|Pharmacy|Auto|Tire|Florist|Boutique)\b")
 _FAMILY_NAMED = regex.compile(r"\s+(?:family|household|clan)\b", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+$", regex.IGNORECASE)
 _SENTENCE_OPENING = regex.compile(r"(?:^|[.!?\n¿¡])\s*[¿¡]?$")
