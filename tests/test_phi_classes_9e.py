@@ -133,3 +133,17 @@ def test_businesses_and_offices_named_like_people_are_not_patients(linter, text)
 def test_the_owner_of_a_business_named_after_her_is_still_a_patient(linter):
     text = "Get well soon to Rosa, owner of Rosa's Cantina, who had her gallbladder out with us on Tuesday!"
     assert phi(linter.lint_text(text), BLOCKING)
+
+
+def test_a_resident_over_89_of_a_care_home_named_in_full(linter):
+    text = ("102 year old Margaret (Peggy) Dunne from Ballyhale, Co. Kilkenny, the first resident at St Brigid's "
+            "Community Nursing Unit to get her vaccine!")
+    assert phi(linter.lint_text(text), BLOCKING)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents at Maple Grove Care Home enjoyed a visit from the local school choir today!",
+    "Happy 70th birthday to Tom, a longtime volunteer and friend of the residents at Oakview Nursing Home.",
+])
+def test_residents_of_a_care_home_without_one_singled_out_stay_clean(linter, text):
+    assert not phi(linter.lint_text(text), BLOCKING), text

@@ -121,9 +121,12 @@ _ALUMNI_GROUPS = frozenset({"graduates", "grads", "alumni", "stars", "champions"
 _PLACE_LIST_GAP = regex.compile(r"\s{0,8}(?:\+|&|&amp;|and|,)\s{0,8}")  # "Dayton + Springfield"
 _YOUR_BEFORE = regex.compile(r"\b(?:your|(?-i:[Ss]us?|[Tt]us?))\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"\bin\s+$")
+# ... or a resident of a care home named in full: "the first resident at St Brigid's Community Nursing Unit".
 _OUR_RESIDENT = regex.compile(r"\bour\s+(?:[\w-]+\s+){0,2}?residents?\b|\b(?:the|our)\s+(?:memory[- ]care|assisted[- ]living|"
                               r"skilled[- ]nursing|long[- ]term[- ]care|dementia[- ]care|hospice)\s+(?:wing|unit|floor|"
-                              r"neighbou?rhood|household|cottage|suite)\b", regex.IGNORECASE)
+                              r"neighbou?rhood|household|cottage|suite)\b|"
+                              r"\bresidents?\s+(?:at|of|in)\s+(?:the\s+)?(?-i:(?:[A-Z][\w'\u2019.]*\s+){1,4})"
+                              r"(?:Community\s+)?(?:Nursing|Care|Residential|Retirement|Assisted|Memory|Hospice)\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z]{2,}")
 _TAG = regex.compile(r"[#@]\w+")
 _THREAD_COUNTER = regex.compile(r"\d{1,2}/\d{1,2}")
