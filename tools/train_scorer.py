@@ -100,7 +100,6 @@ def development_blind_rows(name: str) -> list[dict]:
     return _lines(BLIND / f"{name}.jsonl")
 
 
-
 def training_rows(linter: Linter) -> list[dict]:
     """Every training text once, with a label (1, 0) or None (unknown) per family."""
     rows: list[dict] = []

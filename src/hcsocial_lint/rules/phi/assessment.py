@@ -227,6 +227,11 @@ class Assessment:
                               and not self.text[max(0, c.start - 2):c.start].strip(" ").endswith((".", "!", "?"))))
         # "our favorite Bulldogs shortstop": a capitalised plural inside a sentence is a team's name
 
+    @cached_property
+    def _animal_words(self):
+        """Animals and what only animals get ("her spay", "purring"), once per post: every person is typed against them."""
+        return (*self.animals(), *self.lexicon("animal_signs"))
+
     def block(self, offset: int) -> Block:
         return block_of(self.blocks, offset)
 
@@ -524,12 +529,11 @@ class Assessment:
             return replace(person, role=ANIMAL, provider=False,
                            reason="a veterinary practice's post: its patients are animals and HIPAA covers people")
         family = _FAMILY_NAMED.match(self.text, person.end) and _THE_BEFORE.search(self.text, max(0, person.start - 5), person.start)
-        if family and any(self.same_block(c.start, person.start) for c in (*self.animals(), *self.lexicon("animal_signs"))):
+        if family and any(self.same_block(c.start, person.start) for c in self._animal_words):
             return replace(person, role=FAMILY, provider=False,
                            reason="the family of an animal patient ('the Kaminski family'): HIPAA covers people")
         owner = _OWNER_BEFORE.search(self.text, max(0, person.start - 30), person.start)
-        if owner and any(self.same_block(c.start, person.start) and c.start < person.start
-                         for c in (*self.animals(), *self.lexicon("animal_signs"))):
+        if owner and any(self.same_block(c.start, person.start) and c.start < person.start for c in self._animal_words):
             return replace(person, role=FAMILY, provider=False,
                            reason=f"the owner of an animal patient ('{owner.group(0).strip()}'): HIPAA covers people")
         if _MEMBER_OF_BEFORE.search(self.text[max(0, person.start - 40):person.start]):

@@ -141,13 +141,6 @@ def _alternation(vocabulary: str) -> str:
     return "(?:" + "|".join(sorted(raw_terms(vocabulary), key=len, reverse=True)) + ")"
 
 
-# A disclaimer that the whole story is made up ("This is a composite story.", "Names and details are invented"):
-# every name in the post is illustrative, wherever the disclaimer stands.
-_STORY_DISCLAIMER = regex.compile(
-    r"\b(?:this|the following|our)\s+(?:is\s+a\s+|are\s+)?(?:composite|fictional|fictitious|illustrative|hypothetical)\s+"
-    r"(?:story|stories|case|cases|example|examples|scenario|scenarios|patient|client)\b|"
-    r"\bnames?(?:\s+and\s+(?:\w+\s+)?details)?\s+(?:are|is|were|have been)\s+(?:invented|made up|fictional|fictitious)\b|"
-    r"\bdo(?:es)? not (?:describe|depict|represent) (?:any|a) real (?:person|patient|client|individual)s?\b", regex.IGNORECASE)
 # Words that make a group one of staff or trainees, not patients: "our nursing graduates", "our night crew".
 TRAINING_OR_STAFF = regex.compile(r"\b(?:nurs(?:e|es|ing)|residen(?:t|ts|cy)|medical|staff|employees?|volunteers?|students?|"
                                   r"interns?|internship|fellows?|fellowship|night|day|shift|road|team)\b", regex.IGNORECASE)
@@ -203,6 +196,13 @@ def _patterns() -> dict[str, regex.Pattern]:
         "illustrative": regex.compile(r"\b(?:composite|fictional|fictitious|made-up|hypothetical|imaginary|illustrative)\b|"
                                       r"\b(?:is|isn't|is not|aren't|are not|was not|wasn't)\s+(?:a\s+)?(?:real|actual)\s+(?:person|patient|people|patients)\b|"
                                       r"\bnot\s+(?:a\s+)?real\s+(?:person|patient)\b", flags),
+        # a disclaimer that the whole story is made up ("This is a composite story.", "Names and details are
+        # invented"): searched in the whole post, since it covers every name in it wherever it stands
+        "story_disclaimer": regex.compile(
+            r"\b(?:this|the following|our)\s+(?:is\s+a\s+|are\s+)?(?:composite|fictional|fictitious|illustrative|hypothetical)\s+"
+            r"(?:story|stories|case|cases|example|examples|scenario|scenarios|patient|client)\b|"
+            r"\bnames?(?:\s+and\s+(?:\w+\s+)?details)?\s+(?:are|is|were|have been)\s+(?:invented|made up|fictional|fictitious)\b|"
+            r"\bdo(?:es)? not (?:describe|depict|represent) (?:any|a) real (?:person|patient|client|individual)s?\b", flags),
         "public_news": regex.compile(r"\b(?:" + _alternation("phi_public_disclosure_cues") + r")\b", flags),
         "thanks": regex.compile(r"(?:^|[.!?]\s+)(?:thank you|thanks|congrats|congratulations|happy birthday)\s*,?\s*$", flags),
         "greeting": regex.compile(r"(?:^|[.!?]\s+|\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|felicidades|gracias|welcome home|welcome back|way to go|go|happy birthday|get well soon|we see you|rest in peace|good luck|see you soon|love you|so proud of you|hang in there|miss you)\s*,?\s*)$", flags),
@@ -383,7 +383,7 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         return make(FAMILY, f"a staff member's family ('{staff_relative.group(0).strip()}')")
     if p["animal"].search(after) or p["animal_before"].search(before):
         return make(ANIMAL, "an animal, not a person")
-    illustrative = index.search("illustrative", sent_start, sent_end) or _STORY_DISCLAIMER.search(text)
+    illustrative = index.search("illustrative", sent_start, sent_end) or index.search("story_disclaimer", 0, len(text))
     if illustrative:
         return make(ILLUSTRATIVE, f"a composite or made-up person ('{illustrative.group(0)}')")
     public_news = index.search("public_news", sent_start, sent_end)
