@@ -147,3 +147,17 @@ def test_masking_a_finding_leaves_the_original_untouched():
     masked = mask_finding(finding)
     assert masked.message == "[PERSON] is named" and finding.message == "Emma Lopez is named"
     assert dataclasses.replace(masked, message=finding.message, matched_text=finding.matched_text) == finding
+
+
+def test_a_learned_opinions_feature_words_are_hidden_with_its_evidence():
+    # a second opinion's evidence label is a feature read off the post, not a category: it is hidden too,
+    # and its placeholder does not spell it out ("[TUESDAY]")
+    finding = _finding("Tuesday", "model's opinion (score 0.97): ... (what weighed most: 'tuesday', 'brother mateo')",
+                       category="MODEL-OPINION", evidence=(
+                           Evidence("model", "tuesday", text="Tuesday", start=0, end=7, source="learned:phi"),
+                           Evidence("model", "brother mateo", text="brother", start=12, end=19, source="learned:phi")))
+    masked = mask_finding(finding)
+    shown = " ".join([masked.message, *(f"{e.label} {e.text}" for e in masked.evidence)]).lower()
+    assert "tuesday" not in shown and "mateo" not in shown and "brother" not in shown
+    assert {e.label for e in masked.evidence} == {"[MODEL-FEATURE]"}
+    assert all(e.source == "learned:phi" for e in masked.evidence)

@@ -94,6 +94,11 @@ class Suggestion:
         return bool(self.edits) and self.applicability is not Applicability.DISPLAY
 
 
+# The evidence kind of a learned second opinion (rules/second_opinion.py): its label is a feature read off the
+# post ("tuesday", "brother mateo"), not a category, so masking hides it as well.
+MODEL_EVIDENCE = "model"
+
+
 @dataclass(frozen=True)
 class Evidence:
     """One reason a rule fired, in the spirit of Presidio's AnalysisExplanation.

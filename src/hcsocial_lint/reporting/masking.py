@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
-from ..model import Edit, Evidence, Finding, Report, Suggestion
+from ..model import MODEL_EVIDENCE, Edit, Evidence, Finding, Report, Suggestion
 
 Secrets = Mapping[str, str]  # text to hide -> placeholder that replaces it
 FALLBACK_PLACEHOLDER = "[REDACTED]"
@@ -46,13 +46,22 @@ def masked_text(finding: Finding) -> str:
     return placeholder(finding.category or finding.family)
 
 
+def evidence_placeholder(evidence: Evidence, finding: Finding) -> str:
+    """What replaces a piece of evidence: its label names a category ("[HEALTH-TERM]"), except a learned
+    opinion's, whose label is itself words of the post ("tuesday", "brother mateo") and so is hidden too."""
+    if evidence.kind == MODEL_EVIDENCE:
+        return placeholder("model feature")
+    return placeholder(evidence.label or finding.category or finding.family)
+
+
 def secrets_of(finding: Finding) -> dict[str, str]:
-    """The texts a finding could leak (evidence and matched text), each with its placeholder."""
+    """The texts a finding could leak (evidence, a learned opinion's feature words, the matched text), each
+    with its placeholder."""
     secrets: dict[str, str] = {}
     for evidence in finding.evidence:
-        text = _normalise(evidence.text)
-        if text:
-            secrets.setdefault(text, placeholder(evidence.label or finding.category or finding.family))
+        quoted = (evidence.text, evidence.label) if evidence.kind == MODEL_EVIDENCE else (evidence.text,)
+        for text in filter(None, map(_normalise, quoted)):
+            secrets.setdefault(text, evidence_placeholder(evidence, finding))
     matched = _normalise(finding.matched_text)
     if matched:
         secrets[matched] = masked_text(finding)
@@ -147,9 +156,12 @@ def mask_free_text(text: str, report: Report) -> str:
 
 
 def _mask_evidence(evidence: Evidence, finding: Finding) -> Evidence:
+    hidden = evidence_placeholder(evidence, finding)
+    if evidence.kind == MODEL_EVIDENCE:
+        return replace(evidence, label=hidden, text=hidden if evidence.text else "")
     if not evidence.text:
         return evidence
-    return replace(evidence, text=placeholder(evidence.label or finding.category or finding.family))
+    return replace(evidence, text=hidden)
 
 
 def _mask_suggestion(suggestion: Suggestion, secrets: Secrets) -> Suggestion:

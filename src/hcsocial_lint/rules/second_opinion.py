@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ..analysis import Analysis
 from ..language import TextSpan
-from ..model import Evidence, Example, Hit, RuleMeta, Severity
+from ..model import MODEL_EVIDENCE, Evidence, Example, Hit, RuleMeta, Severity
 
 TABLE = "scorer"
 KNOWN_KEYS = ("enabled", "families")
@@ -196,7 +196,7 @@ class SecondOpinion:
         """One feature that raised the score, with the word where it starts."""
         token = analysis.doc.char_span(feature.at, feature.at + 1, alignment_mode="expand")
         where = {"text": token.text, "start": token.start_char, "end": token.end_char} if token is not None else {}
-        return Evidence("model", _readable(feature.name), source=f"learned:{self.scorer_family}",
+        return Evidence(MODEL_EVIDENCE, _readable(feature.name), source=f"learned:{self.scorer_family}",
                         score=round(weight, 4), **where)
 
 
