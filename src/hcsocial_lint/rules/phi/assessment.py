@@ -224,8 +224,10 @@ class Assessment:
         return tuple(c for c in self.lexicon("animals")
                      if not (c.text.lower() in {"vet", "vets"} and _VETERAN_BEFORE.search(self.text[max(0, c.start - 24):c.start]))
                      and not (c.text[:1].isupper() and c.text.endswith("s") and c.start > 0
-                              and not self.text[max(0, c.start - 2):c.start].strip(" ").endswith((".", "!", "?"))))
-        # "our favorite Bulldogs shortstop": a capitalised plural inside a sentence is a team's name
+                              and not self.text[max(0, c.start - 2):c.start].strip(" ").endswith((".", "!", "?")))
+                     and not (c.text.isupper() and len(c.text) > 2 and _SLANG_BEFORE.search(self.text, max(0, c.start - 12), c.start)))
+        # "our favorite Bulldogs shortstop": a capitalised plural inside a sentence is a team's name; "you're still
+        # the GOAT": "the" and a word in capitals is slang or an acronym, not an animal
 
     @cached_property
     def _animal_words(self):
@@ -506,13 +508,15 @@ class Assessment:
                 self.text, person.end, min(len(self.text), person.end + 80)):
             return replace(person, role=NOT_A_PERSON, provider=False,
                            reason="not a person: a town or community thanked for what its people did for each other")
-        if ident.kind == "PERSON" and "SpacyRecognizer" in ident.recognizer and (
-                _UNIT_AFTER.match(self.text, person.end) or _STREET_BEFORE.search(self.text, max(0, person.start - 24), person.start)):
+        if ident.kind == "PERSON" and ("SpacyRecognizer" in ident.recognizer and _UNIT_AFTER.match(self.text, person.end)
+                                       or _STREET_BEFORE.search(self.text, max(0, person.start - 24), person.start)):
             return replace(person, role=NOT_A_PERSON, provider=False,
-                           reason="not a person: part of the name of a unit or a street ('our new Neuro ICU', 'calle Olmos')")
+                           reason="not a person: part of the name of a unit, a street or a place ('our new Neuro ICU', 'calle Olmos', 'Lake Harmon')")
         if ident.kind == "PERSON" and ident.text[:1].isupper() and ident.text.endswith("s") and any(
                 c.start <= ident.start < c.end for c in self.lexicon("animals")):
             return replace(person, role=ORGANISATION, provider=False, reason="a team named after an animal ('the Bulldogs')")
+        if ident.kind == "PERSON" and _HOLIDAY.fullmatch(ident.text) and _POSSESSIVE_AFTER.match(self.text, person.end):
+            return replace(person, role=NOT_A_PERSON, provider=False, reason="not a person: a holiday ('our Valentine's reel')")
         if ident.kind == "PERSON" and _EPONYM_AFTER.match(self.text, person.end):
             return replace(person, role=NOT_A_PERSON, provider=False,
                            reason="not a person: the name in a disease's name ('Hodgkin lymphoma')")
@@ -1110,9 +1114,16 @@ class Assessment:
         replaced Emma's knee", "Emma's surgery with Dr. Patel"), not merely in one post."""
         if not self.same_block(provider.start, mention.start):
             return False
-        if self.sentence_of(provider.start) != self.sentence_of(mention.start):
-            return False
         a, b = token_at(self.doc, provider.identifier.start), token_at(self.doc, mention.identifier.start)
+        if self.sentence_of(provider.start) != self.sentence_of(mention.start):
+            # "Remember Lauren? Her secret was lip filler with Dr. Shah": the sentence after refers back to them
+            # by a pronoun, and the provider's role is read against that pronoun
+            sentence = self.sentence_of(provider.start)
+            if a is None or not self._refers_to(mention, sentence):
+                return False
+            b = next((t for t in a.sent if t.lower_ in _BACK_REFERENCE and t.i != a.i), None)
+            if b is None:
+                return False
         if a is None or b is None or not self.doc.has_annotation("DEP"):
             return True  # no parse: the sentence is all we can read
         between = [t for t in self.doc[min(a.i, b.i) + 1:max(a.i, b.i)]]
@@ -1296,6 +1307,8 @@ class Assessment:
                 own_care = tuple(c for c in self.care if window[0] <= c.start < window[1] and self._in_clause(detail, (c,)))
                 if not health and not own_care:
                     continue  # care said of the one described counts too: "the foreman at ... was discharged"
+                if _OFFICE_HOLDER in detail.explanation and not own_care:
+                    continue  # "the mayor spoke about his own flu shot": an official's public word, not our care of them
                 if indefinite and not (own_care or self._our_care_in(sentence)):
                     continue  # "a teacher at Lincoln Elementary shared tips for flu season": one of many, and not our patient
             if _CALL_PATTERN in detail.explanation:  # the call itself is our care of the one in it
@@ -1408,6 +1421,12 @@ class Assessment:
         bare = "".join(self.text[a:b] for a, b in _gaps(self.text, _URL.finditer(self.text))).strip()
         return first <= second <= 30 and (bare.startswith(detail.text) or bare.endswith(detail.text))
 
+    def _someone_after(self, offset: int) -> bool:
+        """A person spoken of ("he", "her", "his dad") in the rest of the sentence at offset or in the next one."""
+        index = self.sentence_index(offset)
+        end = self.sentences[min(index + 1, len(self.sentences) - 1)][1]
+        return _THIRD_PERSON.search(self.text, offset, end) is not None
+
     def _pointer(self, window: tuple[int, int], detail: Identifier) -> tuple[int, int, bool] | None:
         """A phrase pointing at one person near the detail: "the patient", "a man", "the firefighter"."""
         if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, QUASI_IDENTIFIERS}:
@@ -1419,6 +1438,10 @@ class Assessment:
                                              or _ROOM_AS_SUBJECT.match(self.text, detail.end) and any(
                     0 <= h.start - detail.end <= 60 and self._personal(h) for h in self.health)):
             return detail.start, detail.end, True  # "Room 412 finally went home today": the room stands for its patient
+        if detail.kind == "ROOM_NUMBER" and _BED.match(detail.text) and any(
+                0 <= c.start - detail.end <= 4 for c in self.places) and self._someone_after(detail.end):
+            # "the costume award goes to Bed 4 in our peds unit! His dad ...": the bed's patient, spoken of
+            return detail.start, detail.end, True
         if detail.kind == "PHOTO" and detail.recognizer == "assessment":  # a described photo shows whom it describes
             shown = pattern("phi_person_nouns").search(detail.text)
             if shown:
@@ -1584,7 +1607,12 @@ _NOT_CLINICIANS = frozenset({"clinic", "hospital", "health system", "medical cen
 _ARTICLE_BEFORE = regex.compile(r"\b(?:a|an|our|one)\s+$", regex.IGNORECASE)
 _NAMED_INDEFINITE = "(pattern: named-indefinite)"  # descriptions.DescribedPersonRecognizer: "a junior on the X team"
 _PATIENT_AFTER = regex.compile(r"[\s-]+(?:[a-z]+\s+)?(?:patient|resident)\b", regex.IGNORECASE)
-_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|named-indefinite|family-multiples)\)")
+_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|named-indefinite|local-office|kin-role|family-multiples)\)")
+_HOLIDAY = regex.compile(r"valentine|valentines", regex.IGNORECASE)
+_POSSESSIVE_AFTER = regex.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:day|reel|post|party|special|promo|sale|giveaway|week|weekend|dance|gala|photo|video|edition)\b",
+                                  regex.IGNORECASE)
+_SLANG_BEFORE = regex.compile(r"\b[Tt]he\s+$")  # "the GOAT", not "our DOG patient"
+_OFFICE_HOLDER = "(pattern: local-office)"  # "the mayor": one person, but a public one, so only our care of them counts
 _GROUP_AFTER = regex.compile(r"\s+(?:survivors|patients|families|awareness|month|research|fair|gala|walk|run)\b", regex.IGNORECASE)
 _BED_GAP = regex.compile(r"\s*[,(]?\s*(?:(?:in|from|at)\s+)?")
 _CONDITION_LEXICONS = ("claim_targets_conditions", "claim_targets_infections")
@@ -1670,8 +1698,9 @@ _INSTRUCTED = regex.compile(r"\s*(?:remember to|don'?t forget to|make sure (?:to
 _EXPOSURE_NOTICE = regex.compile(r"\b(?:anyone who (?:was|were|visited|ate|attended|rode|flew)|if you (?:were|visited|ate|attended)|"
                                  r"may have been exposed|possible exposure|exposure (?:notice|alert|location))\b", regex.IGNORECASE)
 _UNIT_AFTER = regex.compile(r"(?-i:\s+(?:ICU|PICU|NICU|CCU|Unit|Center|Centre|Clinic|Wing|Floor|Lab|Pavilion|Institute)\b)")
-_STREET_BEFORE = regex.compile(r"\b(?:calle|avenida|av\.|camino|carretera|paseo)\s+(?:de\s+)?(?:la\s+|las\s+|los\s+|el\s+)?$",
-                               regex.IGNORECASE)
+# A street or a natural place named after someone: "calle Olmos", "Lake Harmon", "Mount Ellis", "Fort Wayne".
+_STREET_BEFORE = regex.compile(r"\b(?:calle|avenida|av\.|camino|carretera|paseo|lago|(?-i:Lake|Mount|Mt\.|Fort|Ft\.|Port|Cape))\s+"
+                               r"(?:de\s+)?(?:la\s+|las\s+|los\s+|el\s+)?$", regex.IGNORECASE)
 _ANIMAL_EMOJI_AFTER = regex.compile(r"[\s!.,]{0,4}[\U0001F415\U0001F436\U0001F408\U0001F431\U0001F43E\U0001F407\U0001F430\U0001F40E\U0001F434]")
 # A building or programme named after a health word ("our surgery center waiting room"): not someone's health.
 _FACILITY_AFTER = regex.compile(r"^[\s-]*(?:center|centre|clinic|program|programme|department|campus|building|wing|waiting room|"
@@ -1684,6 +1713,8 @@ _SERVICE_OFFER = regex.compile(r"\b(?:are|is) (?:available|open)\b|\bopen \d|\bw
                                r"\bsame-day\b|\ball (?:\w+ )?locations\b", regex.IGNORECASE)
 _RECEIVED_CUE = regex.compile(r"(?:his|her|their) (?:own )?(?:[\w-]+ )?(?:stay|admission|hospitalization)\b|rang (?:our|the) ",
                               regex.IGNORECASE)
+_THIRD_PERSON = regex.compile(r"\b(?:he|she|his|her|him)\b", regex.IGNORECASE)
+_BED = regex.compile(r"(?:bed|bay|crib|isolette|bassinet)\b", regex.IGNORECASE)
 _ROOM_AS_SUBJECT = regex.compile(r"\s+(?:just |finally |officially )?(?:got|is|was|has|had|went|rang|beat|finished|heard)\b", regex.IGNORECASE)
 _EPONYM_AFTER = regex.compile(r"(?:'s|\u2019s)?\s+(?:lymphoma|disease|syndrome|palsy|sarcoma|ataxia|dystrophy|chorea|phenomenon)\b",
                               regex.IGNORECASE)

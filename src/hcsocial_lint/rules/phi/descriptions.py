@@ -12,7 +12,10 @@ definite ("the", "our") and specified by a proper name, a number or "next door",
 or in a prepositional phrase hung on it. An indefinite one ("a junior", "a 15-year-old") picks out one
 person only when a proper name specifies it: a named team, school, club, employer or small place. When
 the parser hangs the preposition on the verb ("we saw a 19 y/o | from the Dunmore rugby club"), the
-words right after the noun are read instead.
+words right after the noun are read instead. Three more shapes pick out one person without a name: an office
+a town has one holder of ("the mayor", "our sheriff"; pattern ``local-office``), a role held for the speaker's
+own kin ("my kid's soccer coach"; ``kin-role``), and the one the speaker calls their favourite ("our favorite
+Tuesday regular"). A named possessor specifies too ("the Riverside Rays' star pitcher").
 
 A description alone is not PHI: the PHI rules count it only with health that can be the person's, in
 the description's sentence or one that refers back to them, or with our care said of them (see
@@ -21,14 +24,11 @@ the description's sentence or one that refers back to them, or with our care sai
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ...vocabularies import terms
-from .identifiers import state_or_larger
+from .identifiers import role_nouns, state_or_larger
 from .recognizers import LANGUAGE, UNIQUE_CHARACTERISTIC, _result
 
 _PREPOSITIONS = frozenset({"from", "at", "of", "in", "on", "for", "with"})
@@ -41,14 +41,14 @@ _ORDINAL_GRADE = regex.compile(r"\d{1,2}(?:st|nd|rd|th)(?:-grade)?")
 _NAMED_PLACES = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _INDEFINITE = frozenset({"a", "an", "one", "which"})  # "guess which Channel 5 anchor ..."
 _FAMOUS = frozenset({"famous", "well-known", "celebrity", "renowned", "beloved", "legendary", "notorious"})
+# Offices a town or county has one holder of: "the mayor" in a local provider's post is one person.
+_ONE_PER_PLACE = frozenset({"mayor", "sheriff", "governor", "postmaster", "superintendent", "councilman", "councilwoman"})
+# What the speaker singles out as theirs alone: "our favorite crossing guard", "my kid's soccer coach".
+_FAVOURITE = frozenset({"favorite", "favourite", "fave"})
+_OWN = frozenset({"my", "our"})
 # an age used as a noun: "a 15-year-old", "a 19 y/o", "a 22yo" (the tokens end at "old", "o" or "22yo")
 _AGE_NOUN = regex.compile(r"\b\d{1,2}(?:[\s-]?years?[\s-]old|[\s-]?yrs?[\s-]old|\s?y/o|\s?yo)\b(?![\s-]+(?:[a-z]+\s+)?"
                           r"(?:years?|months?)\b)", regex.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _role_nouns() -> frozenset[str]:
-    return frozenset(terms("phi_role_nouns"))
 
 
 class DescribedPersonRecognizer(EntityRecognizer):
@@ -72,16 +72,19 @@ class DescribedPersonRecognizer(EntityRecognizer):
             determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}] + [doc[noun.left_edge.i].lower_]
             definite = any(d in _DEFINITE for d in determiners) or any(c.lower_ == "certain" for c in noun.children)
             if definite:
-                span = _specified(noun)  # "the", "our", or "a certain Pinebrook councilwoman"
+                span, name = _specified(noun), "described"  # "the", "our", or "a certain Pinebrook councilwoman"
+                if span is None and _one_office_holder(noun):
+                    span, name = (noun.i - 1, noun.i), "local-office"  # "the mayor came in for his bloodwork"
+            elif _kin_possessed(noun):
+                span, name = (noun.left_edge.i, noun.i), "kin-role"  # "my kid's soccer coach"
             elif any(d in _INDEFINITE for d in determiners):
-                span = _named(noun)  # "a junior on Rivermont's debate team": only a proper name specifies one person
+                span, name = _named(noun), "named-indefinite"  # "a junior on Rivermont's debate team": a proper name specifies one
             else:
                 continue
             if span is None:
                 continue
             first, last = span
             start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-            name = "described" if definite else "named-indefinite"
             why = f"a description that picks out one person ('{doc[first:last + 1].text}') (pattern: {name})"
             results.append(_result(UNIQUE_CHARACTERISTIC, start, end, SCORE, self, why, name))
         return results
@@ -89,7 +92,7 @@ class DescribedPersonRecognizer(EntityRecognizer):
 
 def _role_heads(doc):
     for noun in doc:
-        if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ not in {"NNS", "NNPS"} and noun.lemma_.lower() in _role_nouns():
+        if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ not in {"NNS", "NNPS"} and noun.lemma_.lower() in role_nouns():
             yield noun
 
 
@@ -104,6 +107,25 @@ def _age_heads(doc):
         if following is not None and following.pos_ in {"NOUN", "PROPN"} and following.is_lower:
             continue  # "a 15-year-old patient", "a 90-year-old building": the noun after is the head
         yield last
+
+
+def _one_office_holder(noun) -> bool:
+    """"the mayor", "our sheriff": an office with one holder in a place, made definite and not plural."""
+    return (noun.lemma_.lower() in _ONE_PER_PLACE and noun.i > 0 and noun.doc[noun.i - 1].lower_ in {"the", "our"}
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
+
+
+def _kin_possessed(noun) -> bool:
+    """A role held for the speaker's own kin ("my kid's soccer coach", "my son's piano teacher"): one person."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lemma_.lower() in _KIN and any(
+                g.dep_ == "poss" and g.lower_ in _OWN for g in child.children):
+            return True
+    return False
+
+
+_KIN = frozenset({"kid", "son", "daughter", "child", "husband", "wife", "mom", "dad", "mother", "father", "brother",
+                  "sister", "grandma", "grandpa", "neighbor", "neighbour", "boy", "girl"})
 
 
 def _named(noun) -> tuple[int, int] | None:
@@ -140,10 +162,18 @@ def _specified(noun) -> tuple[int, int] | None:
         if child.i < noun.i and child.dep_ in {"compound", "amod", "nmod"} and any(
                 _names_a_place(t) or _ORDINAL_GRADE.fullmatch(t.text) for t in child.subtree):
             return left, noun.i  # "our beloved Elkhorn Bend postmaster", "the 8th-grade captain"
+        if child.i < noun.i and child.dep_ == "poss" and _names_a_place(child):
+            return left, noun.i  # "the Riverside Rays' star pitcher", "Lincoln High's principal"
+        if child.i < noun.i and child.dep_ == "amod" and child.lower_ in _FAVOURITE and any(
+                c.dep_ == "poss" and c.lower_ in _OWN for c in noun.children):
+            return left, noun.i  # "our favorite Tuesday regular": the one the speaker singles out
         if child.dep_ == "amod" and child.lower_ == "local" and noun.lemma_.lower() in _LOCAL_FIGURES:
             return left, noun.i  # "the local news anchor": one of a handful of people a town knows
         if child.dep_ in {"amod", "advmod"} and child.lower_ == "only" and child.i < noun.i:
             return left, max(t.i for t in noun.subtree if t.i <= noun.i + 8)  # "the only woman partner at ..."
+    for child in noun.children:
+        if child.dep_ == "appos" and child.like_num and child.text.isdigit() and 0 < int(child.text) < 111:
+            return left, child.i  # "The driver, 58, remains in critical condition": a role and an age
     for clause in (c for c in noun.children if c.dep_ in {"relcl", "acl"}):
         if any(_names_a_place(t) for t in clause.subtree):
             return left, clause.right_edge.i  # "the gentleman who's been sleeping in the blue Civic behind ..."

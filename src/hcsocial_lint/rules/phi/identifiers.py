@@ -241,6 +241,8 @@ def _clean(text: str, entity: Entity) -> Identifier | None:
         return None
     if entity.recognizer == _MODEL and text[start - 1:start] in {"#", "@"}:
         return None  # hashtags and handles have their own recognizers
+    if entity.recognizer == _MODEL and _LOWER_COMPOUND_AFTER.match(text, end):
+        return None  # "Glow-up season": the first half of a hyphenated common word, not a name
     if entity.recognizer == _MODEL:
         start, end = _name_words(text, start, end)
         value = text[start:end]
@@ -250,6 +252,7 @@ def _clean(text: str, entity: Entity) -> Identifier | None:
 
 
 _WORD = regex.compile(r"\S+")
+_LOWER_COMPOUND_AFTER = regex.compile(r"-[a-z]")
 
 
 def _name_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -264,8 +267,11 @@ def _name_words(text: str, start: int, end: int) -> tuple[int, int]:
     greeted = words[first][2].lower().strip(",.!") in _greetings() and first + 1 < len(words) and words[first + 1][2][:1].isupper()
     if greeted:
         first += 1
-    elif not (pattern("phi_honorifics").fullmatch(words[first][2]) or first == 0 and is_given_name(words[first][2].strip(",.!"))):
-        return start, end  # only a title ("Doña Rosa ya terminó su"), a given name first or a greeting marks where the name is
+    elif not (pattern("phi_honorifics").fullmatch(words[first][2]) or is_given_name(words[first][2].strip(",.!")) and (
+            first == 0 or all(w[2].lower() in role_nouns() for w in words[:first]))):
+        # only a title ("Doña Rosa ya terminó su"), a given name first, a greeting or a role before a given name
+        # ("weatherman Bob Gentry") marks where the name is
+        return start, end
     last = first
     while last + 1 < len(words) and (words[last + 1][2][:1].isupper() or words[last + 1][2].lower() in _PARTICLES
                                      and last + 2 < len(words) and words[last + 2][2][:1].isupper()):
@@ -275,6 +281,12 @@ def _name_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 _PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "da", "das", "do", "dos", "du", "la", "le", "di",
                         "bin", "bint", "ibn", "al", "el", "ter", "ten", "y", "e"})
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """What a person is or does in a community (``phi_role_nouns``): 'postmaster', 'weatherman', 'coach'."""
+    return frozenset(terms("phi_role_nouns"))
 
 
 @lru_cache(maxsize=1)

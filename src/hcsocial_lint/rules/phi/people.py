@@ -192,7 +192,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "family_after": regex.compile(r"^\s*,\s*my\s+(?:\w+\s+)?" + family + r"\b", flags),
         "animal": regex.compile(r"^\s*,\s*(?:our|the)\s+(?:\w+\s+)?(?:dog|cat|puppy|pup|horse|pony|mascot|bird|rabbit|llama|goldfish)\b", flags),
         "animal_before": regex.compile(r"\b(?:therapy|service|facility|comfort)\s+(?:dog|cat|animal|horse|pony)\s*,?\s*$", flags),
-        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:teach(?:es|ing)?|taught|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign copies|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
+        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:teach(?:es)?|(?<!\b(?:his|her|their|your)\s(?:[\w-]+\s)?)teaching|taught|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign copies|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
         "illustrative": regex.compile(r"\b(?:composite|fictional|fictitious|made-up|hypothetical|imaginary|illustrative)\b|"
                                       r"\b(?:is|isn't|is not|aren't|are not|was not|wasn't)\s+(?:a\s+)?(?:real|actual)\s+(?:person|patient|people|patients)\b|"
                                       r"\bnot\s+(?:a\s+)?real\s+(?:person|patient)\b", flags),
