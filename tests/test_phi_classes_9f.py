@@ -5,7 +5,13 @@ kin, "our favorite ...", a named team's player, a role and an age in apposition)
 refers back to the person; a dental case counted in teeth; newborn jaundice and a birth told as an arrival;
 a Spanish home visit and a patient's own "insulin teaching"; a bed in our unit spoken of as someone ("Bed 4 in
 our peds unit! His dad ..."); a name after "Lake"; "the GOAT" and
-"Valentine's" are not an animal or a person. With the near misses of each that must stay clean.
+"Valentine's" are not an animal or a person. From the 12-06n set (development data since): an official wished a
+recovery after surgery "with our team"; a plain "our resident" in a care home's post; a transplant's recipient; a
+colleague's own care told by pronoun with a team of ours, "here" after a finished treatment, or "as a patient in
+our ..."; a staff member's child in our unit; immunotherapy and colposcopy; someone who teaches at a school that
+is not ours; and the false alarms: a host thanked "for hosting", a volunteer with an age before the role, an
+athlete who "stopped by to sign footballs", "our Child Life program", a photo of a professional model, and a
+Spanish sentence opening read as a name. With the near misses of each that must stay clean.
 
 Every sentence is new, written for this file.
 """
@@ -38,6 +44,23 @@ def phi(report, floor=BLOCKING):
     ("Our flight crew flew a 12-year-old boy from Sunday's tubing accident on Lake Pemberton to our trauma center.",
      "post"),
     ("Best pumpkin carver award goes to Bed 9 in our burn unit! His big sister helped with the eyes 🎃", "post"),
+    ("Sending Councilwoman Dana Ruiz wishes for a speedy recovery after her hip surgery with our team this week!", "post"),
+    ("Happy 98th birthday to our resident Walter Kim! Walter joined our assisted living family in 2019.", "post"),
+    ("Our 50th liver transplant this year! Congrats to recipient Omar Haddad and to his brother, who donated part of "
+     "his liver.", "post"),
+    ("Hugs to our billing manager Teresa Lopez. Her biopsy came back clear after the lumpectomy with our surgical "
+     "team last month!", "post"),
+    ("Welcome back, Nurse Ramon! Our lead night nurse completed chemo for lymphoma here in June.", "post"),
+    ("Say hi to our new scheduler, Priya! Many of you know Priya from her year as a patient in our spine clinic.",
+     "post"),
+    ("Shout out to Luis from Pharmacy, whose daughter Ana is in our PICU after her appendix surgery.", "post"),
+    ("Maple Family Dental | Proud dentists to the Okafor triplets | Evening hours available", "bio"),
+    ("Game day visit! [Photo: band members around 7-year-old Leo's bed in room 418, Leo waving under his oxygen mask]",
+     "post"),
+    ("Remember the lady who came in Monday with a fish hook through her thumb? (Hi Deb!) We're open late all week!",
+     "ad"),
+    ("Meet Gloria, the fighter of the month! At 41 she started immunotherapy at our cancer center. Gloria teaches "
+     "ballet at Westside Dance Studio.", "post"),
 ])
 def test_the_classes_are_read(linter, text, kind):
     assert phi(linter.lint_text(text, kind=kind)), text
@@ -59,9 +82,32 @@ def test_the_classes_are_read(linter, text, kind):
     ("Our Valentine's reel is live! Tag someone who makes your heart healthy ❤️", "post"),
     ("Join us for a sunrise walk around Lake Pemberton on Saturday to raise money for our trauma center.", "post"),
     ("Bed 9 in our renovated burn unit now has a window seat and a TV mount.", "post"),
+    ("Maple Family Dental | Proud dentists to the families of Lake County since 1985", "bio"),
+    ("Game day visit! [Photo: band members playing in our lobby, no patients in the picture]", "post"),
+    ("Fishing season tip: a fish hook through the thumb needs a clinic visit, not pliers. We're open late all week!",
+     "ad"),
+    ("Thank you Councilwoman Dana Ruiz for meeting with our team about rural maternity care funding!", "post"),
+    ("Congrats to scholarship recipient Omar Haddad, our newest nursing student!", "post"),
+    ("Meet our billing manager Teresa Lopez! Her passion for cancer research led her to join our oncology team.",
+     "post"),
+    ("Thank you Rabbi Miriam Stein and Temple Beth Or for hosting our flu shot clinic Sunday! We gave 180 shots.",
+     "post"),
+    ("Meet Harold, 93, our longest-serving volunteer! Harold has folded 5,000 NICU blankets since 2008.", "post"),
+    ("Hawks QB Jordan Vance stopped by our lobby to sign footballs for our staff and their kids! [Photo: Vance "
+     "signing footballs with nurses]", "post"),
+    ("A huge gift to our Child Life program from the Rotary club! [Photo: club members holding a giant check in our "
+     "lobby]", "post"),
+    ("[Photo: smiling teen with braces — professional model, not a patient] Braces for every budget at our office!",
+     "ad"),
 ])
 def test_the_near_misses_stay_clean(linter, text, kind):
     assert not phi(linter.lint_text(text, kind=kind)), text
+
+
+def test_a_spanish_sentence_opening_is_not_a_name(linter):
+    text = ("Hola, gracias por su comentario. No hablamos de ninguna visita en redes sociales. Llámenos al (555) 010-2211 y "
+            "con gusto le atendemos.")
+    assert not phi(linter.lint_text(text, kind="review-reply"))
 
 
 def test_a_role_word_before_a_name_is_not_part_of_the_name(linter):

@@ -141,7 +141,7 @@ _URL = timed(regex.compile(r"https?://\S+"), "PHI assessment", "links")
 _RECORD_CONTEXT = timed(regex.compile(r"\b(?:patient|insurance|insured|claim|copay)\b", regex.IGNORECASE),
                         "PHI assessment", "record-number context")
 _NOUN_MODIFIER_AFTER = timed(regex.compile(
-    r"\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services|numbers?|counts?|"
+    r"(?-i:\s+Life\b)|\s+(?:transport|relations|experience|advocate|care|portal|line|safety|services|numbers?|counts?|"
     r"rates?|totals?|data|definitions?|reports?|management|technicians?|coordinators?|navigators?|access|liaisons?|"
     r"privacy|confidentiality|information|rights|names)\b",
     regex.IGNORECASE),
@@ -480,6 +480,10 @@ class Assessment:
                 elif words and not is_given_name(words[0].text) and self._spanish:
                     # the English model tags Spanish words as proper nouns ("llamar para", "ellos mañana")
                     shape = "lower-case Spanish words that do not start with a given name ('llamar para')"
+            elif (shape is None and "SpacyRecognizer" in ident.recognizer and self._spanish
+                  and not is_given_name(ident.text.split()[0]) and ident.text.split()[-1].islower()
+                  and _SENTENCE_OPENING.search(self.text[max(0, ident.start - 4):ident.start])):
+                shape = "a capitalised Spanish word opening a sentence, not a given name ('Llámenos al ...')"
             elif (shape is None and "SpacyRecognizer" in ident.recognizer and self._spanish and " " not in ident.text
                   and not is_given_name(ident.text) and _SENTENCE_OPENING.search(self.text[max(0, ident.start - 4):ident.start])):
                 shape = "a capitalised Spanish word opening a sentence, not a given name ('¿Tiene preguntas ...')"
@@ -724,11 +728,21 @@ class Assessment:
                             None)
             if own_stay is not None:
                 return own_stay.text  # "Irene started volunteering after her own 3-week stay on our stroke unit"
+            as_patient = _AS_OUR_PATIENT.search(self.text, max(start, person.end), end)
+            if as_patient is not None:
+                return as_patient.group(0)  # "you may recognize Jasmine from her two years as a patient in our pain clinic"
             for h in self.health:
-                if start <= h.start < end and h.start > person.end and self._personal(h) and _THEIR_BEFORE.search(
-                        self.text, max(start, h.start - 24), h.start) and _HERE_AFTER.match(self.text, h.end) and not (
-                        self._performed(h)):
+                if not (start <= h.start < end and h.start > person.end and self._personal(h)) or self._performed(h):
+                    continue
+                theirs = _THEIR_BEFORE.search(self.text, max(start, h.start - 24), h.start)
+                treated = _TREATMENT_BEFORE.search(self.text, max(start, h.start - 40), h.start)
+                if (theirs or treated) and _HERE_AFTER.match(self.text, h.end):
+                    # "after her bypass surgery here", "finished radiation for breast cancer here in March"
                     return f"{h.text}{_HERE_AFTER.match(self.text, h.end).group(0)}"
+                team = next((c for c in self.places if h.end <= c.start < end
+                             and _OUR_CARE_TEAM.search(c.text)), None)
+                if theirs and team is not None:
+                    return f"{h.text} ... {team.text}"  # "Her BRCA1 result came back positive, so ... with our breast team"
         return None
 
     def _performed(self, cue: Cue) -> bool:
@@ -750,12 +764,16 @@ class Assessment:
         index = self.sentence_index(person.start)
         start, end = self.sentences[index]
         place = next((c for c in self.places if start <= c.start < end and _OUR_CARE_PLACE.search(c.text)), None)
-        if place is None:
+        team = next((c for c in self.places if start <= c.start < end and _OUR_CARE_TEAM.search(c.text)), None)
+        if place is None and team is None:
             return None
         for s, e in self.sentences[index:index + 2]:
             wish = _WISH_TO_YOU.search(self.text, s, e)
             if wish is None:
                 continue
+            if place is None and s != start:
+                continue  # "a speedy recovery after her surgery with our team": a team of ours counts in the wish's own sentence
+            place = place or team
             first = regex.escape(person.text.split()[-2 if len(person.text.split()) > 2 else 0].strip("@"))
             named_again = regex.search(rf"\b{first}\b", self.text[s:e]) is not None
             others = [i for i in self.identifiers if i.kind in {"PERSON", "SOCIAL_HANDLE"} and start <= i.start < end
@@ -1684,7 +1702,8 @@ _FACES_SHOWN = regex.compile(r"\bfaces? (?:are |is )?(?:clearly |fully |all )?(?
                              regex.IGNORECASE)
 _CARE_ROOM = regex.compile(r"\b(?:waiting room|exam room|infusion (?:chairs?|suite|room)|dialysis (?:chairs?|unit)|recovery room|"
                            r"patient rooms?|hospital beds?|triage|treatment (?:room|bay)s?)\b", regex.IGNORECASE)
-_NO_PATIENT_SHOWN = regex.compile(r"\bno (?:patients?|babies|baby|people|faces?)\b|\bidentifiers[^\]]{0,60}removed\b|\bde-?identified\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
+_NO_PATIENT_SHOWN = regex.compile(r"\bno (?:patients?|babies|baby|people|faces?)\b|\bnot (?:a|an|our) (?:real |actual )?patients?\b|"
+                                  r"\b(?:professional|paid|stock|hired) (?:models?|actors?|photo)\b|\bmodel portrayal\b|\bidentifiers[^\]]{0,60}removed\b|\bde-?identified\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
                                   r"\bempty (?:isolette|bed|room|crib|chair)\b", regex.IGNORECASE)
 # A sentence about someone known by a title alone: "Coach is out of the cath lab", "Grandpa is resting".
 _TITLE_OPENING = regex.compile(r"(?:coach|pastor|mayor|chief|sarge|doc|grandpa|grandma|nana|papa|mom|dad)(?:'s|\u2019s| is| was)\b",
@@ -1711,6 +1730,10 @@ _VETERINARY = regex.compile(r"\b(?:veterinary|veterinarian|animal hospital|vet (
                             r"#vettech)\b", regex.IGNORECASE)
 _SERVICE_OFFER = regex.compile(r"\b(?:are|is) (?:available|open)\b|\bopen \d|\bwe offer\b|\bwalk-?ins?\b|\bno appointment\b|\bbook (?:online|now|today)\b|"
                                r"\bsame-day\b|\ball (?:\w+ )?locations\b", regex.IGNORECASE)
+_AS_OUR_PATIENT = regex.compile(r"\bas (?:a|an|one of our) (?:[\w-]+ )?patients? (?:in|at|of|with) (?:our|us)\b", regex.IGNORECASE)
+# A course of treatment someone went through: "finished radiation for breast cancer here", "completed chemo here".
+_TREATMENT_BEFORE = regex.compile(r"\b(?:finished|completed|wrapped up|started|began|underwent|beat|survived|recovered from)\s+"
+                                  r"(?:[\w-]+\s+){0,3}$", regex.IGNORECASE)
 _RECEIVED_CUE = regex.compile(r"(?:his|her|their) (?:own )?(?:[\w-]+ )?(?:stay|admission|hospitalization)\b|rang (?:our|the) ",
                               regex.IGNORECASE)
 _THIRD_PERSON = regex.compile(r"\b(?:he|she|his|her|him)\b", regex.IGNORECASE)
@@ -1725,6 +1748,7 @@ _GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you 
 _OUR_CARE_PLACE = regex.compile(r"\b(?:waiting room|exam room|er|ed|emergency|urgent care|clinic|icu|picu|nicu|unit|ward|floor|"
                                 r"chair|infusion|recovery|rehab|dialysis|hospital|office|surgery|surgical|center|centre|lab)\b",
                                 regex.IGNORECASE)
+_OUR_CARE_TEAM = regex.compile(r"\b(?:with|by) our (?:[\w-]+ ){0,2}(?:team|surgeons?|doctors?|nurses?|crew|staff)\b", regex.IGNORECASE)
 # A well-wish in the second person: "Hope you feel better soon", "get well soon", "wishing you a speedy recovery".
 _WISH_TO_YOU = regex.compile(r"\b(?:(?:hope|hoping) you(?:'re|\u2019re| are)? (?:feel(?:ing)? better|on the mend|recover|heal)|"
                              r"feels? better(?: soon)?|get well(?: soon)?|(?:wish(?:ing)?|sending) you (?:a )?(?:speedy|quick|full|fast) "

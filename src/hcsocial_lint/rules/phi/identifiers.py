@@ -257,14 +257,14 @@ _LOWER_COMPOUND_AFTER = regex.compile(r"-[a-z]")
 
 def _name_words(text: str, start: int, end: int) -> tuple[int, int]:
     """The capitalised run of a span the model tagged PERSON that mixes a name with other words: a greeting
-    before it ("Gracias Don Felipe") and the lower-case words after it ("Don Ernesto ya terminó su") are not the
+    before it ("Gracias Don Felipe", "Meet Sophia") and the lower-case words after it ("Don Ernesto ya terminó su") are not the
     name. A span with no capital (social media writes names in lower case) is left as it is."""
     words = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(text[start:end])]
     capitalised = [w for w in words if w[2][:1].isupper()]
     if not capitalised or len(words) < 2 or any(not any(c.isalpha() for c in w[2]) for w in words):
         return start, end  # "Melbourne + Victoria": a joined span is judged whole (a name is not joined by '+')
     first = words.index(capitalised[0])
-    greeted = words[first][2].lower().strip(",.!") in _greetings() and first + 1 < len(words) and words[first + 1][2][:1].isupper()
+    greeted = words[first][2].lower().strip(",.!") in _greetings() | {"meet"} and first + 1 < len(words) and words[first + 1][2][:1].isupper()
     if greeted:
         first += 1
     elif not (pattern("phi_honorifics").fullmatch(words[first][2]) or is_given_name(words[first][2].strip(",.!")) and (

@@ -98,7 +98,13 @@ _COURTESY_TITLED = regex.compile(r"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s")
 _STAFF_RELATIVE_BEFORE = regex.compile(r"\b(?:(?:her|his|their) (?:wife|husband|partner|spouse|son|daughter|baby|newborn|twins|kids?|"
                                        r"children)|(?:arrival|birth) of (?:(?:her|his|their) )?(?:(?:baby|son|daughter|twins) )?|baby)\s*,?\s*$",
                                        regex.IGNORECASE)
-_CARE_HERE = regex.compile(r"\b(?:here|with us|our (?:birth|birthing|labor|l&d|maternity|nicu|mother-baby|women's)\b[\w ]*)", regex.IGNORECASE)
+_FOR_BEFORE = regex.compile(r"\bfor\s+$", regex.IGNORECASE)
+# Work at a named place that is not ours: "Sophia teaches 3rd grade at Oak Hill Elementary".
+_WORKS_ELSEWHERE = regex.compile(r"(?:\s+[\w'-]+){0,3}\s+(?:at|for)\s+(?!our\b|us\b|the (?:clinic|hospital|practice|office)\b)(?:the\s+)?(?-i:[A-Z])",
+                                 regex.IGNORECASE)
+_CARE_HERE = regex.compile(r"\b(?:here|with us|our (?:birth|birthing|labor|l&d|maternity|nicu|picu|icu|cicu|er|ed|mother-baby|women's|"
+                           r"emergency|trauma|burn|cancer|infusion|surgery|surgical|cardiac|heart|cath|dialysis|rehab|peds|pediatric)\b[\w ]*)",
+                           regex.IGNORECASE)
 _COMMUNITY_ROLE_AFTER = regex.compile(
     r"\s*(?:,|—|–|-{1,2}|\()\s*(?:the|our|a|an)\s+(?:[\w'-]+\s+){0,3}?(?:crossing guard|lunch lady|mail carrier|postmaster|"
     r"teacher|coach|librarian|bus driver|barber|barista|pastor|mayor|neighbou?r|custodian|janitor|principal|farmer|baker|"
@@ -169,7 +175,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "praised_staff": regex.compile(r"^[^.!?]{0,60}[.!?]+\s+(?:[^.!?]{0,40}\b)?(?:(?:he|she|they)(?:'s|\u2019s| is| are|'re)\s+one of our|"
                                        r"make sure (?:he|she|they) (?:sees?|gets?|hears?)|pass (?:this|it|that|your [\w ]{0,20}?) "
                                        r"(?:along |on )?to (?:him|her|them))\b", flags),
-        "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:(?:our|the|a|an|one of our)\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
+        "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:our|the|a|an|one of our)\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
                                      r"|^\s*(?:and|&|&amp;)\s+(?:(?:the|our|her|his|their)\s+)?(?:whole\s+|entire\s+|rest of the\s+)?(?:[\w-]+\s+){0,3}(?:team|crew|staff|department|unit)\b", flags),
         "staff_group": regex.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:team|crew|staff|nurses|doctors|physicians|volunteers|colleagues|employees|providers|therapists|residents|interns)\b"
                                      r"[^.!?]{0,60}?(?:\(\s*pictured:?|,?\s*(?:especially|including|like|such as|led by)|:)\s*$", flags),
@@ -186,13 +192,22 @@ def _patterns() -> dict[str, regex.Pattern]:
                                         r"(?:\w+\s+)?(?:floor|room|apartment|suite|wing|cottage|memory care|assisted living|hall)\b|"
                                         r"since\s+(?:\d{4}|[A-Z]\w+)|for\s+(?:\d+|\w+)\s+years)", flags),
         "resident_before": regex.compile(r"\b(?:our|the)\s+(?:(?:oldest|eldest|youngest|longest[- ]\w+|long-?time|\d{2,3}-year-old|beloved|dear(?:est)?|sweet(?:est)?|lovely|wonderful|amazing|spunky|feisty|favou?rite)\s+)+residents?\s*[,:]?\s*$", flags),
+        # a transplant's or a graft's recipient; a bare "recipient" only where the post speaks of a transplant
+        "recipient_before": regex.compile(r"\b(?:transplant|kidney|liver|heart|lung|marrow|organ|cornea|implant)\s+recipients?\s*,?\s*$",
+                                          flags),
+        "bare_recipient_before": regex.compile(r"(?<!\b(?:award|scholarship|grant|prize|medal|honou?r|fellowship|trophy)\s)"
+                                               r"\brecipients?\s*,?\s*$", flags),
+        "transplant": regex.compile(r"\b(?:transplant\w*|living donor|donated (?:a |his |her |their )?(?:kidney|liver|marrow|part))", flags),
+        "plain_resident_before": regex.compile(r"\bour\s+residents?\s*[,:]?\s*$", flags),
+        "care_home": regex.compile(r"\b(?:memory[- ]care|assisted[- ]living|nursing (?:home|facility|center)|skilled[- ]nursing|"
+                                   r"long[- ]term[- ]care|care home|retirement (?:home|community)|senior living)\b", flags),
         "patient_after": regex.compile(r"^\s*,?\s*(?:\(pictured\)\s*,?\s*)?(?:(?:is|was|became|who is|who was|who's)\s+)?(?:our|one of our|a|the)\s+(?:(?:[\w-]+)\s+){0,4}?" + patient_nouns + r"\b", flags),
         "public_before": regex.compile(r"\b" + public + r"(?:\s+and\s+\w+)?\s*,?\s*$", flags),
         "family_before": regex.compile(r"\bmy\s+(?:\w+\s+)?" + family + r"\s*,?\s*$", flags),
         "family_after": regex.compile(r"^\s*,\s*my\s+(?:\w+\s+)?" + family + r"\b", flags),
         "animal": regex.compile(r"^\s*,\s*(?:our|the)\s+(?:\w+\s+)?(?:dog|cat|puppy|pup|horse|pony|mascot|bird|rabbit|llama|goldfish)\b", flags),
         "animal_before": regex.compile(r"\b(?:therapy|service|facility|comfort)\s+(?:dog|cat|animal|horse|pony)\s*,?\s*$", flags),
-        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:teach(?:es)?|(?<!\b(?:his|her|their|your)\s(?:[\w-]+\s)?)teaching|taught|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign copies|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
+        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:(?:teach(?:es)?|(?<!\b(?:his|her|their|your)\s(?:[\w-]+\s)?)teaching|taught)(?!\s+(?:(?:\d\w*|first|second|third|fourth|fifth|sixth)[\s-]+grade|kindergarten|preschool|high school|middle school|elementary|math|science|english|history|art|music|spanish|at\s+(?!our\b)))|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign(?:ed|ing)? (?:copies|autographs|footballs|jerseys|balls|photos|posters)|stopped by (?:[\w-]+ ){0,3}to (?:sign|thank|visit|read|cheer|meet)|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
         "illustrative": regex.compile(r"\b(?:composite|fictional|fictitious|made-up|hypothetical|imaginary|illustrative)\b|"
                                       r"\b(?:is|isn't|is not|aren't|are not|was not|wasn't)\s+(?:a\s+)?(?:real|actual)\s+(?:person|patient|people|patients)\b|"
                                       r"\bnot\s+(?:a\s+)?real\s+(?:person|patient)\b", flags),
@@ -335,8 +350,15 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         return make(PATIENT, f"called a resident of our care ('{p['resident_after'].search(after).group(0).strip(' ,')}')")
     if p["resident_before"].search(before):  # "our oldest resident, Ruth": a care-home resident, not a doctor in training
         return make(PATIENT, f"called a resident of our care ('{p['resident_before'].search(before).group(0).strip(' ,')}')")
+    if p["plain_resident_before"].search(before) and p["care_home"].search(text):
+        # "Happy birthday to our resident Ruth! Ruth moved into our memory care wing ...": where the post speaks
+        # from a care home, its residents live in our care (a hospital's "resident" is a doctor in training)
+        return make(PATIENT, f"a resident of our care home ('{p['care_home'].search(text).group(0)}')")
     if p["patient_after"].search(after):
         return make(PATIENT, f"called a patient ('{p['patient_after'].search(after).group(0).strip(' ,')}')")
+    recipient = p["recipient_before"].search(before) or p["transplant"].search(text) and p["bare_recipient_before"].search(before)
+    if recipient:  # "congrats to recipient Marcus Bell" in a post about a transplant
+        return make(PATIENT, f"called a recipient of care ('{recipient.group(0).strip(' ,')}')")
     if p["cared_for"].search(before):
         return make(PATIENT, f"the one we cared for ('{p['cared_for'].search(before).group(0).strip()}')")
     if p["patients_listed"].search(text[max(0, ident.start - 120):ident.start]):  # "(incl." may end a parsed sentence
@@ -368,7 +390,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         return make(STAFF, "praise passed on to a colleague ('kind words about ...')")
     if p["department"].search(after):
         return make(STAFF, f"works in a department ('{p['department'].search(after).group(0).strip()}')")
-    if p["works_here"].search(after) and not _JOINED_OUR_CARE.match(after):
+    works = p["works_here"].search(after)
+    if works and not _JOINED_OUR_CARE.match(after) and not _WORKS_ELSEWHERE.match(after, works.end()):
         return make(STAFF, f"works or volunteers here ('{p['works_here'].search(after).group(0).strip(' ,')}')")
     if p["public_before"].search(before):
         return make(PUBLIC, f"a public title ('{p['public_before'].search(before).group(0).strip(' ,')}')")
@@ -393,7 +416,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
     if listed is not None and listed.role != CANDIDATE:
         return make(listed.role, f"listed with '{listed.text}' ({listed.reason})")
     guest = index.search("guest", sent_start, sent_end)
-    if guest and not vocative:
+    if guest and (not vocative or _FOR_BEFORE.search(text, max(0, guest.start() - 5), guest.start())):
+        # "Thank you Pastor Williams for hosting our clinic": thanked for what a guest or host does
         return make(GUEST, f"a guest, speaker or donor ('{guest.group(0)}')")
     if spotlight:
         cared_for = _CARED_FOR_BEFORE.search(text[sent_start:ident.start])
