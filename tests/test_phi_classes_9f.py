@@ -11,7 +11,9 @@ colleague's own care told by pronoun with a team of ours, "here" after a finishe
 our ..."; a staff member's child in our unit; immunotherapy and colposcopy; someone who teaches at a school that
 is not ours; and the false alarms: a host thanked "for hosting", a volunteer with an age before the role, an
 athlete who "stopped by to sign footballs", "our Child Life program", a photo of a professional model, and a
-Spanish sentence opening read as a name. With the near misses of each that must stay clean.
+Spanish sentence opening read as a name; a count of people singled out by an event ("the 2 hikers rescued from
+Eagle Peak"); a Spanish room ("cuarto 208") and "ready for discharge"; a hashtag of support for one named person
+("#PrayersForCaleb") with a place of our care in its paragraph, but not a team's hashtag. With the near misses of each that must stay clean.
 
 Every sentence is new, written for this file.
 """
@@ -59,6 +61,10 @@ def phi(report, floor=BLOCKING):
      "post"),
     ("Remember the lady who came in Monday with a fish hook through her thumb? (Hi Deb!) We're open late all week!",
      "ad"),
+    ("Update: the 3 kayakers pulled from Cedar River on Saturday are in fair condition and should go home Friday.",
+     "post"),
+    ("[Video: Doña Carmen dancing in her hospital bed] Doña Carmen de la habitación 312 is ready for discharge!", "story"),
+    ("Keep fighting, little man! Our burn unit crew is cheering for you 💙 #PrayersForMateo #MateoStrong", "post"),
     ("Meet Gloria, the fighter of the month! At 41 she started immunotherapy at our cancer center. Gloria teaches "
      "ballet at Westside Dance Studio.", "post"),
 ])
@@ -86,6 +92,10 @@ def test_the_classes_are_read(linter, text, kind):
     ("Game day visit! [Photo: band members playing in our lobby, no patients in the picture]", "post"),
     ("Fishing season tip: a fish hook through the thumb needs a clinic visit, not pliers. We're open late all week!",
      "ad"),
+    ("Update: 3 kayakers were pulled from Cedar River on Saturday by the county dive team; none were hurt.", "post"),
+    ("La habitación 312 de nuestra clínica tiene camas nuevas.", "post"),
+    ("Congrats to #TeamFaith on their 5K for our burn unit! #GoBlue", "post"),
+    ("Our burn unit nurses are the best! #BurnUnitStrong #TeamNurses", "post"),
     ("Thank you Councilwoman Dana Ruiz for meeting with our team about rural maternity care funding!", "post"),
     ("Congrats to scholarship recipient Omar Haddad, our newest nursing student!", "post"),
     ("Meet our billing manager Teresa Lopez! Her passion for cancer research led her to join our oncology team.",

@@ -519,6 +519,8 @@ class Assessment:
         if ident.kind == "PERSON" and ident.text[:1].isupper() and ident.text.endswith("s") and any(
                 c.start <= ident.start < c.end for c in self.lexicon("animals")):
             return replace(person, role=ORGANISATION, provider=False, reason="a team named after an animal ('the Bulldogs')")
+        if ident.kind == "PERSON" and _TEAM_HASHTAG.fullmatch(ident.text) and not _support_hashtag(ident.text):
+            return replace(person, role=ORGANISATION, provider=False, reason="a team's hashtag ('#TeamHope'), not one person")
         if ident.kind == "PERSON" and _HOLIDAY.fullmatch(ident.text) and _POSSESSIVE_AFTER.match(self.text, person.end):
             return replace(person, role=NOT_A_PERSON, provider=False, reason="not a person: a holiday ('our Valentine's reel')")
         if ident.kind == "PERSON" and _EPONYM_AFTER.match(self.text, person.end):
@@ -921,6 +923,10 @@ class Assessment:
             care += [Cue(c.start, c.end, c.text, c.vocabulary, "health of the person addressed") for c in inside(self.health)
                      if _YOUR_BEFORE.search(self.text[max(0, c.start - 30):c.start])]
         places = [c for c in inside(self.places) if self._in_clause_of(c, mentions)]
+        if any(_support_hashtag(m.text) for m in mentions):
+            # "#PrayersForCaleb", "#TeamLiam", "#NoraStrong": a hashtag of support is about the one the whole post is
+            # for, so a place or team of our care anywhere in its paragraph is theirs
+            places += [c for c in self.places if any(self.same_block(c.start, m.start) for m in mentions) and c not in places]
         quoted_self = [m for m in mentions if self._attributed(m)]
         for other in self.people:
             if other.provider and (any(self._linked(other, m) for m in mentions)
@@ -1748,6 +1754,17 @@ _GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you 
 _OUR_CARE_PLACE = regex.compile(r"\b(?:waiting room|exam room|er|ed|emergency|urgent care|clinic|icu|picu|nicu|unit|ward|floor|"
                                 r"chair|infusion|recovery|rehab|dialysis|hospital|office|surgery|surgical|center|centre|lab)\b",
                                 regex.IGNORECASE)
+_SUPPORT_HASHTAG = regex.compile(r"#(?:(?:PrayersFor|Pray4|PrayFor|Team|Go)(?P<name>(?-i:[A-Z][a-z]+))|"
+                                  r"(?P<name>(?-i:[A-Z][a-z]+))(?:Strong|Fights?|Tough|Warrior))", regex.IGNORECASE)
+_TEAM_HASHTAG = regex.compile(r"#Team\w+", regex.IGNORECASE)
+_VIRTUES = frozenset({"hope", "faith", "grace", "joy", "love", "courage", "strength", "unity", "victory"})
+
+
+def _support_hashtag(text: str) -> bool:
+    """"#PrayersForCaleb", "#TeamLiam", "#NoraStrong": support for one person named by a given name (not a team
+    named for a virtue, "#TeamHope", nor "#PICUStrong")."""
+    match = _SUPPORT_HASHTAG.fullmatch(text)
+    return match is not None and match.group("name").lower() not in _VIRTUES and is_given_name(match.group("name"))
 _OUR_CARE_TEAM = regex.compile(r"\b(?:with|by) our (?:[\w-]+ ){0,2}(?:team|surgeons?|doctors?|nurses?|crew|staff)\b", regex.IGNORECASE)
 # A well-wish in the second person: "Hope you feel better soon", "get well soon", "wishing you a speedy recovery".
 _WISH_TO_YOU = regex.compile(r"\b(?:(?:hope|hoping) you(?:'re|\u2019re| are)? (?:feel(?:ing)? better|on the mend|recover|heal)|"

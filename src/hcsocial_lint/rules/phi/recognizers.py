@@ -456,6 +456,8 @@ class RoomBedRecognizer(_RegexRecognizer):
         ("unit-bed", r"\b(?:ICU|NICU|PICU|CICU|ER|ED|PACU|L&D|trauma)\s+(?:room|bed|bay)\s*#?\s*\d{1,4}[A-Z]?\b", 0.8),
         ("room", r"\b(?:(?:exam|patient|hospital|delivery|recovery|treatment|procedure|operating|isolation)\s+)?"
                  r"(?:room|rm\.?|bed|bay|cubicle|crib|bassinet|isolette|pod|stall)\s*#?\s*\d{1,4}[A-Z]?\b", 0.7),
+        # Spanish: "del cuarto 208", "en la habitación 12", "cama 4".
+        ("room-es", r"\b(?:cuarto|habitaci[oó]n|cama|sala)\s*#?\s*\d{1,4}[A-Z]?\b", 0.7),
         ("numbered-unit", r"(?-i:\b\d{1,2}\s?(?:North|South|East|West)\b)", 0.5),
         # A ward and bed written as a code after "in": "Mrs. Ruiz in 4C", "in 3B-12" (not "in 3D", "in 5G").
         ("ward-bed", r"(?-i:(?<=\b(?:in|from|of)\s)(?!\d[DGK]\b)\d{1,2}[A-Z](?:-\d{1,3})?\b)", 0.5),
@@ -679,7 +681,7 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
         # Someone singled out by a named event: "the lineman injured in yesterday's storm", "the driver hurt in
         # Sunday's crash on Route 9".
         ("event-victim", r"\bthe (?:[\w-]+\s){0,2}?(?:" + _ROLES + r"|man|woman|boy|girl|teen|driver|child|toddler|hiker|cyclist|worker|student|"
-                         r"(?:two|three|four|both) (?:[\w-]+\s){0,2}?(?:men|women|boys|girls|teens|hikers|kayakers|boaters|swimmers|climbers|campers|"
+                         r"(?:two|three|four|both|[2-4]) (?:[\w-]+\s){0,2}?(?:men|women|boys|girls|teens|hikers|kayakers|boaters|swimmers|climbers|campers|"
                          r"skiers|snowmobilers|workers|students|children|riders|drivers|passengers)|kayaker|boater|swimmer|climber|camper|skier|rider)"
                          r"\s(?:who was\s|who were\s)?(?:injured|hurt|burned|burnt|rescued|shot|stabbed|pulled|trapped|struck|hit|bitten|electrocuted)"
                          r"\s(?:\w+\s)?(?:in|at|during|from|by|on)\s(?:yesterday's|last night's|this morning's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|"
