@@ -13,7 +13,14 @@ is not ours; and the false alarms: a host thanked "for hosting", a volunteer wit
 athlete who "stopped by to sign footballs", "our Child Life program", a photo of a professional model, and a
 Spanish sentence opening read as a name; a count of people singled out by an event ("the 2 hikers rescued from
 Eagle Peak"); a Spanish room ("cuarto 208") and "ready for discharge"; a hashtag of support for one named person
-("#PrayersForCaleb") with a place of our care in its paragraph, but not a team's hashtag. With the near misses of each that must stay clean.
+("#PrayersForCaleb") with a place of our care in its paragraph, but not a team's hashtag. From the 12-06m set
+(development data since): an official wished well and told in the next sentence that we take care of "you";
+"trusts us with her smile"; a colleague who "had two stents placed in our own cath lab"; "Dentist to the ...";
+a Spanish pharmacy's "ya llegó su insulina"; an event victim "in Friday night's" crash; a bed spoken of in a
+unit, and a room's family; "that wrist from last week" in a reply; residents of a memory care unit with faces
+shown; a recorded voicemail in a patient's own voice; and the false alarms: a photo with "no screens, boards or
+patients", a teacher thanked "for inviting" us, "ask for Rhonda", "Hale Auditorium", and an offer to "check your
+coverage". With the near misses of each that must stay clean.
 
 Every sentence is new, written for this file.
 """
@@ -65,6 +72,19 @@ def phi(report, floor=BLOCKING):
      "post"),
     ("[Video: Doña Carmen dancing in her hospital bed] Doña Carmen de la habitación 312 is ready for discharge!", "story"),
     ("Keep fighting, little man! Our burn unit crew is cheering for you 💙 #PrayersForMateo #MateoStrong", "post"),
+    ("Feel better, Alderman Jo Pruitt! Our orthopedic team on 3 East is taking good care of you.", "post"),
+    ("Morning anchor Dana Vu trusts us with her skin! Ask about the same peel series she chose.", "ad"),
+    ("Our CFO Rita Gomez had a pacemaker placed in our own heart center last week and is already back at her desk!",
+     "post"),
+    ("Orthodontist to the Bayview Bulldogs | Straightened QB Eli Park's teeth before prom | Book now", "bio"),
+    ("¡Doña Celia Fuentes, ya llegó su receta! Puede pasar hoy antes de las 5.", "post"),
+    ("UPDATE: The three campers hurt in Saturday night's Pine Ridge cabin fire remain in our burn unit.", "post"),
+    ("2 a.m. on 6 South and bed 9 has asked for ice cream five times because he can't sleep 😅 #nightshift", "post"),
+    ("Room 208's family dropped off donuts for the night nurses. We're rooting for your dad!", "post"),
+    ("Hi Marcus! The wait is about 15 minutes right now. Hope that ankle from last week is healing up!", "comment-reply"),
+    ("Dance party Friday! [Video: residents of our memory care wing dancing, faces clearly visible]", "post"),
+    ("This made our day [Audio: voicemail from a patient in his own voice thanking Dr. Lee for his cancer care]",
+     "post"),
     ("Meet Gloria, the fighter of the month! At 41 she started immunotherapy at our cancer center. Gloria teaches "
      "ballet at Westside Dance Studio.", "post"),
 ])
@@ -96,6 +116,21 @@ def test_the_classes_are_read(linter, text, kind):
     ("La habitación 312 de nuestra clínica tiene camas nuevas.", "post"),
     ("Congrats to #TeamFaith on their 5K for our burn unit! #GoBlue", "post"),
     ("Our burn unit nurses are the best! #BurnUnitStrong #TeamNurses", "post"),
+    ("Feel better soon, everyone! Our urgent care team is ready to take good care of you this flu season.", "post"),
+    ("Morning anchor Dana Vu hosted our skin cancer screening day! Book your own free check today.", "ad"),
+    ("Our CFO Rita Gomez had a ribbon-cutting placed on her calendar for our new heart center!", "post"),
+    ("Orthodontist to the families of Bayview since 1990 | Braces and aligners | Book now", "bio"),
+    ("¡Hola! Sí, tenemos insulina y tiras reactivas en existencia. Llámenos para más información.", "post"),
+    ("Three campers were hurt in Saturday night's cabin fire, the fire department said; none came to our ER.", "post"),
+    ("6 South got 12 new beds this week, and bed 9 has the best view of the lake.", "post"),
+    ("Room 208 just got a fresh coat of paint and new blinds!", "post"),
+    ("Hi Marcus! The wait is about 15 minutes right now. See you soon!", "comment-reply"),
+    ("New equipment day! [Photo: our techs beside the new MRI scanner; no screens, charts or patients in view]", "post"),
+    ("Thank you, Mr. Diaz's 4th-grade class at Hillside, for inviting our nurse to teach handwashing!", "post"),
+    ("We're sorry to hear this. We can't discuss care online; please call our office and ask for Rhonda.",
+     "review-reply"),
+    ("Public lecture on heart health, March 3, 6 p.m., Hale Auditorium. All welcome!", "post"),
+    ("Hi Jen! Yes, we take most PPO plans. Give us a call and we'll check your specific coverage.", "comment-reply"),
     ("Thank you Councilwoman Dana Ruiz for meeting with our team about rural maternity care funding!", "post"),
     ("Congrats to scholarship recipient Omar Haddad, our newest nursing student!", "post"),
     ("Meet our billing manager Teresa Lopez! Her passion for cancer research led her to join our oncology team.",

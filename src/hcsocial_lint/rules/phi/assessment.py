@@ -29,7 +29,7 @@ from .options import PhiOptions, authorization, options_from
 from .people import (ANIMAL, CANDIDATE, FAMILY, GUEST, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF,
                      TRAINING_OR_STAFF, Organisation, Person, classify, name_key)
 from .quasi import QUASI_IDENTIFIERS, combinations
-from .names import AGE_OVER_89, ROOM_NUMBER, UNIQUE_CHARACTERISTIC, VEHICLE_ID, is_given_name
+from .names import AGE_OVER_89, BIOMETRIC, ROOM_NUMBER, UNIQUE_CHARACTERISTIC, VEHICLE_ID, is_given_name
 from .signals import Cue
 
 REPLY_KINDS = ("review-reply", "comment-reply")
@@ -55,9 +55,13 @@ _FIRST_PERSON = regex.compile(r"\b(?:i|my|me|i'm|i've)\b", regex.IGNORECASE)
 _SCHOOL = regex.compile(r"\b(?:high|elementary|middle|school|academy|college|university)\b", regex.IGNORECASE)
 # A photo or video the draft describes in brackets: "[Photo: Ana in the infusion chair]".
 # "[IG story photo: ...]" names its medium first; a bracketed description may hold parentheses ("(Tasha & kids)").
-_PHOTO_DESCRIPTION = regex.compile(r"(?:\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip)\s*:\s*(?P<description>[^\]\[]{3,400})\]"
+_PHOTO_DESCRIPTION = regex.compile(r"(?:\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip|audio|voicemail|voice memo|recording)\s*:\s*"
+                                   r"(?P<description>[^\]\[]{3,400})\]"
                                    r"|\(\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip)\s*:\s*(?P<description>[^()\[\]]{3,240})\))",
                                    regex.IGNORECASE)
+_RECORDING = regex.compile(r"[\[(]\s*(?:[\w-]+\s+){0,2}(?:audio|voicemail|voice memo|recording)\s*:", regex.IGNORECASE)
+_OWN_VOICE = regex.compile(r"\b(?:(?:his|her|their|own) (?:own )?voice|unedited|full voicemail|says? (?:his|her|their) (?:full )?name|"
+                           r"saying (?:his|her|their) name)\b", regex.IGNORECASE)
 _NO_FACE = regex.compile(r"\b(?:blurred|pixelated|no faces?|faces? (?:hidden|covered|not (?:shown|visible))|hands only|"
                          r"from behind|silhouette|back to (?:the )?camera|unidentifiable|cropped)\b", regex.IGNORECASE)
 _IDENTIFYING_MARK = regex.compile(r"\b(?:tattoos?|birthmark|scar|jersey|name ?tag|signature|cap with|initials|"
@@ -738,6 +742,9 @@ class Assessment:
                     continue
                 theirs = _THEIR_BEFORE.search(self.text, max(start, h.start - 24), h.start)
                 treated = _TREATMENT_BEFORE.search(self.text, max(start, h.start - 40), h.start)
+                had_done = _HAD_BEFORE.search(self.text, max(start, h.start - 30), h.start) and _DONE_HERE_AFTER.match(self.text, h.end)
+                if had_done:
+                    return f"{h.text}{_DONE_HERE_AFTER.match(self.text, h.end).group(0)}"  # "had two stents placed in our own cath lab"
                 if (theirs or treated) and _HERE_AFTER.match(self.text, h.end):
                     # "after her bypass surgery here", "finished radiation for breast cancer here in March"
                     return f"{h.text}{_HERE_AFTER.match(self.text, h.end).group(0)}"
@@ -767,6 +774,13 @@ class Assessment:
         start, end = self.sentences[index]
         place = next((c for c in self.places if start <= c.start < end and _OUR_CARE_PLACE.search(c.text)), None)
         team = next((c for c in self.places if start <= c.start < end and _OUR_CARE_TEAM.search(c.text)), None)
+        if place is None and team is None and _WISH_TO_YOU.search(self.text, start, end):
+            # "Get well soon, Commissioner Hutchins! Our cardiology team is taking great care of you.": our care of
+            # the one wished well, said to them in the next sentence
+            for s, e in self._next_sentences(index, 1):
+                yours = next((c for c in self.care if s <= c.start < e and _YOU_END.search(c.text)), None)
+                if yours is not None and self.same_block(start, s):
+                    return f"{_WISH_TO_YOU.search(self.text, start, end).group(0)} ... {yours.text}"
         if place is None and team is None:
             return None
         for s, e in self.sentences[index:index + 2]:
@@ -1100,6 +1114,10 @@ class Assessment:
                 return False
             if any(t.lower_ in {"our", "we", "us"} for t in words):
                 continue  # "our team cared for her": the subject is us, the object may be the person
+            if subject.ent_type_ == "PERSON" and any(
+                    i.kind == "PERSON" and i.start <= subject.idx < i.end and (i.text.islower() or _not_shaped_like_a_name(i.text))
+                    for i in self.identifiers):
+                continue  # "ya llegó su insulina": lower-case words the model took for a name, not someone else
             if pattern("phi_family_words").fullmatch(subject.text) or pattern("phi_person_nouns").fullmatch(subject.text) \
                     or subject.ent_type_ == "PERSON":
                 return True  # "whose daughter was hospitalized", "after her son AJ was admitted"
@@ -1238,7 +1256,11 @@ class Assessment:
             found.append(Identifier(UNIQUE_CHARACTERISTIC, m.start(), m.end(), m.group(0), 0.6, "assessment",
                                     f"an emergency we worked, told by where it happened ('{place}') {_CALL_PATTERN}"))
         for m in _PHOTO_DESCRIPTION.finditer(self.text):  # "[Photo: patient smiling in her bed, face visible]"
-            if not _NO_FACE.search(m.group("description")) or _IDENTIFYING_MARK.search(m.group("description")):
+            if _RECORDING.match(m.group(0)):  # "[Audio: voicemail from a patient, in his own voice]": a voice identifies
+                if _OWN_VOICE.search(m.group("description")):
+                    found.append(Identifier(BIOMETRIC, m.start(), m.end(), m.group(0), 0.7, "assessment",
+                                            "a recording the post describes, in the person's own voice"))
+            elif not _NO_FACE.search(m.group("description")) or _IDENTIFYING_MARK.search(m.group("description")):
                 found.append(Identifier("PHOTO", m.start(), m.end(), m.group(0), 0.7, "assessment",
                                         "a photo the post describes, showing a face or a mark that identifies"))
         # "a gift from Lillian and Robert Chen": a place name the reading keeps as a person is that person
@@ -1275,8 +1297,8 @@ class Assessment:
                       and p.role not in ignored and not detail.overlaps(p.start, p.end)]
             said_patient = pointer is not None and (pointer[2] or detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS}
                                                     and _PATIENT_AFTER.match(self.text, detail.end) is not None)
-            says_patient = (said_patient and detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS, UNIQUE_CHARACTERISTIC, "PHOTO"}
-                            and (detail.kind != "PHOTO" or _PHOTO_OF_A_PATIENT.search(detail.text) is not None)
+            says_patient = (said_patient and detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS, UNIQUE_CHARACTERISTIC, "PHOTO", BIOMETRIC}
+                            and (detail.kind not in {"PHOTO", BIOMETRIC} or _PHOTO_OF_A_PATIENT.search(detail.text) is not None)
                             and not any(p.role == ANIMAL for p in nearby))  # "our oldest patient", "our 99-year-old patient"
             if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient and not indefinite:
                 continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
@@ -1315,7 +1337,8 @@ class Assessment:
                         None) if detail.kind == AGE_OVER_89 else None
             if room is not None:  # "Room 118's Mr. Delacroix turned 101": a room of ours, lived in at over 89
                 care = (*care, Cue(room.start, room.end, room.text, "RoomBedRecognizer", "a room of ours, with an age over 89"))
-            if detail.kind == "ROOM_NUMBER" and _INPATIENT.search(detail.text):  # someone in a bed is a patient
+            if detail.kind == "ROOM_NUMBER" and (_INPATIENT.search(detail.text) or _FAMILY_OF_THE_ROOM.match(self.text, detail.end)):
+                # someone in a bed, or in a room their family visits, is a patient
                 care = (*care, Cue(detail.start, detail.end, detail.text, "RoomBedRecognizer", "an inpatient bed"))
             care = tuple(c for c in care if self.analysis.assertion(c).asserted)  # not "we cannot confirm ... a patient here"
             if detail.kind == UNIQUE_CHARACTERISTIC and "(pattern: event-victim)" in detail.explanation and not care:
@@ -1462,17 +1485,22 @@ class Assessment:
                                              or _ROOM_AS_SUBJECT.match(self.text, detail.end) and any(
                     0 <= h.start - detail.end <= 60 and self._personal(h) for h in self.health)):
             return detail.start, detail.end, True  # "Room 412 finally went home today": the room stands for its patient
-        if detail.kind == "ROOM_NUMBER" and _BED.match(detail.text) and any(
-                0 <= c.start - detail.end <= 4 for c in self.places) and self._someone_after(detail.end):
-            # "the costume award goes to Bed 4 in our peds unit! His dad ...": the bed's patient, spoken of
+        sentence = self.sentence_of(detail.start)
+        if detail.kind == "ROOM_NUMBER" and _BED.match(detail.text) and (any(0 <= c.start - detail.end <= 4 for c in self.places) or any(
+                d.kind == "ROOM_NUMBER" and d is not detail and sentence[0] <= d.start < sentence[1] for d in self.details)) \
+                and self._someone_after(detail.end):
+            # "the costume award goes to Bed 4 in our peds unit! His dad ...", "3 a.m. on 4 North and bed 12 wants his
+            # pudding": a bed in a unit of ours stands for its patient, spoken of
             return detail.start, detail.end, True
+        if detail.kind == "ROOM_NUMBER" and _FAMILY_OF_THE_ROOM.match(self.text, detail.end):
+            return detail.start, detail.end, True  # "Room 412's family brought pizza": the room stands for its patient
         if detail.kind == "PHOTO" and detail.recognizer == "assessment":  # a described photo shows whom it describes
             shown = pattern("phi_person_nouns").search(detail.text)
             if shown:
-                return detail.start, detail.end, "patient" in detail.text.lower() or _our_place_in(detail.text)
+                return detail.start, detail.end, "patient" in detail.text.lower() or _our_place_in(detail.text) or bool(
+                    _FACES_SHOWN.search(detail.text) and _CARE_ROOM.search(detail.text))
             if _FACES_SHOWN.search(detail.text) and _CARE_ROOM.search(detail.text):
                 return detail.start, detail.end, True  # "[Photo: our waiting room, faces clearly visible]": those cared for
-        sentence = self.sentence_of(detail.start)
         addressed = self.is_reply or any(p.vocative and p.role not in {NOT_A_PERSON, ORGANISATION} for p in self.people)
         candidates = []
         for m in pattern("phi_person_nouns").finditer(self.text, window[0], window[1]):
@@ -1515,7 +1543,9 @@ class Assessment:
         """What in a reply confirms, denies or details the reviewer's care."""
         if not self.is_reply:
             return ()
-        cues = list(self.second_person)
+        cues = [c for c in self.second_person if not _OFFER_BEFORE.search(self.text, max(0, c.start - 40), c.start)
+                or _NEXT_INSIDE.search(c.text)]  # "we'd love to make your next visit ...": "next" says there was one
+        # "give us a call and we'll check your specific coverage": an offer to anyone who asks, not their care
         cues += self._reported(signals.find(self.text, signals.DENIALS, "confirms or denies patient status"), negation=False)
         for cue in (*self.care, *self.places):
             start, end = self.sentence_of(cue.start)
@@ -1536,7 +1566,8 @@ class Assessment:
                 continue  # "In general, most people return to work ...", "Flu shots are available Mon-Fri at all three locations"
             if _SECOND_PERSON.search(self.text[start:end]) or any(start <= p.start < end for p in self.named_in_reply):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))
-            elif self._a_past_event_of_theirs(cue):
+            elif self._a_past_event_of_theirs(cue) or cue.text.lower().startswith("that ") and self.named_in_reply:
+                # "Hi Brandon! ... Hope that wrist from last week is feeling better": "that" points at what we both know
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label}: a past event of the reviewer's care"))
         if self.veterinary_post or any(p.role == ANIMAL for p in self.people):
             # "Biscuit was such a good girl for her spay. We hope her recovery goes smoothly": the care told is an
@@ -1695,7 +1726,8 @@ _CALL_AT_A_PLACE = regex.compile(
 _VEHICLE_OF_CARE = regex.compile(r"\b(?:rig|ambulance|helicopter|chopper|bay|room|sim(?:ulation)? lab|trauma bay|resus)\b",
                                  regex.IGNORECASE)
 _INSTITUTION_INSIDE = regex.compile(r"(?-i:\b(?:High|Middle|Elementary|Academy|School|College|University|Church|Clinic|"
-                                    r"Hospital|Room|Center|Centre|Department|Office|Library|Pharmacy)\b)")
+                                    r"Hospital|Room|Center|Centre|Department|Office|Library|Pharmacy|Auditorium|Pavilion|Building|Theater|"
+                                    r"Theatre|Gymnasium|Chapel|Lounge|Atrium|Stadium|Arena)\b)")  # not "Hall", "Park": surnames
 _BUSINESS_AFTER = regex.compile(r"(?:'s|\u2019s)\s+(?:[A-Z][\w'-]+\s+){0,2}(?-i:Trattoria|Pizzeria|Diner|Bakery|Caf[eé]|Bar|Grill|Pub|"
                                 r"Tavern|Restaurant|Kitchen|Deli|Market|Salon|Barbershop|Garage|Hardware|Bistro|Cantina|"
                                 r"Taqueria|Steakhouse|Brewery|Bagels|Donuts|Coffee|Pharmacy|Auto|Tire|Florist|Boutique)\b")
@@ -1707,8 +1739,11 @@ _SPANISH_WORDS = regex.compile(r"(?<!\w)(?:de|del|los|las|el|la|por|para|que|con
 _FACES_SHOWN = regex.compile(r"\bfaces? (?:are |is )?(?:clearly |fully |all )?(?:visible|shown|recogni[sz]able|in (?:view|frame))\b",
                              regex.IGNORECASE)
 _CARE_ROOM = regex.compile(r"\b(?:waiting room|exam room|infusion (?:chairs?|suite|room)|dialysis (?:chairs?|unit)|recovery room|"
-                           r"patient rooms?|hospital beds?|triage|treatment (?:room|bay)s?)\b", regex.IGNORECASE)
-_NO_PATIENT_SHOWN = regex.compile(r"\bno (?:patients?|babies|baby|people|faces?)\b|\bnot (?:a|an|our) (?:real |actual )?patients?\b|"
+                           r"patient rooms?|hospital beds?|triage|treatment (?:room|bay)s?|(?:memory care|dementia|assisted living|hospice|"
+                           r"rehab|psych(?:iatric)?|behavioral health|detox) (?:unit|wing|floor|ward|residents?|patients?))\b",
+                           regex.IGNORECASE)
+_NO_PATIENT_SHOWN = regex.compile(r"\bno (?:patients?|babies|baby|people|faces?)\b|"
+                                  r"\bno\s+(?:[\w-]+,?\s+){1,5}(?:or|and|nor)\s+(?:patients?|people|faces?)\b|\bnot (?:a|an|our) (?:real |actual )?patients?\b|"
                                   r"\b(?:professional|paid|stock|hired) (?:models?|actors?|photo)\b|\bmodel portrayal\b|\bidentifiers[^\]]{0,60}removed\b|\bde-?identified\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
                                   r"\bempty (?:isolette|bed|room|crib|chair)\b", regex.IGNORECASE)
 # A sentence about someone known by a title alone: "Coach is out of the cath lab", "Grandpa is resting".
@@ -1730,7 +1765,8 @@ _ANIMAL_EMOJI_AFTER = regex.compile(r"[\s!.,]{0,4}[\U0001F415\U0001F436\U0001F40
 # A building or programme named after a health word ("our surgery center waiting room"): not someone's health.
 _FACILITY_AFTER = regex.compile(r"^[\s-]*(?:center|centre|clinic|program|programme|department|campus|building|wing|waiting room|"
                                 r"lobby|pavilion|institute)\b", regex.IGNORECASE)
-_PHOTO_OF_A_PATIENT = regex.compile(r"\[\s*(?:photo|picture|pic|video)\s*:\s*(?:our |a |the |one of our )?(?:[\w-]+ ){0,2}patients?\b",
+_PHOTO_OF_A_PATIENT = regex.compile(r"\[\s*(?:photo|picture|pic|video)\s*:\s*(?:our |a |the |one of our )?(?:[\w-]+ ){0,2}patients?\b|"
+                                    r"\[\s*(?:audio|voicemail|voice memo|recording)\s*:\s*(?:[\w-]+ ){0,4}(?:from|by|of) (?:a|our|one of our) (?:[\w-]+ )?patient\b",
                                     regex.IGNORECASE)
 _VETERINARY = regex.compile(r"\b(?:veterinary|veterinarian|animal hospital|vet (?:clinic|practice|hospital|team|tech)|#vetlife|#vetmed|"
                             r"#vettech)\b", regex.IGNORECASE)
@@ -1740,8 +1776,13 @@ _AS_OUR_PATIENT = regex.compile(r"\bas (?:a|an|one of our) (?:[\w-]+ )?patients?
 # A course of treatment someone went through: "finished radiation for breast cancer here", "completed chemo here".
 _TREATMENT_BEFORE = regex.compile(r"\b(?:finished|completed|wrapped up|started|began|underwent|beat|survived|recovered from)\s+"
                                   r"(?:[\w-]+\s+){0,3}$", regex.IGNORECASE)
+_HAD_BEFORE = regex.compile(r"\bhad\s+(?:(?:a|an|two|three|his|her|their|\d+|new)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+_DONE_HERE_AFTER = regex.compile(r"\s+(?:placed|done|removed|repaired|replaced|put in|fixed|set|inserted|implanted|treated)\s+"
+                                 r"(?:here\b|with us\b|(?:in|at) our (?:own )?[\w-]+(?: [\w-]+)?)", regex.IGNORECASE)
 _RECEIVED_CUE = regex.compile(r"(?:his|her|their) (?:own )?(?:[\w-]+ )?(?:stay|admission|hospitalization)\b|rang (?:our|the) ",
                               regex.IGNORECASE)
+_FAMILY_OF_THE_ROOM = regex.compile(r"(?:'s|\u2019s)\s+(?:family|mom|dad|mother|father|wife|husband|daughter|son|parents|kids|"
+                                    r"grandkids|visitors?)\b", regex.IGNORECASE)
 _THIRD_PERSON = regex.compile(r"\b(?:he|she|his|her|him)\b", regex.IGNORECASE)
 _BED = regex.compile(r"(?:bed|bay|crib|isolette|bassinet)\b", regex.IGNORECASE)
 _ROOM_AS_SUBJECT = regex.compile(r"\s+(?:just |finally |officially )?(?:got|is|was|has|had|went|rang|beat|finished|heard)\b", regex.IGNORECASE)
@@ -1754,7 +1795,11 @@ _GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you 
 _OUR_CARE_PLACE = regex.compile(r"\b(?:waiting room|exam room|er|ed|emergency|urgent care|clinic|icu|picu|nicu|unit|ward|floor|"
                                 r"chair|infusion|recovery|rehab|dialysis|hospital|office|surgery|surgical|center|centre|lab)\b",
                                 regex.IGNORECASE)
-_SUPPORT_HASHTAG = regex.compile(r"#(?:(?:PrayersFor|Pray4|PrayFor|Team|Go)(?P<name>(?-i:[A-Z][a-z]+))|"
+_NEXT_INSIDE = regex.compile(r"\bnext\b", regex.IGNORECASE)
+_OFFER_BEFORE = regex.compile(r"\b(?:we'll|we\u2019ll|we will|we can|we'd be happy to|we\u2019d be happy to|happy to|let us|we'd love to)"
+                              r"\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+_YOU_END = regex.compile(r"\b(?:you|ya|u)$", regex.IGNORECASE)
+_SUPPORT_HASHTAG = regex.compile(r"#(?:(?:PrayersFor|Pray4|PrayFor|Team|Go)(?P<name>(?-i:[A-Z][a-z]+))(?:Strong|Fights?|Tough|Warrior)?|"
                                   r"(?P<name>(?-i:[A-Z][a-z]+))(?:Strong|Fights?|Tough|Warrior))", regex.IGNORECASE)
 _TEAM_HASHTAG = regex.compile(r"#Team\w+", regex.IGNORECASE)
 _VIRTUES = frozenset({"hope", "faith", "grace", "joy", "love", "courage", "strength", "unity", "victory"})

@@ -98,6 +98,9 @@ _COURTESY_TITLED = regex.compile(r"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s")
 _STAFF_RELATIVE_BEFORE = regex.compile(r"\b(?:(?:her|his|their) (?:wife|husband|partner|spouse|son|daughter|baby|newborn|twins|kids?|"
                                        r"children)|(?:arrival|birth) of (?:(?:her|his|their) )?(?:(?:baby|son|daughter|twins) )?|baby)\s*,?\s*$",
                                        regex.IGNORECASE)
+# Whom a reader should ask for or speak with: "call our office and ask for Rhonda", "please speak with Dana".
+_ASK_FOR_BEFORE = regex.compile(r"\b(?:ask for|asking for|speak (?:with|to)|talk (?:with|to)|reach out to|reach)\s+(?:our\s+(?:[\w-]+\s+){0,2})?$",
+                                regex.IGNORECASE)
 _FOR_BEFORE = regex.compile(r"\bfor\s+$", regex.IGNORECASE)
 # Work at a named place that is not ours: "Sophia teaches 3rd grade at Oak Hill Elementary".
 _WORKS_ELSEWHERE = regex.compile(r"(?:\s+[\w'-]+){0,3}\s+(?:at|for)\s+(?!our\b|us\b|the (?:clinic|hospital|practice|office)\b)(?:the\s+)?(?-i:[A-Z])",
@@ -207,7 +210,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "family_after": regex.compile(r"^\s*,\s*my\s+(?:\w+\s+)?" + family + r"\b", flags),
         "animal": regex.compile(r"^\s*,\s*(?:our|the)\s+(?:\w+\s+)?(?:dog|cat|puppy|pup|horse|pony|mascot|bird|rabbit|llama|goldfish)\b", flags),
         "animal_before": regex.compile(r"\b(?:therapy|service|facility|comfort)\s+(?:dog|cat|animal|horse|pony)\s*,?\s*$", flags),
-        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:(?:teach(?:es)?|(?<!\b(?:his|her|their|your)\s(?:[\w-]+\s)?)teaching|taught)(?!\s+(?:(?:\d\w*|first|second|third|fourth|fifth|sixth)[\s-]+grade|kindergarten|preschool|high school|middle school|elementary|math|science|english|history|art|music|spanish|at\s+(?!our\b)))|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign(?:ed|ing)? (?:copies|autographs|footballs|jerseys|balls|photos|posters)|stopped by (?:[\w-]+ ){0,3}to (?:sign|thank|visit|read|cheer|meet)|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
+        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:(?:teach(?:es)?|(?<!\b(?:his|her|their|your)\s(?:[\w-]+\s)?)teaching|taught)(?!\s+(?:(?:\d\w*|first|second|third|fourth|fifth|sixth)[\s-]+grade|kindergarten|preschool|high school|middle school|elementary|math|science|english|history|art|music|spanish|at\s+(?!our\b)))|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign(?:ed|ing)? (?:copies|autographs|footballs|jerseys|balls|photos|posters)|stopped by (?:[\w-]+ ){0,3}to (?:sign|thank|visit|read|cheer|meet)|for inviting|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
         "illustrative": regex.compile(r"\b(?:composite|fictional|fictitious|made-up|hypothetical|imaginary|illustrative)\b|"
                                       r"\b(?:is|isn't|is not|aren't|are not|was not|wasn't)\s+(?:a\s+)?(?:real|actual)\s+(?:person|patient|people|patients)\b|"
                                       r"\bnot\s+(?:a\s+)?real\s+(?:person|patient)\b", flags),
@@ -390,6 +393,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         return make(STAFF, "praise passed on to a colleague ('kind words about ...')")
     if p["department"].search(after):
         return make(STAFF, f"works in a department ('{p['department'].search(after).group(0).strip()}')")
+    if _ASK_FOR_BEFORE.search(before):
+        return make(STAFF, f"the one to ask for at our office ('{_ASK_FOR_BEFORE.search(before).group(0).strip()}')")
     works = p["works_here"].search(after)
     if works and not _JOINED_OUR_CARE.match(after) and not _WORKS_ELSEWHERE.match(after, works.end()):
         return make(STAFF, f"works or volunteers here ('{p['works_here'].search(after).group(0).strip(' ,')}')")
@@ -416,7 +421,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
     if listed is not None and listed.role != CANDIDATE:
         return make(listed.role, f"listed with '{listed.text}' ({listed.reason})")
     guest = index.search("guest", sent_start, sent_end)
-    if guest and (not vocative or _FOR_BEFORE.search(text, max(0, guest.start() - 5), guest.start())):
+    if guest and (not vocative or guest.group(0).lower().startswith("for ")
+                  or _FOR_BEFORE.search(text, max(0, guest.start() - 5), guest.start())):
         # "Thank you Pastor Williams for hosting our clinic": thanked for what a guest or host does
         return make(GUEST, f"a guest, speaker or donor ('{guest.group(0)}')")
     if spotlight:

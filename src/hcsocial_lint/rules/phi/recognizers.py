@@ -684,7 +684,7 @@ class UniqueCharacteristicRecognizer(_RegexRecognizer):
                          r"(?:two|three|four|both|[2-4]) (?:[\w-]+\s){0,2}?(?:men|women|boys|girls|teens|hikers|kayakers|boaters|swimmers|climbers|campers|"
                          r"skiers|snowmobilers|workers|students|children|riders|drivers|passengers)|kayaker|boater|swimmer|climber|camper|skier|rider)"
                          r"\s(?:who was\s|who were\s)?(?:injured|hurt|burned|burnt|rescued|shot|stabbed|pulled|trapped|struck|hit|bitten|electrocuted)"
-                         r"\s(?:\w+\s)?(?:in|at|during|from|by|on)\s(?:yesterday's|last night's|this morning's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|"
+                         r"\s(?:\w+\s)?(?:in|at|during|from|by|on)\s(?:yesterday's|last night's|this morning's|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning| afternoon| evening)?'s|"
                          r"the\s(?-i:[A-Z])|(?-i:[A-Z][\w'-]+\s(?:Lake|River|Ridge|Creek|Canyon|Mountain|Trail|Bay|Park|Falls|Peak|Beach)))", 0.5),
     )
 
