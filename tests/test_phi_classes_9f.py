@@ -20,7 +20,14 @@ a Spanish pharmacy's "ya llegó su insulina"; an event victim "in Friday night's
 unit, and a room's family; "that wrist from last week" in a reply; residents of a memory care unit with faces
 shown; a recorded voicemail in a patient's own voice; and the false alarms: a photo with "no screens, boards or
 patients", a teacher thanked "for inviting" us, "ask for Rhonda", "Hale Auditorium", and an offer to "check your
-coverage". With the near misses of each that must stay clean.
+coverage". From the false blocks of the 12-06q, r, s and t sets (their misses unread): a photo of an official
+or of one of our staff at work; a guest who "stopped by our lobby to play"; a hospital named "... Memorial";
+a title the model took into the name ("Mayor Dennis Whitcomb"); a local artist; "our Patient and Family
+Advisory Council"; stock and model photos and empty rooms; posts labelled hypothetical or composite; a
+town we are "part of"; "#NICUStrong"; a date in one paragraph and a person in the next; a hall named after
+someone in Spanish ("Salón César Chávez"); a Spanish word after an emoji; "el día"; generic words to
+"families" in a reply; "call to check your specific plan". With the near misses of each that must stay
+clean.
 
 Every sentence is new, written for this file.
 """
@@ -85,6 +92,10 @@ def phi(report, floor=BLOCKING):
     ("Dance party Friday! [Video: residents of our memory care wing dancing, faces clearly visible]", "post"),
     ("This made our day [Audio: voicemail from a patient in his own voice thanking Dr. Lee for his cancer care]",
      "post"),
+    ("This is not a hypothetical: our patient Ana, 92, was discharged from our ICU this morning after a bad fall.",
+     "post"),
+    ("Our next diabetes class starts March 3, and lifestyle coach Ray Owens finished his own insulin teaching here that "
+     "day.", "post"),
     ("Meet Gloria, the fighter of the month! At 41 she started immunotherapy at our cancer center. Gloria teaches "
      "ballet at Westside Dance Studio.", "post"),
 ])
@@ -131,6 +142,30 @@ def test_the_classes_are_read(linter, text, kind):
      "review-reply"),
     ("Public lecture on heart health, March 3, 6 p.m., Hale Auditorium. All welcome!", "post"),
     ("Hi Jen! Yes, we take most PPO plans. Give us a call and we'll check your specific coverage.", "comment-reply"),
+    ("Ribbon cut! [Photo: the Senator with giant scissors, flanked by our orthopedic team] Our new clinic is open.",
+     "post"),
+    ("[Photo: our pharmacy tech Rosa smiling at the drive-thru window; no bags or labels visible] Open till 9!",
+     "story"),
+    ("Jazz singer Mara Lowell stopped by our lobby to play a free set for staff and visitors on her Healing Notes tour!",
+     "post"),
+    ("Greenfield Memorial is partnering with the county to offer free flu shots at Lincoln Elementary this Saturday.",
+     "post"),
+    ("Thank you to Mayor Ruth Delgado for cutting the ribbon on our new cancer center this morning!", "post"),
+    ("Loving our new lobby mural by local artist Omar Reyes! Omar worked with our Patient and Family Advisory "
+     "Council on the design.", "post"),
+    ("[Photo: stock image of a smiling teen, labelled 'Model. For illustrative purposes only.'] Braces at any age!",
+     "ad"),
+    ("Case of the Week (hypothetical): Imagine a 45-year-old runner with heel pain on a Monday morning. Here's how we'd "
+     "evaluate it.", "post"),
+    ("Thank you for the kind words! Our whole team loves being part of Maplewood.", "review-reply"),
+    ("Our NICU reunion is back! Our NICU team cared for 500 babies last year. Save the date: June 13. #NICUStrong",
+     "post"),
+    ("Our next diabetes class starts March 3 at the Senior Center.\n\nSessions are led by lifestyle coach Pastor Ray "
+     "Owens and our dietitians.", "post"),
+    ("Clases gratis de nutrición 🥗 Todos los jueves a las 10 am en el Salón Dolores Huerta de nuestra clínica.", "post"),
+    ("We hear your frustration, and we know treatment timelines matter to families. Please call us to talk it "
+     "through.", "review-reply"),
+    ("Yes, we accept most Medicaid plans! Call (555) 010-2233 to check your specific plan 👍", "comment-reply"),
     ("Thank you Councilwoman Dana Ruiz for meeting with our team about rural maternity care funding!", "post"),
     ("Congrats to scholarship recipient Omar Haddad, our newest nursing student!", "post"),
     ("Meet our billing manager Teresa Lopez! Her passion for cancer research led her to join our oncology team.",

@@ -241,6 +241,16 @@ class Assessment:
     def block(self, offset: int) -> Block:
         return block_of(self.blocks, offset)
 
+    def _made_up(self, offset: int) -> bool:
+        """The paragraph at offset, or the whole post from its opening words, is labelled as made up: "Case Study
+        Tuesday (hypothetical): Imagine a 50-something office worker ...", "## Teaching Case (Composite)", "This case
+        combines features of several patients"."""
+        frame = _MADE_UP_FRAME.search(self.text, 0, min(len(self.text), 160))
+        if frame is not None:
+            return True
+        block = self.block(offset)
+        return _MADE_UP_FRAME.search(self.text, block.start, block.end) is not None
+
     def same_block(self, a: int, b: int) -> bool:
         return self.block(a) == self.block(b)
 
@@ -477,6 +487,8 @@ class Assessment:
                 return replace(person, role=ORGANISATION, reason=f"the handle is used as an outlet or host ('{used.group(0).strip()}')")
         elif ident.kind == "PERSON":
             shape = _not_shaped_like_a_name(ident.text) if "SpacyRecognizer" in ident.recognizer else None
+            if shape is None and "SpacyRecognizer" in ident.recognizer and ident.text.islower() and _SPANISH_ARTICLE.match(ident.text):
+                shape = "a Spanish article and a noun ('el día'), not a name"
             if shape is None and "SpacyRecognizer" in ident.recognizer and ident.text.islower():
                 words = self.doc.char_span(ident.start, ident.end, alignment_mode="expand") or ()
                 if words and not is_given_name(words[0].text) and not any(t.pos_ == "PROPN" for t in words):
@@ -523,6 +535,10 @@ class Assessment:
         if ident.kind == "PERSON" and ident.text[:1].isupper() and ident.text.endswith("s") and any(
                 c.start <= ident.start < c.end for c in self.lexicon("animals")):
             return replace(person, role=ORGANISATION, provider=False, reason="a team named after an animal ('the Bulldogs')")
+        if ident.kind == "PERSON" and " " not in ident.text and _PLACE_CONTEXT_BEFORE.search(self.text, max(0, person.start - 24), person.start):
+            return replace(person, role=NOT_A_PERSON, provider=False, reason="not a person: a town we are part of ('part of Clayton')")
+        if ident.kind == "PERSON" and _UNIT_HASHTAG.fullmatch(ident.text):
+            return replace(person, role=ORGANISATION, provider=False, reason="a unit's or a group's hashtag ('#NICUStrong'), not one person")
         if ident.kind == "PERSON" and _TEAM_HASHTAG.fullmatch(ident.text) and not _support_hashtag(ident.text):
             return replace(person, role=ORGANISATION, provider=False, reason="a team's hashtag ('#TeamHope'), not one person")
         if ident.kind == "PERSON" and _HOLIDAY.fullmatch(ident.text) and _POSSESSIVE_AFTER.match(self.text, person.end):
@@ -1273,7 +1289,7 @@ class Assessment:
         hits = []
         for detail in self.details:
             sentence = self.analysis.sentence_at(detail.start)
-            if signals.is_hypothetical(self.text, sentence, detail.start):
+            if signals.is_hypothetical(self.text, sentence, detail.start) or self._made_up(detail.start):
                 continue
             if self._counted(detail) or self._thread_counter(detail) or self._of_an_animal(detail):
                 continue
@@ -1282,6 +1298,9 @@ class Assessment:
                 hits.append(DetailHit(detail, tie.person.text, (tie.person.start, tie.person.end), tie, tie.health, tie.relationship))
                 continue
             window = self.window(detail.start)
+            if detail.kind in {"DATE_TIME", "CARE_DATE"}:  # a date dates what its own paragraph tells, not the next one
+                block = self.block(detail.start)
+                window = (max(window[0], block.start), min(window[1], block.end))
             pointer = self._pointer(window, detail)
             # not the band in "the lead singer of Desert Rose"; a description points at itself, so the fire department
             # thanked beside "the firefighter injured in ..." is not who it is about (an agency reporting a case is)
@@ -1298,7 +1317,8 @@ class Assessment:
             said_patient = pointer is not None and (pointer[2] or detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS}
                                                     and _PATIENT_AFTER.match(self.text, detail.end) is not None)
             says_patient = (said_patient and detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS, UNIQUE_CHARACTERISTIC, "PHOTO", BIOMETRIC}
-                            and (detail.kind not in {"PHOTO", BIOMETRIC} or _PHOTO_OF_A_PATIENT.search(detail.text) is not None)
+                            and (detail.kind not in {"PHOTO", BIOMETRIC} or _PHOTO_OF_A_PATIENT.search(detail.text) is not None
+                                 or bool(_FACES_SHOWN.search(detail.text) and _CARE_ROOM.search(detail.text)))
                             and not any(p.role == ANIMAL for p in nearby))  # "our oldest patient", "our 99-year-old patient"
             if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient and not indefinite:
                 continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
@@ -1496,6 +1516,11 @@ class Assessment:
             return detail.start, detail.end, True  # "Room 412's family brought pizza": the room stands for its patient
         if detail.kind == "PHOTO" and detail.recognizer == "assessment":  # a described photo shows whom it describes
             shown = pattern("phi_person_nouns").search(detail.text)
+            if shown and "patient" not in detail.text.lower() and (pattern("phi_public_titles").fullmatch(shown.group(0)) or _OUR_BEFORE_SHOWN.search(
+                    detail.text, max(0, shown.start() - 30), shown.start())):
+                # "[Photo: the Mayor with ceremonial scissors, flanked by our cardiology team]", "[Photo: our delivery driver
+                # Tony next to the van]": an official in public or one of ours at work, not someone we cared for
+                return None
             if shown:
                 return detail.start, detail.end, "patient" in detail.text.lower() or _our_place_in(detail.text) or bool(
                     _FACES_SHOWN.search(detail.text) and _CARE_ROOM.search(detail.text))
@@ -1652,7 +1677,7 @@ _PAST_RESULT = regex.compile(r"\b(?:it|they|that|this|the (?:\w+ ){0,2}(?:biopsy
                              r"(?:benign|clean|clear|negative|positive|normal|abnormal|malignant|cancerous)\b", regex.IGNORECASE)
 _THIRD_PERSON_END = regex.compile(r"\b(?:him|her|them)$", regex.IGNORECASE)
 _ALL_AFTER = regex.compile(r"\s+(?:all|both|each|every)\b", regex.IGNORECASE)
-_GENERIC_TIME = regex.compile(r"\b(?:most|many|some|usually|typically|generally|in general|often|anyone|everyone|people|patients)\b",
+_GENERIC_TIME = regex.compile(r"\b(?:most|many|some|usually|typically|generally|in general|often|anyone|everyone|people|patients|families|parents)\b",
                               regex.IGNORECASE)
 _GROUPS_OF_VISITORS = regex.compile(r"\b(?:families|folks|guests|visitors|neighbors|neighbours|thousands|hundreds|dozens)\b",
                                      regex.IGNORECASE)
@@ -1666,6 +1691,12 @@ _DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|r
 _HOLIDAY = regex.compile(r"valentine|valentines", regex.IGNORECASE)
 _POSSESSIVE_AFTER = regex.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:day|reel|post|party|special|promo|sale|giveaway|week|weekend|dance|gala|photo|video|edition)\b",
                                   regex.IGNORECASE)
+_MADE_UP_FRAME = regex.compile(r"[(\[]\s*(?:hypothetical|composite|fictional|illustrative)(?: \w+)?\s*[)\]]|"
+                               r"(?<!\bnot (?:a |an )?)\b(?:hypothetical|composite|fictional|illustrative)(?: (?:case|story|example|scenario|patient))?\s*:|"
+                               r"\bcombines (?:features|details|elements) (?:of|from) (?:several|many|multiple|different) (?:patients|people|cases)\b",
+                               regex.IGNORECASE)
+_OUR_BEFORE_SHOWN = regex.compile(r"\bour (?:[\w-]+ ){0,2}$", regex.IGNORECASE)
+_SPANISH_ARTICLE = regex.compile(r"(?:el|la|los|las|un|una|del|al)\s")
 _SLANG_BEFORE = regex.compile(r"\b[Tt]he\s+$")  # "the GOAT", not "our DOG patient"
 _OFFICE_HOLDER = "(pattern: local-office)"  # "the mayor": one person, but a public one, so only our care of them counts
 _GROUP_AFTER = regex.compile(r"\s+(?:survivors|patients|families|awareness|month|research|fair|gala|walk|run)\b", regex.IGNORECASE)
@@ -1733,7 +1764,7 @@ _BUSINESS_AFTER = regex.compile(r"(?:'s|\u2019s)\s+(?:[A-Z][\w'-]+\s+){0,2}(?-i:
                                 r"Taqueria|Steakhouse|Brewery|Bagels|Donuts|Coffee|Pharmacy|Auto|Tire|Florist|Boutique)\b")
 _FAMILY_NAMED = regex.compile(r"\s+(?:family|household|clan)\b", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+$", regex.IGNORECASE)
-_SENTENCE_OPENING = regex.compile(r"(?:^|[.!?\n¿¡])\s*[¿¡]?$")
+_SENTENCE_OPENING = regex.compile(r"(?:^|[.!?\n¿¡]|\p{So})\s*[¿¡]?$")  # an emoji ends a thought as a full stop does
 _SPANISH_WORDS = regex.compile(r"(?<!\w)(?:de|del|los|las|el|la|por|para|que|con|una|ya|su|sus|muy|est[aá]n?|puede|nuestr[oa]s?|"
                                r"gracias|hola|s[ií]|mañana|hoy|pero|tambi[eé]n|usted|ellos|ellas)(?!\w)", regex.IGNORECASE)
 _FACES_SHOWN = regex.compile(r"\bfaces? (?:are |is )?(?:clearly |fully |all )?(?:visible|shown|recogni[sz]able|in (?:view|frame))\b",
@@ -1743,7 +1774,9 @@ _CARE_ROOM = regex.compile(r"\b(?:waiting room|exam room|infusion (?:chairs?|sui
                            r"rehab|psych(?:iatric)?|behavioral health|detox) (?:unit|wing|floor|ward|residents?|patients?))\b",
                            regex.IGNORECASE)
 _NO_PATIENT_SHOWN = regex.compile(r"\bno (?:patients?|babies|baby|people|faces?)\b|"
-                                  r"\bno\s+(?:[\w-]+,?\s+){1,5}(?:or|and|nor)\s+(?:patients?|people|faces?)\b|\bnot (?:a|an|our) (?:real |actual )?patients?\b|"
+                                  r"\bno\s+(?:[\w-]+,?\s+){1,5}(?:or|and|nor)\s+(?:patients?|people|faces?)\b|"
+                                  r"\bstock (?:image|photo|footage)\b|\b(?:actor|model) portrayal\b|\bmodel\.|\billustrative purposes\b|"
+                                  r"\b(?:lobby|room|waiting room|hallway|unit|clinic) (?:is |was )?empty\b|\bblank\b|\bdemo account\b|\bnot (?:a|an|our) (?:real |actual )?patients?\b|"
                                   r"\b(?:professional|paid|stock|hired) (?:models?|actors?|photo)\b|\bmodel portrayal\b|\bidentifiers[^\]]{0,60}removed\b|\bde-?identified\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
                                   r"\bempty (?:isolette|bed|room|crib|chair)\b", regex.IGNORECASE)
 # A sentence about someone known by a title alone: "Coach is out of the cath lab", "Grandpa is resting".
@@ -1759,7 +1792,8 @@ _EXPOSURE_NOTICE = regex.compile(r"\b(?:anyone who (?:was|were|visited|ate|atten
                                  r"may have been exposed|possible exposure|exposure (?:notice|alert|location))\b", regex.IGNORECASE)
 _UNIT_AFTER = regex.compile(r"(?-i:\s+(?:ICU|PICU|NICU|CCU|Unit|Center|Centre|Clinic|Wing|Floor|Lab|Pavilion|Institute)\b)")
 # A street or a natural place named after someone: "calle Olmos", "Lake Harmon", "Mount Ellis", "Fort Wayne".
-_STREET_BEFORE = regex.compile(r"\b(?:calle|avenida|av\.|camino|carretera|paseo|lago|(?-i:Lake|Mount|Mt\.|Fort|Ft\.|Port|Cape))\s+"
+_STREET_BEFORE = regex.compile(r"\b(?:calle|avenida|av\.|camino|carretera|paseo|lago|sal[oó]n|sala|centro|escuela|parque|biblioteca|plaza|"
+                               r"colegio|(?-i:Lake|Mount|Mt\.|Fort|Ft\.|Port|Cape))\s+"
                                r"(?:de\s+)?(?:la\s+|las\s+|los\s+|el\s+)?$", regex.IGNORECASE)
 _ANIMAL_EMOJI_AFTER = regex.compile(r"[\s!.,]{0,4}[\U0001F415\U0001F436\U0001F408\U0001F431\U0001F43E\U0001F407\U0001F430\U0001F40E\U0001F434]")
 # A building or programme named after a health word ("our surgery center waiting room"): not someone's health.
@@ -1796,11 +1830,15 @@ _OUR_CARE_PLACE = regex.compile(r"\b(?:waiting room|exam room|er|ed|emergency|ur
                                 r"chair|infusion|recovery|rehab|dialysis|hospital|office|surgery|surgical|center|centre|lab)\b",
                                 regex.IGNORECASE)
 _NEXT_INSIDE = regex.compile(r"\bnext\b", regex.IGNORECASE)
-_OFFER_BEFORE = regex.compile(r"\b(?:we'll|we\u2019ll|we will|we can|we'd be happy to|we\u2019d be happy to|happy to|let us|we'd love to)"
+_OFFER_BEFORE = regex.compile(r"\b(?:we'll|we\u2019ll|we will|we can|we'd be happy to|we\u2019d be happy to|happy to|let us|we'd love to|"
+                              r"to (?:check|verify|confirm|review|look up))"
                               r"\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _YOU_END = regex.compile(r"\b(?:you|ya|u)$", regex.IGNORECASE)
 _SUPPORT_HASHTAG = regex.compile(r"#(?:(?:PrayersFor|Pray4|PrayFor|Team|Go)(?P<name>(?-i:[A-Z][a-z]+))(?:Strong|Fights?|Tough|Warrior)?|"
                                   r"(?P<name>(?-i:[A-Z][a-z]+))(?:Strong|Fights?|Tough|Warrior))", regex.IGNORECASE)
+_PLACE_CONTEXT_BEFORE = regex.compile(r"\b(?:part of|here in|all over|across|throughout|serving|proud to serve|proud to call|"
+                                     r"neighbou?rs in|community of|town of|city of)\s+$", regex.IGNORECASE)
+_UNIT_HASHTAG = regex.compile(r"#(?-i:[A-Z]{2,})\w*")  # "#NICUStrong", "#ERLife", "#PICUFamily"
 _TEAM_HASHTAG = regex.compile(r"#Team\w+", regex.IGNORECASE)
 _VIRTUES = frozenset({"hope", "faith", "grace", "joy", "love", "courage", "strength", "unity", "victory"})
 

@@ -162,7 +162,8 @@ _CALENDAR = frozenset(
 _PLACE_WORDS = frozenset(
     "hospital clinic center centre health medical university college school street st avenue ave road rd drive "
     "lane boulevard blvd church park county city foundation institute library high elementary academy group "
-    "pediatrics dental family care house home nursing unit hall ward lodge manor villa residence court".split()
+    "pediatrics dental family care house home nursing unit hall ward lodge manor villa residence court memorial "
+    "regional general infirmary".split()
 )
 _ORG_WORDS = frozenset(
     "inc inc. llc ltd co co. corp corporation company bank association society club team league union party "

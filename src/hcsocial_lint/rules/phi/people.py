@@ -210,7 +210,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "family_after": regex.compile(r"^\s*,\s*my\s+(?:\w+\s+)?" + family + r"\b", flags),
         "animal": regex.compile(r"^\s*,\s*(?:our|the)\s+(?:\w+\s+)?(?:dog|cat|puppy|pup|horse|pony|mascot|bird|rabbit|llama|goldfish)\b", flags),
         "animal_before": regex.compile(r"\b(?:therapy|service|facility|comfort)\s+(?:dog|cat|animal|horse|pony)\s*,?\s*$", flags),
-        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:(?:teach(?:es)?|(?<!\b(?:his|her|their|your)\s(?:[\w-]+\s)?)teaching|taught)(?!\s+(?:(?:\d\w*|first|second|third|fourth|fifth|sixth)[\s-]+grade|kindergarten|preschool|high school|middle school|elementary|math|science|english|history|art|music|spanish|at\s+(?!our\b)))|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign(?:ed|ing)? (?:copies|autographs|footballs|jerseys|balls|photos|posters)|stopped by (?:[\w-]+ ){0,3}to (?:sign|thank|visit|read|cheer|meet)|for inviting|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
+        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:(?:teach(?:es)?|(?<!\b(?:his|her|their|your)\s(?:[\w-]+\s)?)teaching|taught)(?!\s+(?:(?:\d\w*|first|second|third|fourth|fifth|sixth)[\s-]+grade|kindergarten|preschool|high school|middle school|elementary|math|science|english|history|art|music|spanish|at\s+(?!our\b)))|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign(?:ed|ing)? (?:copies|autographs|footballs|jerseys|balls|photos|posters)|stopped by (?:[\w-]+ ){0,3}to (?:sign|thank|visit|read|cheer|meet|play|perform|sing)|for inviting|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|visited us to|joined us to|cut the ribbon)\b", flags),
         "illustrative": regex.compile(r"\b(?:composite|fictional|fictitious|made-up|hypothetical|imaginary|illustrative)\b|"
                                       r"\b(?:is|isn't|is not|aren't|are not|was not|wasn't)\s+(?:a\s+)?(?:real|actual)\s+(?:person|patient|people|patients)\b|"
                                       r"\bnot\s+(?:a\s+)?real\s+(?:person|patient)\b", flags),
@@ -398,8 +398,10 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
     works = p["works_here"].search(after)
     if works and not _JOINED_OUR_CARE.match(after) and not _WORKS_ELSEWHERE.match(after, works.end()):
         return make(STAFF, f"works or volunteers here ('{p['works_here'].search(after).group(0).strip(' ,')}')")
-    if p["public_before"].search(before):
-        return make(PUBLIC, f"a public title ('{p['public_before'].search(before).group(0).strip(' ,')}')")
+    # the title before the name, or taken into it by the model ("[Mayor] Dennis Whitcomb")
+    public = p["public_before"].search(before) or (" " in name and p["public_before"].search(f"{before}{name.split()[0]} "))
+    if public:
+        return make(PUBLIC, f"a public title ('{public.group(0).strip(' ,')}')")
     if p["family_before"].search(before) or p["family_after"].search(after):
         return make(FAMILY, "the author's own relative")
     if _SELF_INTRODUCED.search(before):
