@@ -26,8 +26,10 @@ a title the model took into the name ("Mayor Dennis Whitcomb"); a local artist; 
 Advisory Council"; stock and model photos and empty rooms; posts labelled hypothetical or composite; a
 town we are "part of"; "#NICUStrong"; a date in one paragraph and a person in the next; a hall named after
 someone in Spanish ("Salón César Chávez"); a Spanish word after an emoji; "el día"; generic words to
-"families" in a reply; "call to check your specific plan". With the near misses of each that must stay
-clean.
+"families" in a reply; "call to check your specific plan". From judging the 30 error-level flags on real
+news headlines (all false): a holiday hashtag is not a date of care, a film's "cast" is not a plaster cast, a
+country is not a person, a "Bill" before a legislature is not a man. With the near misses of each that must
+stay clean.
 
 Every sentence is new, written for this file.
 """
@@ -96,6 +98,7 @@ def phi(report, floor=BLOCKING):
      "post"),
     ("Our next diabetes class starts March 3, and lifestyle coach Ray Owens finished his own insulin teaching here that "
      "day.", "post"),
+    ("Bill finished his last round of chemo here on Christmas Eve, we are so proud of him!", "post"),
     ("Meet Gloria, the fighter of the month! At 41 she started immunotherapy at our cancer center. Gloria teaches "
      "ballet at Westside Dance Studio.", "post"),
 ])
@@ -166,6 +169,10 @@ def test_the_classes_are_read(linter, text, kind):
     ("We hear your frustration, and we know treatment timelines matter to families. Please call us to talk it "
      "through.", "review-reply"),
     ("Yes, we accept most Medicaid plans! Call (555) 010-2233 to check your specific plan 👍", "comment-reply"),
+    ("Neighbors light up the street for a local boy fighting leukemia #Christmas #Holidays", "post"),
+    ("The whole #SpaceRangers cast star in our new flu shot PSA!", "post"),
+    ("Costa Rica's top malaria researcher visits our lab this week.", "post"),
+    ("State Senate debates the Maternity Leave Bill tomorrow; our nurses will testify.", "post"),
     ("Thank you Councilwoman Dana Ruiz for meeting with our team about rural maternity care funding!", "post"),
     ("Congrats to scholarship recipient Omar Haddad, our newest nursing student!", "post"),
     ("Meet our billing manager Teresa Lopez! Her passion for cancer research led her to join our oncology team.",

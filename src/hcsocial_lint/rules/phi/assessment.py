@@ -541,6 +541,10 @@ class Assessment:
             return replace(person, role=ORGANISATION, provider=False, reason="a unit's or a group's hashtag ('#NICUStrong'), not one person")
         if ident.kind == "PERSON" and _TEAM_HASHTAG.fullmatch(ident.text) and not _support_hashtag(ident.text):
             return replace(person, role=ORGANISATION, provider=False, reason="a team's hashtag ('#TeamHope'), not one person")
+        if ident.kind == "PERSON" and state_or_larger(ident.text):
+            return replace(person, role=NOT_A_PERSON, provider=False, reason="not a person: a country or a state ('Sierra Leone')")
+        if ident.kind == "PERSON" and ident.text == "Bill" and _LAW_BEFORE.search(self.text, max(0, person.start - 24), person.start):
+            return replace(person, role=NOT_A_PERSON, provider=False, reason="not a person: a bill before a legislature ('the Abortion Bill')")
         if ident.kind == "PERSON" and _HOLIDAY.fullmatch(ident.text) and _POSSESSIVE_AFTER.match(self.text, person.end):
             return replace(person, role=NOT_A_PERSON, provider=False, reason="not a person: a holiday ('our Valentine's reel')")
         if ident.kind == "PERSON" and _EPONYM_AFTER.match(self.text, person.end):
@@ -1293,6 +1297,8 @@ class Assessment:
                 continue
             if self._counted(detail) or self._thread_counter(detail) or self._of_an_animal(detail):
                 continue
+            if detail.kind in {"DATE_TIME", "CARE_DATE"} and self.text[max(0, detail.start - 1):detail.start] == "#":
+                continue  # "#Christmas", "#MondayMotivation": a hashtag names a theme, not the date of someone's care
             tie = next((t for t in self.ties if t.person.may_be_patient and detail in t.details and t.is_patient_of_ours), None)
             if tie is not None:
                 hits.append(DetailHit(detail, tie.person.text, (tie.person.start, tie.person.end), tie, tie.health, tie.relationship))
@@ -1688,6 +1694,7 @@ _ARTICLE_BEFORE = regex.compile(r"\b(?:a|an|our|one)\s+$", regex.IGNORECASE)
 _NAMED_INDEFINITE = "(pattern: named-indefinite)"  # descriptions.DescribedPersonRecognizer: "a junior on the X team"
 _PATIENT_AFTER = regex.compile(r"[\s-]+(?:[a-z]+\s+)?(?:patient|resident)\b", regex.IGNORECASE)
 _DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|named-indefinite|local-office|kin-role|family-multiples)\)")
+_LAW_BEFORE = regex.compile(r"(?-i:\b(?!(?:Uncle|Coach|Mr|Dr|Pastor|Father|Brother|Grandpa|Papa|Big|Old|Little)\b)[A-Z][a-z]+)\s+$")
 _HOLIDAY = regex.compile(r"valentine|valentines", regex.IGNORECASE)
 _POSSESSIVE_AFTER = regex.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:day|reel|post|party|special|promo|sale|giveaway|week|weekend|dance|gala|photo|video|edition)\b",
                                   regex.IGNORECASE)
