@@ -27,7 +27,7 @@ from . import signals
 from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers, state_or_larger
 from .options import PhiOptions, authorization, options_from
 from .people import (ANIMAL, CANDIDATE, FAMILY, GUEST, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF,
-                     TRAINING_OR_STAFF, Organisation, Person, classify, name_key)
+                     TRAINING_OR_STAFF, Organisation, Person, classify, made_up_story, name_key)
 from .quasi import QUASI_IDENTIFIERS, combinations
 from .names import AGE_OVER_89, BIOMETRIC, ROOM_NUMBER, UNIQUE_CHARACTERISTIC, VEHICLE_ID, is_given_name
 from .signals import Cue
@@ -242,14 +242,11 @@ class Assessment:
         return block_of(self.blocks, offset)
 
     def _made_up(self, offset: int) -> bool:
-        """The paragraph at offset, or the whole post from its opening words, is labelled as made up: "Case Study
-        Tuesday (hypothetical): Imagine a 50-something office worker ...", "## Teaching Case (Composite)", "This case
-        combines features of several patients"."""
-        frame = _MADE_UP_FRAME.search(self.text, 0, min(len(self.text), 160))
-        if frame is not None:
-            return True
+        """The post's opening words or the paragraph at offset say the story is made up: "Case Study Tuesday
+        (hypothetical): Imagine a 50-something office worker ...", "## Teaching Case (Composite)", "This case
+        combines features of several patients" (the one definition: ``people.made_up_story``)."""
         block = self.block(offset)
-        return _MADE_UP_FRAME.search(self.text, block.start, block.end) is not None
+        return made_up_story(self.text[:160]) or made_up_story(self.text[block.start:block.end])
 
     def same_block(self, a: int, b: int) -> bool:
         return self.block(a) == self.block(b)
@@ -1698,10 +1695,6 @@ _LAW_BEFORE = regex.compile(r"(?-i:\b(?!(?:Uncle|Coach|Mr|Dr|Pastor|Father|Broth
 _HOLIDAY = regex.compile(r"valentine|valentines", regex.IGNORECASE)
 _POSSESSIVE_AFTER = regex.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:day|reel|post|party|special|promo|sale|giveaway|week|weekend|dance|gala|photo|video|edition)\b",
                                   regex.IGNORECASE)
-_MADE_UP_FRAME = regex.compile(r"[(\[]\s*(?:hypothetical|composite|fictional|illustrative)(?: \w+)?\s*[)\]]|"
-                               r"(?<!\bnot (?:a |an )?)\b(?:hypothetical|composite|fictional|illustrative)(?: (?:case|story|example|scenario|patient))?\s*:|"
-                               r"\bcombines (?:features|details|elements) (?:of|from) (?:several|many|multiple|different) (?:patients|people|cases)\b",
-                               regex.IGNORECASE)
 _OUR_BEFORE_SHOWN = regex.compile(r"\bour (?:[\w-]+ ){0,2}$", regex.IGNORECASE)
 _SPANISH_ARTICLE = regex.compile(r"(?:el|la|los|las|un|una|del|al)\s")
 _SLANG_BEFORE = regex.compile(r"\b[Tt]he\s+$")  # "the GOAT", not "our DOG patient"

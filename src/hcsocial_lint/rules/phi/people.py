@@ -157,6 +157,11 @@ _GRADUATES = regex.compile(r"\b(?:grads?|graduates?|alumni)\b", regex.IGNORECASE
 
 
 @lru_cache(maxsize=1)
+def made_up_story(text: str) -> bool:
+    """The post says its story is made up: a composite, a hypothetical, invented names ("story_disclaimer")."""
+    return _patterns()["story_disclaimer"].search(text) is not None
+
+
 def _patterns() -> dict[str, regex.Pattern]:
     roles = _alternation("phi_staff_roles")
     credentials = _alternation("phi_staff_credentials")
@@ -215,10 +220,14 @@ def _patterns() -> dict[str, regex.Pattern]:
                                       r"\b(?:is|isn't|is not|aren't|are not|was not|wasn't)\s+(?:a\s+)?(?:real|actual)\s+(?:person|patient|people|patients)\b|"
                                       r"\bnot\s+(?:a\s+)?real\s+(?:person|patient)\b", flags),
         # a disclaimer that the whole story is made up ("This is a composite story.", "Names and details are
-        # invented"): searched in the whole post, since it covers every name in it wherever it stands
+        # invented", a label "Case Study (hypothetical):", "This case combines features of several patients"):
+        # searched in the whole post, since it covers every name in it wherever it stands
         "story_disclaimer": regex.compile(
             r"\b(?:this|the following|our)\s+(?:is\s+a\s+|are\s+)?(?:composite|fictional|fictitious|illustrative|hypothetical)\s+"
             r"(?:story|stories|case|cases|example|examples|scenario|scenarios|patient|client)\b|"
+            r"[(\[]\s*(?:hypothetical|composite|fictional|illustrative)(?:\s+\w+)?\s*[)\]]|"
+            r"(?<!\bnot\s+(?:a\s+|an\s+)?)\b(?:hypothetical|composite|fictional|illustrative)(?:\s+(?:case|story|example|scenario|patient))?\s*:|"
+            r"\bcombines\s+(?:features|details|elements)\s+(?:of|from)\s+(?:several|many|multiple|different)\s+(?:patients|people|cases)\b|"
             r"\bnames?(?:\s+and\s+(?:\w+\s+)?details)?\s+(?:are|is|were|have been)\s+(?:invented|made up|fictional|fictitious)\b|"
             r"\bdo(?:es)? not (?:describe|depict|represent) (?:any|a) real (?:person|patient|client|individual)s?\b", flags),
         "public_news": regex.compile(r"\b(?:" + _alternation("phi_public_disclosure_cues") + r")\b", flags),
