@@ -29,7 +29,8 @@ someone in Spanish ("Salón César Chávez"); a Spanish word after an emoji; "el
 "families" in a reply; "call to check your specific plan". From judging the 30 error-level flags on real
 news headlines (all false): a holiday hashtag is not a date of care, a film's "cast" is not a plaster cast, a
 country is not a person, a "Bill" before a legislature is not a man. With the near misses of each that must
-stay clean.
+stay clean. An event at a unit ("hosting a recital for our pediatric ward on Friday") dates the event, not
+anyone's care.
 
 Every sentence is new, written for this file.
 """
@@ -99,6 +100,7 @@ def phi(report, floor=BLOCKING):
     ("Our next diabetes class starts March 3, and lifestyle coach Ray Owens finished his own insulin teaching here that "
      "day.", "post"),
     ("Bill finished his last round of chemo here on Christmas Eve, we are so proud of him!", "post"),
+    ("Our patient Leo loved the concert in our pediatric ward on Friday, two days after his surgery.", "post"),
     ("Meet Gloria, the fighter of the month! At 41 she started immunotherapy at our cancer center. Gloria teaches "
      "ballet at Westside Dance Studio.", "post"),
 ])
@@ -111,6 +113,7 @@ def test_the_classes_are_read(linter, text, kind):
     ("The sheriff spoke at our town hall about opioid safety and naloxone.", "post"),
     ("The Harbor Hawks' star goalie visited our pediatric floor to sign jerseys!", "post"),
     ("My son's piano teacher played carols for the kids in our pediatric ward.", "post"),
+    ("My son's piano teacher is hosting a recital for our pediatric ward on Friday.", "post"),
     ("Shoutout to our favorite crossing guard for keeping kids safe all year!", "post"),
     ("The foreman, 61, told reporters the mill will reopen in March.", "post"),
     ("Radio host Jim Farris will emcee our cochlear implant awareness gala on Friday.", "post"),

@@ -1344,6 +1344,11 @@ class Assessment:
             if detail.kind in {"DATE_TIME", "CARE_DATE"} and not _date_of_care(detail) and not addressed and not any(
                     sentence.start_char <= c.start < sentence.end_char for c in care) and not self._in_clause(detail, health):
                 continue  # "tonight", "this morning": a date is a date of care only beside a care event
+            if detail.kind in {"DATE_TIME", "CARE_DATE"} and _EVENT_NOUN.search(sentence.text) and not any(
+                    sentence.start_char <= c.start < sentence.end_char for c in self.care) and not any(
+                    sentence.start_char <= h.start < sentence.end_char and self._personal(h) and _THEIR_BEFORE.search(
+                        self.text, max(0, h.start - 24), h.start) for h in health):
+                continue  # "hosting a recital for our pediatric ward on Friday": the date of an event at a unit, not of care
             if detail.kind == "CARE_DATE" and "the date of the visit of" in detail.explanation and not health:
                 continue  # "my patient from this morning" dates a visit; with nothing about their health it singles out no one
             if pointer[2] and not self.analysis.assertion(Cue(pointer[0], pointer[1], "", "", "")).asserted:
@@ -1697,6 +1702,9 @@ _POSSESSIVE_AFTER = regex.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:day|reel|post|
                                   regex.IGNORECASE)
 _OUR_BEFORE_SHOWN = regex.compile(r"\bour (?:[\w-]+ ){0,2}$", regex.IGNORECASE)
 _SPANISH_ARTICLE = regex.compile(r"(?:el|la|los|las|un|una|del|al)\s")
+_EVENT_NOUN = regex.compile(r"\b(?:recital|concert|party|parade|fair|festival|gala|fundraiser|open house|ribbon[- ]cutting|"
+                            r"toy drive|blood drive|book drive|food drive|bake sale|5k|walk-?a-?thon|tournament|performance|"
+                            r"sing-?along|carols?|caroling)\b", regex.IGNORECASE)
 _SLANG_BEFORE = regex.compile(r"\b[Tt]he\s+$")  # "the GOAT", not "our DOG patient"
 _OFFICE_HOLDER = "(pattern: local-office)"  # "the mayor": one person, but a public one, so only our care of them counts
 _GROUP_AFTER = regex.compile(r"\s+(?:survivors|patients|families|awareness|month|research|fair|gala|walk|run)\b", regex.IGNORECASE)
