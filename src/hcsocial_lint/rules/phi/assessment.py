@@ -241,12 +241,17 @@ class Assessment:
     def block(self, offset: int) -> Block:
         return block_of(self.blocks, offset)
 
+    @cached_property
+    def _opens_made_up(self) -> bool:
+        """The post's opening words say its story is made up ("Case Study Tuesday (hypothetical): ...")."""
+        return made_up_story(self.text[:160])
+
     def _made_up(self, offset: int) -> bool:
         """The post's opening words or the paragraph at offset say the story is made up: "Case Study Tuesday
         (hypothetical): Imagine a 50-something office worker ...", "## Teaching Case (Composite)", "This case
         combines features of several patients" (the one definition: ``people.made_up_story``)."""
         block = self.block(offset)
-        return made_up_story(self.text[:160]) or made_up_story(self.text[block.start:block.end])
+        return self._opens_made_up or made_up_story(self.text[block.start:block.end])
 
     def same_block(self, a: int, b: int) -> bool:
         return self.block(a) == self.block(b)
@@ -484,22 +489,20 @@ class Assessment:
                 return replace(person, role=ORGANISATION, reason=f"the handle is used as an outlet or host ('{used.group(0).strip()}')")
         elif ident.kind == "PERSON":
             shape = _not_shaped_like_a_name(ident.text) if "SpacyRecognizer" in ident.recognizer else None
-            if shape is None and "SpacyRecognizer" in ident.recognizer and ident.text.islower() and _SPANISH_ARTICLE.match(ident.text):
-                shape = "a Spanish article and a noun ('el día'), not a name"
             if shape is None and "SpacyRecognizer" in ident.recognizer and ident.text.islower():
                 words = self.doc.char_span(ident.start, ident.end, alignment_mode="expand") or ()
-                if words and not is_given_name(words[0].text) and not any(t.pos_ == "PROPN" for t in words):
+                if _SPANISH_ARTICLE.match(ident.text):
+                    shape = "a Spanish article and a noun ('el día'), not a name"
+                elif words and not is_given_name(words[0].text) and not any(t.pos_ == "PROPN" for t in words):
                     shape = "lower-case common words that do not start with a given name ('treadmill miles')"
                 elif words and not is_given_name(words[0].text) and self._spanish:
                     # the English model tags Spanish words as proper nouns ("llamar para", "ellos mañana")
                     shape = "lower-case Spanish words that do not start with a given name ('llamar para')"
             elif (shape is None and "SpacyRecognizer" in ident.recognizer and self._spanish
-                  and not is_given_name(ident.text.split()[0]) and ident.text.split()[-1].islower()
+                  and not is_given_name(ident.text.split()[0]) and (" " not in ident.text or ident.text.split()[-1].islower())
                   and _SENTENCE_OPENING.search(self.text[max(0, ident.start - 4):ident.start])):
-                shape = "a capitalised Spanish word opening a sentence, not a given name ('Llámenos al ...')"
-            elif (shape is None and "SpacyRecognizer" in ident.recognizer and self._spanish and " " not in ident.text
-                  and not is_given_name(ident.text) and _SENTENCE_OPENING.search(self.text[max(0, ident.start - 4):ident.start])):
-                shape = "a capitalised Spanish word opening a sentence, not a given name ('¿Tiene preguntas ...')"
+                # "¿Tiene preguntas ...", "Llámenos al ...": one Spanish word, or one before lower-case words
+                shape = "a capitalised Spanish word opening a sentence, not a given name ('¿Tiene ...', 'Llámenos al ...')"
             if shape is not None:
                 return replace(person, role=NOT_A_PERSON, reason=f"not a person: {shape}", provider=False)
             if _SAINT_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) or _SAINT_START.match(ident.text):
@@ -1321,7 +1324,7 @@ class Assessment:
                                                     and _PATIENT_AFTER.match(self.text, detail.end) is not None)
             says_patient = (said_patient and detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS, UNIQUE_CHARACTERISTIC, "PHOTO", BIOMETRIC}
                             and (detail.kind not in {"PHOTO", BIOMETRIC} or _PHOTO_OF_A_PATIENT.search(detail.text) is not None
-                                 or bool(_FACES_SHOWN.search(detail.text) and _CARE_ROOM.search(detail.text)))
+                                 or _faces_in_a_care_room(detail.text))
                             and not any(p.role == ANIMAL for p in nearby))  # "our oldest patient", "our 99-year-old patient"
             if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient and not indefinite:
                 continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
@@ -1530,9 +1533,9 @@ class Assessment:
                 # Tony next to the van]": an official in public or one of ours at work, not someone we cared for
                 return None
             if shown:
-                return detail.start, detail.end, "patient" in detail.text.lower() or _our_place_in(detail.text) or bool(
-                    _FACES_SHOWN.search(detail.text) and _CARE_ROOM.search(detail.text))
-            if _FACES_SHOWN.search(detail.text) and _CARE_ROOM.search(detail.text):
+                return (detail.start, detail.end,
+                        "patient" in detail.text.lower() or _our_place_in(detail.text) or _faces_in_a_care_room(detail.text))
+            if _faces_in_a_care_room(detail.text):
                 return detail.start, detail.end, True  # "[Photo: our waiting room, faces clearly visible]": those cared for
         addressed = self.is_reply or any(p.vocative and p.role not in {NOT_A_PERSON, ORGANISATION} for p in self.people)
         candidates = []
@@ -1783,9 +1786,9 @@ _CARE_ROOM = regex.compile(r"\b(?:waiting room|exam room|infusion (?:chairs?|sui
                            regex.IGNORECASE)
 _NO_PATIENT_SHOWN = regex.compile(r"\bno (?:patients?|babies|baby|people|faces?)\b|"
                                   r"\bno\s+(?:[\w-]+,?\s+){1,5}(?:or|and|nor)\s+(?:patients?|people|faces?)\b|"
-                                  r"\bstock (?:image|photo|footage)\b|\b(?:actor|model) portrayal\b|\bmodel\.|\billustrative purposes\b|"
+                                  r"\bstock (?:image|footage)\b|\b(?:actor|model) portrayal\b|\bmodel\.|\billustrative purposes\b|"
                                   r"\b(?:lobby|room|waiting room|hallway|unit|clinic) (?:is |was )?empty\b|\bblank\b|\bdemo account\b|\bnot (?:a|an|our) (?:real |actual )?patients?\b|"
-                                  r"\b(?:professional|paid|stock|hired) (?:models?|actors?|photo)\b|\bmodel portrayal\b|\bidentifiers[^\]]{0,60}removed\b|\bde-?identified\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
+                                  r"\b(?:professional|paid|stock|hired) (?:models?|actors?|photo)\b|\bidentifiers[^\]]{0,60}removed\b|\bde-?identified\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
                                   r"\bempty (?:isolette|bed|room|crib|chair)\b", regex.IGNORECASE)
 # A sentence about someone known by a title alone: "Coach is out of the cath lab", "Grandpa is resting".
 _TITLE_OPENING = regex.compile(r"(?:coach|pastor|mayor|chief|sarge|doc|grandpa|grandma|nana|papa|mom|dad)(?:'s|\u2019s| is| was)\b",
@@ -1849,13 +1852,6 @@ _PLACE_CONTEXT_BEFORE = regex.compile(r"\b(?:part of|here in|all over|across|thr
 _UNIT_HASHTAG = regex.compile(r"#(?-i:[A-Z]{2,})\w*")  # "#NICUStrong", "#ERLife", "#PICUFamily"
 _TEAM_HASHTAG = regex.compile(r"#Team\w+", regex.IGNORECASE)
 _VIRTUES = frozenset({"hope", "faith", "grace", "joy", "love", "courage", "strength", "unity", "victory"})
-
-
-def _support_hashtag(text: str) -> bool:
-    """"#PrayersForCaleb", "#TeamLiam", "#NoraStrong": support for one person named by a given name (not a team
-    named for a virtue, "#TeamHope", nor "#PICUStrong")."""
-    match = _SUPPORT_HASHTAG.fullmatch(text)
-    return match is not None and match.group("name").lower() not in _VIRTUES and is_given_name(match.group("name"))
 _OUR_CARE_TEAM = regex.compile(r"\b(?:with|by) our (?:[\w-]+ ){0,2}(?:team|surgeons?|doctors?|nurses?|crew|staff)\b", regex.IGNORECASE)
 # A well-wish in the second person: "Hope you feel better soon", "get well soon", "wishing you a speedy recovery".
 _WISH_TO_YOU = regex.compile(r"\b(?:(?:hope|hoping) you(?:'re|\u2019re| are)? (?:feel(?:ing)? better|on the mend|recover|heal)|"
@@ -1877,6 +1873,17 @@ def _not_shaped_like_a_name(text: str) -> str | None:
         return "a name capitalises each of its words ('Record turnout' is not one)"
     return None
 
+
+def _support_hashtag(text: str) -> bool:
+    """"#PrayersForCaleb", "#TeamLiam", "#NoraStrong": support for one person named by a given name (not a team
+    named for a virtue, "#TeamHope", nor "#PICUStrong")."""
+    match = _SUPPORT_HASHTAG.fullmatch(text)
+    return match is not None and match.group("name").lower() not in _VIRTUES and is_given_name(match.group("name"))
+
+
+def _faces_in_a_care_room(text: str) -> bool:
+    """"[Photo: our waiting room, faces clearly visible]": the faces shown in a room of care are those cared for."""
+    return _FACES_SHOWN.search(text) is not None and _CARE_ROOM.search(text) is not None
 
 def _our_place_in(text: str) -> bool:
     """A place of care of ours named in a phrase ("teens from our adolescent psych unit")."""

@@ -46,6 +46,9 @@ _ONE_PER_PLACE = frozenset({"mayor", "sheriff", "governor", "postmaster", "super
 # What the speaker singles out as theirs alone: "our favorite crossing guard", "my kid's soccer coach".
 _FAVOURITE = frozenset({"favorite", "favourite", "fave"})
 _OWN = frozenset({"my", "our"})
+# Whose role a speaker names as one person ("my kid's coach", "my neighbor's pastor").
+_KIN = frozenset({"kid", "son", "daughter", "child", "husband", "wife", "mom", "dad", "mother", "father", "brother",
+                  "sister", "grandma", "grandpa", "neighbor", "neighbour", "boy", "girl"})
 # an age used as a noun: "a 15-year-old", "a 19 y/o", "a 22yo" (the tokens end at "old", "o" or "22yo")
 _AGE_NOUN = regex.compile(r"\b\d{1,2}(?:[\s-]?years?[\s-]old|[\s-]?yrs?[\s-]old|\s?y/o|\s?yo)\b(?![\s-]+(?:[a-z]+\s+)?"
                           r"(?:years?|months?)\b)", regex.IGNORECASE)
@@ -122,10 +125,6 @@ def _kin_possessed(noun) -> bool:
                 g.dep_ == "poss" and g.lower_ in _OWN for g in child.children):
             return True
     return False
-
-
-_KIN = frozenset({"kid", "son", "daughter", "child", "husband", "wife", "mom", "dad", "mother", "father", "brother",
-                  "sister", "grandma", "grandpa", "neighbor", "neighbour", "boy", "girl"})
 
 
 def _named(noun) -> tuple[int, int] | None:

@@ -362,10 +362,11 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         return make(PATIENT, f"called a resident of our care ('{p['resident_after'].search(after).group(0).strip(' ,')}')")
     if p["resident_before"].search(before):  # "our oldest resident, Ruth": a care-home resident, not a doctor in training
         return make(PATIENT, f"called a resident of our care ('{p['resident_before'].search(before).group(0).strip(' ,')}')")
-    if p["plain_resident_before"].search(before) and p["care_home"].search(text):
+    care_home = p["care_home"].search(text) if p["plain_resident_before"].search(before) else None
+    if care_home:
         # "Happy birthday to our resident Ruth! Ruth moved into our memory care wing ...": where the post speaks
         # from a care home, its residents live in our care (a hospital's "resident" is a doctor in training)
-        return make(PATIENT, f"a resident of our care home ('{p['care_home'].search(text).group(0)}')")
+        return make(PATIENT, f"a resident of our care home ('{care_home.group(0)}')")
     if p["patient_after"].search(after):
         return make(PATIENT, f"called a patient ('{p['patient_after'].search(after).group(0).strip(' ,')}')")
     recipient = p["recipient_before"].search(before) or p["transplant"].search(text) and p["bare_recipient_before"].search(before)
