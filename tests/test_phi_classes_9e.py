@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-BLOCKING = ("error", "critical")
-
-
-def phi(report, floor=("warning", "error", "critical")):
-    return [f for f in report.findings if f.family == "phi" and f.rule_id != "PHI090" and f.severity.value in floor]
+from .conftest import BLOCKING
+from .conftest import phi_rule_findings as phi
 
 
 @pytest.mark.parametrize("text, kind", [

@@ -37,13 +37,13 @@ Every sentence is new, written for this file.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-BLOCKING = ("error", "critical")
+from .conftest import BLOCKING, phi_rule_findings
 
-
-def phi(report, floor=BLOCKING):
-    return [f for f in report.findings if f.family == "phi" and f.rule_id != "PHI090" and f.severity.value in floor]
+phi = partial(phi_rule_findings, floor=BLOCKING)
 
 
 @pytest.mark.parametrize("text, kind", [
