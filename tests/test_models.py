@@ -36,3 +36,14 @@ def test_no_model_mode_still_splits_sentences():
     loaded = models.load_model("none")
     assert not loaded.has_model
     assert len(list(loaded.nlp("One sentence. Another one.").sents)) == 2
+
+
+@pytest.mark.parametrize("setting", ["auto", "none"])
+def test_a_blank_line_ends_a_sentence(setting):
+    """A paragraph that ends without punctuation (a trailing hashtag) does not run on into the next one, with
+    the model or without; a single line break does not end a sentence."""
+    nlp = models.load_model(setting).nlp
+    paragraphs = [s.text.strip() for s in nlp("Thank you Maria for visiting #grateful\n\nShe brought cookies for the "
+                                               "nurses").sents]
+    assert paragraphs == ["Thank you Maria for visiting #grateful", "She brought cookies for the nurses"]
+    assert len(list(nlp("Thank you Maria for visiting\nand for the cookies").sents)) == 1

