@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hcsocial_lint.language.directives import directives
-from hcsocial_lint.language.offers import offers
+from hcsocial_lint.language.offers import PAYMENT_LINKS, offers
 from hcsocial_lint.sources import read_text_post
 
 
@@ -24,6 +24,7 @@ def analysed(linter, text):
      "stroller", "and"),
     ("Send a friend our way. You'll get a $30 account credit once they book.", "act_refer", "credit",
      "next sentence"),
+    ("Every promo you share earns a free facial.", "act_promote", "facial", "who"),
 ])
 def test_offers_tie_a_reward_to_an_act(linter, text, act_lexicon, reward, link):
     found = offers(analysed(linter, text), act_lexicon)
@@ -40,6 +41,16 @@ def test_offers_tie_a_reward_to_an_act(linter, text, act_lexicon, reward, link):
 ])
 def test_no_offer_without_a_tie_or_when_negated(linter, text, act_lexicon):
     assert not offers(analysed(linter, text), act_lexicon)
+
+
+@pytest.mark.parametrize("text", [
+    "Our inhaler explainer video outperformed every discount promo we posted.",
+    "That video beat every giveaway post we shared last year.",
+])
+def test_a_clause_we_did_on_the_reward_itself_pays_for_nothing(linter, text):
+    """"every promo we posted": a relative clause on the reward word, done by us, is not the reader's act."""
+    found = offers(analysed(linter, text), "act_promote")
+    assert not [o for o in found if o.link in PAYMENT_LINKS], [o.explain() for o in found]
 
 
 def test_directive_addressee_and_condition(linter):

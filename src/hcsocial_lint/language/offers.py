@@ -120,6 +120,10 @@ def _exchange_word(reward: Token, act: Token) -> str | None:
     return None
 
 
+def _we_do_it(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"we", "i"} for c in verb.children)
+
+
 def _clause_link(reward: Token, act: Token) -> str:
     act_head, reward_head = clause_head(act), clause_head(reward)
     if act_head == reward_head:
@@ -127,12 +131,12 @@ def _clause_link(reward: Token, act: Token) -> str:
         if any(t.dep_ == "conj" for t in verbs):
             return "and"  # "Book with us and get ...": coordinated verbs sharing one subject
         return _exchange_word(reward, act) or "clause"
-    for head, other in ((act_head, reward_head), (reward_head, act_head)):
+    for head, other, other_word in ((act_head, reward_head, reward), (reward_head, act_head, act)):
         marks = {c.lower_ for c in head.children if c.dep_ in {"mark", "advmod"}}
         if head.dep_ == "advcl" and marks & CONDITION_MARKS:
             return "if/when"
-        if head.dep_ == "relcl":
-            return "who"
+        if head.dep_ == "relcl" and head.head.i != other_word.i and not _we_do_it(head):
+            return "who"  # not "every promo we posted": a clause on the reward itself, done by us
         if head.dep_ == "advcl" and any(c.lower_ == "to" for c in head.children):
             return "to"
         if head.dep_ == "conj" and head.head.i in (other.i, *[a.i for a in other.ancestors]):
