@@ -29,7 +29,7 @@ from .options import PhiOptions, authorization, options_from
 from .people import (ANIMAL, CANDIDATE, FAMILY, GUEST, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF,
                      TRAINING_OR_STAFF, Organisation, Person, classify, made_up_story, name_key)
 from .quasi import QUASI_IDENTIFIERS, combinations
-from .names import AGE_OVER_89, BIOMETRIC, ROOM_NUMBER, UNIQUE_CHARACTERISTIC, VEHICLE_ID, is_given_name
+from .names import AGE_OVER_89, BIOMETRIC, KIN_OF_NAMED, ROOM_NUMBER, UNIQUE_CHARACTERISTIC, VEHICLE_ID, is_given_name
 from .signals import Cue
 
 REPLY_KINDS = ("review-reply", "comment-reply")
@@ -510,7 +510,7 @@ class Assessment:
                                reason="not a person: a saint's name names a hospital, school, parish or team ('St. Anne's')")
             words = [w for w in ident.text.split() if w.lower().strip(".") not in _TITLE_WORDS]
             titled = len(words) < len(ident.text.split()) or _TITLE_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) is not None
-            known = titled or bool(words) and is_given_name(words[0].strip(".,'"))
+            known = titled or bool(words) and is_given_name(words[0].strip(".,'")) or "HashtagNameRecognizer" in ident.recognizer
             # addressed or celebrated by name ("Welcome to the clinic Jaxon", "Big day for Jaxon"): the role says a
             # person is meant whatever label the model gave the word
             known = known or "PersonRoleRecognizer" in ident.recognizer and _PERSON_ONLY_ROLE.search(ident.explanation) is not None
@@ -649,6 +649,8 @@ class Assessment:
             return None
         while token.dep_ in {"compound", "flat", "case"} and token.head.i != token.i:  # "case": the "'s" of "Hart's"
             token = token.head
+        if self._kin_possessor(person):
+            return None  # "Coach Hill's wife finished chemo": the one cared for is the kin, a description of its own
         underwent = self._underwent_here(person, token)
         if underwent is not None:
             return PATIENT, underwent
@@ -666,7 +668,8 @@ class Assessment:
                     any(t.lower_ in {"our", "we"} for t in c.subtree) for c in clause.children if c.dep_ == "nsubj"):
                 return PATIENT, clause.text
         # health the person possesses: "Gary's insulin", "the senator's surgery"; "delivering the sheriff's twins"
-        if token.dep_ == "poss" and token.head.lemma_.lower() in _NEWBORN_NOUNS and token.head.head.lemma_.lower() == "deliver":
+        if (token.dep_ == "poss" and token.head.lemma_.lower() in _NEWBORN_NOUNS and token.head.dep_ == "dobj"
+                and token.head.head.lemma_.lower() == "deliver"):
             return PATIENT, f"{token.head.head.text} {token.text}'s {token.head.text}"
         if token.dep_ == "poss":
             if any(h.start <= token.head.idx < h.end and self._personal(h) for h in self.health):
@@ -690,6 +693,9 @@ class Assessment:
                                                                         or self._theirs(h, token) or self._in_fragment_of(h, head))]
             if places and health and argument and not _GUEST_VERB.fullmatch(head.text):
                 return CANDIDATE, places[0].text
+        procedure = self._their_procedure_by_our_clinician(person, token) or self._our_milestone(person)
+        if procedure is not None:
+            return PATIENT, procedure
         wished = self._wished_well_at_our_place(person)
         if wished is not None:
             return PATIENT, wished
@@ -699,13 +705,107 @@ class Assessment:
         own_here = self._their_care_here(person)
         if own_here is not None:
             return PATIENT, own_here
+        crew = self._patient_crew_before(person)
+        if crew is not None:
+            return PATIENT, crew
         if person.role == GUEST or person.role == STAFF and person.reason.startswith(_WEAK_STAFF_REASONS):
             # a role guessed from the sentence ("donor", "sponsor", "our team:") yields to health said of the
             # person in their own relative clause or apposition ("Mia, who finished her leukemia treatment")
-            said = [t for c in token.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree]
+            # "Pastor Williams of First Baptist, who has been in counseling with ...": the parser may hang the
+            # relative clause on the name of the place they are "of"
+            hosts = [token] + [g for p in token.children if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+                               for g in p.children if g.dep_ == "pobj"]
+            said = [t for h in hosts for c in h.children if c.dep_ in {"relcl", "acl", "appos"}
+                    and (h is token or any(w.lower_ in {"who", "whose"} for w in c.children)) for t in c.subtree]
             own = [h for h in self.health if self._personal(h) and any(t.idx <= h.start < t.idx + len(t) for t in said)]
             if own:
                 return CANDIDATE, own[0].text
+        return None
+
+    def _kin_possessor(self, person: Person) -> bool:
+        """The person is named only as whose kin someone is ("Coach Hill's wife", "Dr. Nwosu's daughter")."""
+        token = token_at(self.doc, max(person.identifier.start, person.identifier.end - 1))
+        while token is not None and token.dep_ in {"compound", "flat", "case"} and token.head.i != token.i:
+            token = token.head
+        return token is not None and token.dep_ == "poss" and token.head.lemma_.lower() in KIN_OF_NAMED
+
+    def _their_procedure_by_our_clinician(self, person: Person, token) -> str | None:
+        """"her bunion surgery with Dr. Patel", "since Dr. Brandt repaired her Achilles", "Carla, whose reconstruction
+        Dr. Fenn completed": a procedure of the person's (owned by their name, a pronoun after it, or "whose" on
+        them), done by a titled clinician or by us, in the sentence naming them. Whoever they are (an official,
+        a colleague), that is care they received; a clinician's own work ("her 500th surgery") is not."""
+        start, end = self.sentence_of(person.start)
+        clinicians = [i for i in self.identifiers if i.kind == "PERSON" and start <= i.start < end
+                      and not i.overlaps(person.identifier.start, person.identifier.end)
+                      and (_CLINICIAN_TITLE.match(i.text) or _CLINICIAN_TITLE_BEFORE.search(self.text, max(0, i.start - 6), i.start))]
+
+        def by_us(word) -> bool:
+            return word.lower_ in {"we", "us"} or any(c.start <= word.idx < c.end for c in clinicians)
+
+        def owner_is_them(owner) -> bool:
+            if owner.i == token.i or person.identifier.start <= owner.idx < person.identifier.end:
+                return True
+            if owner.lower_ == "whose":  # the relative clause hangs on them, or on the noun they stand beside
+                return any(a.i == token.i or token.dep_ == "appos" and a.i == token.head.i for a in owner.ancestors)
+            return owner.lower_ in _BACK_REFERENCE and owner.idx > person.end and not any(
+                person.end <= i.start < owner.idx and i.kind in {"PERSON", "SOCIAL_HANDLE"} and not any(
+                    c is i for c in clinicians) for i in self.identifiers)
+
+        for noun in (t for t in self.doc.char_span(start, end, alignment_mode="expand") or () if t.pos_ in {"NOUN", "PROPN"}):
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            if not owners or not owner_is_them(owners[0]):
+                continue
+            # "whose reconstruction Dr. Fenn completed": the small parser may read the fronted object as the subject
+            verb = noun.head if noun.dep_ in {"dobj", "nsubjpass"} or noun.dep_ == "nsubj" and owners[0].lower_ == "whose" else None
+            health = next((h for h in self.health if h.start <= noun.idx < h.end or noun.idx <= h.start < noun.idx + len(noun)
+                           and h.end <= noun.idx + len(noun) + 1 or any(c.dep_ == "compound" and h.start <= c.idx < h.end
+                                                                         for c in noun.children)), None)
+            repaired = verb is not None and verb.lemma_.lower() in _REPAIR_VERBS
+            if (health is None or not self._personal(health) or self._performed(health)) and not repaired:
+                continue
+            doers = [c for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "agent"} and c.i != noun.i]
+            doers += [c for c in noun.children if c.dep_ == "appos"]
+            doers += [g for p in [*noun.children, *(verb.children if verb is not None else ())]
+                      if p.dep_ == "prep" and p.lower_ in {"with", "by"} for g in p.children if g.dep_ == "pobj"]
+            doers += [g for d in list(doers) if d.dep_ == "agent" for g in d.children if g.dep_ == "pobj"]
+            doer = next((d for d in doers if by_us(d) or any(by_us(c) for c in d.children if c.dep_ in {"compound", "flat"})), None)
+            if doer is not None:
+                phrase = self.doc[min(t.i for t in noun.subtree if t.i <= noun.i):noun.i + 1].text
+                who = self.doc[min(t.i for t in doer.subtree if t.i <= doer.i):doer.i + 1].text
+                return f"{who} {verb.text} {phrase}" if verb is not None and doer.i < verb.i < noun.i else f"{phrase} ... {who}"
+        return None
+
+    def _patient_crew_before(self, person: Person) -> str | None:
+        """"Shout-out to our Tuesday 3pm shot crew, especially Coach Daniels": a group of ours named for the care its
+        members get (shots, dialysis, chemo, cardiac rehab) is a group of patients, not of staff; its member is one."""
+        if not (person.role == STAFF and person.reason.startswith(_WEAK_STAFF_REASONS[0])):
+            return None
+        start, _ = self.sentence_of(person.start)
+        for group in _GROUP_BEFORE.finditer(self.text, max(start, person.start - 80), person.start):
+            modifier = (group.start("modifier"), group.end("modifier"))
+            if TRAINING_OR_STAFF.search(group.group("modifier")):
+                continue
+            if _RECEIVED_TREATMENT.search(group.group("modifier")) and any(
+                    modifier[0] <= c.start and c.end <= modifier[1] for c in self.health):
+                return group.group(0)
+        return None
+
+    def _our_milestone(self, person: Person) -> str | None:
+        """"Our 10,000th LASIK! 🎉 Congrats to Greg Tomlin": a count of our procedures or patients reached, then the
+        person congratulated or welcomed in the same or the next sentence, is the one it was reached with."""
+        index = self.sentence_index(person.start)
+        start, end = self.sentences[index]
+        greeted = _GREETED_BEFORE.search(self.text, max(start, person.start - 40), person.start)
+        if greeted is None:
+            return None
+        for s, e in [self.sentences[index - 1]] * (index > 0) + [(start, end)]:
+            if not self.same_block(s, person.start):
+                continue
+            for count in _MILESTONE.finditer(self.text, s, min(e, person.start)):
+                thing = count.group("thing")
+                if _MILESTONE_PATIENT.fullmatch(thing.lower()) or any(
+                        count.start("thing") <= h.start < count.end("thing") for h in self.health):
+                    return f"{count.group(0)} ... {greeted.group(0).strip()}"
         return None
 
     def _next_sentences(self, index: int, count: int) -> list[tuple[int, int]]:
@@ -927,6 +1027,8 @@ class Assessment:
         single = len([g for g in groups.values() if any(p.may_be_patient and p.identifier.score >= STRONG for p in g)]) <= 1
         ties = []
         for mentions in groups.values():
+            if all(self._kin_possessor(m) for m in mentions):
+                continue  # "Coach Hill's wife finished chemo": the wife is the one cared for (a description, PHI-08)
             if mentions[0].role == GUEST:  # "Meet Amina Yusuf. ... Amina arrived at our ED": the guess of "meet" yields
                 mentions = sorted(mentions, key=lambda p: not p.may_be_patient)
             tie = self._tie(mentions, single)
@@ -1234,9 +1336,14 @@ class Assessment:
 
         spoken_to = {t.lower_ for t in self.analysis.sentence_at(mention.start)} & _ADDRESS
         refer = _BACK_REFERENCE | (_ADDRESS if mention.vocative or self.is_reply or spoken_to else frozenset())
+        paragraph = self.block(mention.start)
         for s, e in itertools.islice(self.sentences, index + 1, None):
-            if other_named(s, e) or not self.same_block(s, mention.start):
+            if other_named(s, e):
                 break
+            if not paragraph.start <= s < paragraph.end:
+                if not self._opens_with_them(s, paragraph):
+                    break
+                paragraph = self.block(s)
             words = self.doc.char_span(s, e, alignment_mode="expand") or ()
             if not any(t.lower_ in refer for t in words) and not (
                     s == self.sentences[index + 1][0] and any(t.lower_ in _ADDRESS for t in words)
@@ -1244,6 +1351,18 @@ class Assessment:
                 break
             scope.append((s, e))
         return scope
+
+    def _opens_with_them(self, start: int, paragraph) -> bool:
+        """In a post (not a document with headings), the paragraph right after ``paragraph`` opens at ``start``
+        with a pronoun that refers back ("Maria came in today.\n\nShe finished chemo ..."): it goes on about
+        the person, so a reference back may cross that one blank line."""
+        following = self.block(start)
+        if following.start != start or any(b.heading for b in self.blocks):
+            return False
+        if self.text[paragraph.end:start].count("\n") < 1 or self.blocks.index(following) != self.blocks.index(paragraph) + 1:
+            return False
+        first = next((t for t in self.analysis.sentence_at(start) if t.is_alpha), None)
+        return first is not None and first.idx < start + 4 and first.text[0].isupper() and first.lower_ in _BACK_REFERENCE
 
     # ------------------------------------------------------------------ details (PHI-08)
 
@@ -1387,6 +1506,8 @@ class Assessment:
                     continue  # care said of the one described counts too: "the foreman at ... was discharged"
                 if _OFFICE_HOLDER in detail.explanation and not own_care:
                     continue  # "the mayor spoke about his own flu shot": an official's public word, not our care of them
+                if _KIN_PATTERN in detail.explanation and not self._ours_in(sentence):
+                    continue  # "an advocate whose nephew was hospitalized with measles": his care, but not ours
                 if indefinite and not (own_care or self._our_care_in(sentence)):
                     continue  # "a teacher at Lincoln Elementary shared tips for flu season": one of many, and not our patient
             if _CALL_PATTERN in detail.explanation:  # the call itself is our care of the one in it
@@ -1397,6 +1518,16 @@ class Assessment:
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
+
+    def _ours_in(self, sentence) -> bool:
+        """A place, team or act of ours is said in the sentence ("on our unit", "with our midwives", "here", "we
+        delivered"), not only a care word that anyone's care would use ("was hospitalized")."""
+        inside = lambda c: sentence.start_char <= c.start < sentence.end_char  # noqa: E731
+        if any(inside(c) and self.analysis.assertion(c).asserted for c in self.places):
+            return True
+        if any(inside(c) and _OURS.search(c.text) for c in self.care):
+            return True
+        return any(t.lower_ == "here" and t.head.pos_ == "VERB" for t in sentence)
 
     def _our_care_in(self, sentence) -> bool:
         """Our care is said in the sentence: a care relationship ("we saw", "came in with"), a place of ours, or
@@ -1698,7 +1829,7 @@ _NOT_CLINICIANS = frozenset({"clinic", "hospital", "health system", "medical cen
 _ARTICLE_BEFORE = regex.compile(r"\b(?:a|an|our|one)\s+$", regex.IGNORECASE)
 _NAMED_INDEFINITE = "(pattern: named-indefinite)"  # descriptions.DescribedPersonRecognizer: "a junior on the X team"
 _PATIENT_AFTER = regex.compile(r"[\s-]+(?:[a-z]+\s+)?(?:patient|resident)\b", regex.IGNORECASE)
-_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|named-indefinite|local-office|kin-role|family-multiples)\)")
+_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|named-indefinite|local-office|kin-role|named-kin|family-multiples)\)")
 _LAW_BEFORE = regex.compile(r"(?-i:\b(?!(?:Uncle|Coach|Mr|Dr|Pastor|Father|Brother|Grandpa|Papa|Big|Old|Little)\b)[A-Z][a-z]+)\s+$")
 _HOLIDAY = regex.compile(r"valentine|valentines", regex.IGNORECASE)
 _POSSESSIVE_AFTER = regex.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:day|reel|post|party|special|promo|sale|giveaway|week|weekend|dance|gala|photo|video|edition)\b",
@@ -1709,6 +1840,8 @@ _EVENT_NOUN = regex.compile(r"\b(?:recital|concert|party|parade|fair|festival|ga
                             r"toy drive|blood drive|book drive|food drive|bake sale|5k|walk-?a-?thon|tournament|performance|"
                             r"sing-?along|carols?|caroling)\b", regex.IGNORECASE)
 _SLANG_BEFORE = regex.compile(r"\b[Tt]he\s+$")  # "the GOAT", not "our DOG patient"
+_KIN_PATTERN = "(pattern: named-kin)"  # "Dr. Nwosu's daughter": only our care of them counts, not anyone's
+_OURS = regex.compile(r"\b(?:our|ours|we|us|nuestr[oa]s?)\b", regex.IGNORECASE)
 _OFFICE_HOLDER = "(pattern: local-office)"  # "the mayor": one person, but a public one, so only our care of them counts
 _GROUP_AFTER = regex.compile(r"\s+(?:survivors|patients|families|awareness|month|research|fair|gala|walk|run)\b", regex.IGNORECASE)
 _BED_GAP = regex.compile(r"\s*[,(]?\s*(?:(?:in|from|at)\s+)?")
@@ -1754,7 +1887,24 @@ _HERE_AFTER = regex.compile(r"\s+(?:right )?(?:here\b|with us\b|at our [\w-]+(?:
 _INSTITUTION_AFTER = regex.compile(r"(?-i:\s+(?:High|Elementary|Middle|Academy|College|University|Church|Township|Library|"
                                    r"County|Fire|Police|Hospital|Clinic|Rotary|Lions)\b)")
 _THEIRS_INSIDE = regex.compile(r"\b(?:his|her|their)\b", regex.IGNORECASE)  # "repaired his torn meniscus"
+_GROUP_BEFORE = regex.compile(r"\bour\s+(?P<modifier>(?:[\w'\u2019-]+\s+){1,3}?)(?:crew|group|squad|club|gang|regulars|bunch)\b",
+                              regex.IGNORECASE)
+# Care a group's members receive, not a service its staff give ("our shot crew", not "our ER crew").
+_RECEIVED_TREATMENT = regex.compile(r"\b(?:shots?|injections?|infusions?|dialysis|chemo|radiation|transfusions?|allergy|b12|iv)\b",
+                                    regex.IGNORECASE)
+# "our 10,000th LASIK", "the 500th baby born here": a count of our care reached.
+_MILESTONE = regex.compile(r"\b(?:our|the)\s+\d[\d,]*(?:st|nd|rd|th)\s+(?P<thing>(?:[\w-]+\s+){0,2}?[\w-]+)\b",
+                           regex.IGNORECASE)
+_MILESTONE_PATIENT = regex.compile(r"(?:[\w-]+\s+){0,2}(?:patients?|baby|babies|birth|delivery|transplant|procedure|"
+                                   r"surgery|graduate|fitting|implant)")
+_GREETED_BEFORE = regex.compile(r"\b(?:congrats|congratulations|welcome|meet|say hello|shout-?out|cheers)\s*,?\s*"
+                                r"(?:to\s+)?(?:(?:our|the)\s+)?$", regex.IGNORECASE)
 _ORDINAL_BEFORE = regex.compile(r"\b\d[\d,]*(?:st|nd|rd|th)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
+# Verbs of a procedure done to a body part ("Dr. Brandt repaired her Achilles").
+_REPAIR_VERBS = frozenset({"repair", "replace", "reconstruct", "rebuild", "fix", "remove", "set", "fuse", "straighten",
+                           "realign", "graft", "complete", "perform"})
+_CLINICIAN_TITLE = regex.compile(r"(?:Dr|Dra|Doctor)\.?\s", regex.IGNORECASE)
+_CLINICIAN_TITLE_BEFORE = regex.compile(r"\b(?:Dr|Dra|Doctor)\.?\s+$", regex.IGNORECASE)
 _DOING_VERBS = frozenset({"perform", "do", "conduct", "lead", "assist", "teach", "run", "scrub"})
 _OWNER_BEFORE = regex.compile(r"\b(?:his|her|their) (?:mom|mommy|dad|daddy|mama|papa|owner|owners|human|humans|family|parents?|"
                               r"fur[- ]?(?:mom|dad|parents?))\s*,?\s*(?:the\s+)?$", regex.IGNORECASE)
@@ -1824,7 +1974,8 @@ _TREATMENT_BEFORE = regex.compile(r"\b(?:finished|completed|wrapped up|started|b
 _HAD_BEFORE = regex.compile(r"\bhad\s+(?:(?:a|an|two|three|his|her|their|\d+|new)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _DONE_HERE_AFTER = regex.compile(r"\s+(?:placed|done|removed|repaired|replaced|put in|fixed|set|inserted|implanted|treated)\s+"
                                  r"(?:here\b|with us\b|(?:in|at) our (?:own )?[\w-]+(?: [\w-]+)?)", regex.IGNORECASE)
-_RECEIVED_CUE = regex.compile(r"(?:his|her|their) (?:own )?(?:[\w-]+ )?(?:stay|admission|hospitalization)\b|rang (?:our|the) ",
+_RECEIVED_CUE = regex.compile(r"(?:his|her|their) (?:own )?(?:[\w-]+ )?(?:stay|admission|hospitalization)\b|rang (?:our|the) |"
+                              r"(?:getting|receiving|gets|got|received|get|gotten) (?:his|her|their) ",
                               regex.IGNORECASE)
 _FAMILY_OF_THE_ROOM = regex.compile(r"(?:'s|\u2019s)\s+(?:family|mom|dad|mother|father|wife|husband|daughter|son|parents|kids|"
                                     r"grandkids|visitors?)\b", regex.IGNORECASE)

@@ -14,7 +14,8 @@ person only when a proper name specifies it: a named team, school, club, employe
 the parser hangs the preposition on the verb ("we saw a 19 y/o | from the Dunmore rugby club"), the
 words right after the noun are read instead. Three more shapes pick out one person without a name: an office
 a town has one holder of ("the mayor", "our sheriff"; pattern ``local-office``), a role held for the speaker's
-own kin ("my kid's soccer coach"; ``kin-role``), and the one the speaker calls their favourite ("our favorite
+own kin ("my kid's soccer coach"; ``kin-role``), the kin of someone named ("Dr. Nwosu's daughter", "our own Dr.
+Nwosu, whose daughter ..."; ``named-kin``), and the one the speaker calls their favourite ("our favorite
 Tuesday regular"). A named possessor specifies too ("the Riverside Rays' star pitcher").
 
 A description alone is not PHI: the PHI rules count it only with health that can be the person's, in
@@ -29,6 +30,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from .identifiers import role_nouns, state_or_larger
+from .names import KIN_OF_NAMED
 from .recognizers import LANGUAGE, UNIQUE_CHARACTERISTIC, _result
 
 _PREPOSITIONS = frozenset({"from", "at", "of", "in", "on", "for", "with"})
@@ -49,6 +51,9 @@ _OWN = frozenset({"my", "our"})
 # Whose role a speaker names as one person ("my kid's coach", "my neighbor's pastor").
 _KIN = frozenset({"kid", "son", "daughter", "child", "husband", "wife", "mom", "dad", "mother", "father", "brother",
                   "sister", "grandma", "grandpa", "neighbor", "neighbour", "boy", "girl"})
+# Kin of a named person: "Dr. Nwosu's daughter", "whose husband" on a name.
+_IN_LAW = regex.compile(r"-in-law\b", regex.IGNORECASE)
+_TITLES = frozenset({"dr", "coach", "pastor", "mayor", "judge", "sheriff", "nurse", "officer", "chief", "principal"})
 # an age used as a noun: "a 15-year-old", "a 19 y/o", "a 22yo" (the tokens end at "old", "o" or "22yo")
 _AGE_NOUN = regex.compile(r"\b\d{1,2}(?:[\s-]?years?[\s-]old|[\s-]?yrs?[\s-]old|\s?y/o|\s?yo)\b(?![\s-]+(?:[a-z]+\s+)?"
                           r"(?:years?|months?)\b)", regex.IGNORECASE)
@@ -71,6 +76,13 @@ class DescribedPersonRecognizer(EntityRecognizer):
         if doc is None or not hasattr(doc, "has_annotation") or not doc.has_annotation("DEP"):
             return []
         results = []
+        for noun in _kin_heads(doc):
+            owner = _named_owner(noun)
+            if owner is not None:
+                in_law = _IN_LAW.match(doc.text, noun.idx + len(noun.text))  # "sister-in-law"
+                start, end = doc[owner].idx, in_law.end() if in_law else noun.idx + len(noun.text)
+                why = f"a description that picks out one person ('{doc.text[start:end]}') (pattern: named-kin)"
+                results.append(_result(UNIQUE_CHARACTERISTIC, start, end, SCORE, self, why, "named-kin"))
         for noun in (*_role_heads(doc), *_age_heads(doc)):
             determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}] + [doc[noun.left_edge.i].lower_]
             definite = any(d in _DEFINITE for d in determiners) or any(c.lower_ == "certain" for c in noun.children)
@@ -97,6 +109,36 @@ def _role_heads(doc):
     for noun in doc:
         if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ not in {"NNS", "NNPS"} and noun.lemma_.lower() in role_nouns():
             yield noun
+
+
+def _kin_heads(doc):
+    for noun in doc:
+        if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ not in {"NNS", "NNPS"} and noun.lemma_.lower() in KIN_OF_NAMED:
+            yield noun
+
+
+def _named_owner(noun) -> int | None:
+    """The first token of the named person whose kin the noun is: "Dr. Nwosu's daughter", "Coach Hill's wife", or
+    "whose daughter" in a relative clause on a name ("our own Dr. Nwosu, whose daughter ..."). A son or a wife
+    of someone named is one person."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        if child.pos_ == "PROPN" and child.ent_type_ == "PERSON" or child.pos_ == "PROPN" and any(
+                c.dep_ == "compound" and c.lower_.rstrip(".") in _TITLES for c in child.children):
+            return _name_start(child)
+        if child.lower_ == "whose":  # the name right before ", whose": the parser may hang the clause elsewhere
+            before = [t for t in noun.doc[max(0, child.i - 3):child.i] if not t.is_punct]
+            named = before[-1] if before else None
+            if named is not None and named.pos_ == "PROPN" and (named.ent_type_ == "PERSON" or any(
+                    c.dep_ == "compound" and c.lower_.rstrip(".") in _TITLES for c in named.children)):
+                return _name_start(named)
+    return None
+
+
+def _name_start(name) -> int:
+    """The first token of a name with its title ("Dr. Nwosu"), without what modifies it ("our very own")."""
+    return min([name.i] + [c.i for c in name.children if c.dep_ in {"compound", "flat"} and c.i < name.i])
 
 
 def _age_heads(doc):

@@ -102,6 +102,11 @@ def is_ambiguous_name(word: str) -> bool:
 
 
 _CAMEL = timed(regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+"), "recognizer HashtagNameRecognizer", "camel-case words")
+# Kin of a named person ("Dr. Nwosu's daughter", "Coach Hill's wife"): one person, and the one cared for is the
+# kin, not the person named (``descriptions``, ``assessment``).
+KIN_OF_NAMED = frozenset({"daughter", "son", "wife", "husband", "mother", "father", "mom", "dad", "grandson", "granddaughter",
+                          "grandmother", "grandfather", "stepson", "stepdaughter", "fiancé", "fiancée", "sister", "brother",
+                          "niece", "nephew", "partner"})
 _HASHTAG_PREFIXES = ("prayersfor", "prayerfor", "prayfor", "pray4", "praying4", "prayingfor", "teamfor", "team",
                      "justicefor", "lovefor", "standwith", "wearewith", "welove", "fightfor", "fightingfor",
                      "strongfor", "miraclefor", "hopefor", "supportfor", "getwell", "getwellsoon", "go", "love",
@@ -137,6 +142,10 @@ def _hashtag_name(body: str) -> str | None:
         if (i == 0 and rest in _HASHTAG_SUFFIXES or i > 0 and before in _HASHTAG_PREFIXES and (not rest or rest in _HASHTAG_SUFFIXES)) \
                 and word[:1].isupper() and is_given_name(word) and not is_ambiguous_name(word) and word.lower() not in _place_names():
             return word.lower()
+    if len(words) == 3 and words[2].lower() in _HASHTAG_SUFFIXES + ("smiles", "smile", "steps", "walks", "wins") \
+            and words[0][:1].isupper() and words[1][:1].isupper() and words[1].isalpha() and not words[1].isupper() \
+            and is_given_name(words[0]) and not is_ambiguous_name(words[0]) and words[0].lower() not in _place_names():
+        return words[0].lower()  # "#SophiaMartinezSmiles", "#LeoGarciaStrong": a full name and a word of cheer
     if len(words) == 2 and words[0][:1].isupper() and words[1][:1].isupper() and is_given_name(words[0]) \
             and not is_ambiguous_name(words[0]) and words[0].lower() not in _place_names() \
             and not is_given_name(words[1]) and words[1].isalpha() and not words[1].isupper() \

@@ -489,8 +489,8 @@ class AgeOver89Recognizer(_RegexRecognizer):
         ("nonagenarian", r"\bnonagenarians?\b", 0.6),
         # Said in the second or third person: "when ur 92 and still ...", "she's 97, and ...".
         ("is-n", r"\b(?:ur|you'?re|youre|she'?s|he'?s|i'?m)\s+(?P<n>\d{2,3})(?=\s+(?:and|years|yrs)\b|\s*[,.!])", 0.6),
-        # Spanish (issue #9, part 7): "Doña Carmen, de 91 años", "cumplió 100 años".
-        ("anos", r"\b(?:de|cumpli[oó]|cumple|con)\s+(?P<n>\d{2,3})\s+años\b", 0.7),
+        # Spanish (issue #9, part 7): "Doña Carmen, de 91 años", "cumplió 100 años", "a sus 93 años".
+        ("anos", r"\b(?:de|cumpli[oó]|cumple|con|a sus|tiene)\s+(?P<n>\d{2,3})\s+años\b", 0.7),
         # The age at death closing the sentence or clause: "passed away peacefully on Sunday at 97."
         ("died-at-n", r"(?<=\b(?:died|passed|passing|death)\b[^.!?\n]{0,60})\bat\s+(?:the\s+age\s+of\s+)?(?P<n>\d{2,3})"
                       r"(?=\s*(?:[,.;!?)]|$|surrounded\b|after\b|with\b))", 0.7),
