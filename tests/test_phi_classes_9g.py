@@ -4,7 +4,9 @@ us, whoever the person is (an official, a colleague); a count of our procedures 
 congratulated; a group of ours named for the care its members receive ("our Tuesday shot crew"); the kin of a
 named person ("Dr. Okafor's son"), who is the one cared for, not the person named; a pronoun opening the next
 paragraph of a post; a guest whose counselling with us is told in a relative clause; care someone "gets here";
-Spanish health words, tests and an age ("a sus 94 años"); a full name in a hashtag with a word of cheer. With the
+Spanish health words, tests and an age ("a sus 94 años"); a full name in a hashtag with a word of cheer; a Spanish
+reply about the reviewer's own visit ("su cita del martes"); a board or screen readable in a photo that lists someone
+with their health; an authorized story that identifies the patient beyond the recorded scope. With the
 near misses of each that must stay clean, and the false alarm of an offer read into "every promo we posted".
 
 Every sentence is new, written for this file.
@@ -47,6 +49,29 @@ phi_any = phi_rule_findings
     # Spanish tests, words and ages
     ("¡Hola Rosa! Ya tenemos los resultados de su prueba de embarazo, pase a la ventanilla 2.", "comment-reply"),
     ("Doña Amalia, a sus 94 años, recibió su dentadura nueva en nuestra clínica móvil. ¡Qué sonrisa!", "post"),
+    # an official thanked for trusting our team with their care
+    ("Thank you, Commissioner Dale Price, for trusting our hand clinic with your carpal tunnel release this fall!",
+     "post"),
+    # a titled person near a therapy animal is still a person
+    ("Our therapy pup Waffles cheered on Mrs. Okonkwo today as she took her first steps since her hip replacement "
+     "in our rehab gym!", "post"),
+    # the one a short post's photo describes, with the post's health and our clinician
+    ("Back on the ice! Eight months after shoulder surgery with Dr. Varga. [Photo: a goalie in a #30 Millbrook "
+     "Mustangs jersey, helmet off]", "post"),
+    # a board, screen or label readable in a photo that lists someone with their health
+    ("Leg day at the rehab gym! [Photo: our parallel bars; behind them the whiteboard reads '8:30 Delgado – hip "
+     "fracture / 9:15 Moore – stroke rehab']", "story"),
+    ("[Photo: the team toasting with coffee; the monitor behind them shows 'Bed 6 – R. Alvarez – sepsis'] Night shift "
+     "crew, we salute you!", "post"),
+    # licence plates readable in a photo of our lot name who came to us for care
+    ("Flu clinic day was a zoo! [Photo: our parking lot from the front doors; the licence plates of the cars in the "
+     "first row are clearly readable]", "post"),
+    # a Spanish reply that speaks of the reviewer's own visit
+    ("Sentimos mucho que su cita del martes con nuestro dentista se haya retrasado. Llámenos al 555-0142.",
+     "review-reply"),
+    # a reply that speaks of the reviewer's own clinician, or books them again
+    ("We hear you. Your counselor was out sick that week, and we've rescheduled you with Dr. Amos for Monday.",
+     "review-reply"),
     # a full name in a hashtag with a word of cheer
     ("Congrats to #EthanBrooksSmiles, whose braces came off at our office today! No cavities either.", "post"),
 ])
@@ -73,6 +98,34 @@ def test_the_classes_are_read(linter, text, kind):
     ("Alderman Cruz told reporters about his lymphoma this week. Our thoughts are with him and his family.", "post"),
     # Spanish education, no one named
     ("La prueba de embarazo es gratis en todas nuestras clínicas, sin cita.", "post"),
+    # an official thanked for a visit, not for trusting us with care
+    ("Thank you, Commissioner Dale Price, for touring our new hand clinic this fall!", "post"),
+    # a reply that gives general advice
+    ("We're sorry to hear that. Please talk with your doctor about options, or call our office any time.",
+     "review-reply"),
+    # a board that lists no one, or that cannot be read
+    ("[Photo: the front desk whiteboard reads 'Flu shots today – no appointment needed!'] Come on by!", "post"),
+    ("[Photo: our team at the nurses' station; the patient board behind them is blank] Happy Nurses Week!", "post"),
+    # plates that cannot be read
+    ("Our new lot is open, with 40 more spaces! [Photo: our parking lot, plates blurred]", "post"),
+    # a reply that speaks to anyone, or offers a service to anyone, names no one's care
+    ("We're sorry for the trouble. Tip for anyone calling about a bill: your account number is on the top right of "
+     "your statement.", "review-reply"),
+    ("@marco_r Shingles vaccines are available at all three locations. For questions about your own dose, please "
+     "call us.", "comment-reply"),
+    # the false alarms of the 12-07 sets: a donor at a ribbon cutting, a guest at the microphone, a training model,
+    # a product named like a person, a dog "shepherd mix"
+    ("Thank you to the Ellery Family Fund for our new hearing booth! [Photo: June Ellery cutting the ribbon with our "
+     "audiology team]", "post"),
+    ("Thanks to radio host Dana Pike for emceeing our skin-check fair! [Photo: Dana at the microphone beside our "
+     "sunscreen table]", "post"),
+    ("Satisfying! [Video: ear irrigation demonstrated on a plastic training model; no real patient] Don't use cotton "
+     "swabs at home.", "story"),
+    ("Auvi-Q and EpiPen both deliver epinephrine. Ask which fits your family at your next visit.", "post"),
+    ("Pet vaccine day: 90 dogs and cats! Meet Pepita, a 2-year-old shepherd mix who took her shot like a pro. "
+     "[Photo: Pepita in a bandana]", "post"),
+    # a Spanish reply that only invites a booking
+    ("Gracias por su reseña. Para hacer su cita, llame al 555-0142 de lunes a viernes.", "review-reply"),
     # a hashtag of an event
     ("Thank you for joining #SmileBrightSaturday at our office!", "post"),
 ])
@@ -94,3 +147,34 @@ def test_a_pronoun_opens_a_new_paragraph_only_when_it_is_the_first_word(linter):
     text = ("Say hi to Lorraine Petit, our neighbor across the street!\n\nChemo can be hard. Our infusion center "
             "has a support group every Friday.")
     assert not phi(linter.lint_text(text))
+
+
+def _authorized(scope):
+    return {"hipaa_authorization": {"ref": "AUTH-2026-0311", "signed": "2026-09-02", "scope": scope}}
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("Thanks to Marisol Ortega for letting us share her journey after her hip replacement with our team!",
+     "first name, photo, hip replacement recovery"),
+    ("Meet Tomas, 58, of 14 Birch Hollow Road, back on his bike after cardiac rehab with our team!",
+     ["first name", "photo", "cardiac rehab completion"]),
+])
+def test_an_authorized_story_that_identifies_beyond_its_recorded_scope_is_a_warning(linter, text, scope):
+    findings = [f for f in phi_any(linter.lint_text(text, metadata=_authorized(scope))) if f.rule_id == "PHI006"]
+    assert findings and findings[0].severity.value == "warning" and "scope" in findings[0].message, findings
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("Thanks to Marisol for letting us share her journey after her hip replacement with our team!",
+     "first name, photo, hip replacement recovery"),
+    ("Thanks to Marisol Ortega for letting us share her journey after her hip replacement with our team!",
+     "name, photo, procedure name, hip replacement recovery"),
+    ("Thanks to Marisol O. for letting us share her journey after her hip replacement with our team!",
+     "first name and last initial, hip replacement recovery"),
+    # a clinician's full name is not the patient's
+    ("Thanks to Marisol for letting us share her journey after her hip replacement with Dr. Alan Pierce!",
+     "first name, photo, hip replacement recovery"),
+])
+def test_an_authorized_story_within_its_scope_stays_a_reminder(linter, text, scope):
+    findings = [f for f in phi_any(linter.lint_text(text, metadata=_authorized(scope))) if f.rule_id == "PHI006"]
+    assert not findings or all(f.severity.value == "info" for f in findings), [f.message for f in findings]

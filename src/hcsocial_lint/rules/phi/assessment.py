@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 import regex
 
 from ...analysis import Analysis
-from ...language.blocks import Block, block_of, blocks
+from ...language.blocks import LONG, Block, block_of, blocks
 from ...language.clauses import clause_head, clause_tokens, governs, same_clause, token_at
 from ...language.entities import drug_names, handle_kind, type_of_name
 from ...nlp.regex_budget import TimedPattern, timed
@@ -62,6 +62,20 @@ _PHOTO_DESCRIPTION = regex.compile(r"(?:\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|
 _RECORDING = regex.compile(r"[\[(]\s*(?:[\w-]+\s+){0,2}(?:audio|voicemail|voice memo|recording)\s*:", regex.IGNORECASE)
 _OWN_VOICE = regex.compile(r"\b(?:(?:his|her|their|own) (?:own )?voice|unedited|full voicemail|says? (?:his|her|their) (?:full )?name|"
                            r"saying (?:his|her|their) name)\b", regex.IGNORECASE)
+# A board, screen or label readable in a photo: "a whiteboard reads '...'", "the monitor shows ...", "in readable marker".
+_READABLE_RECORD = regex.compile(r"\b(?P<what>white ?board|board|screen|monitor|chart|census|wristband|label|schedule|sign-in sheet|"
+                                 r"clipboard|printout|card|note|letter)\b[^.;]{0,60}?\b(?:reads?|reading|readable|legible|visible|shows?|showing|"
+                                 r"lists?|listing|with)\b", regex.IGNORECASE)
+_NOTHING_READABLE = regex.compile(r"\b(?:blank|erased|blurred|covered|pixelated|no names?|no patient names?|unreadable|"
+                                  r"illegible|out of focus)\b", regex.IGNORECASE)
+# Someone listed on it: a capitalised surname, an initial and a surname, or a room or bed.
+_LISTED_PERSON = regex.compile(r"(?-i:\b[A-Z]\.\s?[A-Z][a-z]+|\b[A-Z][a-z]{2,}\b(?=\s*[-\u2013\u2014:,(]))|\b(?:rm|room|bed)\s*\d+",
+                               regex.IGNORECASE)
+_READABLE_RECORD_PATTERN = "(pattern: readable-record)"
+_READABLE_PLATES = regex.compile(r"\b(?:licen[cs]e )?plates?\b[^.;\]]{0,50}?\b(?:readable|legible|visible|clear|in focus)\b", regex.IGNORECASE)
+_OUR_LOT = regex.compile(r"\b(?:our|the (?:clinic|hospital|office|practice|center|centre)(?:'s)?) (?:parking )?(?:lot|garage|entrance|driveway|"
+                         r"drop-off|parking)\b", regex.IGNORECASE)
+_CAPITALISED = regex.compile(r"(?-i:\b[A-Z][a-z]{2,}\b)")
 _NO_FACE = regex.compile(r"\b(?:blurred|pixelated|no faces?|faces? (?:hidden|covered|not (?:shown|visible))|hands only|"
                          r"from behind|silhouette|back to (?:the )?camera|unidentifiable|cropped)\b", regex.IGNORECASE)
 _IDENTIFYING_MARK = regex.compile(r"\b(?:tattoos?|birthmark|scar|jersey|name ?tag|signature|cap with|initials|"
@@ -112,6 +126,8 @@ _SAINT_BEFORE = regex.compile(r"(?-i:\b(?:St\.?|Saint|Ste\.?)\s+$)")
 _SAINT_START = regex.compile(r"(?-i:(?:St\.?|Saint|Ste\.?)\s+[A-Z])")
 _TEAM_BEFORE = regex.compile(r"\bteam\s+$", regex.IGNORECASE)
 _TITLE_BEFORE = regex.compile(r"\b(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s+$", regex.IGNORECASE)
+_WITH_CLINICIAN = regex.compile(r"\s+(?:with|by)\s+(?:Dr|Dra|Doctor)\.?\s+[A-Z]")
+_TITLE_AT = regex.compile(r"(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s", regex.IGNORECASE)
 _PLACE_PREPOSITION_BEFORE = regex.compile(r"\b(?:at|in|into|inside|to)\s+(?:the\s+)?$", regex.IGNORECASE)
 _HANDLE_AFTER_NAME_GAP = regex.compile(r"\s{0,8}[(,]\s{0,8}")  # "Dr. Mullen (@emullen)"
 _HANDLE_LIST_GAP = regex.compile(r"[\s,&+]{1,8}(?:and\s+)?")  # "@a @b, @c and @d"
@@ -473,7 +489,7 @@ class Assessment:
         things are typed as such (:mod:`hcsocial_lint.language.entities`); an organisation's handle is an
         organisation; officials speaking at a briefing and animals are not patients."""
         ident = person.identifier
-        if person.role == PATIENT and self.veterinary_post and ident.kind == "PERSON" and not _TITLE_WORDS & {
+        if person.role == PATIENT and self.veterinary_post and ident.kind == "PERSON" and not TITLE_WORDS & {
                 w.lower().strip(".") for w in ident.text.split()}:
             return replace(person, role=ANIMAL, provider=False,
                            reason="a veterinary practice's patient: an animal, and HIPAA covers people")
@@ -508,7 +524,7 @@ class Assessment:
             if _SAINT_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) or _SAINT_START.match(ident.text):
                 return replace(person, role=NOT_A_PERSON, provider=False,
                                reason="not a person: a saint's name names a hospital, school, parish or team ('St. Anne's')")
-            words = [w for w in ident.text.split() if w.lower().strip(".") not in _TITLE_WORDS]
+            words = [w for w in ident.text.split() if w.lower().strip(".") not in TITLE_WORDS]
             titled = len(words) < len(ident.text.split()) or _TITLE_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) is not None
             known = titled or bool(words) and is_given_name(words[0].strip(".,'")) or "HashtagNameRecognizer" in ident.recognizer
             # addressed or celebrated by name ("Welcome to the clinic Jaxon", "Big day for Jaxon"): the role says a
@@ -591,7 +607,9 @@ class Assessment:
         emoji = _ANIMAL_EMOJI_AFTER.match(self.text, person.end)
         if emoji:  # "Get well soon, Biscuit! 🐶": an animal's emoji right after the name
             animal.append(Cue(emoji.start(), emoji.end(), emoji.group(0), "assessment", "an animal's emoji after the name"))
-        if animal:
+        if animal and not (_TITLE_BEFORE.search(self.text[max(0, person.start - 8):person.start])
+                           or _TITLE_AT.match(self.text, person.start)):
+            # "Biscuit the therapy dog cheered on Mr. Alvarez": a titled name is a person whatever animal is near
             return replace(person, role=ANIMAL, reason=f"an animal ('{animal[0].text}'): HIPAA covers people")
         return self._cared_for(person)
 
@@ -723,11 +741,14 @@ class Assessment:
         return None
 
     def _kin_possessor(self, person: Person) -> bool:
-        """The person is named only as whose kin someone is ("Coach Hill's wife", "Dr. Nwosu's daughter")."""
+        """The person is named only as whose kin someone is ("Coach Hill's wife", "Dr. Nwosu's daughter"), in a
+        sentence that says our care: the kin, described, is the one we cared for (PHI-08). Without our care in
+        the sentence the person named stays the one the post is about."""
         token = token_at(self.doc, max(person.identifier.start, person.identifier.end - 1))
         while token is not None and token.dep_ in {"compound", "flat", "case"} and token.head.i != token.i:
             token = token.head
-        return token is not None and token.dep_ == "poss" and token.head.lemma_.lower() in KIN_OF_NAMED
+        return (token is not None and token.dep_ == "poss" and token.head.lemma_.lower() in KIN_OF_NAMED
+                and self._ours_in(self.analysis.sentence_at(person.start)))
 
     def _their_procedure_by_our_clinician(self, person: Person, token) -> str | None:
         """"her bunion surgery with Dr. Patel", "since Dr. Brandt repaired her Achilles", "Carla, whose reconstruction
@@ -1402,10 +1423,37 @@ class Assessment:
             elif not _NO_FACE.search(m.group("description")) or _IDENTIFYING_MARK.search(m.group("description")):
                 found.append(Identifier("PHOTO", m.start(), m.end(), m.group(0), 0.7, "assessment",
                                         "a photo the post describes, showing a face or a mark that identifies"))
+            record = self._readable_record(m)
+            if record is not None:
+                found.append(record)
         # "a gift from Lillian and Robert Chen": a place name the reading keeps as a person is that person
         people = [(p.start, p.end) for p in self.people if p.role != NOT_A_PERSON]
         found = [i for i in found if i.kind != "LOCATION" or not any(s <= i.start and i.end <= e for s, e in people)]
         return tuple(sorted(found, key=lambda i: i.start))
+
+    def _readable_record(self, photo) -> Identifier | None:
+        """"[Photo: ...; behind them the whiteboard reads 'Rm 3 - J. Castillo - detox day 2']": a board, screen,
+        chart or label readable in the photo that lists someone (a capitalised name, an initial, a room) with
+        their health is a record of our care, published whole."""
+        description = photo.group("description")
+        plates = _READABLE_PLATES.search(description)
+        if plates is not None and _OUR_LOT.search(description) and not _NOTHING_READABLE.search(description):
+            # "[Photo: our parking lot from the entrance; license plates on several cars are readable]": who came to us
+            start = photo.start("description") + plates.start()
+            return Identifier(VEHICLE_ID, start, start + len(plates.group(0)), plates.group(0), 0.7, "assessment",
+                              f"licence plates readable in a photo of our place, naming who came for care {_READABLE_RECORD_PATTERN}")
+        board = _READABLE_RECORD.search(description)
+        if board is None or _NOTHING_READABLE.search(description):
+            return None
+        start = photo.start("description") + board.start()
+        end = photo.start("description") + len(description)
+        shown = self.text[start:end]
+        listed = shown[len(board.group(0)):]
+        if not any(start <= h.start < end for h in self.health) or not (
+                _LISTED_PERSON.search(listed) or any(is_given_name(w) for w in _CAPITALISED.findall(listed))):
+            return None
+        return Identifier(UNIQUE_CHARACTERISTIC, start, end, shown, 0.7, "assessment",
+                          f"a {board.group('what')} readable in the photo lists someone with their health {_READABLE_RECORD_PATTERN}")
 
     @cached_property
     def detail_hits(self) -> tuple[DetailHit, ...]:
@@ -1413,6 +1461,11 @@ class Assessment:
         for detail in self.details:
             sentence = self.analysis.sentence_at(detail.start)
             if signals.is_hypothetical(self.text, sentence, detail.start) or self._made_up(detail.start):
+                continue
+            if _READABLE_RECORD_PATTERN in detail.explanation:
+                shown = tuple(h for h in self.health if detail.start <= h.start < detail.end)
+                hits.append(DetailHit(detail, detail.text, (detail.start, detail.end), None, shown,
+                                      (Cue(detail.start, detail.end, detail.text, "assessment", "a record of our care shown in our photo"),)))
                 continue
             if self._counted(detail) or self._thread_counter(detail) or self._of_an_animal(detail):
                 continue
@@ -1497,9 +1550,11 @@ class Assessment:
                 # "the lead singer of ...", "a well-known pastor in ...": a description singles out someone we
                 # cared for only with health that can be theirs, not our services or a cause
                 before = self._previous_sentence(sentence.start_char) if self._refers_back(sentence.start_char) else None
-                health = tuple(h for h in health if self._personal(h) and not _GROUP_AFTER.match(self.text, h.end)
+                pictured = self._pictured_subject(detail)
+                health = tuple(h for h in (self.health if pictured else health) if self._personal(h)
+                               and not _GROUP_AFTER.match(self.text, h.end)
                                and not _TOPIC_BEFORE.search(self.text, max(0, h.start - 24), h.start)
-                               and (sentence.start_char <= h.start < sentence.end_char or self._refers_back(h.start)
+                               and (pictured or sentence.start_char <= h.start < sentence.end_char or self._refers_back(h.start)
                                     or before is not None and before[0] <= h.start < before[1]))
                 own_care = tuple(c for c in self.care if window[0] <= c.start < window[1] and self._in_clause(detail, (c,)))
                 if not health and not own_care:
@@ -1508,7 +1563,9 @@ class Assessment:
                     continue  # "the mayor spoke about his own flu shot": an official's public word, not our care of them
                 if _KIN_PATTERN in detail.explanation and not self._ours_in(sentence):
                     continue  # "an advocate whose nephew was hospitalized with measles": his care, but not ours
-                if indefinite and not (own_care or self._our_care_in(sentence)):
+                ours = own_care or (any(self._our_care_in(s) for s in self.analysis.sentences) if pictured
+                                    else self._our_care_in(sentence))
+                if indefinite and not ours:
                     continue  # "a teacher at Lincoln Elementary shared tips for flu season": one of many, and not our patient
             if _CALL_PATTERN in detail.explanation:  # the call itself is our care of the one in it
                 event = _CALL_AT_A_PLACE.match(self.text, detail.start)
@@ -1518,6 +1575,14 @@ class Assessment:
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
+
+    def _pictured_subject(self, detail: Identifier) -> bool:
+        """A description inside the photo a short post describes ("[Photo: a player in a #11 Lady Hawks jersey]"):
+        the photo shows whom the post is about, so the post's health is theirs, in any of its sentences."""
+        if len(self.text) > LONG or any(b.heading for b in self.blocks):
+            return False
+        return any(m.start() <= detail.start < m.end() and not _RECORDING.match(m.group(0))
+                   for m in _PHOTO_DESCRIPTION.finditer(self.text))
 
     def _ours_in(self, sentence) -> bool:
         """A place, team or act of ours is said in the sentence ("on our unit", "with our midwives", "here", "we
@@ -1537,6 +1602,8 @@ class Assessment:
             return True
         if _CLINICIAN_FOR.search(self.text, sentence.start_char, sentence.end_char):
             return True  # "got to be the nurse for a very famous rapper"
+        if any(inside(h) and _WITH_CLINICIAN.match(self.text, h.end) for h in self.health):
+            return True  # "nine months after ACL reconstruction with Dr. Lowe": a procedure with one of ours
         if any(t.lower_ == "here" and t.head.pos_ == "VERB" and t.head.dep_ in {"ROOT", "conj", "relcl"} for t in sentence):
             return True  # "Guess which Channel 9 weatherman just got his new crowns here": here is our place
         staff = [p for p in self.people if p.role == STAFF and sentence.start_char <= p.start < sentence.end_char]
@@ -1710,8 +1777,10 @@ class Assessment:
         """What in a reply confirms, denies or details the reviewer's care."""
         if not self.is_reply:
             return ()
-        cues = [c for c in self.second_person if not _OFFER_BEFORE.search(self.text, max(0, c.start - 40), c.start)
-                or _NEXT_INSIDE.search(c.text)]  # "we'd love to make your next visit ...": "next" says there was one
+        cues = [c for c in self.second_person if (not _OFFER_BEFORE.search(self.text, max(0, c.start - 40), c.start)
+                or _NEXT_INSIDE.search(c.text)) and not self._said_to_anyone(c)]
+        # "we'd love to make your next visit ...": "next" says there was one; "Tip for anyone calling: your claim
+        # number is ..." speaks to every reader, not the reviewer
         # "give us a call and we'll check your specific coverage": an offer to anyone who asks, not their care
         cues += self._reported(signals.find(self.text, signals.DENIALS, "confirms or denies patient status"), negation=False)
         for cue in (*self.care, *self.places):
@@ -1725,7 +1794,7 @@ class Assessment:
             if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
                 cues.append(cue)
         for cue in self._reported(list(self.health), negation=False):
-            if not self._personal(cue):
+            if not self._personal(cue) or self._said_to_anyone(cue):
                 continue  # "our vaccination guidance" is about the practice, not the reviewer
             start, end = self.sentence_of(cue.start)
             yours = _YOUR_BEFORE.search(self.text[max(start, cue.start - 30):cue.start])
@@ -1745,6 +1814,16 @@ class Assessment:
             if not any(s <= cue.start and cue.end <= e for s, e in unique):
                 unique[(cue.start, cue.end)] = cue
         return tuple(unique.values())
+
+    def offers_a_service(self, start: int, end: int) -> bool:
+        """The sentence offers a service to anyone ("Flu shots are available Mon-Fri at all three locations")."""
+        return _SERVICE_OFFER.search(self.text[start:end]) is not None
+
+    def _said_to_anyone(self, cue: Cue) -> bool:
+        """The cue's sentence, or the clause before it, speaks to any reader ("Tip for anyone calling about a bill:
+        your claim number is printed ...", "If you're new to us, your first visit ...")."""
+        start, _ = self.sentence_of(cue.start)
+        return _ANYONE_ADDRESSED.search(self.text, start, cue.start) is not None
 
     def _told_at_our_place(self, cue: Cue, start: int, end: int) -> bool:
         """In a reply, "Both girls went home from our nursery yesterday": a care event told in the past at a
@@ -1802,7 +1881,7 @@ _NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "
 
 
 # Titles and forms of address written before a name ("little Noah", "Officer Reyes", "Doña Carmen").
-_TITLE_WORDS = frozenset("""mr mrs ms mx dr dra prof rev fr sr sra srta miss coach officer nurse sister brother father
+TITLE_WORDS = frozenset("""mr mrs ms mx dr dra prof rev fr sr sra srta miss coach officer nurse sister brother father
 nana grandma grandpa granny papa mama auntie aunt uncle baby little lil doña don señor señora""".split())
 
 
@@ -1934,7 +2013,8 @@ _CARE_ROOM = regex.compile(r"\b(?:waiting room|exam room|infusion (?:chairs?|sui
                            r"patient rooms?|hospital beds?|triage|treatment (?:room|bay)s?|(?:memory care|dementia|assisted living|hospice|"
                            r"rehab|psych(?:iatric)?|behavioral health|detox) (?:unit|wing|floor|ward|residents?|patients?))\b",
                            regex.IGNORECASE)
-_NO_PATIENT_SHOWN = regex.compile(r"\bno (?:patients?|babies|baby|people|faces?)\b|"
+_NO_PATIENT_SHOWN = regex.compile(r"\bno (?:real |actual )?(?:patients?|babies|baby|people|faces?)\b|"
+                                  r"\b(?:silicone|plastic|rubber|foam|training|teaching|demonstration|anatomical) (?:[\w-]+ )?(?:model|mannequin|manikin|dummy)\b|"
                                   r"\bno\s+(?:[\w-]+,?\s+){1,5}(?:or|and|nor)\s+(?:patients?|people|faces?)\b|"
                                   r"\bstock (?:image|footage)\b|\b(?:actor|model) portrayal\b|\bmodel\.|\billustrative purposes\b|"
                                   r"\b(?:lobby|room|waiting room|hallway|unit|clinic) (?:is |was )?empty\b|\bblank\b|\bdemo account\b|\bnot (?:a|an|our) (?:real |actual )?patients?\b|"
@@ -1974,7 +2054,7 @@ _TREATMENT_BEFORE = regex.compile(r"\b(?:finished|completed|wrapped up|started|b
 _HAD_BEFORE = regex.compile(r"\bhad\s+(?:(?:a|an|two|three|his|her|their|\d+|new)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _DONE_HERE_AFTER = regex.compile(r"\s+(?:placed|done|removed|repaired|replaced|put in|fixed|set|inserted|implanted|treated)\s+"
                                  r"(?:here\b|with us\b|(?:in|at) our (?:own )?[\w-]+(?: [\w-]+)?)", regex.IGNORECASE)
-_RECEIVED_CUE = regex.compile(r"(?:his|her|their) (?:own )?(?:[\w-]+ )?(?:stay|admission|hospitalization)\b|rang (?:our|the) |"
+_RECEIVED_CUE = regex.compile(r"(?:his|her|their) (?:own )?(?:[\w-]+ )?(?:stay|admission|hospitalization)\b|rang (?:our|the) |trust|"
                               r"(?:getting|receiving|gets|got|received|get|gotten) (?:his|her|their) ",
                               regex.IGNORECASE)
 _FAMILY_OF_THE_ROOM = regex.compile(r"(?:'s|\u2019s)\s+(?:family|mom|dad|mother|father|wife|husband|daughter|son|parents|kids|"
@@ -1986,6 +2066,10 @@ _EPONYM_AFTER = regex.compile(r"(?:'s|\u2019s)?\s+(?:lymphoma|disease|syndrome|p
                               regex.IGNORECASE)
 _EVENT_FOR_BEFORE = regex.compile(r"\b(?:5k|10k|walk|run|ride|gala|race|fundraiser|golf (?:outing|classic)|awareness|month|week|"
                                   r"day|tournament|challenge)\s+(?:for|against|to (?:end|fight|beat|support))\s+$", regex.IGNORECASE)
+_ANYONE_ADDRESSED = regex.compile(r"\b(?:tip|tips|reminder|note|psa|fyi) for (?:anyone|everyone|all|those|folks|patients)\b|"
+                                  r"\bfor (?:any )?questions (?:about|on|regarding)\b|"
+                                  r"\b(?:anyone|everyone|anybody) (?:who|calling|coming|visiting|with|looking)\b|\bif you(?:'re| are) new\b",
+                                  regex.IGNORECASE)
 _GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you all|folks|friends|neighbors|neighbours)\b",
                                  regex.IGNORECASE)
 _OUR_CARE_PLACE = regex.compile(r"\b(?:waiting room|exam room|er|ed|emergency|urgent care|clinic|icu|picu|nicu|unit|ward|floor|"
@@ -2016,7 +2100,9 @@ def _not_shaped_like_a_name(text: str) -> str | None:
     keeps these, since social media writes real names in lower case; the PHI rules need a person.)"""
     if any(c in "+=|/" for c in text):
         return "names are not joined by '+' or '/'"
-    words = [w for w in regex.split(r"\s+", text) if w and w.lower().strip(".") not in _TITLE_WORDS]
+    if regex.search(r"-(?:[A-Z]|\d+)$", text):
+        return "a product's name ends in a single letter or a number ('Auvi-Q', 'Xyz-12'), a person's does not"
+    words = [w for w in regex.split(r"\s+", text) if w and w.lower().strip(".") not in TITLE_WORDS]
     if len(words) > 2 and all(w.islower() for w in words):
         return "three lower-case words are a phrase, not a name"
     if len(words) > 1 and not all(w.islower() for w in words) and any(

@@ -54,6 +54,9 @@ _KIN = frozenset({"kid", "son", "daughter", "child", "husband", "wife", "mom", "
 # Kin of a named person: "Dr. Nwosu's daughter", "whose husband" on a name.
 _IN_LAW = regex.compile(r"-in-law\b", regex.IGNORECASE)
 _TITLES = frozenset({"dr", "coach", "pastor", "mayor", "judge", "sheriff", "nurse", "officer", "chief", "principal"})
+# Things an age can modify that are no one ("a 90-year-old building", "a 100-year-old tradition").
+_THINGS = frozenset({"building", "house", "home", "tradition", "company", "business", "church", "hospital", "clinic",
+                     "tree", "bridge", "barn", "school", "program", "car", "truck", "recipe", "photo", "record"})
 # an age used as a noun: "a 15-year-old", "a 19 y/o", "a 22yo" (the tokens end at "old", "o" or "22yo")
 _AGE_NOUN = regex.compile(r"\b\d{1,2}(?:[\s-]?years?[\s-]old|[\s-]?yrs?[\s-]old|\s?y/o|\s?yo)\b(?![\s-]+(?:[a-z]+\s+)?"
                           r"(?:years?|months?)\b)", regex.IGNORECASE)
@@ -150,7 +153,9 @@ def _age_heads(doc):
         last = span[-1]
         following = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if following is not None and following.pos_ in {"NOUN", "PROPN"} and following.is_lower:
-            continue  # "a 15-year-old patient", "a 90-year-old building": the noun after is the head
+            if following.lemma_.lower() not in _THINGS:
+                yield following  # "a 34-year-old snowmobiler from Pine Hollow": the noun after is the head
+            continue
         yield last
 
 

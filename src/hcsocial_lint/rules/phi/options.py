@@ -57,3 +57,14 @@ def authorization(metadata: Mapping[str, Any]) -> str | None:
         if value not in (None, "", False):
             return str(value)
     return None
+
+
+def authorization_scope(metadata: Mapping[str, Any]) -> str | None:
+    """What the recorded authorization says it covers (``hipaa_authorization: {ref: ..., scope: ...}``), lower
+    case, or None when the record gives no scope."""
+    for key in AUTHORIZATION_KEYS:
+        value = metadata.get(key)
+        if isinstance(value, Mapping) and value.get("scope") not in (None, "", []):
+            scope = value["scope"]
+            return "; ".join(map(str, scope)).lower() if isinstance(scope, (list, tuple)) else str(scope).lower()
+    return None

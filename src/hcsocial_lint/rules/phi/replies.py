@@ -159,9 +159,11 @@ def _about_care(assessment, person) -> bool:
     if assessment.reply_cues:
         return True
     sentence = assessment.analysis.sentence_at(person.start)
-    if any(sentence.start_char <= h.start < sentence.end_char for h in assessment.health):
-        return True
-    return any(person in tie.mentions and tie.own_sentence_health for tie in assessment.ties)
+    if any(sentence.start_char <= h.start < sentence.end_char for h in assessment.health) and not assessment.offers_a_service(
+            sentence.start_char, sentence.end_char):
+        return True  # not "@jay Hepatitis B vaccine is available at every van stop": a service offered to anyone
+    return any(person in tie.mentions and any(not assessment.offers_a_service(*assessment.sentence_of(h.start))
+                                              for h in tie.own_sentence_health) for tie in assessment.ties)
 
 
 def _remove_name(text: str, person) -> Suggestion | None:

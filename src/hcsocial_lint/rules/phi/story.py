@@ -7,8 +7,47 @@ from dataclasses import dataclass, field
 
 from ...analysis import Analysis
 from ...model import Applicability, Example, Hit, RuleMeta, Severity, Suggestion
-from .assessment import POST_KINDS, assess
+import regex
+
+from .assessment import POST_KINDS, TITLE_WORDS, assess
+from .names import is_given_name
+from .options import authorization_scope
 from .explain import AUTHORIZE, authorization_evidence, cue_evidence, deidentify, identifier_evidence, quote, tie_evidence
+
+
+# A scope that allows more than a first name: "name, photo ...", "full name", "names Katie and Sam Brandt" (not a
+# "first name", nor a "procedure name").
+_NAME_ITEM = regex.compile(r"(?:(?P<before>[\w'’-]+)\s+)?names?\b")
+_NOT_A_FULL_NAME = frozenset({"first", "given", "procedure", "drug", "product", "device", "clinic", "practice", "program",
+                              "brand", "treatment", "surgery", "condition", "school", "team", "town", "city"})
+_LAST_INITIAL = regex.compile(r"last initial")
+_ADDRESS_ALLOWED = regex.compile(r"address|street|home")
+_INITIAL = regex.compile(r"[A-Z]\.?")
+
+
+def beyond_scope(scope: str | None, identified) -> list:
+    """The identifiers a post gives that its recorded authorization's scope does not list: a surname when the scope
+    lists a first name only (with "last initial", an initial is covered), a street address when it lists none."""
+    if not scope:
+        return []
+    found = []
+    names = [m.group("before") for m in _NAME_ITEM.finditer(scope)]
+    first_name_only = "first name" in scope and all(b in _NOT_A_FULL_NAME for b in names) and not any(
+        w in scope for w in ("surname", "family name"))
+    for identifier in identified:
+        words = [w for w in identifier.text.split() if w.lower().strip(".") not in TITLE_WORDS]
+        if identifier.kind == "PERSON" and first_name_only and len(words) > 1 and is_given_name(words[0]) and not (
+                _LAST_INITIAL.search(scope) and _INITIAL.fullmatch(words[-1])):
+            found.append(identifier)
+        elif identifier.kind == "STREET_ADDRESS" and not _ADDRESS_ALLOWED.search(scope):
+            found.append(identifier)
+    return found
+
+
+def _why_beyond(identifier) -> str:
+    if identifier.kind == "PERSON":
+        return f"the full name '{identifier.text}' where the scope lists a first name"
+    return f"the address '{identifier.text}', which the scope does not list"
 
 
 @dataclass(frozen=True)
@@ -26,7 +65,9 @@ class PatientStoryWithoutAuthorization:
                 "and other celebrations of an identifiable patient. Without an authorization reference in the "
                 "front matter (`hipaa_authorization: <id>`) it is an error (critical for sensitive categories); "
                 "with one it is an info reminder listing what the post identifies, so the author can check the "
-                "authorization covers it.",
+                "authorization covers it. When the record gives its scope (`hipaa_authorization: {ref: ..., scope: "
+                "...}`) and the post identifies the patient beyond it (a surname where the scope lists a first name, "
+                "a street address it does not list), the reminder is a warning.",
         rationale="A testimonial or success story uses PHI for marketing, which needs the patient's written "
                   "authorization; the patient posting their own story does not authorize us to repeat it. Even "
                   "with an authorization, post only what it covers (minimum necessary, 45 CFR 164.502(b)).",
@@ -85,6 +126,19 @@ class PatientStoryWithoutAuthorization:
         start, end = (anchor.start, anchor.end) if anchor else (0, 0)
         evidence = [authorization_evidence(reference), *(identifier_evidence(i) for i in identified),
                     *(cue_evidence(c, "health") for c in health)]
+        named = [p.identifier for p in assessment.people if p.may_be_patient and not p.provider]  # the story's subject
+        beyond = beyond_scope(authorization_scope(assessment.analysis.post.metadata),
+                              [*identified, *(i for i in named if i not in identified)])
+        if beyond:
+            first = beyond[0]
+            return Hit(
+                first.start, first.end, severity=Severity.WARNING, category=first.kind,
+                message=(f"authorized story (hipaa_authorization: {reference}), but the post identifies the patient beyond "
+                         f"what the recorded scope lists: {'; '.join(_why_beyond(i) for i in beyond)}"),
+                evidence=tuple(evidence),
+                suggestions=(Suggestion("Remove what the authorization does not cover, or record a signed authorization "
+                                        "that covers it (45 CFR 164.508(b)(1), 164.502(b))", (), Applicability.DISPLAY),),
+            )
         return Hit(
             start, end, severity=Severity.INFO, category=anchor.kind if anchor else "PATIENT-STORY",
             message=(f"authorized story (hipaa_authorization: {reference}): check the authorization covers "
