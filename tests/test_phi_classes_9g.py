@@ -66,6 +66,11 @@ phi_any = phi_rule_findings
     # licence plates readable in a photo of our lot name who came to us for care
     ("Flu clinic day was a zoo! [Photo: our parking lot from the front doors; the licence plates of the cars in the "
      "first row are clearly readable]", "post"),
+    # a named possessor makes a role one person ("Jefferson Elementary's crossing guard")
+    ("Get well soon to Maple Grove Middle's one and only lunch lady! Our urgent care team splinted her wrist on "
+     "Tuesday.", "post"),
+    # a clinician's own encounter with someone unnamed, dated
+    ("Rough night shift. Had a guy come in tonight with chest pain who hadn't seen a doctor in years.", "post"),
     # a Spanish reply that speaks of the reviewer's own visit
     ("Sentimos mucho que su cita del martes con nuestro dentista se haya retrasado. Llámenos al 555-0142.",
      "review-reply"),
@@ -106,6 +111,9 @@ def test_the_classes_are_read(linter, text, kind):
     # a board that lists no one, or that cannot be read
     ("[Photo: the front desk whiteboard reads 'Flu shots today – no appointment needed!'] Come on by!", "post"),
     ("[Photo: our team at the nurses' station; the patient board behind them is blank] Happy Nurses Week!", "post"),
+    # the same role with no health and no care of ours, and a visit with no care
+    ("Thanks to Maple Grove Middle's one and only lunch lady for the cookies she sent our night crew!", "post"),
+    ("Had a lady come in tonight with a tray of homemade tamales for the whole staff. Best night shift ever!", "post"),
     # plates that cannot be read
     ("Our new lot is open, with 40 more spaces! [Photo: our parking lot, plates blurred]", "post"),
     # a reply that speaks to anyone, or offers a service to anyone, names no one's care
@@ -131,6 +139,15 @@ def test_the_classes_are_read(linter, text, kind):
 ])
 def test_near_misses_stay_clean(linter, text, kind):
     assert not phi(linter.lint_text(text, kind=kind)), [f.message for f in phi(linter.lint_text(text, kind=kind))]
+
+
+def test_health_in_a_record_of_someone_named_is_theirs(linter):
+    """"Mrs. Okafor's asthma chart": health between a name's possessive and its noun is the person's (a warning
+    at least); her retirement party is not."""
+    assert phi_any(linter.lint_text("Our trainer used last month's mistake, Mrs. Okafor's asthma chart left on the "
+                                    "counter, as a lesson."))
+    assert not phi_any(linter.lint_text("Mrs. Okafor's retirement party was a blast! Thank you for 30 years at our "
+                                        "front desk."))
 
 
 def test_the_kin_is_the_one_cared_for_not_the_person_named(linter):

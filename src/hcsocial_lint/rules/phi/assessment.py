@@ -689,9 +689,11 @@ class Assessment:
         if (token.dep_ == "poss" and token.head.lemma_.lower() in _NEWBORN_NOUNS and token.head.dep_ == "dobj"
                 and token.head.head.lemma_.lower() == "deliver"):
             return PATIENT, f"{token.head.head.text} {token.text}'s {token.head.text}"
-        if token.dep_ == "poss":
-            if any(h.start <= token.head.idx < h.end and self._personal(h) for h in self.health):
-                return CANDIDATE, f"{token.text}'s {token.head.text}"
+        if token.dep_ == "poss":  # "Gary's insulin", "Mrs. Henderson's diabetic foot ulcer chart"
+            between = (token.idx + len(token), token.head.idx + len(token.head))
+            if any((h.start <= token.head.idx < h.end or between[0] <= h.start < between[1]) and self._personal(h)
+                   for h in self.health):
+                return CANDIDATE, f"{token.text}'s {self.text[between[0]:between[1]].strip(chr(39) + chr(8217) + 's ')}"
         heads = [clause_head(token)] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]
         for head in heads:
             words = clause_tokens(head)

@@ -88,7 +88,8 @@ class DescribedPersonRecognizer(EntityRecognizer):
                 results.append(_result(UNIQUE_CHARACTERISTIC, start, end, SCORE, self, why, "named-kin"))
         for noun in (*_role_heads(doc), *_age_heads(doc)):
             determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}] + [doc[noun.left_edge.i].lower_]
-            definite = any(d in _DEFINITE for d in determiners) or any(c.lower_ == "certain" for c in noun.children)
+            definite = any(d in _DEFINITE for d in determiners) or any(c.lower_ == "certain" for c in noun.children) or any(
+                c.dep_ == "poss" and _names_a_place(c) for c in noun.children)  # "Jefferson Elementary's crossing guard"
             if definite:
                 span, name = _specified(noun), "described"  # "the", "our", or "a certain Pinebrook councilwoman"
                 if span is None and _one_office_holder(noun):
