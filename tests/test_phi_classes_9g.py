@@ -114,6 +114,8 @@ def test_the_classes_are_read(linter, text, kind):
     # the same role with no health and no care of ours, and a visit with no care
     ("Thanks to Maple Grove Middle's one and only lunch lady for the cookies she sent our night crew!", "post"),
     ("Had a lady come in tonight with a tray of homemade tamales for the whole staff. Best night shift ever!", "post"),
+    # a named possessor's role or kin with health, but no care of ours near it: news
+    ("Sen. Ortiz's newborn beats the odds of a rare heart condition, doctors say", "post"),
     # plates that cannot be read
     ("Our new lot is open, with 40 more spaces! [Photo: our parking lot, plates blurred]", "post"),
     # a reply that speaks to anyone, or offers a service to anyone, names no one's care

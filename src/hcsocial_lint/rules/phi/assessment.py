@@ -1563,6 +1563,9 @@ class Assessment:
                     continue  # care said of the one described counts too: "the foreman at ... was discharged"
                 if _OFFICE_HOLDER in detail.explanation and not own_care:
                     continue  # "the mayor spoke about his own flu shot": an official's public word, not our care of them
+                if _POSSESSOR_PATTERN in detail.explanation and not any(
+                        self._ours_in(s) for s in self.analysis.sentences if self.same_block(s.start_char, detail.start)):
+                    continue  # "Rep. Lee's baby defies the odds" is news; "Lincoln High's crossing guard ... our team splinted"
                 if _KIN_PATTERN in detail.explanation and not self._ours_in(sentence):
                     continue  # "an advocate whose nephew was hospitalized with measles": his care, but not ours
                 ours = own_care or (any(self._our_care_in(s) for s in self.analysis.sentences) if pictured
@@ -1594,6 +1597,9 @@ class Assessment:
             return True
         if any(inside(c) and _OURS.search(c.text) for c in self.care):
             return True
+        if any(t.dep_ == "nsubj" and t.head.pos_ == "VERB" and (t.lower_ == "we" or any(
+                w.lower_ == "our" for w in t.subtree)) for t in sentence):
+            return True  # "Our urgent care team splinted her wrist", "we fitted him"
         return any(t.lower_ == "here" and t.head.pos_ == "VERB" for t in sentence)
 
     def _our_care_in(self, sentence) -> bool:
@@ -1910,7 +1916,7 @@ _NOT_CLINICIANS = frozenset({"clinic", "hospital", "health system", "medical cen
 _ARTICLE_BEFORE = regex.compile(r"\b(?:a|an|our|one)\s+$", regex.IGNORECASE)
 _NAMED_INDEFINITE = "(pattern: named-indefinite)"  # descriptions.DescribedPersonRecognizer: "a junior on the X team"
 _PATIENT_AFTER = regex.compile(r"[\s-]+(?:[a-z]+\s+)?(?:patient|resident)\b", regex.IGNORECASE)
-_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|named-indefinite|local-office|kin-role|named-kin|family-multiples)\)")
+_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|named-indefinite|local-office|kin-role|named-kin|named-possessor|family-multiples)\)")
 _LAW_BEFORE = regex.compile(r"(?-i:\b(?!(?:Uncle|Coach|Mr|Dr|Pastor|Father|Brother|Grandpa|Papa|Big|Old|Little)\b)[A-Z][a-z]+)\s+$")
 _HOLIDAY = regex.compile(r"valentine|valentines", regex.IGNORECASE)
 _POSSESSIVE_AFTER = regex.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:day|reel|post|party|special|promo|sale|giveaway|week|weekend|dance|gala|photo|video|edition)\b",
@@ -1921,6 +1927,7 @@ _EVENT_NOUN = regex.compile(r"\b(?:recital|concert|party|parade|fair|festival|ga
                             r"toy drive|blood drive|book drive|food drive|bake sale|5k|walk-?a-?thon|tournament|performance|"
                             r"sing-?along|carols?|caroling)\b", regex.IGNORECASE)
 _SLANG_BEFORE = regex.compile(r"\b[Tt]he\s+$")  # "the GOAT", not "our DOG patient"
+_POSSESSOR_PATTERN = "(pattern: named-possessor)"  # "Jefferson Elementary's crossing guard": ours must be said nearby
 _KIN_PATTERN = "(pattern: named-kin)"  # "Dr. Nwosu's daughter": only our care of them counts, not anyone's
 _OURS = regex.compile(r"\b(?:our|ours|we|us|nuestr[oa]s?)\b", regex.IGNORECASE)
 _OFFICE_HOLDER = "(pattern: local-office)"  # "the mayor": one person, but a public one, so only our care of them counts

@@ -16,7 +16,8 @@ words right after the noun are read instead. Three more shapes pick out one pers
 a town has one holder of ("the mayor", "our sheriff"; pattern ``local-office``), a role held for the speaker's
 own kin ("my kid's soccer coach"; ``kin-role``), the kin of someone named ("Dr. Nwosu's daughter", "our own Dr.
 Nwosu, whose daughter ..."; ``named-kin``), and the one the speaker calls their favourite ("our favorite
-Tuesday regular"). A named possessor specifies too ("the Riverside Rays' star pitcher").
+Tuesday regular"). A named possessor specifies too ("the Riverside Rays' star pitcher"), and makes a role definite by itself
+("Jefferson Elementary's crossing guard"; ``named-possessor``, counted only with our care in its paragraph).
 
 A description alone is not PHI: the PHI rules count it only with health that can be the person's, in
 the description's sentence or one that refers back to them, or with our care said of them (see
@@ -57,6 +58,9 @@ _TITLES = frozenset({"dr", "coach", "pastor", "mayor", "judge", "sheriff", "nurs
 # Things an age can modify that are no one ("a 90-year-old building", "a 100-year-old tradition").
 _THINGS = frozenset({"building", "house", "home", "tradition", "company", "business", "church", "hospital", "clinic",
                      "tree", "bridge", "barn", "school", "program", "car", "truck", "recipe", "photo", "record"})
+# Nouns that say only that someone is a person, of a sex or an age group: no role to describe them by.
+_ANYONE = frozenset({"male", "female", "man", "woman", "boy", "girl", "person", "patient", "child", "kid", "baby", "infant",
+                     "gentleman", "lady", "individual", "resident", "guy", "teen", "teenager", "adult", "senior", "toddler"})
 # an age used as a noun: "a 15-year-old", "a 19 y/o", "a 22yo" (the tokens end at "old", "o" or "22yo")
 _AGE_NOUN = regex.compile(r"\b\d{1,2}(?:[\s-]?years?[\s-]old|[\s-]?yrs?[\s-]old|\s?y/o|\s?yo)\b(?![\s-]+(?:[a-z]+\s+)?"
                           r"(?:years?|months?)\b)", regex.IGNORECASE)
@@ -88,9 +92,11 @@ class DescribedPersonRecognizer(EntityRecognizer):
                 results.append(_result(UNIQUE_CHARACTERISTIC, start, end, SCORE, self, why, "named-kin"))
         for noun in (*_role_heads(doc), *_age_heads(doc)):
             determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}] + [doc[noun.left_edge.i].lower_]
-            definite = any(d in _DEFINITE for d in determiners) or any(c.lower_ == "certain" for c in noun.children) or any(
-                c.dep_ == "poss" and _names_a_place(c) for c in noun.children)  # "Jefferson Elementary's crossing guard"
-            if definite:
+            definite = any(d in _DEFINITE for d in determiners) or any(c.lower_ == "certain" for c in noun.children)
+            named_possessor = not definite and any(c.dep_ == "poss" and _names_a_place(c) for c in noun.children)
+            if named_possessor:
+                span, name = _specified(noun), "named-possessor"  # "Jefferson Elementary's one and only crossing guard"
+            elif definite:
                 span, name = _specified(noun), "described"  # "the", "our", or "a certain Pinebrook councilwoman"
                 if span is None and _one_office_holder(noun):
                     span, name = (noun.i - 1, noun.i), "local-office"  # "the mayor came in for his bloodwork"
@@ -154,8 +160,10 @@ def _age_heads(doc):
         last = span[-1]
         following = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if following is not None and following.pos_ in {"NOUN", "PROPN"} and following.is_lower:
-            if following.lemma_.lower() not in _THINGS:
-                yield following  # "a 34-year-old snowmobiler from Pine Hollow": the noun after is the head
+            if following.lemma_.lower() not in _THINGS | _ANYONE:
+                # "a 34-year-old snowmobiler from Pine Hollow": the noun after is the head; "a 60-year-old male of
+                # Balasore" is age, sex and place, read as quasi-identifiers (quasi.py), not as a description
+                yield following
             continue
         yield last
 
