@@ -243,3 +243,13 @@ def test_referral_rewards_read_as_offer_frames(linter, text):
 
 def test_an_employee_referral_bonus_for_hiring_is_not_a_patient_referral(linter):
     assert not findings(linter, "INC004", "Our nurses who refer a friend we hire earn a $1,000 bonus.")
+
+
+def test_a_contest_beside_a_service_said_to_be_absent_raffles_no_care(linter):
+    """"[Photo: a sack race at our booth; no screening going on]": the contest is a game, not a prize of care;
+    a raffle for a free screening is still INC002's."""
+    game = linter.lint_text("[Photo: kids in a sack race contest at our tent; no screening going on] Thanks for "
+                            "coming to the block party!")
+    assert not [f for f in game.findings if f.rule_id == "INC002"]
+    raffle = linter.lint_text("Enter our raffle for a free skin screening at our tent!")
+    assert [f for f in raffle.findings if f.rule_id == "INC002"]

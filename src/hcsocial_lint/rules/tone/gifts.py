@@ -22,7 +22,7 @@ from ...nlp.context import is_negated
 from ...model import Applicability, Edit, Evidence, Example, Hit, RuleMeta, Severity, Suggestion
 from .options import ToneOptions, tone_options
 from .profile import federal_audience, is_recruiting, tone_profile
-from .spans import (Sentence, clause_start, first, has, iter_windows, matches, money_values,
+from .spans import (Sentence, clause_start, has, iter_windows, matches, money_values,
                     sentence_end_punctuation, sentence_removal, sentences, tagged_matches)
 
 OIG_CITATION = ("Beneficiary Inducements CMP, 42 U.S.C. 1320a-7a(a)(5) and (i)(6); OIG Policy Statement on "
@@ -41,6 +41,15 @@ NOT_A_GIFT_TO_PATIENTS = regex.compile(
 FREQUENCY = regex.compile(r"(?<![\w-])(?:(?:every|each|per|a)\s+(month|week)|(monthly|weekly))(?![\w-])", regex.IGNORECASE)
 PER_YEAR = regex.compile(r"\$\s?(\d[\d,]*)(?:\.\d\d)?\s+(?:a|per|each|every)\s+year|\$\s?(\d[\d,]*)(?:\.\d\d)?\s+(?:annually|yearly)",
                          regex.IGNORECASE)
+
+# "no screening going on", "without any exam": a service said not to be there is no prize.
+_NONE_BEFORE = regex.compile(r"\b(?:no|without(?: any)?|not a)\s+$", regex.IGNORECASE)
+
+
+def _present(vocabulary: str, text: str, start: int, end: int):
+    """The first match of ``vocabulary`` in ``text[start:end]`` that the words before it do not say is absent."""
+    return next((m for m in matches(vocabulary, text, start, end)
+                 if not _NONE_BEFORE.search(text, max(start, m.start() - 12), m.start())), None)
 
 
 @dataclass(frozen=True)
@@ -349,13 +358,13 @@ class ClinicalPrizeContest:
                 continue
             prize = None
             for s in iter_windows(sents, index, 1, 1):
-                found = first("tone_services", text, s.start, s.end)
-                if found is not None:
+                found = _present("tone_services", text, s.start, s.end)
+                if found is not None:  # not "[Photo: kids in a hula-hoop contest; no screening going on]"
                     prize = found
                     break
             if prize is None:
-                prize = first("tone_care_tie", text, sentence.start, sentence.end) or \
-                    first("tone_referral", text, sentence.start, sentence.end)
+                prize = _present("tone_care_tie", text, sentence.start, sentence.end) or \
+                    _present("tone_referral", text, sentence.start, sentence.end)
             if prize is None:
                 continue
             reported.add(index)
