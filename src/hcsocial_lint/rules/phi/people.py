@@ -156,12 +156,12 @@ TRAINING_OR_STAFF = regex.compile(r"\b(?:nurs(?:e|es|ing)|residen(?:t|ts|cy)|med
 _GRADUATES = regex.compile(r"\b(?:grads?|graduates?|alumni)\b", regex.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
 def made_up_story(text: str) -> bool:
     """The post says its story is made up: a composite, a hypothetical, invented names ("story_disclaimer")."""
     return _patterns()["story_disclaimer"].search(text) is not None
 
 
+@lru_cache(maxsize=1)
 def _patterns() -> dict[str, regex.Pattern]:
     roles = _alternation("phi_staff_roles")
     credentials = _alternation("phi_staff_credentials")
