@@ -42,14 +42,11 @@ FREQUENCY = regex.compile(r"(?<![\w-])(?:(?:every|each|per|a)\s+(month|week)|(mo
 PER_YEAR = regex.compile(r"\$\s?(\d[\d,]*)(?:\.\d\d)?\s+(?:a|per|each|every)\s+year|\$\s?(\d[\d,]*)(?:\.\d\d)?\s+(?:annually|yearly)",
                          regex.IGNORECASE)
 
-# "no screening going on", "without any exam": a service said not to be there is no prize.
-_NONE_BEFORE = regex.compile(r"\b(?:no|without(?: any)?|not a)\s+$", regex.IGNORECASE)
-
-
-def _present(vocabulary: str, text: str, start: int, end: int):
-    """The first match of ``vocabulary`` in ``text[start:end]`` that the words before it do not say is absent."""
-    return next((m for m in matches(vocabulary, text, start, end)
-                 if not _NONE_BEFORE.search(text, max(start, m.start() - 12), m.start())), None)
+def _present(analysis: Analysis, vocabulary: str, start: int, end: int):
+    """The first match of ``vocabulary`` in ``analysis.text[start:end]`` that is not negated ("no screening going
+    on", "without any exam": a service said not to be there is no prize)."""
+    return next((m for m in matches(vocabulary, analysis.text, start, end)
+                 if not is_negated(analysis.doc, analysis.sentence_at(m.start()), m.start(), m.end())), None)
 
 
 @dataclass(frozen=True)
@@ -358,13 +355,13 @@ class ClinicalPrizeContest:
                 continue
             prize = None
             for s in iter_windows(sents, index, 1, 1):
-                found = _present("tone_services", text, s.start, s.end)
+                found = _present(analysis, "tone_services", s.start, s.end)
                 if found is not None:  # not "[Photo: kids in a hula-hoop contest; no screening going on]"
                     prize = found
                     break
             if prize is None:
-                prize = _present("tone_care_tie", text, sentence.start, sentence.end) or \
-                    _present("tone_referral", text, sentence.start, sentence.end)
+                prize = _present(analysis, "tone_care_tie", sentence.start, sentence.end) or \
+                    _present(analysis, "tone_referral", sentence.start, sentence.end)
             if prize is None:
                 continue
             reported.add(index)
