@@ -125,9 +125,11 @@ _MEMBER_OF_BEFORE = regex.compile(r"\b(?:singer|drummer|guitarist|bassist|frontm
 _SAINT_BEFORE = regex.compile(r"(?-i:\b(?:St\.?|Saint|Ste\.?)\s+$)")
 _SAINT_START = regex.compile(r"(?-i:(?:St\.?|Saint|Ste\.?)\s+[A-Z])")
 _TEAM_BEFORE = regex.compile(r"\bteam\s+$", regex.IGNORECASE)
-_TITLE_BEFORE = regex.compile(r"\b(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s+$", regex.IGNORECASE)
-_WITH_CLINICIAN = regex.compile(r"\s+(?:with|by)\s+(?:Dr|Dra|Doctor)\.?\s+[A-Z]")
-_TITLE_AT = regex.compile(r"(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s", regex.IGNORECASE)
+_ADDRESS_TITLE = r"(?:mr|mrs|ms|mx|dr|miss|prof)\.?"  # "Mr.", "Dr", "Prof."
+_TITLE_BEFORE = regex.compile(r"\b" + _ADDRESS_TITLE + r"\s+$", regex.IGNORECASE)
+_CLINICIAN_TITLE_WORD = r"(?:Dr|Dra|Doctor)\.?"  # a clinician's title: "Dr.", "Dra.", "Doctor"
+_WITH_CLINICIAN = regex.compile(r"\s+(?:with|by)\s+" + _CLINICIAN_TITLE_WORD + r"\s+[A-Z]")
+_TITLE_AT = regex.compile(_ADDRESS_TITLE + r"\s", regex.IGNORECASE)
 _PLACE_PREPOSITION_BEFORE = regex.compile(r"\b(?:at|in|into|inside|to)\s+(?:the\s+)?$", regex.IGNORECASE)
 _HANDLE_AFTER_NAME_GAP = regex.compile(r"\s{0,8}[(,]\s{0,8}")  # "Dr. Mullen (@emullen)"
 _HANDLE_LIST_GAP = regex.compile(r"[\s,&+]{1,8}(?:and\s+)?")  # "@a @b, @c and @d"
@@ -1417,7 +1419,7 @@ class Assessment:
                 continue  # "a code in the ER", "in the back of the rig": where we always work singles no one out
             found.append(Identifier(UNIQUE_CHARACTERISTIC, m.start(), m.end(), m.group(0), 0.6, "assessment",
                                     f"an emergency we worked, told by where it happened ('{place}') {_CALL_PATTERN}"))
-        for m in _PHOTO_DESCRIPTION.finditer(self.text):  # "[Photo: patient smiling in her bed, face visible]"
+        for m in self._photo_descriptions:  # "[Photo: patient smiling in her bed, face visible]"
             if _RECORDING.match(m.group(0)):  # "[Audio: voicemail from a patient, in his own voice]": a voice identifies
                 if _OWN_VOICE.search(m.group("description")):
                     found.append(Identifier(BIOMETRIC, m.start(), m.end(), m.group(0), 0.7, "assessment",
@@ -1432,6 +1434,11 @@ class Assessment:
         people = [(p.start, p.end) for p in self.people if p.role != NOT_A_PERSON]
         found = [i for i in found if i.kind != "LOCATION" or not any(s <= i.start and i.end <= e for s, e in people)]
         return tuple(sorted(found, key=lambda i: i.start))
+
+    @cached_property
+    def _photo_descriptions(self) -> tuple:
+        """The photos, videos and recordings the post describes ("[Photo: ...]"), once per post."""
+        return tuple(_PHOTO_DESCRIPTION.finditer(self.text))
 
     def _readable_record(self, photo) -> Identifier | None:
         """"[Photo: ...; behind them the whiteboard reads 'Rm 3 - J. Castillo - detox day 2']": a board, screen,
@@ -1587,7 +1594,7 @@ class Assessment:
         if len(self.text) > LONG or any(b.heading for b in self.blocks):
             return False
         return any(m.start() <= detail.start < m.end() and not _RECORDING.match(m.group(0))
-                   for m in _PHOTO_DESCRIPTION.finditer(self.text))
+                   for m in self._photo_descriptions)
 
     def _ours_in(self, sentence) -> bool:
         """A place, team or act of ours is said in the sentence ("on our unit", "with our midwives", "here", "we
@@ -1806,7 +1813,7 @@ class Assessment:
                 continue  # "our vaccination guidance" is about the practice, not the reviewer
             start, end = self.sentence_of(cue.start)
             yours = _YOUR_BEFORE.search(self.text[max(start, cue.start - 30):cue.start])
-            if (_GENERIC_TIME.search(self.text[start:end]) or _SERVICE_OFFER.search(self.text[start:end])) and not yours:
+            if (_GENERIC_TIME.search(self.text[start:end]) or self.offers_a_service(start, end)) and not yours:
                 continue  # "In general, most people return to work ...", "Flu shots are available Mon-Fri at all three locations"
             if _SECOND_PERSON.search(self.text[start:end]) or any(start <= p.start < end for p in self.named_in_reply):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))
@@ -1991,8 +1998,8 @@ _ORDINAL_BEFORE = regex.compile(r"\b\d[\d,]*(?:st|nd|rd|th)\s+(?:[\w-]+\s+)?$", 
 # Verbs of a procedure done to a body part ("Dr. Brandt repaired her Achilles").
 _REPAIR_VERBS = frozenset({"repair", "replace", "reconstruct", "rebuild", "fix", "remove", "set", "fuse", "straighten",
                            "realign", "graft", "complete", "perform"})
-_CLINICIAN_TITLE = regex.compile(r"(?:Dr|Dra|Doctor)\.?\s", regex.IGNORECASE)
-_CLINICIAN_TITLE_BEFORE = regex.compile(r"\b(?:Dr|Dra|Doctor)\.?\s+$", regex.IGNORECASE)
+_CLINICIAN_TITLE = regex.compile(_CLINICIAN_TITLE_WORD + r"\s", regex.IGNORECASE)
+_CLINICIAN_TITLE_BEFORE = regex.compile(r"\b" + _CLINICIAN_TITLE_WORD + r"\s+$", regex.IGNORECASE)
 _DOING_VERBS = frozenset({"perform", "do", "conduct", "lead", "assist", "teach", "run", "scrub"})
 _OWNER_BEFORE = regex.compile(r"\b(?:his|her|their) (?:mom|mommy|dad|daddy|mama|papa|owner|owners|human|humans|family|parents?|"
                               r"fur[- ]?(?:mom|dad|parents?))\s*,?\s*(?:the\s+)?$", regex.IGNORECASE)

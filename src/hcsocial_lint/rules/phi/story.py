@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ...analysis import Analysis
-from ...model import Applicability, Example, Hit, RuleMeta, Severity, Suggestion
 import regex
 
+from ...analysis import Analysis
+from ...model import Applicability, Example, Hit, RuleMeta, Severity, Suggestion
 from .assessment import POST_KINDS, TITLE_WORDS, assess
+from .explain import AUTHORIZE, authorization_evidence, cue_evidence, deidentify, identifier_evidence, quote, tie_evidence
 from .names import is_given_name
 from .options import authorization_scope
-from .explain import AUTHORIZE, authorization_evidence, cue_evidence, deidentify, identifier_evidence, quote, tie_evidence
 
 
 # A scope that allows more than a first name: "name, photo ...", "full name", "names Katie and Sam Brandt" (not a
