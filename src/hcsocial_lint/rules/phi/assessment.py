@@ -403,15 +403,17 @@ class Assessment:
         return self._reported(cues, negation=False)
 
     def _here_of_care(self) -> list[Cue]:
-        """"her ACL reconstruction here", "treated here": "here" is our place of care when it modifies a
-        care event or a health word; "Read here" and "Register here" point at a link."""
+        """"her ACL reconstruction here", "treated here", "got a new kidney here": "here" is our place of care when it
+        modifies a care event, a health word or a verb whose object is one; "Read here" and "Register here" point at
+        a link."""
         found = []
         events = [*self.health, *signals.find(self.text, "phi_care_events")]
         for token in self.doc:
             if token.lower_ != "here" or token.i == 0:
                 continue
             head = token.head
-            words = [head, *(c for c in head.children if c.dep_ in {"compound", "amod"})]
+            # the event itself, or what was received here: "who got a new kidney here", "had her surgery here"
+            words = [head, *(c for c in head.children if c.dep_ in {"compound", "amod", "dobj"})]
             if any(c.start <= w.idx < c.end for c in events for w in words) or head.lemma_ in _CARE_VERBS:
                 found.append(Cue(token.idx, token.idx + 4, token.text, "parse", "place of care ('here' after a care event)"))
         return found

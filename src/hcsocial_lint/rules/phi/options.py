@@ -6,9 +6,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from .rewrite import DEFAULT_REPLY_TEMPLATE
 
 AUTHORIZATION_KEYS = ("hipaa_authorization", "hipaa_authorization_id")
+# A record that says the authorization is not (or no longer) in force: revoked or withdrawn (45 CFR 164.508(b)(5)),
+# expired, or asked for and not yet signed. "signed: not yet, form emailed", "status: revoked 2026-11-30", "ref: none".
+_NOT_IN_FORCE = regex.compile(r"\b(?:revok\w*|withdr[ae]wn?|rescinded|expired|pending|awaiting|requested|declined|refused|"
+                              r"unsigned|not\s+(?:yet\s+)?(?:signed|received|returned|on file)|not yet|no signature)\b",
+                              regex.IGNORECASE)
+_NO_VALUE = regex.compile(r"\s*(?:none|no|n/?a|tbd|-+|false|0)?\s*", regex.IGNORECASE)
+_SCOPE_IN_REFERENCE = regex.compile(r"\((?P<scope>[^()]*\b(?:only|name|photo|first|scope|covers)\b[^()]*)\)", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,21 +59,55 @@ def options_from(table: Mapping[str, Any]) -> PhiOptions:
     return PhiOptions(template.strip(), float(score), escalate)
 
 
-def authorization(metadata: Mapping[str, Any]) -> str | None:
-    """The draft's HIPAA authorization reference from front matter, if any."""
+def _record(metadata: Mapping[str, Any]) -> Any:
     for key in AUTHORIZATION_KEYS:
         value = metadata.get(key)
         if value not in (None, "", False):
-            return str(value)
+            return value
     return None
 
 
+def authorization(metadata: Mapping[str, Any]) -> str | None:
+    """The draft's HIPAA authorization reference from front matter, if any that is in force."""
+    value = _record(metadata)
+    if value is None or authorization_not_in_force(metadata) is not None:
+        return None
+    return str(value)
+
+
+def authorization_not_in_force(metadata: Mapping[str, Any]) -> str | None:
+    """What in the recorded authorization says it is not in force ("revoked by patient 2026-11-30", "signed: not
+    yet"; a record whose reference and signature are both empty), or None when nothing does."""
+    value = _record(metadata)
+    if value is None:
+        return None
+    if isinstance(value, Mapping):
+        fields = {str(k).lower(): v for k, v in value.items()}
+        for key in ("status", "signed", "ref", "reference", "id", "revoked", "note"):
+            said = fields.get(key)
+            if key == "revoked" and said not in (None, "", False, "no"):
+                return f"revoked: {said}"
+            if isinstance(said, str) and _NOT_IN_FORCE.search(said):
+                return f"{key}: {said}"
+        if "signed" in fields or "ref" in fields:
+            signed, reference = fields.get("signed"), fields.get("ref", fields.get("reference"))
+            if all(v is None or v is False or isinstance(v, str) and _NO_VALUE.fullmatch(v) for v in (signed, reference)):
+                return f"signed: {signed}, ref: {reference}"
+        return None
+    text = str(value)
+    return text if _NOT_IN_FORCE.search(text) or _NO_VALUE.fullmatch(text) else None
+
+
 def authorization_scope(metadata: Mapping[str, Any]) -> str | None:
-    """What the recorded authorization says it covers (``hipaa_authorization: {ref: ..., scope: ...}``), lower
-    case, or None when the record gives no scope."""
-    for key in AUTHORIZATION_KEYS:
-        value = metadata.get(key)
-        if isinstance(value, Mapping) and value.get("scope") not in (None, "", []):
-            scope = value["scope"]
-            return "; ".join(map(str, scope)).lower() if isinstance(scope, (list, tuple)) else str(scope).lower()
+    """What the recorded authorization says it covers (``hipaa_authorization: {ref: ..., scope: ...}``, or a
+    reference with its scope in brackets: "AUTH-0311 (first name and photo only)"), lower case, or None when the
+    record gives no scope."""
+    value = _record(metadata)
+    if isinstance(value, Mapping) and value.get("scope") not in (None, "", []):
+        scope = value["scope"]
+        return "; ".join(map(str, scope)).lower() if isinstance(scope, (list, tuple)) else str(scope).lower()
+    if isinstance(value, str):
+        bracketed = _SCOPE_IN_REFERENCE.search(value)
+        if bracketed:
+            return bracketed.group("scope").lower()
     return None

@@ -12,7 +12,7 @@ from ...model import Applicability, Example, Hit, RuleMeta, Severity, Suggestion
 from .assessment import POST_KINDS, TITLE_WORDS, assess
 from .explain import AUTHORIZE, authorization_evidence, cue_evidence, deidentify, identifier_evidence, quote, tie_evidence
 from .names import is_given_name
-from .options import authorization_scope
+from .options import authorization_not_in_force, authorization_scope
 
 
 # A scope that allows more than a first name: "name, photo ...", "full name", "names Katie and Sam Brandt" (not a
@@ -44,6 +44,29 @@ def beyond_scope(scope: str | None, identified) -> list:
     return found
 
 
+# A scope that excludes health information ("no clinical details", "not the diagnosis"), and words that say a scope
+# covers some ("her knee replacement story", "NICU graduate status", "treatment journey").
+_HEALTH_EXCLUDED = regex.compile(r"\b(?:no|not|without|excluding|excludes?)\s+(?:the\s+|any\s+|other\s+)?(?:clinical|medical|"
+                                 r"health|diagnos\w*|treatment|condition|procedure)", regex.IGNORECASE)
+_HEALTH_COVERED = regex.compile(r"\b(?:stor(?:y|ies)|health|medical|clinical|diagnos\w*|conditions?|treatments?|procedures?|"
+                                r"surger(?:y|ies)|care|journey|recovery|experience|outcomes?|results?|before|after|"
+                                r"transformation|status|graduate|testimonial|quote|statement|details?)\b", regex.IGNORECASE)
+
+
+def health_beyond_scope(scope: str | None, health) -> list:
+    """The health information a post gives that its recorded authorization's scope leaves out: any, when the scope
+    excludes it ("no clinical details") or lists identifiers "only" and no health at all ("first name and photo
+    only"). A health word the scope names is covered."""
+    if not scope or not health:
+        return []
+    uncovered = [h for h in health if h.text.lower() not in scope]
+    if _HEALTH_EXCLUDED.search(scope):
+        return uncovered
+    if regex.search(r"\bonly\b", scope) and not _HEALTH_COVERED.search(scope) and len(uncovered) == len(health):
+        return uncovered
+    return []
+
+
 def _why_beyond(identifier) -> str:
     if identifier.kind == "PERSON":
         return f"the full name '{identifier.text}' where the scope lists a first name"
@@ -66,8 +89,10 @@ class PatientStoryWithoutAuthorization:
                 "front matter (`hipaa_authorization: <id>`) it is an error (critical for sensitive categories); "
                 "with one it is an info reminder listing what the post identifies, so the author can check the "
                 "authorization covers it. When the record gives its scope (`hipaa_authorization: {ref: ..., scope: "
-                "...}`) and the post identifies the patient beyond it (a surname where the scope lists a first name, "
-                "a street address it does not list), the reminder is a warning.",
+                "...}`, or a reference with its scope in brackets) and the post goes beyond it (a surname where the scope "
+                "lists a first name, a street address it does not list, health information when the scope excludes "
+                "it or lists identifiers only), the reminder is a warning. A record that says the authorization is "
+                "not in force (revoked, withdrawn, expired, not yet signed) authorizes nothing.",
         rationale="A testimonial or success story uses PHI for marketing, which needs the patient's written "
                   "authorization; the patient posting their own story does not authorize us to repeat it. Even "
                   "with an authorization, post only what it covers (minimum necessary, 45 CFR 164.502(b)).",
@@ -93,22 +118,26 @@ class PatientStoryWithoutAuthorization:
             if patients or assessment.detail_hits:
                 yield self._reminder(assessment, patients)
             return
+        # a record that is not in force (revoked, not yet signed) says the post is a story that needs one
+        lapsed = authorization_not_in_force(analysis.post.metadata)
         framing = assessment.story or (assessment.celebration if patients else ())
-        if not patients or not framing:
+        if not patients or not framing and not lapsed:
             return
         tie = patients[0]
-        cue = min(framing, key=lambda c: abs(c.start - tie.person.start))
+        cue = min(framing, key=lambda c: abs(c.start - tie.person.start)) if framing else tie.person.identifier
         sensitive = assessment.sensitive_of(tie.health)
         suggestion = deidentify(assessment, tie)
+        needs = ("their written authorization: the one recorded is not in force "
+                 f"(hipaa_authorization {lapsed!r}); post it only once a signed authorization is in force" if lapsed else
+                 "their written authorization: add `hipaa_authorization: <reference>` to the front matter once it is signed")
         severity, message = assessment.permitted(
             Severity.CRITICAL if sensitive else Severity.ERROR,
-            f"a story about an identifiable patient ('{tie.person.text}'; {quote(framing)}) needs "
-            "their written authorization: add `hipaa_authorization: <reference>` to the front matter once "
-            "it is signed" + (f"; {quote(sensitive)} is a sensitive category" if sensitive else ""))
+            f"a story about an identifiable patient ('{tie.person.text}'; {quote(framing or [cue])}) needs "
+            + needs + (f"; {quote(sensitive)} is a sensitive category" if sensitive else ""))
         yield Hit(
             cue.start, cue.end, category="PATIENT-STORY", score=tie.person.identifier.score,
             severity=severity, message=message,
-            evidence=(cue_evidence(cue, "story"), *tie_evidence(tie)),
+            evidence=(cue_evidence(cue, "story") if framing else authorization_evidence(lapsed), *tie_evidence(tie)),
             suggestions=tuple(s for s in (AUTHORIZE, suggestion) if s is not None),
         )
 
@@ -129,12 +158,16 @@ class PatientStoryWithoutAuthorization:
         named = [p.identifier for p in assessment.people if p.may_be_patient and not p.provider]  # the story's subject
         beyond = beyond_scope(authorization_scope(assessment.analysis.post.metadata),
                               [*identified, *(i for i in named if i not in identified)])
-        if beyond:
-            first = beyond[0]
+        health_beyond = health_beyond_scope(authorization_scope(assessment.analysis.post.metadata), health)
+        if beyond or health_beyond:
+            first = (beyond or health_beyond)[0]
+            why = [_why_beyond(i) for i in beyond]
+            if health_beyond:
+                why.append(f"health information {quote(health_beyond)}, which the scope does not cover")
             return Hit(
-                first.start, first.end, severity=Severity.WARNING, category=first.kind,
-                message=(f"authorized story (hipaa_authorization: {reference}), but the post identifies the patient beyond "
-                         f"what the recorded scope lists: {'; '.join(_why_beyond(i) for i in beyond)}"),
+                first.start, first.end, severity=Severity.WARNING, category=beyond[0].kind if beyond else "HEALTH",
+                message=(f"authorized story (hipaa_authorization: {reference}), but the post discloses more than "
+                         f"what the recorded scope lists: {'; '.join(why)}"),
                 evidence=tuple(evidence),
                 suggestions=(Suggestion("Remove what the authorization does not cover, or record a signed authorization "
                                         "that covers it (45 CFR 164.508(b)(1), 164.502(b))", (), Applicability.DISPLAY),),
