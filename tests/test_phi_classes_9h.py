@@ -84,3 +84,150 @@ def test_care_received_here(linter, text):
 ])
 def test_here_without_a_person_receiving_care(linter, text):
     assert not phi(linter.lint_text(text))
+
+
+@pytest.mark.parametrize("text, kind", [
+    # care done to a part of the person's body by "our <team>", in the sentence naming them or the next one
+    ("Thank you to the Ibsen family for the new defibrillators, donated after our crew restarted Arne Ibsen's heart "
+     "at his bakery in May.", "post"),
+    ("Congrats to Tomas Okafor! Our urgent care team stitched his chin after the skate park fall, and he's back on his "
+     "board.", "post"),
+    # a reply that says we cared for the person addressed
+    ("So glad we could get you patched up before the tournament!", "review-reply"),
+    # a reply about the one the commenter asked after: health with "he" or "she" as its subject
+    ("Yes, it was the coach, and he's stable now. Thank you all for the prayers!", "comment-reply"),
+    ("Yes, sadly she spent two nights in our ICU, but she's home and feeling better.", "comment-reply"),
+    # a public figure at our place of care, with health of theirs in the next sentence
+    ("Spotted at our Westside vaccine clinic today: Alderman Gus Petrakis rolling up his sleeve! He also got his "
+     "shingles shot and told us his diabetes makes him extra careful.", "post"),
+    # a clinician's role to or for the person
+    ("Family dentistry in Ridgefield | Proud dentist to Olympic swimmer Dana Kowal since she was 5", "bio"),
+    ("Proud provider for Coach Ray Dunn and the whole Dunn family since 2009!", "bio"),
+])
+def test_care_said_by_what_we_did_to_them(linter, text, kind):
+    assert phi(linter.lint_text(text, kind=kind))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Our crew cleared the snow from Mr. Hale's driveway for the food drive.", "post"),
+    ("Our team opened her new bakery on Main Street with a ribbon cutting, congrats Rosa Diaz!", "post"),
+    ("Most people feel better within a day or two of the vaccine.", "comment-reply"),
+    ("He is our newest nurse and he loves teaching CPR classes.", "comment-reply"),
+    ("Thanks to Mayor Lena Ortiz for visiting our new clinic today. She talked about her asthma as a kid at the "
+     "town hall.", "post"),
+    ("Proud sponsor to Olympic swimmer Dana Kowal since 2019!", "post"),
+    ("We're hiring a nurse for Dr. Ellen Marsh's clinic.", "post"),
+    ("We're hiring a nurse for Judge Ellen Marsh's new chambers downtown.", "post"),
+])
+def test_near_misses_of_care_said_by_what_we_did(linter, text, kind):
+    assert not phi(linter.lint_text(text, kind=kind))
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a vaccine's name is not a person
+    ("Back-to-school shots this Saturday at our Elm Street clinic: MMR, Tdap, HPV and flu. Bring your child's shot "
+     "record.", "ad"),
+    # our own address is not where someone lives
+    ("Neighbors on Alder Court: our new pediatric office at 22 Alder Court opens Monday! Newborn visits and "
+     "well-child checks.", "ad"),
+    # a gift to our unit makes a donor
+    ("Thank you to Priya and Sam Kessler for their $100,000 gift to our neonatal ICU. It funds two new isolettes.",
+     "post"),
+    # staff read through a role with a modifier, a colon and an age
+    ("Happy birthday to our front-desk legend, Marisol Vance! [Photo: Marisol at the front desk in a paper crown]",
+     "post"),
+    ("Meet our favourite volunteer: 91-year-old Edwin, who has rocked babies in our NICU every Tuesday since 2012.",
+     "post"),
+])
+def test_not_a_patient(linter, text, kind):
+    assert not phi(linter.lint_text(text, kind=kind))
+
+
+@pytest.mark.parametrize("text", [
+    # the kin of our staff is not staff
+    "Happy 2nd birthday to Pia, daughter of our nurse Renee! Pia spent her first month in our NICU.",
+    # "you taught us about courage" is said to a patient we mourn, not to a teacher on our staff
+    "We are heartbroken. Last night we lost our brave Eli Marsh, age 7, after his long fight with leukemia. Eli, you "
+    "taught us all about courage.",
+])
+def test_a_patient_is_not_read_as_staff(linter, text):
+    assert phi(linter.lint_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    # the kin a named person brought in for care is the one cared for
+    "What a morning! Shortstop Reggie Alvarez brought his triplets in for their 6-month checkups and shots.",
+    # the mention our care is read from says who the patient is
+    "Meet Walt. Walt ignored the pressure in his chest for two days. Our cath lab team opened his artery just in time.",
+])
+def test_kin_brought_in_and_a_later_mention(linter, text):
+    assert phi(linter.lint_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Shortstop Reggie Alvarez brought his triplets to our library story hour and read to the whole room!",
+    "Welcome Dr. Ines Barros to our cardiology team! Dr. Barros completed her interventional cardiology fellowship "
+    "in Boston.",
+])
+def test_kin_and_a_clinician_near_misses(linter, text):
+    assert not phi(linter.lint_text(text))
+
+
+def test_an_emoji_before_a_determiner_ends_a_sentence(linter):
+    from hcsocial_lint.nlp.models import load_model
+
+    doc = load_model().nlp("Proud of our night team this weekend 💚 A Ridgeview College junior came in after a fall.")
+    assert [s.text.split()[0] for s in doc.sents] == ["Proud", "A"]
+    doc = load_model().nlp("Happy birthday 🎂 Maria! Thank you for everything.")
+    assert doc[:5].text.startswith("Happy birthday 🎂 Maria")
+    assert len([s for s in doc.sents if "Maria" in s.text and "birthday" in s.text]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a description read across an emoji that ends its sentence
+    "So proud of our ED team tonight 💙 A Ridgeview College junior who came in after an intentional overdose is safe "
+    "and connected with counseling.",
+    # the one described goes on as "he" two sentences later, where our care is said
+    "Case of the month: on May 2, a 41-year-old ferry mechanic for Lake Lines came in after a crush injury. Compartment "
+    "syndrome by hour four. After three surgeries in our trauma unit, he walked out on Friday.",
+])
+def test_a_description_read_across_sentences(linter, text):
+    assert phi(linter.lint_text(text))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("[Video: a slow pan down the empty ICU hallway at 4 am; the camera stays away from patient rooms]\nNight shift "
+     "magic. #ICUlife", "story"),
+    ("[Photo: a gloved hand scanning a training wristband on a manikin arm: 'TEST, PATIENT MRN 0000000']\nScan every "
+     "band, every time.", "post"),
+    ("We can't discuss anyone's care here. If you ate at the church supper and have a fever or cramps, please call "
+     "your doctor.", "comment-reply"),
+    ("Thank you for writing! We'll share your kind words with our pediatric ED team.", "review-reply"),
+    ("Thanks for raising this. Concerns about diagnosis go to our medical director; please call us directly.",
+     "review-reply"),
+])
+def test_replies_and_pictures_that_disclose_nothing(linter, text, kind):
+    assert not phi(linter.lint_text(text, kind=kind))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Health hut news: a camper from the Otter cabin slipped at the lake on Tuesday. Our nurse checked her out and "
+     "she's in a splint for a sprained wrist.", "post"),
+    ("Name our newest NICU resident's knitted turtle! The baby boy in Pod B was born last night at 26 weeks.", "story"),
+    ("Hola Marta, sí, tu abuela sigue con nosotros en el cuarto 310 y está estable.", "comment-reply"),
+    ("Thank you, Dana! Noah was so brave during his spinal tap. We hope the test comes back clear.", "comment-reply"),
+    ("Rough night in peds ED. Had a 4 yo tonight who swallowed a magnet. Lock up those toys!", "post"),
+    ("\"I couldn't lift my grandson. After six weeks at Maple Spine Center, I'm back to pushing his stroller!\" "
+     "— Irene T., Oakdale", "ad"),
+])
+def test_more_classes_from_the_studied_sets(linter, text, kind):
+    assert phi(linter.lint_text(text, kind=kind))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Camp reminder: every camper needs a signed health form and a sun hat before the Otter cabin trip.", "post"),
+    ("Hola Marta, nuestro horario de visitas es de 8 a 8. ¡Gracias por preguntar!", "comment-reply"),
+    ("\"Our crew spent six weeks at Maple Spine Center building the new gym.\" — Coach Ray", "post"),
+])
+def test_near_misses_of_the_studied_classes(linter, text, kind):
+    assert not phi(linter.lint_text(text, kind=kind))

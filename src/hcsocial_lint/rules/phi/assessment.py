@@ -22,7 +22,7 @@ from ...language.blocks import LONG, Block, block_of, blocks
 from ...language.clauses import clause_head, clause_tokens, governs, same_clause, token_at
 from ...language.entities import drug_names, handle_kind, type_of_name
 from ...nlp.regex_budget import TimedPattern, timed
-from ...vocabularies import pattern
+from ...vocabularies import pattern, terms
 from . import signals
 from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers, state_or_larger
 from .options import PhiOptions, authorization, options_from
@@ -51,6 +51,10 @@ _REVIEWER = regex.compile(r"\b(?:a|this|the|that)\s+(?:\w+\s+)?(?:patient|review
 _INPATIENT = regex.compile(r"\b(?:bed|bay|crib|isolette|bassinet|cubicle|exam room|patient room|recovery room|delivery room|"
                            r"isolation room|icu|nicu|picu|cicu|pacu|er|ed|l&d)\b", regex.IGNORECASE)
 _QUOTE_ATTRIBUTION = regex.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,400})[\"\u201d]\s*(?P<dash>[-\u2013\u2014~])\s*\w")
+# A course of care told by the one who had it: "after 8 weeks at Ridgeline", "six sessions with your team".
+_COURSE_OF_CARE = regex.compile(r"\b(?:\d+|a few|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:[\w-]+\s+)?"
+                                r"(?:weeks?|months?|sessions?|visits?|treatments?|adjustments?|appointments?)\s+(?:at|with|of care at)\s+"
+                                r"(?:(?-i:[A-Z])|your|you|the clinic|the office)", regex.IGNORECASE)
 _FIRST_PERSON = regex.compile(r"\b(?:i|my|me|i'm|i've)\b", regex.IGNORECASE)
 _SCHOOL = regex.compile(r"\b(?:high|elementary|middle|school|academy|college|university)\b", regex.IGNORECASE)
 # A photo or video the draft describes in brackets: "[Photo: Ana in the infusion chair]".
@@ -443,6 +447,10 @@ class Assessment:
             if _FIRST_PERSON.search(quoted) and any(match.start("quote") <= h.start < match.end("quote") for h in self.health):
                 cues.append(Cue(match.start("dash"), match.end("dash"), match.group("dash"), "quotation",
                                 "first-person health quotation attributed to someone"))
+            elif _FIRST_PERSON.search(quoted) and _COURSE_OF_CARE.search(quoted):
+                # '"After 8 weeks at Ridgeline Chiropractic, I'm back on the floor playing trains!" — Barbara K.'
+                cues.append(Cue(match.start("dash"), match.end("dash"), match.group("dash"), "quotation",
+                                "first-person quotation about a course of care, attributed to someone"))
         return tuple(sorted(cues, key=lambda c: c.start))
 
     @cached_property
@@ -684,6 +692,11 @@ class Assessment:
             if not any(c.dep_ == "nsubj" and c.lower_ not in {"we", "i", "who"} and not any(
                     t.lower_ in {"our", "we"} for t in c.subtree) for c in verb.children):
                 return PATIENT, verb.text if verb.lower_ not in {"care"} else f"care for {person.text}"
+        # a clinician's role to or for the person: "proud dentist to Olympic gymnast Tessa Moreno", "provider for Mr. Hale"
+        clinician_to = _CLINICIAN_TO_BEFORE.search(self.text, max(self.sentence_of(person.start)[0], person.start - 60), person.start)
+        if clinician_to is not None and not _OWNER_AFTER.match(self.text, person.end) and not (
+                _CLINICIAN_TITLE.match(person.text) or _CLINICIAN_TITLE_BEFORE.search(self.text, max(0, person.start - 6), person.start)):
+            return PATIENT, f"{clinician_to.group(0)}{person.text}"  # not "a nurse for Dr. Marsh", "for Ana Ruiz's clinic"
         # the antecedent of a relative clause whose object is the person: "who our ER team patched up"
         for clause in (c for c in token.children if c.dep_ == "relcl" and c.lemma_.lower() in _CARED_FOR_VERBS):
             if any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"who", "whom", "that"} for c in clause.children) and all(
@@ -759,15 +772,24 @@ class Assessment:
     def _their_procedure_by_our_clinician(self, person: Person, token) -> str | None:
         """"her bunion surgery with Dr. Patel", "since Dr. Brandt repaired her Achilles", "Carla, whose reconstruction
         Dr. Fenn completed": a procedure of the person's (owned by their name, a pronoun after it, or "whose" on
-        them), done by a titled clinician or by us, in the sentence naming them. Whoever they are (an official,
+        them), done by a titled clinician or by us, in the sentence naming them or the next one; care done to a part
+        of their body ("our crew restarted his heart") by "our <team>" too. Whoever they are (an official,
         a colleague), that is care they received; a clinician's own work ("her 500th surgery") is not."""
         start, end = self.sentence_of(person.start)
+        following = self._next_sentences(self.sentence_index(person.start), 1)
+        if following and self.same_block(person.start, following[0][0]):  # "... Our ER team stitched his chin."
+            end = following[0][1]
+        surname = person.text.split()[-1].strip(".,'\u2019s").lower() if person.text.split() else ""
         clinicians = [i for i in self.identifiers if i.kind == "PERSON" and start <= i.start < end
                       and not i.overlaps(person.identifier.start, person.identifier.end)
+                      and i.text.split()[-1].strip(".,'\u2019s").lower() != surname  # "Dr. Osei completed his fellowship"
                       and (_CLINICIAN_TITLE.match(i.text) or _CLINICIAN_TITLE_BEFORE.search(self.text, max(0, i.start - 6), i.start))]
 
         def by_us(word) -> bool:
             return word.lower_ in {"we", "us"} or any(c.start <= word.idx < c.end for c in clinicians)
+
+        def our_team(word) -> bool:  # "our crew", "our cath lab team", "the ER team"
+            return any(c.dep_ == "poss" and c.lower_ == "our" for c in word.children)
 
         def owner_is_them(owner) -> bool:
             if owner.i == token.i or person.identifier.start <= owner.idx < person.identifier.end:
@@ -787,15 +809,19 @@ class Assessment:
             health = next((h for h in self.health if h.start <= noun.idx < h.end or noun.idx <= h.start < noun.idx + len(noun)
                            and h.end <= noun.idx + len(noun) + 1 or any(c.dep_ == "compound" and h.start <= c.idx < h.end
                                                                          for c in noun.children)), None)
-            repaired = verb is not None and verb.lemma_.lower() in _REPAIR_VERBS
-            if (health is None or not self._personal(health) or self._performed(health)) and not repaired:
+            body_part = verb is not None and (
+                noun.lemma_.lower() in terms("phi_body_parts") and verb.lemma_.lower() in _REPAIR_VERBS | _GENERIC_REPAIR_VERBS | _BODY_CARE_VERBS
+                or noun.lemma_.lower() in _PROCEDURE_NOUNS and verb.lemma_.lower() in _GENERIC_REPAIR_VERBS)  # "completed her reconstruction"
+            repaired = verb is not None and verb.lemma_.lower() in _REPAIR_VERBS or body_part
+            if (health is None or not self._personal(health) or self._performed(health)) and not repaired and not body_part:
                 continue
             doers = [c for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "agent"} and c.i != noun.i]
             doers += [c for c in noun.children if c.dep_ == "appos"]
             doers += [g for p in [*noun.children, *(verb.children if verb is not None else ())]
                       if p.dep_ == "prep" and p.lower_ in {"with", "by"} for g in p.children if g.dep_ == "pobj"]
             doers += [g for d in list(doers) if d.dep_ == "agent" for g in d.children if g.dep_ == "pobj"]
-            doer = next((d for d in doers if by_us(d) or any(by_us(c) for c in d.children if c.dep_ in {"compound", "flat"})), None)
+            doer = next((d for d in doers if by_us(d) or any(by_us(c) for c in d.children if c.dep_ in {"compound", "flat"})
+                         or body_part and our_team(d)), None)
             if doer is not None:
                 phrase = self.doc[min(t.i for t in noun.subtree if t.i <= noun.i):noun.i + 1].text
                 who = self.doc[min(t.i for t in doer.subtree if t.i <= doer.i):doer.i + 1].text
@@ -851,21 +877,38 @@ class Assessment:
         pronoun, and puts their own health (theirs by "his", "her") at a place of our care."""
         title = _TITLE_WORD_BEFORE.search(self.text, max(0, person.start - 24), person.start)
         index = self.sentence_index(person.start)
+        named_in = self.sentences[index]
+        if index and self.text[:named_in[0]].rstrip().endswith(":"):  # "Spotted at our clinic: Councilmember Reyes ..."
+            named_in = (self.sentences[index - 1][0], named_in[1])
+        # "Spotted at our flu clinic: Councilmember Reyes rolling up his sleeve! He also got his booster": our place of
+        # care in the sentence naming them, unless they came as a guest (to speak, tour, visit)
+        clause = self._clause_words(person)
+        guest = clause is None or any(_GUEST_VERB.fullmatch(t.text) for t in clause)
+        own_places = [] if guest else [c for c in self.places if named_in[0] <= c.start < named_in[1] and _OUR_CARE_PLACE.search(c.text)]
         for start, end in self._next_sentences(index, 1):
             if not self.same_block(person.start, start):
                 return None
-            opening = self.text[start:min(end, start + 40)].lower()
+            opening = _LEADING_SYMBOLS.sub("", self.text[start:min(end, start + 40)].lower())  # "💉 He also got ..."
             if not (title and opening.startswith(f"the {title.group(1).lower()}") or _PRONOUN_OPENING.match(opening)):
                 continue
             received = [c for c in self.care if start <= c.start < end and self._received(c, True)]
             if received:
                 return received[0].text  # "Please keep our unit secretary Paulette in your prayers. She was admitted ..."
             places = [c for c in self.places if start <= c.start < end and _OUR_CARE_PLACE.search(c.text)]
+            if not any(start <= c.start < end for c in self.lexicon("public_speaking")):  # not "she spoke of her cancer"
+                places += own_places
             theirs = [h for h in self.health if start <= h.start < end and self._personal(h) and (_THEIR_BEFORE.search(
                 self.text, max(start, h.start - 24), h.start) or _THEIRS_INSIDE.search(h.text))]
             if places and theirs:
                 return f"{theirs[0].text} ... {places[0].text}"
         return None
+
+    def _clause_words(self, person: Person):
+        """The words of the clause naming the person, or None without a parse."""
+        token = token_at(self.doc, max(person.identifier.start, person.identifier.end - 1))
+        if token is None or not self.doc.has_annotation("DEP"):
+            return None
+        return clause_tokens(clause_head(token))
 
     def _their_care_here(self, person: Person) -> str | None:
         """"Welcome back, Nurse Dee! After her bypass surgery here in May, ...": health of theirs ("her") that
@@ -1058,6 +1101,9 @@ class Assessment:
                 continue  # "Coach Hill's wife finished chemo": the wife is the one cared for (a description, PHI-08)
             if mentions[0].role == GUEST:  # "Meet Amina Yusuf. ... Amina arrived at our ED": the guess of "meet" yields
                 mentions = sorted(mentions, key=lambda p: not p.may_be_patient)
+            # "Meet Dan. ... Dan waited hours before coming in. Our cath lab opened his artery": the mention our care is
+            # read from says who the person is
+            mentions = sorted(mentions, key=lambda p: p.role != PATIENT)
             tie = self._tie(mentions, single)
             if tie.person.may_be_patient or (tie.care and self._cue_in_sentence_of(tie.care, mentions)):
                 ties.append(tie)
@@ -1252,6 +1298,8 @@ class Assessment:
         if token is None:
             return False
         head = clause_head(token)
+        if _KIN_BROUGHT_IN.match(cue.text):
+            return True  # "Coach Lin brought her son in for his shots": the son is the one cared for
         subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects:
             return False
@@ -1498,7 +1546,8 @@ class Assessment:
             # its own apposition, in its sentence, not about the nurse of the sentence before
             age_with_article = detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS} and _ARTICLE_BEFORE.search(
                 self.text, max(0, detail.start - 8), detail.start) is not None
-            indefinite = _NAMED_INDEFINITE in detail.explanation  # "a 3-year-old from ...": someone new, not the staff nearby
+            # "a 3-year-old from ...", "Coach Lin brought her son in": someone new, not the staff or official nearby
+            indefinite = _NAMED_INDEFINITE in detail.explanation or _KIN_PATTERN in detail.explanation
             reach = (max(detail.start - 40, sentence.start_char), min(detail.end + 40, sentence.end_char)) \
                 if detail.kind == UNIQUE_CHARACTERISTIC or age_with_article else window
             nearby = [p for p in self.people if window[0] <= p.start < window[1] and reach[0] <= p.start < reach[1]
@@ -1515,8 +1564,12 @@ class Assessment:
                 continue  # "3,400 patients were discharged: 890 from ..." counts people, singles out no one
             if detail.kind == "PHOTO" and _NO_PATIENT_SHOWN.search(detail.text):
                 continue  # "[Photo: Dr. Lin and Nurse Tavi with the sign ... no patients in the picture]"
+            if any(m.start() <= detail.start < m.end() and _NO_PATIENT_SHOWN.search(m.group(0)) for m in self._photo_descriptions):
+                continue  # "[Video: the empty ED hallway at 5 am ...]": a date or place in a picture of no one
             if detail.kind == "LOCATION" and _ORGANISATION_NAMED_AFTER_A_PLACE.search(detail.text):
                 continue  # "the Lake County Health Department": an organisation's name, not where someone lives
+            if detail.kind == "STREET_ADDRESS" and self._our_street(detail):
+                continue  # "our new office at 14 Birch Lane opens Monday": where we are, not where someone lives
             if pointer is None or any(pointer[0] <= c.start < pointer[1] + 25 for c in self.animals()):
                 continue  # "our oldest feline patient", "this 6-year-old golden retriever": the one singled out is an animal
             if detail.kind in {"STREET_ADDRESS", "LOCATION", "CARE_DATE", "DATE_TIME"} and self.exposure_notice and not any(
@@ -1562,11 +1615,13 @@ class Assessment:
                 # cared for only with health that can be theirs, not our services or a cause
                 before = self._previous_sentence(sentence.start_char) if self._refers_back(sentence.start_char) else None
                 pictured = self._pictured_subject(detail)
+                going_on = self._our_care_of_them_next(sentence)  # the sentences that go on about them, to "he went home"
                 health = tuple(h for h in (self.health if pictured else health) if self._personal(h)
                                and not _GROUP_AFTER.match(self.text, h.end)
                                and not _TOPIC_BEFORE.search(self.text, max(0, h.start - 24), h.start)
                                and (pictured or sentence.start_char <= h.start < sentence.end_char or self._refers_back(h.start)
-                                    or before is not None and before[0] <= h.start < before[1]))
+                                    or before is not None and before[0] <= h.start < before[1]
+                                    or going_on is not None and sentence.end_char <= h.start < going_on))
                 own_care = tuple(c for c in self.care if window[0] <= c.start < window[1] and self._in_clause(detail, (c,)))
                 if not health and not own_care:
                     continue  # care said of the one described counts too: "the foreman at ... was discharged"
@@ -1578,7 +1633,7 @@ class Assessment:
                 if _KIN_PATTERN in detail.explanation and not self._ours_in(sentence):
                     continue  # "an advocate whose nephew was hospitalized with measles": his care, but not ours
                 ours = own_care or (any(self._our_care_in(s) for s in self.analysis.sentences) if pictured
-                                    else self._our_care_in(sentence))
+                                    else self._our_care_in(sentence) or going_on is not None)
                 if indefinite and not ours:
                     continue  # "a teacher at Lincoln Elementary shared tips for flu season": one of many, and not our patient
             if _CALL_PATTERN in detail.explanation:  # the call itself is our care of the one in it
@@ -1604,8 +1659,8 @@ class Assessment:
         inside = lambda c: sentence.start_char <= c.start < sentence.end_char  # noqa: E731
         if any(inside(c) and self.analysis.assertion(c).asserted for c in self.places):
             return True
-        if any(inside(c) and _OURS.search(c.text) for c in self.care):
-            return True
+        if any(inside(c) and (_OURS.search(c.text) or _CAME_IN.search(c.text)) for c in self.care):
+            return True  # "on our unit"; "brought his twins in for their checkups": in to us
         if any(t.dep_ == "nsubj" and t.head.pos_ == "VERB" and (t.lower_ == "we" or any(
                 w.lower_ == "our" for w in t.subtree)) for t in sentence):
             return True  # "Our urgent care team splinted her wrist", "we fitted him"
@@ -1642,6 +1697,19 @@ class Assessment:
     def _previous_sentence(self, offset: int) -> tuple[int, int] | None:
         index = self.sentence_index(offset)
         return self.sentences[index - 1] if index > 0 else None
+
+    def _our_care_of_them_next(self, sentence) -> int | None:
+        """"A 38-year-old lineman arrived by air after ... After 11 days in our burn unit, he went home": one of the
+        next two sentences of the paragraph goes on about the one described ("he", "she" as a subject, no one else
+        named before it) and says our care. The end of that sentence, or None."""
+        for start, end in self._next_sentences(self.sentence_index(sentence.start_char), 2):
+            if not self.same_block(sentence.start_char, start) or any(
+                    start <= p.start < end and p.identifier.kind == "PERSON" for p in self.people):
+                return None  # another paragraph, or someone else named
+            after = self.analysis.sentence_at(start)
+            if any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in {"he", "she"} for t in after):
+                return end if self._our_care_in(after) else None
+        return None
 
     def _refers_back(self, offset: int) -> bool:
         """The sentence at ``offset`` refers back to someone with a third-person pronoun ("She ...")."""
@@ -1802,6 +1870,9 @@ class Assessment:
         cues += self._reported(signals.find(self.text, signals.DENIALS, "confirms or denies patient status"), negation=False)
         for cue in (*self.care, *self.places):
             start, end = self.sentence_of(cue.start)
+            relayed = _RELAYED_TO.search(self.text, max(start, cue.start - 60), cue.end)
+            if relayed is not None and relayed.end() >= cue.start:
+                continue  # "We'll share your kind words with our Pediatric ED team": praise passed on, not care
             about_someone = _SECOND_PERSON.search(self.text[start:end]) or _REVIEWER.search(self.text[start:end]) or any(
                 start <= p.start < end for p in self.named_in_reply) or self._told_at_our_place(cue, start, end) or (
                 cue in self.care and _THIRD_PERSON_END.search(cue.text) and not _ALL_AFTER.match(self.text, cue.end)
@@ -1811,14 +1882,16 @@ class Assessment:
             if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
                 cues.append(cue)
         for cue in self._reported(list(self.health), negation=False):
-            if not self._personal(cue) or self._said_to_anyone(cue):
-                continue  # "our vaccination guidance" is about the practice, not the reviewer
+            if not self._personal(cue) or self._said_to_anyone(cue) or _TOPIC_BEFORE.search(self.text, max(0, cue.start - 24), cue.start):
+                continue  # "our vaccination guidance" is about the practice, not the reviewer; "concerns about diagnosis" a topic
             start, end = self.sentence_of(cue.start)
             yours = _YOUR_BEFORE.search(self.text[max(start, cue.start - 30):cue.start])
             if (_GENERIC_TIME.search(self.text[start:end]) or self.offers_a_service(start, end)) and not yours:
                 continue  # "In general, most people return to work ...", "Flu shots are available Mon-Fri at all three locations"
             if _SECOND_PERSON.search(self.text[start:end]) or any(start <= p.start < end for p in self.named_in_reply):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))
+            elif self._said_of_the_one_asked_after(cue):
+                cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} of the one asked after"))
             elif self._a_past_event_of_theirs(cue) or cue.text.lower().startswith("that ") and self.named_in_reply:
                 # "Hi Brandon! ... Hope that wrist from last week is feeling better": "that" points at what we both know
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label}: a past event of the reviewer's care"))
@@ -1850,6 +1923,29 @@ class Assessment:
         sentence = self.analysis.sentence_at(cue.start)
         return (any(t.tag_ == "VBD" for t in sentence) and not _GENERIC_TIME.search(sentence.text)
                 and not _GROUPS_OF_VISITORS.search(sentence.text))
+
+    @cached_property
+    def _our_addresses(self) -> tuple[str, ...]:
+        """The streets the post gives as our own place ("our new office at 14 Birch Lane", "visit us at 9 Elm St")."""
+        return tuple(d.text.lower() for d in self.details if d.kind == "STREET_ADDRESS"
+                     and _OUR_ADDRESS_BEFORE.search(self.text, max(0, d.start - 60), d.start))
+
+    def _our_street(self, detail) -> bool:
+        street = regex.sub(r"^\d+[a-z]?\s+", "", detail.text.lower())
+        return any(street in ours for ours in self._our_addresses)
+
+    def _said_of_the_one_asked_after(self, cue: Cue) -> bool:
+        """In a reply, "Yes, it was Coach, and he's stable", "sadly she spent 3 days in the ICU but is home now and
+        feeling better": health whose clause has "he" or "she" as its subject is the state of the one the commenter
+        asked after (a reply has no one else to mean). "Most people feel better in a day" has no such subject."""
+        token = token_at(self.doc, cue.start)
+        if token is None or not self.doc.has_annotation("DEP") or _GENERIC_TIME.search(self.text, *self.sentence_of(cue.start)):
+            return False
+        head = clause_head(token)
+        for clause in (head, head.head if head.dep_ == "conj" else head):
+            if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"he", "she"} for c in clause.children):
+                return True
+        return False
 
     def _a_past_event_of_theirs(self, cue: Cue) -> bool:
         """In a reply, "the vasectomy went smoothly", "the mole we removed came back benign": a definite health
@@ -1919,6 +2015,20 @@ _GENERIC_TIME = regex.compile(r"\b(?:most|many|some|usually|typically|generally|
                               regex.IGNORECASE)
 _GROUPS_OF_VISITORS = regex.compile(r"\b(?:families|folks|guests|visitors|neighbors|neighbours|thousands|hundreds|dozens)\b",
                                      regex.IGNORECASE)
+# A clinician's role to or for someone: "proud dentist to Olympic gymnast ", "provider for ", "physician to the Governor".
+# A role "for the day" or "for the event" comes after a name and is not matched.
+# Our own place's address: "our new satellite office at ", "visit us at ", "we're moving to ", "located at ".
+_OUR_ADDRESS_BEFORE = regex.compile(
+    r"(?:\b(?:our|the)\s+(?:new\s+)?(?:[\w'-]+\s+){0,2}(?:office|clinic|location|practice|center|centre|hospital|building|"
+    r"site|pharmacy|campus|pantry|suite|lab|branch)\s+(?:is\s+|will be\s+|now\s+)?(?:at|on|moves to|opens at|located at)|"
+    r"\b(?:visit|find|join|see|meet)\s+us\s+(?:at|on)|\b(?:we're|we are|we've|we have)\s+(?:now\s+)?(?:at|on|moving to|moved to|"
+    r"relocating to|located at)|\blocated\s+at)\s+(?:the\s+)?$", regex.IGNORECASE)
+_LEADING_SYMBOLS = regex.compile(r"^[^\w]+")
+_OWNER_AFTER = regex.compile(r"['\u2019]s?\b")
+_CLINICIAN_TO_BEFORE = regex.compile(
+    r"\b(?:doctor|physician|surgeon|pediatrician|paediatrician|dentist|orthodontist|dermatologist|cardiologist|oncologist|"
+    r"psychiatrist|therapist|provider|midwife|chiropractor|optometrist|audiologist|nurse|doula)s?\s+(?:to|for)\s+"
+    r"(?:(?:the|our|a|an)\s+)?(?:(?-i:[A-Z][\w'-]*|[a-z][\w-]*)\s+){0,3}$", regex.IGNORECASE)
 _NOT_CLINICIANS = frozenset({"clinic", "hospital", "health system", "medical center", "department", "practice", "team",
                              "care team", "provider"})
 # Descriptions that pick out one person without a name (recognizers.UniqueCharacteristicRecognizer).
@@ -1938,6 +2048,8 @@ _EVENT_NOUN = regex.compile(r"\b(?:recital|concert|party|parade|fair|festival|ga
 _SLANG_BEFORE = regex.compile(r"\b[Tt]he\s+$")  # "the GOAT", not "our DOG patient"
 _POSSESSOR_PATTERN = "(pattern: named-possessor)"  # "Jefferson Elementary's crossing guard": ours must be said nearby
 _KIN_PATTERN = "(pattern: named-kin)"  # "Dr. Nwosu's daughter": only our care of them counts, not anyone's
+_KIN_BROUGHT_IN = regex.compile(r"(?:brought|brings|bringing)\s+(?:his|her|their)\s", regex.IGNORECASE)
+_CAME_IN = regex.compile(r"\b(?:came|come|comes|coming|brought|bring|brings|bringing)\b(?:\s+[\w-]+){0,3}\s+in\b", regex.IGNORECASE)
 _OURS = regex.compile(r"\b(?:our|ours|we|us|nuestr[oa]s?)\b", regex.IGNORECASE)
 _OFFICE_HOLDER = "(pattern: local-office)"  # "the mayor": one person, but a public one, so only our care of them counts
 _GROUP_AFTER = regex.compile(r"\s+(?:survivors|patients|families|awareness|month|research|fair|gala|walk|run)\b", regex.IGNORECASE)
@@ -1978,7 +2090,9 @@ _TOPIC_BEFORE = regex.compile(r"\b(?:about|regarding|on the topic of|on the impo
 _TITLE_WORD_BEFORE = regex.compile(r"\b(mayor|senator|governor|councilman|councilwoman|councilmember|alderman|alderwoman|"
                                    r"judge|sheriff|coach|pastor|principal|chief|commissioner|representative|rep)\.?\s+$",
                                    regex.IGNORECASE)
-_PRONOUN_OPENING = regex.compile(r"(?:he|she|they)(?:'s|\u2019s| is| was| were| are)?\b")
+# "She's doing better", "Yes, sadly he was ...": a sentence about a third person, after a word of answer or feeling.
+_PRONOUN_OPENING = regex.compile(r"(?:(?:yes|yeah|yep|sadly|unfortunately|thankfully|luckily|happily|good news|update|and|but|so)"
+                                 r"[,!:.]?\s+)*(?:he|she|they)(?:'s|\u2019s| is| was| were| are)?\b")
 _THEIR_BEFORE = regex.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _HERE_AFTER = regex.compile(r"\s+(?:right )?(?:here\b|with us\b|at our [\w-]+(?: [\w-]+)?|in our [\w-]+(?: [\w-]+)?)", regex.IGNORECASE)
 _INSTITUTION_AFTER = regex.compile(r"(?-i:\s+(?:High|Elementary|Middle|Academy|College|University|Church|Township|Library|"
@@ -1998,8 +2112,16 @@ _GREETED_BEFORE = regex.compile(r"\b(?:congrats|congratulations|welcome|meet|say
                                 r"(?:to\s+)?(?:(?:our|the)\s+)?$", regex.IGNORECASE)
 _ORDINAL_BEFORE = regex.compile(r"\b\d[\d,]*(?:st|nd|rd|th)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 # Verbs of a procedure done to a body part ("Dr. Brandt repaired her Achilles").
-_REPAIR_VERBS = frozenset({"repair", "replace", "reconstruct", "rebuild", "fix", "remove", "set", "fuse", "straighten",
-                           "realign", "graft", "complete", "perform"})
+# Care done to a part of the body ("our crew restarted his heart", "our cath lab opened her artery"): with the part
+# (phi_body_parts) and "our <team>" or a clinician as the doer.
+_BODY_CARE_VERBS = frozenset({"restart", "open", "unblock", "reopen", "clear", "stitch", "suture", "splint", "cast",
+                              "reattach", "stent", "pin", "reset", "shock", "save", "close", "drain", "scope", "x-ray"})
+_REPAIR_VERBS = frozenset({"repair", "reconstruct", "rebuild", "fuse", "straighten", "realign", "graft"})
+# Verbs that are care only with a health word or a part of the body as their object: "Dr. Fenn completed her
+# reconstruction", "replaced his hip"; not "Dr. Haddad completed his fellowship".
+_GENERIC_REPAIR_VERBS = frozenset({"replace", "fix", "remove", "set", "complete", "perform"})
+_PROCEDURE_NOUNS = frozenset({"reconstruction", "repair", "replacement", "transplant", "fusion", "surgery", "operation",
+                              "procedure", "implant", "extraction", "removal", "amputation", "biopsy", "graft"})
 _CLINICIAN_TITLE = regex.compile(_CLINICIAN_TITLE_WORD + r"\s", regex.IGNORECASE)
 _CLINICIAN_TITLE_BEFORE = regex.compile(r"\b" + _CLINICIAN_TITLE_WORD + r"\s+$", regex.IGNORECASE)
 _DOING_VERBS = frozenset({"perform", "do", "conduct", "lead", "assist", "teach", "run", "scrub"})
@@ -2035,7 +2157,9 @@ _NO_PATIENT_SHOWN = regex.compile(r"\bno (?:real |actual )?(?:patients?|babies|b
                                   r"\b(?:silicone|plastic|rubber|foam|training|teaching|demonstration|anatomical) (?:[\w-]+ )?(?:model|mannequin|manikin|dummy)\b|"
                                   r"\bno\s+(?:[\w-]+,?\s+){1,5}(?:or|and|nor)\s+(?:patients?|people|faces?)\b|"
                                   r"\bstock (?:image|footage)\b|\b(?:actor|model) portrayal\b|\bmodel\.|\billustrative purposes\b|"
-                                  r"\b(?:lobby|room|waiting room|hallway|unit|clinic) (?:is |was )?empty\b|\bblank\b|\bdemo account\b|\bnot (?:a|an|our) (?:real |actual )?patients?\b|"
+                                  r"\b(?:lobby|room|waiting room|hallway|unit|clinic) (?:is |was )?empty\b|\bempty (?:[\w-]+ ){0,2}(?:lobby|rooms?|waiting room|hallway|unit|clinic|beds?|bay)\b|"
+                                  r"\b(?:manikin|mannequin|training (?:wristband|band|arm|dummy)|test patient|test, patient)\b|"
+                                  r"\b(?:camera )?stays? (?:away from|out of) (?:the )?patient\b|\bblank\b|\bdemo account\b|\bnot (?:a|an|our) (?:real |actual )?patients?\b|"
                                   r"\b(?:professional|paid|stock|hired) (?:models?|actors?|photo)\b|\bidentifiers[^\]]{0,60}removed\b|\bde-?identified\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
                                   r"\bempty (?:isolette|bed|room|crib|chair)\b", regex.IGNORECASE)
 # A sentence about someone known by a title alone: "Coach is out of the cath lab", "Grandpa is resting".
@@ -2084,9 +2208,14 @@ _EPONYM_AFTER = regex.compile(r"(?:'s|\u2019s)?\s+(?:lymphoma|disease|syndrome|p
                               regex.IGNORECASE)
 _EVENT_FOR_BEFORE = regex.compile(r"\b(?:5k|10k|walk|run|ride|gala|race|fundraiser|golf (?:outing|classic)|awareness|month|week|"
                                   r"day|tournament|challenge)\s+(?:for|against|to (?:end|fight|beat|support))\s+$", regex.IGNORECASE)
+_RELAYED_TO = regex.compile(r"\b(?:share|shared|sharing|pass|passed|passing|send|sent|forward|forwarded|relay|relayed)\b"
+                         r"(?:\s+[\w'\u2019-]+){0,5}?\s+(?:with|to|along to|on to)\s+(?:our|the)\b", regex.IGNORECASE)
 _ANYONE_ADDRESSED = regex.compile(r"\b(?:tip|tips|reminder|note|psa|fyi) for (?:anyone|everyone|all|those|folks|patients)\b|"
                                   r"\bfor (?:any )?questions (?:about|on|regarding)\b|"
-                                  r"\b(?:anyone|everyone|anybody) (?:who|calling|coming|visiting|with|looking)\b|\bif you(?:'re| are) new\b",
+                                  r"\b(?:anyone|everyone|anybody) (?:who|calling|coming|visiting|with|looking)\b|\bif you(?:'re| are) new\b|"
+                                  # a condition any reader may meet: "If you ate the potato salad and have a fever, ..."
+                                  r"\bif you (?:(?:or|and) (?:your|a) [\w ]{1,20} )?(?:ate|eat|drank|attended|were at|were exposed|"
+                                  r"(?:have|had|develop|notice|feel|experience)\b(?! (?:a|your) (?:visit|appointment)))",
                                   regex.IGNORECASE)
 _GROUP_ADDRESSED = regex.compile(r"\b(?:everyone|everybody|all of you|y'all|you all|folks|friends|neighbors|neighbours)\b",
                                  regex.IGNORECASE)

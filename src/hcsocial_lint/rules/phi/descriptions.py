@@ -121,9 +121,14 @@ def _role_heads(doc):
             yield noun
 
 
+# Children born together are one set, described as one: "his twins", "the Kowalski triplets".
+_ONE_SET = frozenset({"twins", "triplets", "quadruplets", "quads", "quintuplets", "quints"})
+
+
 def _kin_heads(doc):
     for noun in doc:
-        if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ not in {"NNS", "NNPS"} and noun.lemma_.lower() in KIN_OF_NAMED:
+        if noun.pos_ in {"NOUN", "PROPN"} and (noun.tag_ not in {"NNS", "NNPS"} or noun.lower_ in _ONE_SET) and (
+                noun.lemma_.lower() in KIN_OF_NAMED or noun.lower_ in _ONE_SET):
             yield noun
 
 
@@ -137,6 +142,13 @@ def _named_owner(noun) -> int | None:
         if child.pos_ == "PROPN" and child.ent_type_ == "PERSON" or child.pos_ == "PROPN" and any(
                 c.dep_ == "compound" and c.lower_.rstrip(".") in _TITLES for c in child.children):
             return _name_start(child)
+        if child.lower_ in {"his", "her", "their"} and noun.dep_ in {"dobj", "pobj"}:
+            # "Quarterback Darius Whitfield brought his twins in for their checkups": the kin of the subject named
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subject is not None and subject.pos_ == "PROPN" and (subject.ent_type_ == "PERSON" or any(
+                    c.dep_ == "compound" and c.lower_.rstrip(".") in _TITLES for c in subject.children)):
+                return child.i
         if child.lower_ == "whose":  # the name right before ", whose": the parser may hang the clause elsewhere
             before = [t for t in noun.doc[max(0, child.i - 3):child.i] if not t.is_punct]
             named = before[-1] if before else None

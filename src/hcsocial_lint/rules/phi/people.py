@@ -161,6 +161,11 @@ def made_up_story(text: str) -> bool:
     return _patterns()["story_disclaimer"].search(text) is not None
 
 
+# "Nora, daughter of our nurse Jenna": the kin of one of our staff is not staff.
+_NOT_KIN_OF = (r"(?!(?:[\w-]+\s+){0,2}?(?:daughter|son|child|kid|baby|wife|husband|partner|mother|mom|father|dad|sister|"
+               r"brother|niece|nephew|grandson|granddaughter|grandchild|grandbaby|twins?|triplets?)s?\s+(?:of|to)\b)")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, regex.Pattern]:
     roles = _alternation("phi_staff_roles")
@@ -176,19 +181,19 @@ def _patterns() -> dict[str, regex.Pattern]:
         "staff_title": regex.compile(r"\b(?:dr\.?|doctor|nurse|np|pa|chaplain|pharmacist|midwife|therapist|hygienist|"
                                      r"(?-i:RN|LPN|LVN|PT|PTA|OT|SLP|CNA|CRNA|APRN|RT|MA))\s+$", flags),
         "staff_before": regex.compile(r"\b(?:our|the|your|my|their|his|her|a|an)?\s*(?:(?:new|newest|own|favorite|favourite|beloved|longtime|long-time|amazing|wonderful|dedicated|awesome|incredible|lead|senior|head|chief|staff|\w+)\s+){0,3}"
-                                      + roles + r"s?\s*[,:]?\s*(?:\(\s*pictured:?\s*)?$", flags),
+                                      + roles + r"s?\s*[,:]?\s*(?:\(\s*pictured:?\s*)?(?:\d{1,3}-year-old\s+)?$", flags),
         "our_own": regex.compile(r"\bour own\s+$", flags),
         # A reply passing praise on to a colleague: "kind words about Andre. He's one of our stars, and we'll make
         # sure he sees this" (read across the sentence end: the praise names them, the next sentence says whose).
         "praised_staff": regex.compile(r"^[^.!?]{0,60}[.!?]+\s+(?:[^.!?]{0,40}\b)?(?:(?:he|she|they)(?:'s|\u2019s| is| are|'re)\s+one of our|"
                                        r"make sure (?:he|she|they) (?:sees?|gets?|hears?)|pass (?:this|it|that|your [\w ]{0,20}?) "
                                        r"(?:along |on )?to (?:him|her|them))\b", flags),
-        "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:our|the|a|an|one of our)\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
+        "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:\d{1,3}\s*,\s*)?" + _NOT_KIN_OF + r"(?:(?:our|the|a|an|one of our)\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
                                      r"|^\s*(?:and|&|&amp;)\s+(?:(?:the|our|her|his|their)\s+)?(?:whole\s+|entire\s+|rest of the\s+)?(?:[\w-]+\s+){0,3}(?:team|crew|staff|department|unit)\b", flags),
         "staff_group": regex.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:team|crew|staff|nurses|doctors|physicians|volunteers|colleagues|employees|providers|therapists|residents|interns)\b"
                                      r"[^.!?]{0,60}?(?:\(\s*pictured:?|,?\s*(?:especially|including|like|such as|led by)|:)\s*$", flags),
         "department": regex.compile(r"^\s+(?:in|from|of|with)\s+(?:our\s+|the\s+)?" + _alternation("phi_departments") + r"\b", flags),
-        "works_here": regex.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:works?|worked|volunteers?|volunteered|joins?|joined|retires|retired(?=\s+(?:from|after|this|today|last|in\s+\d{4}))|leads?|led|teaches|taught|founded|co-founded|trains?|trained)\b", flags),
+        "works_here": regex.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:works?|worked|volunteers?|volunteered|joins?|joined|retires|retired(?=\s+(?:from|after|this|today|last|in\s+\d{4}))|leads?|led|(?:teaches|taught)(?!\s+(?:us|me|everyone|all of us)\s+(?:all\s+)?(?:about|how|what|that|so much|more|to be|the meaning|courage|strength|resilience|hope|patience)\b)|founded|co-founded|trains?|trained)\b", flags),
         "patient_before": regex.compile(r"\b(?:our|a|one of our|the)\s+(?:(?:[\w,-]+|\d[\d,]*(?:st|nd|rd|th))\s+){0,4}?" + patient_nouns
                                         + r"(?:\s+of the (?:month|week|year))?\s*[,:]?\s*$|\bpatient(?:\s+(?:spotlight|story|of the (?:month|week|year)))?\s*[:,-]?\s*$", flags),
         # The object of our care: "our cardiac team could care for Mayor Hsu", "who delivered the Kowalski triplets".
@@ -215,7 +220,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "family_after": regex.compile(r"^\s*,\s*my\s+(?:\w+\s+)?" + family + r"\b", flags),
         "animal": regex.compile(r"^\s*,\s*(?:our|the)\s+(?:\w+\s+)?(?:dog|cat|puppy|pup|horse|pony|mascot|bird|rabbit|llama|goldfish)\b", flags),
         "animal_before": regex.compile(r"\b(?:therapy|service|facility|comfort)\s+(?:dog|cat|animal|horse|pony)\s*,?\s*$", flags),
-        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:(?:teach(?:es)?|(?<!\b(?:his|her|their|your)\s(?:[\w-]+\s)?)teaching|taught)(?!\s+(?:(?:\d\w*|first|second|third|fourth|fifth|sixth)[\s-]+grade|kindergarten|preschool|high school|middle school|elementary|math|science|english|history|art|music|spanish|at\s+(?!our\b)))|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign(?:ed|ing)? (?:copies|autographs|footballs|jerseys|balls|photos|posters)|stopped by (?:[\w-]+ ){0,3}to (?:sign|thank|visit|read|cheer|meet|play|perform|sing)|for inviting|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|visited us to|joined us to|cut(?:s|ting)? the ribbon|emcee\w*|at the (?:microphone|mic|podium|lectern)|holding (?:the|a) (?:big |giant |ceremonial )?(?:check|cheque)|accept\w* (?:the|an?) award)\b", flags),
+        "guest": regex.compile(r"\bwill (?:share|tell|talk about|discuss) (?:his|her|their) (?:own )?(?:story|journey|experience)\b|\b(?:author|guest)\b|\b(?:(?:teach(?:es)?|(?<!\b(?:his|her|their|your)\s(?:[\w-]+\s)?)teaching|taught)(?!\s+(?:(?:\d\w*|first|second|third|fourth|fifth|sixth)[\s-]+grade|kindergarten|preschool|high school|middle school|elementary|math|science|english|history|art|music|spanish|at\s+(?!our\b)))|speak\w*|spoke|present\w*|host\w*|lectur\w*|author of|sign(?:ed|ing)? (?:copies|autographs|footballs|jerseys|balls|photos|posters)|stopped by (?:[\w-]+ ){0,3}to (?:sign|thank|visit|read|cheer|meet|play|perform|sing)|for inviting|keynote|donat\w+|donor(?![- ]turned)|sponsor\w*|fundrais\w+|gifts?\s+(?:of\s+\$|to\s+(?:our|the)\b)(?![^.!?]{0,120}\b(?:in (?:honou?r|memory) of|in gratitude|grateful|for the care|who (?:spent|was|were|received|got|had))\b)|pledge[sd]?|endow\w*|philanthrop\w*|benefactors?|visited us to|joined us to|cut(?:s|ting)? the ribbon|emcee\w*|at the (?:microphone|mic|podium|lectern)|holding (?:the|a) (?:big |giant |ceremonial )?(?:check|cheque)|accept\w* (?:the|an?) award)\b", flags),
         "illustrative": regex.compile(r"\b(?:composite|fictional|fictitious|made-up|hypothetical|imaginary|illustrative)\b|"
                                       r"\b(?:is|isn't|is not|aren't|are not|was not|wasn't)\s+(?:a\s+)?(?:real|actual)\s+(?:person|patient|people|patients)\b|"
                                       r"\bnot\s+(?:a\s+)?real\s+(?:person|patient)\b", flags),

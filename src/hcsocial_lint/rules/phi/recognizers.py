@@ -355,6 +355,11 @@ class MedicalRecordNumberRecognizer(_RegexRecognizer):
         ("patient-number", r"\bpatient\s*(?:#|no\.\s*|number\s*|id\s*[:#]?\s*)(?P<id>[A-Z]{0,3}[-\s]?\d[\d-]{3,14}\d)\b", 0.85),
     )
 
+    def accept(self, name: str, match: regex.Match, text: str) -> bool:
+        """Not a placeholder on a training band or a demo screen: one digit repeated, or a run ("000000", "123456")."""
+        digits = regex.sub(r"\D", "", match.group("id"))
+        return len(set(digits)) > 1 and digits not in "01234567890" and digits not in "98765432109"
+
 
 class HealthPlanNumberRecognizer(_RegexRecognizer):
     """Health-plan beneficiary numbers (Safe Harbor (I)): member/subscriber/policy IDs, Medicare MBIs, Medicaid IDs."""
