@@ -231,3 +231,28 @@ def test_more_classes_from_the_studied_sets(linter, text, kind):
 ])
 def test_near_misses_of_the_studied_classes(linter, text, kind):
     assert not phi(linter.lint_text(text, kind=kind))
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a person addressed, then a paragraph that goes on saying "you"
+    ("Still thinking about that shoulder, Marjorie?\n\nWe saw you at our spring bursitis talk, and your MRI results "
+     "are ready for review.", "ad"),
+    # greeted by name: "Bill" after "Thanks" is a person, and a maker's name before a device is not
+    ("Thanks Bill! Your Phonak Lumity aids are covered until 2028, so bring them in anytime.", "comment-reply"),
+    ("Happy surgiversary @marco.runs.far! One year since your hip replacement with Dr. Iyer, and look at you now!",
+     "post"),
+    ("Sí, está con nosotros en la UCI, pero ya va mejorando. ¡Gracias por preguntar!", "comment-reply"),
+    ("It was our privilege! Talia worked so hard in our PHP this fall. Tell her we're cheering her on.",
+     "comment-reply"),
+])
+def test_addressed_and_greeted_people(linter, text, kind):
+    assert phi(linter.lint_text(text, kind=kind))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Still thinking about a flu shot, Marjorie?\n\nCome see us! Walk-ins are welcome at every location.", "ad"),
+    ("Thanks Bill! We'll see everyone at the 5K on Saturday.", "comment-reply"),
+    ("Talia has worked in our front office for ten years. Happy work anniversary!", "post"),
+])
+def test_near_misses_of_addressed_people(linter, text, kind):
+    assert not phi(linter.lint_text(text, kind=kind))

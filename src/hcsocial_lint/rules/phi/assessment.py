@@ -35,7 +35,7 @@ from .signals import Cue
 REPLY_KINDS = ("review-reply", "comment-reply")
 POST_KINDS = ("post", "ad", "bio", "story")
 # Abbreviations that are also ordinary words: they count only as written by clinicians.
-_UPPERCASE_ONLY = {"er": "ER", "ed": "ED", "ned": "NED", "npo": "NPO", "aids": "AIDS", "prep": "PrEP", "als": "ALS", "acl": "ACL", "or": "OR"}
+_UPPERCASE_ONLY = {"er": "ER", "ed": "ED", "ned": "NED", "npo": "NPO", "aids": "AIDS", "prep": "PrEP", "php": "PHP", "iop": "IOP", "als": "ALS", "acl": "ACL", "or": "OR"}
 _REFUSAL = regex.compile(
     r"\b(?:can(?:no|['\u2019])t|cannot|don['\u2019]t|do not|won['\u2019]t|will not|unable to|not able to|never|"
     r"(?:prevent|prevents|keep|keeps) us from)\s+(?:\w+\s+){0,3}?(?:discuss\w*|comment\w*|share|confirm\w*|deny|respond\w*|"
@@ -336,8 +336,9 @@ class Assessment:
             if any(s <= cue.start and cue.end <= e for s, e in self.facility_spans):
                 continue
             if any(i.kind in PERSON_KINDS and i.overlaps(cue.start, cue.end) and not _not_shaped_like_a_name(i.text)
+                   and not any(c.start < i.end and i.start < c.end for c in self.lexicon("named_companies"))
                    for i in self.identifiers):
-                continue
+                continue  # not "your Oticon Intent aids": a maker's name is not a person's
             cues.append(cue)
         cues += self._conditions(cues)
         cues += self._medications(cues)
@@ -1388,7 +1389,17 @@ class Assessment:
         back to what came before."""
         if mention.vocative and not self.is_reply:
             block = self.block(mention.start)  # a paragraph that speaks to someone is about them
-            return [(block.start, block.end)]
+            scope = [(block.start, block.end)]
+            if len(self.text) <= LONG and not any(b.heading for b in self.blocks):
+                # "Still thinking about that knee, Linda?\n\nWe saw you at our seminar, and your X-rays are ready":
+                # in a short post, the next paragraphs that go on saying "you" speak to the same person
+                for later in (b for b in self.blocks if b.start >= block.end):
+                    words = {w.lower() for w in _WORD.findall(self.text[later.start:later.end])}
+                    if not words & _ADDRESS or any(later.start <= p.start < later.end and p.identifier.kind in PERSON_KINDS
+                                                    and name_key(p) != name_key(mention) for p in self.people):
+                        break
+                    scope.append((later.start, later.end))
+            return scope
         index = self.sentence_index(mention.start)
         start, end = self.sentences[index]
         scope = [(start, end)]
@@ -2036,7 +2047,8 @@ _ARTICLE_BEFORE = regex.compile(r"\b(?:a|an|our|one)\s+$", regex.IGNORECASE)
 _NAMED_INDEFINITE = "(pattern: named-indefinite)"  # descriptions.DescribedPersonRecognizer: "a junior on the X team"
 _PATIENT_AFTER = regex.compile(r"[\s-]+(?:[a-z]+\s+)?(?:patient|resident)\b", regex.IGNORECASE)
 _DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|named-indefinite|local-office|kin-role|named-kin|named-possessor|family-multiples)\)")
-_LAW_BEFORE = regex.compile(r"(?-i:\b(?!(?:Uncle|Coach|Mr|Dr|Pastor|Father|Brother|Grandpa|Papa|Big|Old|Little)\b)[A-Z][a-z]+)\s+$")
+_LAW_BEFORE = regex.compile(r"(?-i:\b(?!(?:Uncle|Coach|Mr|Dr|Pastor|Father|Brother|Grandpa|Papa|Big|Old|Little|Thanks|Thank|Hi|Hey|"
+                         r"Hello|Dear|Congrats|Congratulations|Welcome|Go|Love|Miss)\b)[A-Z][a-z]+)\s+$")  # not "Thanks Bill!"
 _HOLIDAY = regex.compile(r"valentine|valentines", regex.IGNORECASE)
 _POSSESSIVE_AFTER = regex.compile(r"(?:'s|\u2019s|'|\u2019)?\s+(?:day|reel|post|party|special|promo|sale|giveaway|week|weekend|dance|gala|photo|video|edition)\b",
                                   regex.IGNORECASE)
@@ -2091,8 +2103,9 @@ _TITLE_WORD_BEFORE = regex.compile(r"\b(mayor|senator|governor|councilman|counci
                                    r"judge|sheriff|coach|pastor|principal|chief|commissioner|representative|rep)\.?\s+$",
                                    regex.IGNORECASE)
 # "She's doing better", "Yes, sadly he was ...": a sentence about a third person, after a word of answer or feeling.
-_PRONOUN_OPENING = regex.compile(r"(?:(?:yes|yeah|yep|sadly|unfortunately|thankfully|luckily|happily|good news|update|and|but|so)"
-                                 r"[,!:.]?\s+)*(?:he|she|they)(?:'s|\u2019s| is| was| were| are)?\b")
+_PRONOUN_OPENING = regex.compile(r"(?:(?:yes|yeah|yep|sadly|unfortunately|thankfully|luckily|happily|good news|update|and|but|so|"
+                                 r"s[ií]|ya|lamentablemente)[,!:.]?\s+)*(?:(?:he|she|they)(?:'s|\u2019s| is| was| were| are)?\b|"
+                                 r"(?:[eé]l |ella )?(?:est[aá]|sigue|estuvo)\b)")  # "Sí, está con nosotros en pediatría"
 _THEIR_BEFORE = regex.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _HERE_AFTER = regex.compile(r"\s+(?:right )?(?:here\b|with us\b|at our [\w-]+(?: [\w-]+)?|in our [\w-]+(?: [\w-]+)?)", regex.IGNORECASE)
 _INSTITUTION_AFTER = regex.compile(r"(?-i:\s+(?:High|Elementary|Middle|Academy|College|University|Church|Township|Library|"
@@ -2189,7 +2202,8 @@ _VETERINARY = regex.compile(r"\b(?:veterinary|veterinarian|animal hospital|vet (
                             r"#vettech)\b", regex.IGNORECASE)
 _SERVICE_OFFER = regex.compile(r"\b(?:are|is) (?:available|open)\b|\bopen \d|\bwe offer\b|\bwalk-?ins?\b|\bno appointment\b|\bbook (?:online|now|today)\b|"
                                r"\bsame-day\b|\ball (?:\w+ )?locations\b", regex.IGNORECASE)
-_AS_OUR_PATIENT = regex.compile(r"\bas (?:a|an|one of our) (?:[\w-]+ )?patients? (?:in|at|of|with) (?:our|us)\b", regex.IGNORECASE)
+_AS_OUR_PATIENT = regex.compile(r"\b(?:as|(?:has|have|had) been|is|was|is now|is still) (?:a|an|one of our) (?:[\w-]+ )?patients? "
+                                r"(?:in|at|of|with|on) (?:our|us)\b", regex.IGNORECASE)  # "has been a patient in our ICU"
 # A course of treatment someone went through: "finished radiation for breast cancer here", "completed chemo here".
 _TREATMENT_BEFORE = regex.compile(r"\b(?:finished|completed|wrapped up|started|began|underwent|beat|survived|recovered from)\s+"
                                   r"(?:[\w-]+\s+){0,3}$", regex.IGNORECASE)

@@ -193,7 +193,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "staff_group": regex.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:team|crew|staff|nurses|doctors|physicians|volunteers|colleagues|employees|providers|therapists|residents|interns)\b"
                                      r"[^.!?]{0,60}?(?:\(\s*pictured:?|,?\s*(?:especially|including|like|such as|led by)|:)\s*$", flags),
         "department": regex.compile(r"^\s+(?:in|from|of|with)\s+(?:our\s+|the\s+)?" + _alternation("phi_departments") + r"\b", flags),
-        "works_here": regex.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:works?|worked|volunteers?|volunteered|joins?|joined|retires|retired(?=\s+(?:from|after|this|today|last|in\s+\d{4}))|leads?|led|(?:teaches|taught)(?!\s+(?:us|me|everyone|all of us)\s+(?:all\s+)?(?:about|how|what|that|so much|more|to be|the meaning|courage|strength|resilience|hope|patience)\b)|founded|co-founded|trains?|trained)\b", flags),
+        "works_here": regex.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:(?:works?|worked)(?!\s+(?:so\s+|really\s+|very\s+|super\s+)?(?:hard|through|on\s+(?:her|his|their)))|volunteers?|volunteered|joins?|joined|retires|retired(?=\s+(?:from|after|this|today|last|in\s+\d{4}))|leads?|led|(?:teaches|taught)(?!\s+(?:us|me|everyone|all of us)\s+(?:all\s+)?(?:about|how|what|that|so much|more|to be|the meaning|courage|strength|resilience|hope|patience)\b)|founded|co-founded|trains?|trained)\b", flags),
         "patient_before": regex.compile(r"\b(?:our|a|one of our|the)\s+(?:(?:[\w,-]+|\d[\d,]*(?:st|nd|rd|th))\s+){0,4}?" + patient_nouns
                                         + r"(?:\s+of the (?:month|week|year))?\s*[,:]?\s*$|\bpatient(?:\s+(?:spotlight|story|of the (?:month|week|year)))?\s*[:,-]?\s*$", flags),
         # The object of our care: "our cardiac team could care for Mayor Hsu", "who delivered the Kowalski triplets".
@@ -237,7 +237,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             r"\bdo(?:es)? not (?:describe|depict|represent) (?:any|a) real (?:person|patient|client|individual)s?\b", flags),
         "public_news": regex.compile(r"\b(?:" + _alternation("phi_public_disclosure_cues") + r")\b", flags),
         "thanks": regex.compile(r"(?:^|[.!?]\s+)(?:thank you|thanks|congrats|congratulations|happy birthday)\s*,?\s*$", flags),
-        "greeting": regex.compile(r"(?:^|[.!?]\s+|\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|felicidades|gracias|welcome home|welcome back|way to go|go|happy birthday|get well soon|we see you|rest in peace|good luck|see you soon|love you|so proud of you|hang in there|miss you)\s*,?\s*)$", flags),
+        "greeting": regex.compile(r"(?:^|[.!?]\s+|\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|felicidades|gracias|welcome home|welcome back|way to go|go|happy(?:\s+[\w-]+){1,2}|get well soon|we see you|rest in peace|good luck|see you soon|love you|so proud of you|hang in there|miss you)\s*,?\s*)$", flags),
     }
 
 

@@ -66,9 +66,12 @@ def find(text: str, vocabulary: str, label: str = "") -> list[Cue]:
 
 def health_cues(text: str) -> list[Cue]:
     """Health terms, sensitive ones labelled with their category; one cue per place."""
-    cues = [c for vocab, label, _ in SENSITIVE for c in find(text, vocab, label)]
+    general = find(text, HEALTH, "health term")
+    # a sensitive word inside a longer health term is that term's ("Oticon Intent aids" are hearing aids)
+    cues = [c for vocab, label, _ in SENSITIVE for c in find(text, vocab, label)
+            if not any(g.start <= c.start and c.end <= g.end and g.end - g.start > c.end - c.start for g in general)]
     taken = [(c.start, c.end) for c in cues]
-    cues += [c for c in find(text, HEALTH, "health term") if not any(s < c.end and c.start < e for s, e in taken)]
+    cues += [c for c in general if not any(s < c.end and c.start < e for s, e in taken)]
     return sorted(cues, key=lambda c: c.start)
 
 
