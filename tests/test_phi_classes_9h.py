@@ -256,3 +256,46 @@ def test_addressed_and_greeted_people(linter, text, kind):
 ])
 def test_near_misses_of_addressed_people(linter, text, kind):
     assert not phi(linter.lint_text(text, kind=kind))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Dana, our nurse left you two voicemails about your strep culture. Please call us back.", "review-reply"),
+    ("[Video: a pan down our ED hallway; the tracking board is legible and reads 'OKAFOR, T | 71F | Rm 9']\nAnother "
+     "busy night, another amazing crew!", "story"),
+    ("[Photo pair: a patient's stitched chin on day 1 and the healed scar on day 10; her face and a rose tattoo are "
+     "visible]\nCuts happen. We close them beautifully.", "ad"),
+    ("Please keep one of our own in your prayers: respiratory therapist Nadia Cole has been a patient in our ICU "
+     "since Friday.", "post"),
+    ("Our gala honoree, Vince Amato, brought the room to its feet. Last winter he was rushed to our ED in cardiac "
+     "arrest.", "post"),
+])
+def test_records_pictures_and_staff_as_patients(linter, text, kind):
+    assert phi(linter.lint_text(text, kind=kind))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("[Photo: our ED nurses at the desk; the schedule behind them shows staff shifts for ORTIZ, M and CHEN, L]",
+     "post"),
+    ("Our gala honoree, Vince Amato, brought the room to its feet with his speech about our new cardiac wing.",
+     "post"),
+])
+def test_near_misses_of_records_and_honorees(linter, text, kind):
+    assert not phi(linter.lint_text(text, kind=kind))
+
+
+@pytest.mark.parametrize("text", [
+    "Wild night in the ED: had a 20 y/o from the Hollis Tech rugby team come in after a bottle of rum for his "
+    "birthday. #ERnurse",
+    "pov: you're the night nurse on 5 East and room 22 has pressed the call light 40 times since midnight for more "
+    "jello #nightshift",
+])
+def test_a_clinicians_anecdote_that_singles_someone_out(linter, text):
+    assert phi(linter.lint_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Wild night in the ED. Please, celebrate your birthday safely and drink water! #ERnurse",
+    "pov: you're the night nurse and every call light on the unit goes off at once #nightshift",
+])
+def test_a_clinicians_anecdote_that_singles_no_one_out(linter, text):
+    assert not phi(linter.lint_text(text))

@@ -50,6 +50,8 @@ _FACILITY_CARE = regex.compile(r"\b(?:born|delivered|treated|admitted|seen|hospi
 _REVIEWER = regex.compile(r"\b(?:a|this|the|that)\s+(?:\w+\s+)?(?:patient|reviewer|person|individual)\b", regex.IGNORECASE)
 _INPATIENT = regex.compile(r"\b(?:bed|bay|crib|isolette|bassinet|cubicle|exam room|patient room|recovery room|delivery room|"
                            r"isolation room|icu|nicu|picu|cicu|pacu|er|ed|l&d)\b", regex.IGNORECASE)
+# A patient's bell on a ward: "room 14 has hit the call light 37 times since midnight".
+_CALL_LIGHT = regex.compile(r"\bcall (?:light|bell|button)s?\b", regex.IGNORECASE)
 _QUOTE_ATTRIBUTION = regex.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,400})[\"\u201d]\s*(?P<dash>[-\u2013\u2014~])\s*\w")
 # A course of care told by the one who had it: "after 8 weeks at Ridgeline", "six sessions with your team".
 _COURSE_OF_CARE = regex.compile(r"\b(?:\d+|a few|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:[\w-]+\s+)?"
@@ -59,7 +61,8 @@ _FIRST_PERSON = regex.compile(r"\b(?:i|my|me|i'm|i've)\b", regex.IGNORECASE)
 _SCHOOL = regex.compile(r"\b(?:high|elementary|middle|school|academy|college|university)\b", regex.IGNORECASE)
 # A photo or video the draft describes in brackets: "[Photo: Ana in the infusion chair]".
 # "[IG story photo: ...]" names its medium first; a bracketed description may hold parentheses ("(Tasha & kids)").
-_PHOTO_DESCRIPTION = regex.compile(r"(?:\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip|audio|voicemail|voice memo|recording)\s*:\s*"
+_PHOTO_DESCRIPTION = regex.compile(r"(?:\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip|audio|voicemail|voice memo|recording)s?"
+                                   r"(?:\s+(?:pair|set|series|grid|collage|carousel|strip|montage|\d))?\s*:\s*"
                                    r"(?P<description>[^\]\[]{3,400})\]"
                                    r"|\(\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip)\s*:\s*(?P<description>[^()\[\]]{3,240})\))",
                                    regex.IGNORECASE)
@@ -71,9 +74,11 @@ _READABLE_RECORD = regex.compile(r"\b(?P<what>white ?board|board|screen|monitor|
                                  r"clipboard|printout|card|note|letter)\b[^.;]{0,60}?\b(?:reads?|reading|readable|legible|visible|shows?|showing|"
                                  r"lists?|listing|with)\b", regex.IGNORECASE)
 _NOTHING_READABLE = regex.compile(r"\b(?:blank|erased|blurred|covered|pixelated|no names?|no patient names?|unreadable|"
+                                  r"staff (?:shifts?|schedule|names|assignments)|on[- ]call|staffing|"
                                   r"illegible|out of focus)\b", regex.IGNORECASE)
 # Someone listed on it: a capitalised surname, an initial and a surname, or a room or bed.
-_LISTED_PERSON = regex.compile(r"(?-i:\b[A-Z]\.\s?[A-Z][a-z]+|\b[A-Z][a-z]{2,}\b(?=\s*[-\u2013\u2014:,(]))|\b(?:rm|room|bed)\s*\d+",
+_LISTED_PERSON = regex.compile(r"(?-i:\b[A-Z]\.\s?[A-Z][a-z]+|\b[A-Z][a-z]{2,}\b(?=\s*[-\u2013\u2014:,(])|\b[A-Z]{3,},\s?[A-Z]\b)|"
+                               r"\b(?:rm|room|bed)\s*\d+",
                                regex.IGNORECASE)
 _READABLE_RECORD_PATTERN = "(pattern: readable-record)"
 _READABLE_PLATES = regex.compile(r"\b(?:licen[cs]e )?plates?\b[^.;\]]{0,50}?\b(?:readable|legible|visible|clear|in focus)\b", regex.IGNORECASE)
@@ -1519,7 +1524,8 @@ class Assessment:
         end = photo.start("description") + len(description)
         shown = self.text[start:end]
         listed = shown[len(board.group(0)):]
-        if not any(start <= h.start < end for h in self.health) or not (
+        # the health may be the board's or the place's: "the ED tracking board reads 'HOLLIS, R | Rm 12'"
+        if not any(photo.start("description") <= h.start < end for h in self.health) or not (
                 _LISTED_PERSON.search(listed) or any(is_given_name(w) for w in _CAPITALISED.findall(listed))):
             return None
         return Identifier(UNIQUE_CHARACTERISTIC, start, end, shown, 0.7, "assessment",
@@ -1615,7 +1621,8 @@ class Assessment:
                         None) if detail.kind == AGE_OVER_89 else None
             if room is not None:  # "Room 118's Mr. Delacroix turned 101": a room of ours, lived in at over 89
                 care = (*care, Cue(room.start, room.end, room.text, "RoomBedRecognizer", "a room of ours, with an age over 89"))
-            if detail.kind == "ROOM_NUMBER" and (_INPATIENT.search(detail.text) or _FAMILY_OF_THE_ROOM.match(self.text, detail.end)):
+            if detail.kind == "ROOM_NUMBER" and (_INPATIENT.search(detail.text) or _FAMILY_OF_THE_ROOM.match(self.text, detail.end)
+                                                 or _CALL_LIGHT.search(self.text, sentence.start_char, sentence.end_char)):
                 # someone in a bed, or in a room their family visits, is a patient
                 care = (*care, Cue(detail.start, detail.end, detail.text, "RoomBedRecognizer", "an inpatient bed"))
             care = tuple(c for c in care if self.analysis.assertion(c).asserted)  # not "we cannot confirm ... a patient here"
@@ -1807,8 +1814,9 @@ class Assessment:
             owner = _VEHICLE_OWNER.search(self.text, window[0], window[1])
             return (detail.start, detail.end, False) if owner else None
         if detail.kind == "ROOM_NUMBER" and (any(0 <= c.start - detail.end <= 30 and self._received(c, False) for c in self.care)
-                                             or _ROOM_AS_SUBJECT.match(self.text, detail.end) and any(
-                    0 <= h.start - detail.end <= 60 and self._personal(h) for h in self.health)):
+                                             or _ROOM_AS_SUBJECT.match(self.text, detail.end) and (any(
+                    0 <= h.start - detail.end <= 60 and self._personal(h) for h in self.health)
+                    or _CALL_LIGHT.search(self.text, detail.end, detail.end + 60))):  # "room 14 has hit the call light"
             return detail.start, detail.end, True  # "Room 412 finally went home today": the room stands for its patient
         sentence = self.sentence_of(detail.start)
         if detail.kind == "ROOM_NUMBER" and _BED.match(detail.text) and (any(0 <= c.start - detail.end <= 4 for c in self.places) or any(
@@ -1893,7 +1901,10 @@ class Assessment:
             if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
                 cues.append(cue)
         for cue in self._reported(list(self.health), negation=False):
-            if not self._personal(cue) or self._said_to_anyone(cue) or _TOPIC_BEFORE.search(self.text, max(0, cue.start - 24), cue.start):
+            topic = _TOPIC_BEFORE.search(self.text, max(0, cue.start - 24), cue.start)
+            if topic is not None and _YOUR_BEFORE.search(topic.group(0)):
+                topic = None  # "voicemails about your strep culture" is theirs
+            if not self._personal(cue) or self._said_to_anyone(cue) or topic is not None:
                 continue  # "our vaccination guidance" is about the practice, not the reviewer; "concerns about diagnosis" a topic
             start, end = self.sentence_of(cue.start)
             yours = _YOUR_BEFORE.search(self.text[max(start, cue.start - 30):cue.start])
