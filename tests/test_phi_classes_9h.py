@@ -299,3 +299,35 @@ def test_a_clinicians_anecdote_that_singles_someone_out(linter, text):
 ])
 def test_a_clinicians_anecdote_that_singles_no_one_out(linter, text):
     assert not phi(linter.lint_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Sore knees? Just ask Walt Greer, our Kiwanis Club president, who's been coming to us for his arthritis since May.",
+    "Look who stopped in before the debate: Alderwoman Rita Fox trusted our injectors with her filler this week!",
+])
+def test_community_roles_and_trust_in_our_team(linter, text):
+    assert phi(linter.lint_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks to Walt Greer, our Kiwanis Club president, for the new benches outside our clinic.",
+    "Welcome to our ICU nurse, Dana Ortiz! She joins us from Boston.",
+])
+def test_near_misses_of_community_roles(linter, text):
+    assert not phi(linter.lint_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Guess who I gave a flu shot to this morning?? The drummer of Velvet Static! A bit scared of needles lol.",
+    "Today I told the shift supervisor at Dunmore Mills that his scan came back clear.",
+])
+def test_a_clinicians_own_encounter_with_someone_described(linter, text):
+    assert phi(linter.lint_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I gave 212 flu shots at the Dunmore Mills clinic today. Book yours online!",
+    "Guess who I met at the health fair this morning?? The drummer of Velvet Static! He signed our poster.",
+])
+def test_near_misses_of_a_clinicians_own_encounter(linter, text):
+    assert not phi(linter.lint_text(text))

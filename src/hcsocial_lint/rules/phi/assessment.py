@@ -51,6 +51,17 @@ _REVIEWER = regex.compile(r"\b(?:a|this|the|that)\s+(?:\w+\s+)?(?:patient|review
 _INPATIENT = regex.compile(r"\b(?:bed|bay|crib|isolette|bassinet|cubicle|exam room|patient room|recovery room|delivery room|"
                            r"isolation room|icu|nicu|picu|cicu|pacu|er|ed|l&d)\b", regex.IGNORECASE)
 # A patient's bell on a ward: "room 14 has hit the call light 37 times since midnight".
+# A clinician's own clinical acts ("I gave a flu shot to ...", "I stitched up ...", "I told her the biopsy ..."):
+# with "tell" and "see" only when health is said in the same sentence.
+_FIRST_PERSON_CARE_VERBS = frozenset({"give", "deliver", "treat", "see", "stitch", "suture", "splint", "cast", "clean",
+                                      "pull", "remove", "draw", "examine", "fit", "adjust", "operate", "intubate",
+                                      "resuscitate", "vaccinate", "diagnose", "tell", "scope", "scan", "triage", "admit",
+                                      "discharge", "transport", "fly", "grade", "inject", "dose", "fill", "extract", "set",
+                                      "catch", "counsel", "evaluate", "assess", "check", "swab", "test"})
+# "my 10am today was ...", "my last patient tonight", "today's patient is ...": one appointment of the author's.
+_MY_APPOINTMENT = regex.compile(r"\bmy (?:\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|first|last|next|favou?rite) "
+                                r"(?:patient |pt |client |appointment |appt )?(?:today|tonight|this morning|this afternoon|was|is)\b|"
+                                r"\b(?:today|tonight)'s (?:patient|pt|client|appointment)\b", regex.IGNORECASE)
 _CALL_LIGHT = regex.compile(r"\bcall (?:light|bell|button)s?\b", regex.IGNORECASE)
 _QUOTE_ATTRIBUTION = regex.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,400})[\"\u201d]\s*(?P<dash>[-\u2013\u2014~])\s*\w")
 # A course of care told by the one who had it: "after 8 weeks at Ridgeline", "six sessions with your team".
@@ -1631,7 +1642,8 @@ class Assessment:
             if detail.kind == UNIQUE_CHARACTERISTIC and _DESCRIPTION.search(detail.explanation):
                 # "the lead singer of ...", "a well-known pastor in ...": a description singles out someone we
                 # cared for only with health that can be theirs, not our services or a cause
-                before = self._previous_sentence(sentence.start_char) if self._refers_back(sentence.start_char) else None
+                answered = self._answers_a_first_person_care(sentence)  # "Guess who I gave a flu shot to?? The lead singer ..."
+                before = self._previous_sentence(sentence.start_char) if self._refers_back(sentence.start_char) or answered else None
                 pictured = self._pictured_subject(detail)
                 going_on = self._our_care_of_them_next(sentence)  # the sentences that go on about them, to "he went home"
                 health = tuple(h for h in (self.health if pictured else health) if self._personal(h)
@@ -1651,7 +1663,8 @@ class Assessment:
                 if _KIN_PATTERN in detail.explanation and not self._ours_in(sentence):
                     continue  # "an advocate whose nephew was hospitalized with measles": his care, but not ours
                 ours = own_care or (any(self._our_care_in(s) for s in self.analysis.sentences) if pictured
-                                    else self._our_care_in(sentence) or going_on is not None)
+                                    else self._our_care_in(sentence) or going_on is not None
+                                    or self._first_person_care(sentence) or answered)
                 if indefinite and not ours:
                     continue  # "a teacher at Lincoln Elementary shared tips for flu season": one of many, and not our patient
             if _CALL_PATTERN in detail.explanation:  # the call itself is our care of the one in it
@@ -1715,6 +1728,27 @@ class Assessment:
     def _previous_sentence(self, offset: int) -> tuple[int, int] | None:
         index = self.sentence_index(offset)
         return self.sentences[index - 1] if index > 0 else None
+
+    def _first_person_care(self, sentence) -> bool:
+        """A clinician's own account of one encounter: "I" doing a clinical act ("I gave a flu shot to ...", "I
+        told a 38-year-old mother of three that her biopsy ..."), an appointment of theirs ("my 10am today was ..."),
+        or "today's patient"."""
+        if _MY_APPOINTMENT.search(self.text, sentence.start_char, sentence.end_char):
+            return True
+        return any(t.lower_ == "i" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _FIRST_PERSON_CARE_VERBS
+                   and any(sentence.start_char <= h.start < sentence.end_char for h in self.health) or
+                   t.lower_ == "i" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _FIRST_PERSON_CARE_VERBS - {"tell", "see"}
+                   for t in sentence)
+
+    def _answers_a_first_person_care(self, sentence) -> bool:
+        """"Guess who I gave a flu shot to this morning?? The lead singer of Desert Rose!": a fragment that answers
+        the question before it, in the same paragraph."""
+        index = self.sentence_index(sentence.start_char)
+        if index == 0 or any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+            return False
+        start, end = self.sentences[index - 1]
+        return (self.same_block(start, sentence.start_char) and self.text[start:end].rstrip().endswith("?")
+                and self._first_person_care(self.analysis.sentence_at(start)))
 
     def _our_care_of_them_next(self, sentence) -> int | None:
         """"A 38-year-old lineman arrived by air after ... After 11 days in our burn unit, he went home": one of the

@@ -161,6 +161,10 @@ def made_up_story(text: str) -> bool:
     return _patterns()["story_disclaimer"].search(text) is not None
 
 
+# "our Rotary Club president", "our Little League coach": a role in a community group named before it is that
+# group's, not ours.
+_NOT_A_COMMUNITY_GROUP = (r"(?!(?:[\w'-]+\s+){0,2}?(?-i:[A-Z])\w*\s+(?i:club|league|society|lodge|church|chamber|guild|"
+                          r"auxiliary|legion|pta|rotary|kiwanis|lions)\b)")
 # "Nora, daughter of our nurse Jenna": the kin of one of our staff is not staff.
 _NOT_KIN_OF = (r"(?!(?:[\w-]+\s+){0,2}?(?:daughter|son|child|kid|baby|wife|husband|partner|mother|mom|father|dad|sister|"
                r"brother|niece|nephew|grandson|granddaughter|grandchild|grandbaby|twins?|triplets?)s?\s+(?:of|to)\b)")
@@ -180,7 +184,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "title": regex.compile(r"(?:\b(?:mr|mrs|ms|mx|dr|dra|prof|rev|fr|sr|sra|srta)\.?|\b(?:doña|dona|don|señor|señora|miss|coach|officer|nurse|sister|brother|father|nana|grandma|grandpa|granny|papa|mama|auntie|aunt|uncle|baby|little|lil))\s+$", flags),
         "staff_title": regex.compile(r"\b(?:dr\.?|doctor|nurse|np|pa|chaplain|pharmacist|midwife|therapist|hygienist|"
                                      r"(?-i:RN|LPN|LVN|PT|PTA|OT|SLP|CNA|CRNA|APRN|RT|MA))\s+$", flags),
-        "staff_before": regex.compile(r"\b(?:our|the|your|my|their|his|her|a|an)?\s*(?:(?:new|newest|own|favorite|favourite|beloved|longtime|long-time|amazing|wonderful|dedicated|awesome|incredible|lead|senior|head|chief|staff|\w+)\s+){0,3}"
+        "staff_before": regex.compile(r"\b(?:our|the|your|my|their|his|her|a|an)?\s*" + _NOT_A_COMMUNITY_GROUP + r"(?:(?:new|newest|own|favorite|favourite|beloved|longtime|long-time|amazing|wonderful|dedicated|awesome|incredible|lead|senior|head|chief|staff|\w+)\s+){0,3}"
                                       + roles + r"s?\s*[,:]?\s*(?:\(\s*pictured:?\s*)?(?:\d{1,3}-year-old\s+)?$", flags),
         "our_own": regex.compile(r"\bour own\s+$", flags),
         # A reply passing praise on to a colleague: "kind words about Andre. He's one of our stars, and we'll make
@@ -188,7 +192,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "praised_staff": regex.compile(r"^[^.!?]{0,60}[.!?]+\s+(?:[^.!?]{0,40}\b)?(?:(?:he|she|they)(?:'s|\u2019s| is| are|'re)\s+one of our|"
                                        r"make sure (?:he|she|they) (?:sees?|gets?|hears?)|pass (?:this|it|that|your [\w ]{0,20}?) "
                                        r"(?:along |on )?to (?:him|her|them))\b", flags),
-        "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:\d{1,3}\s*,\s*)?" + _NOT_KIN_OF + r"(?:(?:our|the|a|an|one of our)\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
+        "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:\d{1,3}\s*,\s*)?" + _NOT_KIN_OF + r"(?:(?:our|the|a|an|one of our)\s+)?" + _NOT_A_COMMUNITY_GROUP + r"(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
                                      r"|^\s*(?:and|&|&amp;)\s+(?:(?:the|our|her|his|their)\s+)?(?:whole\s+|entire\s+|rest of the\s+)?(?:[\w-]+\s+){0,3}(?:team|crew|staff|department|unit)\b", flags),
         "staff_group": regex.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:team|crew|staff|nurses|doctors|physicians|volunteers|colleagues|employees|providers|therapists|residents|interns)\b"
                                      r"[^.!?]{0,60}?(?:\(\s*pictured:?|,?\s*(?:especially|including|like|such as|led by)|:)\s*$", flags),
