@@ -331,3 +331,20 @@ def test_a_clinicians_own_encounter_with_someone_described(linter, text):
 ])
 def test_near_misses_of_a_clinicians_own_encounter(linter, text):
     assert not phi(linter.lint_text(text))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Great question! For any rash that lasts more than a week, please call your son's pediatrician or our nurse line.",
+     "comment-reply"),
+    ("Gracias por escribirnos. Por favor llame a nuestra gerente, la Sra. Ibarra, al (555) 010-4477.", "review-reply"),
+])
+def test_replies_that_confirm_no_care(linter, text, kind):
+    assert not phi(linter.lint_text(text, kind=kind))
+
+
+def test_a_spanish_title_does_not_end_a_sentence(linter):
+    from hcsocial_lint.nlp.models import load_model
+
+    doc = load_model().nlp("Hola, Sra. Ibarra, gracias por su paciencia.")
+    assert len(list(doc.sents)) == 1
+    assert phi(linter.lint_text("Sra. Ibarra, su cita del martes se retrasó por una emergencia.", kind="review-reply"))

@@ -1,4 +1,4 @@
-"""A blank line ends a sentence, and so does an emoji before a capitalised determiner.
+"""A blank line ends a sentence, and so does an emoji before a capitalised determiner; a title's full stop does not.
 
 Posts often end a paragraph without punctuation (a trailing hashtag, an emoji, a sign-off), and
 spaCy's parser then runs the sentence on into the next paragraph, so a name in one paragraph and a
@@ -30,6 +30,8 @@ def _holds_blank_line(text: str) -> bool:
 
 # An emoji after a short lead-in is part of it ("Happy birthday 🎂 Maria!", "Thank you 🙏 Dr. Lee").
 _MIN_WORDS_BEFORE = 4
+# Titles the tokenizer splits from their full stop ("Sra", "."), after which the parser would start a sentence.
+_TITLES = frozenset({"sr", "sra", "srta", "dr", "dra", "lic", "ing", "prof", "mr", "mrs", "ms", "mx"})
 # A capitalised determiner cannot go on with the words before the emoji; a capitalised name can ("... 🎉 Maria
 # finished chemo" is still read with what came before it).
 _OPENING_DETERMINERS = frozenset({"A", "An", "The", "This", "That", "These", "Those"})
@@ -45,6 +47,9 @@ def _emoji_stop(token, following, words_before: int) -> bool:
 @Language.component(COMPONENT)
 def paragraph_breaks(doc: Doc) -> Doc:
     words = 0  # words since the last stop, line break or sentence start set here
+    for token in doc[1:-1]:
+        if token.text == "." and doc[token.i - 1].lower_ in _TITLES and token.whitespace_ and doc[token.i + 1].is_title:
+            doc[token.i + 1].is_sent_start = False  # "la Sra. Ortega", "Gracias, Dra. Ruiz": a title, not a full stop
     for token in doc[:-1]:
         if token.is_space and _holds_blank_line(token.text_with_ws) or _emoji_stop(token, doc[token.i + 1], words):
             doc[token.i + 1].is_sent_start = True

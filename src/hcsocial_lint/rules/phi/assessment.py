@@ -545,7 +545,8 @@ class Assessment:
                     shape = "lower-case Spanish words that do not start with a given name ('llamar para')"
             elif (shape is None and "SpacyRecognizer" in ident.recognizer and self._spanish
                   and not is_given_name(ident.text.split()[0]) and (" " not in ident.text or ident.text.split()[-1].islower())
-                  and _SENTENCE_OPENING.search(self.text[max(0, ident.start - 4):ident.start])):
+                  and _SENTENCE_OPENING.search(self.text[max(0, ident.start - 4):ident.start])
+                  and not _SPANISH_TITLE_BEFORE.search(self.text, max(0, ident.start - 8), ident.start)):  # "la Sra. Ortega"
                 # "¿Tiene preguntas ...", "Llámenos al ...": one Spanish word, or one before lower-case words
                 shape = "a capitalised Spanish word opening a sentence, not a given name ('¿Tiene ...', 'Llámenos al ...')"
             if shape is not None:
@@ -1916,7 +1917,7 @@ class Assessment:
         if not self.is_reply:
             return ()
         cues = [c for c in self.second_person if (not _OFFER_BEFORE.search(self.text, max(0, c.start - 40), c.start)
-                or _NEXT_INSIDE.search(c.text)) and not self._said_to_anyone(c)]
+                or _NEXT_INSIDE.search(c.text)) and not self._said_to_anyone(c) and not self._advice_to_see_their_own(c)]
         # "we'd love to make your next visit ...": "next" says there was one; "Tip for anyone calling: your claim
         # number is ..." speaks to every reader, not the reviewer
         # "give us a call and we'll check your specific coverage": an offer to anyone who asks, not their care
@@ -1964,6 +1965,12 @@ class Assessment:
     def offers_a_service(self, start: int, end: int) -> bool:
         """The sentence offers a service to anyone ("Flu shots are available Mon-Fri at all three locations")."""
         return _SERVICE_OFFER.search(self.text[start:end]) is not None
+
+    def _advice_to_see_their_own(self, cue: Cue) -> bool:
+        """"Please call your child's doctor", "check with your daughter's pediatrician": advice to see their own
+        clinician says nothing of care with us."""
+        return (_ADVICE_BEFORE.search(self.text, max(0, cue.start - 30), cue.start) is not None
+                and _CLINICIAN_AFTER.match(self.text, cue.end) is not None)
 
     def _said_to_anyone(self, cue: Cue) -> bool:
         """The cue's sentence, or the clause before it, speaks to any reader ("Tip for anyone calling about a bill:
@@ -2267,6 +2274,11 @@ _EPONYM_AFTER = regex.compile(r"(?:'s|\u2019s)?\s+(?:lymphoma|disease|syndrome|p
                               regex.IGNORECASE)
 _EVENT_FOR_BEFORE = regex.compile(r"\b(?:5k|10k|walk|run|ride|gala|race|fundraiser|golf (?:outing|classic)|awareness|month|week|"
                                   r"day|tournament|challenge)\s+(?:for|against|to (?:end|fight|beat|support))\s+$", regex.IGNORECASE)
+_SPANISH_TITLE_BEFORE = regex.compile(r"(?-i:\b(?:Sr|Sra|Srta|Dr|Dra|Lic)\.\s+$)")
+_ADVICE_BEFORE = regex.compile(r"\b(?:call|contact|ask|see|consult|check with|talk (?:to|with)|speak (?:to|with)|reach out to|"
+                            r"message|follow up with)\s+$", regex.IGNORECASE)
+_CLINICIAN_AFTER = regex.compile(r"\s*(?:regular\s+|own\s+|usual\s+)?(?:doctor|pediatrician|paediatrician|provider|physician|"
+                                 r"dentist|pharmacist|gp|primary care)\b", regex.IGNORECASE)
 _RELAYED_TO = regex.compile(r"\b(?:share|shared|sharing|pass|passed|passing|send|sent|forward|forwarded|relay|relayed)\b"
                          r"(?:\s+[\w'\u2019-]+){0,5}?\s+(?:with|to|along to|on to)\s+(?:our|the)\b", regex.IGNORECASE)
 _ANYONE_ADDRESSED = regex.compile(r"\b(?:tip|tips|reminder|note|psa|fyi) for (?:anyone|everyone|all|those|folks|patients)\b|"

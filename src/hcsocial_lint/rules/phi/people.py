@@ -187,6 +187,11 @@ def _patterns() -> dict[str, regex.Pattern]:
         "staff_before": regex.compile(r"\b(?:our|the|your|my|their|his|her|a|an)?\s*" + _NOT_A_COMMUNITY_GROUP + r"(?:(?:new|newest|own|favorite|favourite|beloved|longtime|long-time|amazing|wonderful|dedicated|awesome|incredible|lead|senior|head|chief|staff|\w+)\s+){0,3}"
                                       + roles + r"s?\s*[,:]?\s*(?:\(\s*pictured:?\s*)?(?:\d{1,3}-year-old\s+)?$", flags),
         "our_own": regex.compile(r"\bour own\s+$", flags),
+        # Spanish: "nuestra gerente, la Sra. ", "nuestro enfermero "
+        "staff_before_es": regex.compile(r"\bnuestr[oa]s?\s+(?:[\w-]+\s+)?(?:gerente|enfermer[oa]|doctor[a]?|m[eé]dic[oa]|"
+                                         r"recepcionista|administrador[a]?|director[a]?|coordinador[a]?|asistente|"
+                                         r"farmac[eé]utic[oa]|dentista|higienista|terapeuta|promotor[a]?|voluntari[oa])\s*,?\s*"
+                                         r"(?:(?:la|el)\s+)?(?:(?:sra|sr|srta|dra|dr|lic)\.?\s+)?$", flags),
         # A reply passing praise on to a colleague: "kind words about Andre. He's one of our stars, and we'll make
         # sure he sees this" (read across the sentence end: the praise names them, the next sentence says whose).
         "praised_staff": regex.compile(r"^[^.!?]{0,60}[.!?]+\s+(?:[^.!?]{0,40}\b)?(?:(?:he|she|they)(?:'s|\u2019s| is| are|'re)\s+one of our|"
@@ -399,6 +404,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
     if p["staff_after"].search(after):
         role = p['staff_after'].search(after).group(0).strip(' ,')
         return make(STAFF, f"a staff credential or role ('{role}')", provider=bool(_CLINICAL.search(role)))
+    if p["staff_before_es"].search(lead):  # "llame a nuestra gerente, la Sra. Ortega"
+        return make(STAFF, f"a staff role before the name ('{p['staff_before_es'].search(lead).group(0).strip()}')")
     if p["staff_before"].search(lead) and not p["family_before"].search(before):
         role = p['staff_before'].search(lead).group(0).strip(' ,:')
         return make(STAFF, f"a staff role before the name ('{role}')", provider=bool(_CLINICAL.search(role)))
