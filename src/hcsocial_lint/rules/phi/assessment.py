@@ -50,7 +50,6 @@ _FACILITY_CARE = regex.compile(r"\b(?:born|delivered|treated|admitted|seen|hospi
 _REVIEWER = regex.compile(r"\b(?:a|this|the|that)\s+(?:\w+\s+)?(?:patient|reviewer|person|individual)\b", regex.IGNORECASE)
 _INPATIENT = regex.compile(r"\b(?:bed|bay|crib|isolette|bassinet|cubicle|exam room|patient room|recovery room|delivery room|"
                            r"isolation room|icu|nicu|picu|cicu|pacu|er|ed|l&d)\b", regex.IGNORECASE)
-# A patient's bell on a ward: "room 14 has hit the call light 37 times since midnight".
 # A clinician's own clinical acts ("I gave a flu shot to ...", "I stitched up ...", "I told her the biopsy ..."):
 # with "tell" and "see" only when health is said in the same sentence.
 _FIRST_PERSON_CARE_VERBS = frozenset({"give", "deliver", "treat", "see", "stitch", "suture", "splint", "cast", "clean",
@@ -62,6 +61,7 @@ _FIRST_PERSON_CARE_VERBS = frozenset({"give", "deliver", "treat", "see", "stitch
 _MY_APPOINTMENT = regex.compile(r"\bmy (?:\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|first|last|next|favou?rite) "
                                 r"(?:patient |pt |client |appointment |appt )?(?:today|tonight|this morning|this afternoon|was|is)\b|"
                                 r"\b(?:today|tonight)'s (?:patient|pt|client|appointment)\b", regex.IGNORECASE)
+# A patient's bell on a ward: "room 14 has hit the call light 37 times since midnight".
 _CALL_LIGHT = regex.compile(r"\bcall (?:light|bell|button)s?\b", regex.IGNORECASE)
 _QUOTE_ATTRIBUTION = regex.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,400})[\"\u201d]\s*(?P<dash>[-\u2013\u2014~])\s*\w")
 # A course of care told by the one who had it: "after 8 weeks at Ridgeline", "six sessions with your team".
@@ -345,6 +345,7 @@ class Assessment:
     @cached_property
     def health(self) -> tuple[Cue, ...]:
         cues = []
+        makers = self.lexicon("named_companies")
         for cue in signals.health_cues(self.text):
             expected = _UPPERCASE_ONLY.get(cue.text.lower())
             if expected is not None and cue.text != expected:
@@ -352,7 +353,7 @@ class Assessment:
             if any(s <= cue.start and cue.end <= e for s, e in self.facility_spans):
                 continue
             if any(i.kind in PERSON_KINDS and i.overlaps(cue.start, cue.end) and not _not_shaped_like_a_name(i.text)
-                   and not any(c.start < i.end and i.start < c.end for c in self.lexicon("named_companies"))
+                   and not any(c.start < i.end and i.start < c.end for c in makers)
                    for i in self.identifiers):
                 continue  # not "your Oticon Intent aids": a maker's name is not a person's
             cues.append(cue)
@@ -691,12 +692,22 @@ class Assessment:
         return replace(person, role=role, provider=False,
                        reason=f"{person.reason.split(' (', 1)[0]}, but our care is predicated of them ('{cue}')")
 
-    def _care_of(self, person: Person) -> tuple[str, str] | None:
+    def _titled_clinician(self, span) -> bool:
+        """"Dr. Patel", "Dra. Ruiz", or a name written just after "Doctor": a clinician by their title."""
+        return bool(_CLINICIAN_TITLE.match(span.text) or _CLINICIAN_TITLE_BEFORE.search(self.text, max(0, span.start - 6), span.start))
+
+    def _name_token(self, person: Person):
+        """The word that heads the person's name in the parse (climbing "Dr." and "Hart" and the "'s" of "Hart's" to the
+        name's head), or None when the name has no token."""
         token = token_at(self.doc, max(person.identifier.start, person.identifier.end - 1))
+        while token is not None and token.dep_ in {"compound", "flat", "case"} and token.head.i != token.i:
+            token = token.head
+        return token
+
+    def _care_of(self, person: Person) -> tuple[str, str] | None:
+        token = self._name_token(person)
         if token is None:
             return None
-        while token.dep_ in {"compound", "flat", "case"} and token.head.i != token.i:  # "case": the "'s" of "Hart's"
-            token = token.head
         if self._kin_possessor(person):
             return None  # "Coach Hill's wife finished chemo": the one cared for is the kin, a description of its own
         underwent = self._underwent_here(person, token)
@@ -712,8 +723,7 @@ class Assessment:
                 return PATIENT, verb.text if verb.lower_ not in {"care"} else f"care for {person.text}"
         # a clinician's role to or for the person: "proud dentist to Olympic gymnast Tessa Moreno", "provider for Mr. Hale"
         clinician_to = _CLINICIAN_TO_BEFORE.search(self.text, max(self.sentence_of(person.start)[0], person.start - 60), person.start)
-        if clinician_to is not None and not _OWNER_AFTER.match(self.text, person.end) and not (
-                _CLINICIAN_TITLE.match(person.text) or _CLINICIAN_TITLE_BEFORE.search(self.text, max(0, person.start - 6), person.start)):
+        if clinician_to is not None and not _OWNER_AFTER.match(self.text, person.end) and not self._titled_clinician(person):
             return PATIENT, f"{clinician_to.group(0)}{person.text}"  # not "a nurse for Dr. Marsh", "for Ana Ruiz's clinic"
         # the antecedent of a relative clause whose object is the person: "who our ER team patched up"
         for clause in (c for c in token.children if c.dep_ == "relcl" and c.lemma_.lower() in _CARED_FOR_VERBS):
@@ -781,9 +791,7 @@ class Assessment:
         """The person is named only as whose kin someone is ("Coach Hill's wife", "Dr. Nwosu's daughter"), in a
         sentence that says our care: the kin, described, is the one we cared for (PHI-08). Without our care in
         the sentence the person named stays the one the post is about."""
-        token = token_at(self.doc, max(person.identifier.start, person.identifier.end - 1))
-        while token is not None and token.dep_ in {"compound", "flat", "case"} and token.head.i != token.i:
-            token = token.head
+        token = self._name_token(person)
         return (token is not None and token.dep_ == "poss" and token.head.lemma_.lower() in KIN_OF_NAMED
                 and self._ours_in(self.analysis.sentence_at(person.start)))
 
@@ -801,7 +809,7 @@ class Assessment:
         clinicians = [i for i in self.identifiers if i.kind == "PERSON" and start <= i.start < end
                       and not i.overlaps(person.identifier.start, person.identifier.end)
                       and i.text.split()[-1].strip(".,'\u2019s").lower() != surname  # "Dr. Osei completed his fellowship"
-                      and (_CLINICIAN_TITLE.match(i.text) or _CLINICIAN_TITLE_BEFORE.search(self.text, max(0, i.start - 6), i.start))]
+                      and self._titled_clinician(i)]
 
         def by_us(word) -> bool:
             return word.lower_ in {"we", "us"} or any(c.start <= word.idx < c.end for c in clinicians)
@@ -831,7 +839,7 @@ class Assessment:
                 noun.lemma_.lower() in terms("phi_body_parts") and verb.lemma_.lower() in _REPAIR_VERBS | _GENERIC_REPAIR_VERBS | _BODY_CARE_VERBS
                 or noun.lemma_.lower() in _PROCEDURE_NOUNS and verb.lemma_.lower() in _GENERIC_REPAIR_VERBS)  # "completed her reconstruction"
             repaired = verb is not None and verb.lemma_.lower() in _REPAIR_VERBS or body_part
-            if (health is None or not self._personal(health) or self._performed(health)) and not repaired and not body_part:
+            if (health is None or not self._personal(health) or self._performed(health)) and not repaired:
                 continue
             doers = [c for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "agent"} and c.i != noun.i]
             doers += [c for c in noun.children if c.dep_ == "appos"]
@@ -1736,10 +1744,9 @@ class Assessment:
         or "today's patient"."""
         if _MY_APPOINTMENT.search(self.text, sentence.start_char, sentence.end_char):
             return True
-        return any(t.lower_ == "i" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _FIRST_PERSON_CARE_VERBS
-                   and any(sentence.start_char <= h.start < sentence.end_char for h in self.health) or
-                   t.lower_ == "i" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _FIRST_PERSON_CARE_VERBS - {"tell", "see"}
-                   for t in sentence)
+        health_said = any(sentence.start_char <= h.start < sentence.end_char for h in self.health)
+        verbs = _FIRST_PERSON_CARE_VERBS if health_said else _FIRST_PERSON_CARE_VERBS - {"tell", "see"}
+        return any(t.lower_ == "i" and t.dep_ == "nsubj" and t.head.lemma_.lower() in verbs for t in sentence)
 
     def _answers_a_first_person_care(self, sentence) -> bool:
         """"Guess who I gave a flu shot to this morning?? The lead singer of Desert Rose!": a fragment that answers
@@ -2078,8 +2085,6 @@ _GENERIC_TIME = regex.compile(r"\b(?:most|many|some|usually|typically|generally|
                               regex.IGNORECASE)
 _GROUPS_OF_VISITORS = regex.compile(r"\b(?:families|folks|guests|visitors|neighbors|neighbours|thousands|hundreds|dozens)\b",
                                      regex.IGNORECASE)
-# A clinician's role to or for someone: "proud dentist to Olympic gymnast ", "provider for ", "physician to the Governor".
-# A role "for the day" or "for the event" comes after a name and is not matched.
 # Our own place's address: "our new satellite office at ", "visit us at ", "we're moving to ", "located at ".
 _OUR_ADDRESS_BEFORE = regex.compile(
     r"(?:\b(?:our|the)\s+(?:new\s+)?(?:[\w'-]+\s+){0,2}(?:office|clinic|location|practice|center|centre|hospital|building|"
@@ -2088,6 +2093,8 @@ _OUR_ADDRESS_BEFORE = regex.compile(
     r"relocating to|located at)|\blocated\s+at)\s+(?:the\s+)?$", regex.IGNORECASE)
 _LEADING_SYMBOLS = regex.compile(r"^[^\w]+")
 _OWNER_AFTER = regex.compile(r"['\u2019]s?\b")
+# A clinician's role to or for someone: "proud dentist to Olympic gymnast ", "provider for ", "physician to the Governor".
+# A role "for the day" or "for the event" comes after a name and is not matched.
 _CLINICIAN_TO_BEFORE = regex.compile(
     r"\b(?:doctor|physician|surgeon|pediatrician|paediatrician|dentist|orthodontist|dermatologist|cardiologist|oncologist|"
     r"psychiatrist|therapist|provider|midwife|chiropractor|optometrist|audiologist|nurse|doula)s?\s+(?:to|for)\s+"

@@ -156,9 +156,9 @@ class PatientStoryWithoutAuthorization:
         evidence = [authorization_evidence(reference), *(identifier_evidence(i) for i in identified),
                     *(cue_evidence(c, "health") for c in health)]
         named = [p.identifier for p in assessment.people if p.may_be_patient and not p.provider]  # the story's subject
-        beyond = beyond_scope(authorization_scope(assessment.analysis.post.metadata),
-                              [*identified, *(i for i in named if i not in identified)])
-        health_beyond = health_beyond_scope(authorization_scope(assessment.analysis.post.metadata), health)
+        scope = authorization_scope(assessment.analysis.post.metadata)
+        beyond = beyond_scope(scope, [*identified, *(i for i in named if i not in identified)])
+        health_beyond = health_beyond_scope(scope, health)
         if beyond or health_beyond:
             first = (beyond or health_beyond)[0]
             why = [_why_beyond(i) for i in beyond]
