@@ -13,10 +13,14 @@ from .rewrite import DEFAULT_REPLY_TEMPLATE
 AUTHORIZATION_KEYS = ("hipaa_authorization", "hipaa_authorization_id")
 # A record that says the authorization is not (or no longer) in force: revoked or withdrawn (45 CFR 164.508(b)(5)),
 # expired, or asked for and not yet signed. "signed: not yet, form emailed", "status: revoked 2026-11-30", "ref: none".
+# Verbal or oral consent is no authorization either: one must be written and signed (45 CFR 164.508(c)(1)(vi)).
 _NOT_IN_FORCE = regex.compile(r"\b(?:revok\w*|withdr[ae]wn?|rescinded|expired|pending|awaiting|requested|declined|refused|"
-                              r"unsigned|not\s+(?:yet\s+)?(?:signed|received|returned|on file)|not yet|no signature)\b",
+                              r"unsigned|not\s+(?:yet\s+)?(?:signed|received|returned|on file)|not yet|no signature|"
+                              r"verbal(?:ly)?\s+(?:ok|okay|consent|permission|agreement|approval|only|yes)|oral(?:ly)?\s+(?:consent|permission|only))\b",
                               regex.IGNORECASE)
 _NO_VALUE = regex.compile(r"\s*(?:none|no|n/?a|tbd|-+|false|0)?\s*", regex.IGNORECASE)
+# A signature field that answers no before saying more: "no — verbal OK only", "No, form sent Friday".
+_SIGNED_NO = regex.compile(r"\s*(?:no|none|false|n)\s*(?:[-\u2013\u2014,;:(/]|$)", regex.IGNORECASE)
 _SCOPE_IN_REFERENCE = regex.compile(r"\((?P<scope>[^()]*\b(?:only|name|photo|first|scope|covers)\b[^()]*)\)", regex.IGNORECASE)
 
 
@@ -89,6 +93,8 @@ def authorization_not_in_force(metadata: Mapping[str, Any]) -> str | None:
                 return f"revoked: {said}"
             if isinstance(said, str) and _NOT_IN_FORCE.search(said):
                 return f"{key}: {said}"
+            if key == "signed" and isinstance(said, str) and _SIGNED_NO.match(said):
+                return f"signed: {said}"
         if "signed" in fields or "ref" in fields:
             signed, reference = fields.get("signed"), fields.get("ref", fields.get("reference"))
             if all(v is None or v is False or isinstance(v, str) and _NO_VALUE.fullmatch(v) for v in (signed, reference)):
