@@ -25,6 +25,7 @@ from ...nlp.regex_budget import TimedPattern, timed
 from ...vocabularies import pattern, terms
 from . import signals
 from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers, state_or_larger
+from .account import account_names, is_lead_words
 from .options import PhiOptions, authorization, options_from
 from .people import (ANIMAL, CANDIDATE, FAMILY, GUEST, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF,
                      TRAINING_OR_STAFF, Organisation, Person, classify, made_up_story, name_key)
@@ -45,8 +46,12 @@ _SECOND_PERSON = regex.compile(r"\b(?:you|your|you're|you've|you'd|yours|usted|u
                                regex.IGNORECASE)
 _ATTRIBUTION = regex.compile(r"^[\s\"'\u201c\u201d]*[-\u2013\u2014~]\s*$")
 _FACILITY_CARE = regex.compile(r"\b(?:born|delivered|treated|admitted|seen|hospitalized|discharged from|recovering|"
-                                r"operated on|transferred to|rushed to|brought to|airlifted to)\s+(?:at|in|to|from)?\s*(?:the\s+)?$",
+                                r"operated on|transferred to|rushed to|brought to|airlifted to|came(?: in)? to|arrived at|"
+                                r"checked into)\s+(?:at|in|to|from)?\s*(?:the\s+)?$",
                                 regex.IGNORECASE)
+# "came to Lakeshore to volunteer": arriving at our place for something other than care.
+_NOT_FOR_CARE_AFTER = regex.compile(r"\s+(?:to|as)\s+(?:an?\s+)?(?:work|volunteer|join|speak|teach|lead|visit|donate|perform|"
+                                    r"celebrate|train|intern|nurse|doctor|resident|fellow|student|employee)", regex.IGNORECASE)
 _REVIEWER = regex.compile(r"\b(?:a|this|the|that)\s+(?:\w+\s+)?(?:patient|reviewer|person|individual)\b", regex.IGNORECASE)
 _INPATIENT = regex.compile(r"\b(?:bed|bay|crib|isolette|bassinet|cubicle|exam room|patient room|recovery room|delivery room|"
                            r"isolation room|icu|nicu|picu|cicu|pacu|er|ed|l&d)\b", regex.IGNORECASE)
@@ -102,6 +107,12 @@ _IDENTIFYING_MARK = regex.compile(r"\b(?:tattoos?|birthmark|scar|jersey|name ?ta
                                   r"license plate|face visible)\b", regex.IGNORECASE)
 _SCHOOL_NAME = regex.compile(r"\b(?:from|at)\s+(?:the\s+)?(?P<name>(?-i:(?:[A-Z][\w'-]+\s+){1,3}(?:High|Middle|Elementary|Academy)(?:\s+School)?))\b")
 _HOMETOWN = regex.compile(r"\bfrom\s+(?:the\s+)?$", regex.IGNORECASE)
+# The words between a procedure and the one it was done for: "a rhinoplasty for ", "a root canal on one of ".
+_PROCEDURE_FOR = regex.compile(r"\s+(?:for|on)\s+(?:one\s+of\s+)?", regex.IGNORECASE)
+# An event of ours held at a school: "our balance class at Westbrook Academy", "a flu clinic at
+# Lincoln High": the school is where we go, not where someone comes from.
+_OUR_EVENT_BEFORE = regex.compile(r"\b(?:talk|class|clinic|screenings?|fair|workshop|presentation|drive|session|assembly|event|"
+                                  r"booth|table|visit|demo|seminar|q&a|night|day)\s+(?:[\w'-]+\s+){0,2}$", regex.IGNORECASE)
 _GENERIC_DETERMINER = regex.compile(r"\b(?:every|each|any|all|per|no|most|many|some|other|another|these|those|more than|\d[\d,]*)\s+(?:[\w-]+\s+){0,2}$",
                                     regex.IGNORECASE)
 
@@ -194,7 +205,8 @@ _NOUN_MODIFIER_AFTER = timed(regex.compile(
 def _facility_pattern(name: str) -> TimedPattern:
     """One of the organisation's facility names, any spacing, whole words; compiled once per name."""
     words = r"\s+".join(map(regex.escape, name.split()))
-    return timed(regex.compile(r"(?<!\w)" + words + r"(?!\w)", regex.IGNORECASE), "organisation.facilities", name)
+    # not inside a web address, an e-mail or a handle: "book at quickstop.example", "@quickstop_care"
+    return timed(regex.compile(r"(?<![\w@#/.])" + words + r"(?!\w|\.\w)", regex.IGNORECASE), "organisation.facilities", name)
 
 
 @dataclass(frozen=True)
@@ -247,7 +259,10 @@ class Assessment:
         self.doc = analysis.doc
         self.kind = analysis.post.kind
         self.is_reply = self.kind in REPLY_KINDS
-        self.org = Organisation.from_settings(analysis.settings.organisation)
+        org = Organisation.from_settings(analysis.settings.organisation)
+        own = tuple(n for n in account_names(analysis.post.metadata) if n not in org.facilities)
+        self.org = replace(org, facilities=org.facilities + own) if own else org
+        self._account_leads = frozenset(n for n in own if is_lead_words(n))
         self.options: PhiOptions = options_from(analysis.settings.family_options("phi"))
         self.authorization = authorization(analysis.post.metadata)
         self.sentences = tuple((s.start_char, s.end_char) for s in analysis.sentences) or ((0, len(self.text)),)
@@ -336,11 +351,16 @@ class Assessment:
 
     @cached_property
     def facility_spans(self) -> tuple[tuple[int, int], ...]:
-        spans = []
-        for name in self.org.facilities:
-            for m in _facility_pattern(name).finditer(self.text):
-                spans.append(m.span())
-        return tuple(sorted(spans))
+        return self._spans_of(self.org.facilities)
+
+    @cached_property
+    def facility_spans_in_full(self) -> tuple[tuple[int, int], ...]:
+        """Facility names written in full: the lead word of the account's name may be the town it is named after
+        ("Haverton" of "Haverton Family Medicine"), which still says where someone comes from."""
+        return self._spans_of(tuple(n for n in self.org.facilities if n not in self._account_leads))
+
+    def _spans_of(self, names) -> tuple[tuple[int, int], ...]:
+        return tuple(sorted(m.span() for name in names for m in _facility_pattern(name).finditer(self.text)))
 
     @cached_property
     def health(self) -> tuple[Cue, ...]:
@@ -356,10 +376,28 @@ class Assessment:
                    and not any(c.start < i.end and i.start < c.end for c in makers)
                    for i in self.identifiers):
                 continue  # not "your Oticon Intent aids": a maker's name is not a person's
+            if self._health_counted(cue):
+                continue  # "380 babies delivered", "1,200 knee replacements": a year's total, no one's health
             cues.append(cue)
         cues += self._conditions(cues)
         cues += self._medications(cues)
         return tuple(sorted(cues, key=lambda c: c.start))
+
+    def _health_counted(self, cue: Cue) -> bool:
+        """The health word tells what happened to a count of people: "380 babies delivered", "3,000 patients
+        vaccinated this fall", a year's total, not one person's health (a count of procedures, "Ana had 2 surgeries",
+        stays one person's)."""
+        token = token_at(self.doc, cue.start)
+        if token is None or not self.doc.has_annotation("DEP"):
+            return False
+        if token.dep_ in {"acl", "amod"}:
+            people = [token.head]
+        else:
+            people = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return any(p.tag_ in {"NNS", "NNPS"} and (p.lemma_ in _COUNTED_NOUNS or pattern("phi_person_nouns").fullmatch(p.text))
+                   and any(c.dep_ == "nummod" and c.text.replace(",", "").isdigit() and int(c.text.replace(",", "")) > 1
+                           for c in p.children)
+                   for p in people)
 
     def _conditions(self, found) -> list[Cue]:
         """Diseases and infections of the shared language layer's MeSH lexicons ("living with emphysema"):
@@ -446,7 +484,7 @@ class Assessment:
         cues = []
         for start, end in self.facility_spans:
             lead = _FACILITY_CARE.search(self.text[max(0, start - 40):start])
-            if lead:
+            if lead and not _NOT_FOR_CARE_AFTER.match(self.text, end):
                 cue_start = start - (len(self.text[max(0, start - 40):start]) - lead.start())
                 cues.append(Cue(cue_start, end, self.text[cue_start:end], "organisation.facilities", "care at our facility"))
         return self._reported(cues)
@@ -1363,6 +1401,8 @@ class Assessment:
                 continue
             if clause_head(other) == head or (head.dep_ in {"relcl", "acl"} and governs(head.head, other)):
                 return True  # the same clause, or a clause that describes them ("Danielle, who ...", "Ana's implants, placed ...")
+            if head.dep_ in {"relcl", "acl"} and head.head.dep_ in {"attr", "acomp", "oprd"} and clause_head(head.head) == clause_head(other):
+                return True  # what is said of them: "Mia was a delight to have in our teen program"
         clause = clause_tokens(head)
         if head.dep_ != "ROOT" and head.head.i != head.i:
             clause += clause_tokens(clause_head(head.head))  # and the clause it depends on
@@ -1485,7 +1525,7 @@ class Assessment:
             if place and _HOMETOWN.search(self.text[max(0, ent.start_char - 10):ent.start_char]):
                 if state_or_larger(ent.text):  # "returned from China": a country is not smaller than a state
                     continue
-                if any(s <= ent.start_char and ent.end_char <= e for s, e in self.facility_spans):
+                if any(s <= ent.start_char and ent.end_char <= e for s, e in self.facility_spans_in_full):
                     continue
                 if not any(i.overlaps(ent.start_char, ent.end_char) for i in found):
                     found.append(Identifier("LOCATION", ent.start_char, ent.end_char, ent.text, 0.6, "SpacyRecognizer",
@@ -1495,6 +1535,8 @@ class Assessment:
                 found.append(combo)
         for m in _SCHOOL_NAME.finditer(self.text):  # "from the Lakeview High crash": the model often misses it
             start, end = m.span("name")
+            if _OUR_EVENT_BEFORE.search(self.text, max(0, m.start() - 40), m.start()):
+                continue
             if not any(i.overlaps(start, end) for i in found):
                 found.append(Identifier("LOCATION", start, end, m.group("name"), 0.6, "assessment",
                                         "a school someone comes from"))
@@ -1601,6 +1643,8 @@ class Assessment:
                 continue  # "3,400 patients were discharged: 890 from ..." counts people, singles out no one
             if detail.kind == "PHOTO" and _NO_PATIENT_SHOWN.search(detail.text):
                 continue  # "[Photo: Dr. Lin and Nurse Tavi with the sign ... no patients in the picture]"
+            if detail.kind in {"PHOTO", UNIQUE_CHARACTERISTIC} and self._only_staff_inside(detail):
+                continue  # "[Photo: our athletic trainer, Coach Dee, on the bike with ECG leads attached]"
             if any(m.start() <= detail.start < m.end() and _NO_PATIENT_SHOWN.search(m.group(0)) for m in self._photo_descriptions):
                 continue  # "[Video: the empty ED hallway at 5 am ...]": a date or place in a picture of no one
             if detail.kind == "LOCATION" and _ORGANISATION_NAMED_AFTER_A_PLACE.search(detail.text):
@@ -1673,7 +1717,8 @@ class Assessment:
                     continue  # "an advocate whose nephew was hospitalized with measles": his care, but not ours
                 ours = own_care or (any(self._our_care_in(s) for s in self.analysis.sentences) if pictured
                                     else self._our_care_in(sentence) or going_on is not None
-                                    or self._first_person_care(sentence) or answered)
+                                    or self._first_person_care(sentence) or answered
+                                    or self._procedure_for(detail, health))
                 if indefinite and not ours:
                     continue  # "a teacher at Lincoln Elementary shared tips for flu season": one of many, and not our patient
             if _CALL_PATTERN in detail.explanation:  # the call itself is our care of the one in it
@@ -1684,6 +1729,32 @@ class Assessment:
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
+
+    def _procedure_for(self, detail: Identifier, health) -> bool:
+        """A procedure done for or on the one described, in our post: "two facelifts and a brow lift for a morning-radio
+        host", "a root canal on one of our favourite weathermen"."""
+        if self.text[detail.end:detail.end + 2] in ("'s", "\u2019s"):
+            return False  # "a talk on rhinoplasty for a news anchor's viewers": they own something, they had nothing done
+        return any(h.end <= detail.start and _PROCEDURE_FOR.fullmatch(self.text, h.end, detail.start) is not None
+                   for h in health)
+
+    def _only_staff_inside(self, detail: Identifier) -> bool:
+        """Everyone the photo or description names is one of ours (or a public figure), and it names no one else: no
+        patient, no "man", "girl" or "little one" beside them."""
+        inside = [p for p in self.people if detail.start <= p.start < detail.end]
+        if not inside or not all(p.role in {STAFF, PUBLIC} for p in inside) or _PHOTO_OF_A_PATIENT.search(detail.text):
+            return False
+        if any(self._names_someone_else(p) for p in inside):
+            return False  # "Dr. Nguyen's sister-in-law", "the Kowalski quads": the one described is their kin
+        others = (m for m in pattern("phi_person_nouns").finditer(self.text, detail.start, detail.end)
+                  if not any(p.start <= m.start() < p.end for p in inside))  # not the "Coach" of "Coach Dee"
+        return next(others, None) is None
+
+    def _names_someone_else(self, person: Person) -> bool:
+        """The name only qualifies another noun: it owns it ("Dr. Nguyen's sister-in-law") or names its family
+        ("the Kowalski quads")."""
+        last = token_at(self.doc, person.end - 1)
+        return last is not None and self.doc.has_annotation("DEP") and last.dep_ in {"poss", "compound"} and last.head.i > last.i
 
     def _pictured_subject(self, detail: Identifier) -> bool:
         """A description inside the photo a short post describes ("[Photo: a player in a #11 Lady Hawks jersey]"):

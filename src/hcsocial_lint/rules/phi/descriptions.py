@@ -46,6 +46,8 @@ _INDEFINITE = frozenset({"a", "an", "one", "which"})  # "guess which Channel 5 a
 _FAMOUS = frozenset({"famous", "well-known", "celebrity", "renowned", "beloved", "legendary", "notorious"})
 # Offices a town or county has one holder of: "the mayor" in a local provider's post is one person.
 _ONE_PER_PLACE = frozenset({"mayor", "sheriff", "governor", "postmaster", "superintendent", "councilman", "councilwoman"})
+# Offices a school has one holder of: "our high school principal", "the middle school nurse" is one person.
+_ONE_PER_SCHOOL = frozenset({"principal", "nurse", "counselor", "counsellor", "librarian", "superintendent"})
 # What the speaker singles out as theirs alone: "our favorite crossing guard", "my kid's soccer coach".
 _FAVOURITE = frozenset({"favorite", "favourite", "fave"})
 _OWN = frozenset({"my", "our"})
@@ -181,9 +183,14 @@ def _age_heads(doc):
 
 
 def _one_office_holder(noun) -> bool:
-    """"the mayor", "our sheriff": an office with one holder in a place, made definite and not plural."""
-    return (noun.lemma_.lower() in _ONE_PER_PLACE and noun.i > 0 and noun.doc[noun.i - 1].lower_ in {"the", "our"}
-            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
+    """"the mayor", "our sheriff", "our high school principal": an office with one holder in a place (a school has one
+    principal), made definite and not plural."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or noun.tag_ in {"NNS", "NNPS"}:
+        return False
+    if noun.lemma_.lower() in _ONE_PER_PLACE and noun.i > 0 and noun.doc[noun.i - 1].lower_ in {"the", "our"}:
+        return True
+    return (noun.lemma_.lower() in _ONE_PER_SCHOOL and any(c.dep_ == "compound" and c.lemma_.lower() == "school" for c in noun.children)
+            and any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "our"} for c in noun.children))
 
 
 def _kin_possessed(noun) -> bool:

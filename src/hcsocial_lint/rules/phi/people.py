@@ -118,6 +118,9 @@ _PASSED_ALONG_TO = regex.compile(r"\b(?:pass|passed|share|shared|forward|forward
                                  regex.IGNORECASE)
 _PRAISE_ABOUT = regex.compile(r"\b(?:kind words|shout-?out|praise|compliments?|feedback|review|thanks|note)\s+(?:about|for|to)\s+$",
                               regex.IGNORECASE)
+# "Tomas says thanks so much! We'll make sure he sees this.": a colleague answering the praise through us.
+_SENDS_THANKS = regex.compile(r"\s+(?:says|sends)\s+(?:(?:a|her|his|their)\s+)?(?:(?:big|huge|heartfelt)\s+)?(?:thank\s*you|thanks|hi|hello|love)\b",
+                              regex.IGNORECASE)
 # "joined our memory care neighborhood", "moved into our assisted living": a resident, not a colleague.
 _JOINED_OUR_CARE = regex.compile(
     r"^\s*(?:,\s*)?(?:who\s+)?(?:[\w']+\s+){0,4}?(?:has\s+)?(?:joins?|joined|moved into|moved to|moves into)\s+our\s+(?:[\w-]+\s+){0,2}?"
@@ -168,6 +171,8 @@ _NOT_A_COMMUNITY_GROUP = (r"(?!(?:[\w'-]+\s+){0,2}?(?-i:[A-Z])\w*\s+(?i:club|lea
 # "Nora, daughter of our nurse Jenna": the kin of one of our staff is not staff.
 _NOT_KIN_OF = (r"(?!(?:[\w-]+\s+){0,2}?(?:daughter|son|child|kid|baby|wife|husband|partner|mother|mom|father|dad|sister|"
                r"brother|niece|nephew|grandson|granddaughter|grandchild|grandbaby|twins?|triplets?)s?\s+(?:of|to)\b)")
+# "Eli, 5, in the dental chair": a phrase of place after a name says where someone is, not what they do ("chair").
+_NOT_A_PLACE_PHRASE = r"(?!(?:in|on|at|inside|into|onto|under|with|from|by|during)\s)"
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +202,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "praised_staff": regex.compile(r"^[^.!?]{0,60}[.!?]+\s+(?:[^.!?]{0,40}\b)?(?:(?:he|she|they)(?:'s|\u2019s| is| are|'re)\s+one of our|"
                                        r"make sure (?:he|she|they) (?:sees?|gets?|hears?)|pass (?:this|it|that|your [\w ]{0,20}?) "
                                        r"(?:along |on )?to (?:him|her|them))\b", flags),
-        "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:\d{1,3}\s*,\s*)?" + _NOT_KIN_OF + r"(?:(?:our|the|a|an|one of our)\s+)?" + _NOT_A_COMMUNITY_GROUP + r"(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
+        "staff_after": regex.compile(r"^\s*,?\s*(?:" + credentials + r")\b|^\s*,\s*(?:\d{1,3}\s*,\s*)?" + _NOT_KIN_OF + _NOT_A_PLACE_PHRASE + r"(?:(?:our|the|a|an|one of our)\s+)?" + _NOT_A_COMMUNITY_GROUP + r"(?:(?:\w+|\w+-\w+)\s+){0,3}?" + roles + r"s?\b"
                                      r"|^\s*(?:and|&|&amp;)\s+(?:(?:the|our|her|his|their)\s+)?(?:whole\s+|entire\s+|rest of the\s+)?(?:[\w-]+\s+){0,3}(?:team|crew|staff|department|unit)\b", flags),
         "staff_group": regex.compile(r"\b(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:team|crew|staff|nurses|doctors|physicians|volunteers|colleagues|employees|providers|therapists|residents|interns)\b"
                                      r"[^.!?]{0,60}?(?:\(\s*pictured:?|,?\s*(?:especially|including|like|such as|led by)|:)\s*$", flags),
@@ -256,9 +261,12 @@ def classify(text: str, identifiers: Sequence[Identifier], organisation: Organis
     """The role of every person identifier in the post, in text order."""
     people: list[Person] = []
     index = _SentenceIndex(text, sentences)
+    facilities = tuple(f for f in (_squashed(name) for name in organisation.facilities) if len(f) >= 4)
     for ident in identifiers:
         if any(s <= ident.start and ident.end <= e for s, e in facility_spans):
             continue
+        if ident.text[:1] in "#@" and _squashed(ident.text).startswith(facilities):
+            continue  # "#LakeshoreBabies", "@lakeshore_health": the organisation's own tag or account
         people.append(_classify_one(text, ident, organisation, index, spotlight, people))
     # A name met again inherits what another mention showed ("Nurse Joan ... Joan has").
     known = [(o, frozenset(name_words(o.text))) for o in people if o.role != CANDIDATE]
@@ -415,8 +423,8 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
         return make(STAFF, "'our own' (a colleague)")  # not "our own Ms. Vance — the crossing guard every kid knows"
     if _PASSED_ALONG_TO.search(before):
         return make(STAFF, "praise passed on to a colleague ('pass them along to ...')")
-    if p["praised_staff"].search(text[ident.end:ident.end + 160]) and _PRAISE_ABOUT.search(before):
-        return make(STAFF, "praise passed on to a colleague ('kind words about ...')")
+    if p["praised_staff"].search(text[ident.end:ident.end + 160]) and (_PRAISE_ABOUT.search(before) or _SENDS_THANKS.match(after)):
+        return make(STAFF, "praise passed on to a colleague ('kind words about ...', '... says thank you')")
     if p["department"].search(after):
         return make(STAFF, f"works in a department ('{p['department'].search(after).group(0).strip()}')")
     if _ASK_FOR_BEFORE.search(before):
@@ -460,6 +468,11 @@ def _classify_one(text: str, ident: Identifier, org: Organisation, index: _Sente
             return make(CANDIDATE, f"cared for by the staff member in the spotlight ('{cared_for.group(0).strip()}')")
         return make(STAFF, "the post is a staff or volunteer spotlight")
     return make(CANDIDATE, "nothing shows they are staff, a public figure or the author's relative")
+
+
+def _squashed(name: str) -> str:
+    """A name as a tag writes it: lower case, letters and digits only ("Lakeshore Health" -> "lakeshorehealth")."""
+    return regex.sub(r"[^\p{L}\p{N}]+", "", name.lower())
 
 
 def _ends_like_an_organisation(name: str) -> bool:

@@ -154,16 +154,18 @@ class ReviewReplyRetaliatory:
 
 
 def _about_care(assessment, person) -> bool:
-    """The reply confirms someone's care, puts health words in the named person's sentence, or ties health to
-    them on the parse ("Hope Ava's ear infection clears up fast", however the sentence is split)."""
+    """The reply confirms someone's care, puts health words in the named person's sentence, ties health to them on
+    the parse ("Hope Ava's ear infection clears up fast", however the sentence is split), or names them as one of our
+    patients with their health ("Jonah was a delight to have in our day program. The anxiety team misses him")."""
     if assessment.reply_cues:
         return True
     sentence = assessment.analysis.sentence_at(person.start)
     if any(sentence.start_char <= h.start < sentence.end_char for h in assessment.health) and not assessment.offers_a_service(
             sentence.start_char, sentence.end_char):
         return True  # not "@jay Hepatitis B vaccine is available at every van stop": a service offered to anyone
-    return any(person in tie.mentions and any(not assessment.offers_a_service(*assessment.sentence_of(h.start))
-                                              for h in tie.own_sentence_health) for tie in assessment.ties)
+    return any(person in tie.mentions and (tie.is_patient_of_ours and tie.health or any(
+        not assessment.offers_a_service(*assessment.sentence_of(h.start)) for h in tie.own_sentence_health))
+        for tie in assessment.ties)  # or the reply ties them to our care with their health: "Mia loved our teen program ..."
 
 
 def _remove_name(text: str, person) -> Suggestion | None:
