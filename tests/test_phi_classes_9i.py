@@ -222,3 +222,12 @@ def test_a_reply_that_confirms_care_of_the_one_addressed(linter, text):
 ])
 def test_thanking_a_reviewer_for_their_experience_confirms_no_care(linter, text):
     assert "PHI002" not in {f.rule_id for f in _phi(linter, text, kind="review-reply")}
+
+
+def test_our_care_of_a_towns_one_office_holder_bitten_by_a_dog(linter):
+    assert _blocked(linter, "Quiet day at our Bramble Flats clinic, then we stitched up the postmaster after a dog bite "
+                            "this morning! Get well soon!")
+
+
+def test_a_pets_checkup_is_still_no_ones_phi(linter):
+    assert not _blocked(linter, "Our oldest feline patient, a 19-year-old tabby, came in for her dental cleaning today!")

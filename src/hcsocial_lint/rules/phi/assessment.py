@@ -1651,8 +1651,11 @@ class Assessment:
                 continue  # "the Lake County Health Department": an organisation's name, not where someone lives
             if detail.kind == "STREET_ADDRESS" and self._our_street(detail):
                 continue  # "our new office at 14 Birch Lane opens Monday": where we are, not where someone lives
-            if pointer is None or any(pointer[0] <= c.start < pointer[1] + 25 for c in self.animals()):
-                continue  # "our oldest feline patient", "this 6-year-old golden retriever": the one singled out is an animal
+            # "our oldest feline patient", "this 6-year-old golden retriever": the one singled out is an animal (an
+            # animal inside a health word, the dog of "a dog bite", is the injury's cause)
+            if pointer is None or any(pointer[0] <= c.start < pointer[1] + 25 and not any(h.start <= c.start < h.end for h in self.health)
+                                      for c in self.animals()):
+                continue
             if detail.kind in {"STREET_ADDRESS", "LOCATION", "CARE_DATE", "DATE_TIME"} and self.exposure_notice and not any(
                     p.identifier.kind == "PERSON" and p.may_be_patient for p in nearby):
                 continue  # "Anyone who was in the Oak Street Urgent Care waiting room on March 3 ...": where and when of an exposure
