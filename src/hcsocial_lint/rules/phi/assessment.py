@@ -52,6 +52,8 @@ _FACILITY_CARE = regex.compile(r"\b(?:born|delivered|treated|admitted|seen|hospi
 # "came to Lakeshore to volunteer": arriving at our place for something other than care.
 _NOT_FOR_CARE_AFTER = regex.compile(r"\s+(?:to|as)\s+(?:an?\s+)?(?:work|volunteer|join|speak|teach|lead|visit|donate|perform|"
                                     r"celebrate|train|intern|nurse|doctor|resident|fellow|student|employee)", regex.IGNORECASE)
+# The reviewer spoken of in the third person, to the other readers: "this 'reviewer'", "the commenter above".
+_THE_REVIEWER = regex.compile(r"\b(?:this|that|the)\s+['\"\u2018\u201c]?(?:reviewer|commenter|poster)\b", regex.IGNORECASE)
 _REVIEWER = regex.compile(r"\b(?:a|this|the|that)\s+(?:\w+\s+)?(?:patient|reviewer|person|individual)\b", regex.IGNORECASE)
 _INPATIENT = regex.compile(r"\b(?:bed|bay|crib|isolette|bassinet|cubicle|exam room|patient room|recovery room|delivery room|"
                            r"isolation room|icu|nicu|picu|cicu|pacu|er|ed|l&d)\b", regex.IGNORECASE)
@@ -2023,11 +2025,13 @@ class Assessment:
             if not self._personal(cue) or self._said_to_anyone(cue) or topic is not None:
                 continue  # "our vaccination guidance" is about the practice, not the reviewer; "concerns about diagnosis" a topic
             start, end = self.sentence_of(cue.start)
-            yours = _YOUR_BEFORE.search(self.text[max(start, cue.start - 30):cue.start])
+            yours = _YOUR_BEFORE.search(self.text[max(start, cue.start - 30):cue.start]) or _THE_REVIEWER.search(self.text, start, end)
             if (_GENERIC_TIME.search(self.text[start:end]) or self.offers_a_service(start, end)) and not yours:
                 continue  # "In general, most people return to work ...", "Flu shots are available Mon-Fri at all three locations"
             if _SECOND_PERSON.search(self.text[start:end]) or any(start <= p.start < end for p in self.named_in_reply):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))
+            elif _THE_REVIEWER.search(self.text, start, end):  # "the reviewer was intoxicated at both visits": said of them
+                cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} said of the reviewer"))
             elif self._said_of_the_one_asked_after(cue):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} of the one asked after"))
             elif self._a_past_event_of_theirs(cue) or cue.text.lower().startswith("that ") and self.named_in_reply:
