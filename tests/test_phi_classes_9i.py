@@ -211,6 +211,11 @@ def test_what_is_said_of_a_named_person_ties_them_to_our_program(linter):
     "Hi Priya! Since you already had your thyroid panel drawn with us in May, we can go over it at your follow-up.",
     "So proud of you! Six months is huge. Keep coming to those Monday alumni groups!",
     "Thanks Carol! Your grandson was a champ, not one tear the whole time!",
+    # ... and replies that tell the reviewer's history
+    "Our pharmacist would not have called your other pharmacy if you hadn't filled the same hydrocodone script "
+    "there on Monday.",
+    "Records show you were booked for a cleaning on the 3rd and again on the 17th; neither time did anyone arrive.",
+    "To be clear to other readers: the reviewer was intoxicated at both visits, which is why the session ended early.",
 ])
 def test_a_reply_that_confirms_care_of_the_one_addressed(linter, text):
     assert "PHI002" in {f.rule_id for f in _phi(linter, text, kind="review-reply")}
@@ -219,8 +224,11 @@ def test_a_reply_that_confirms_care_of_the_one_addressed(linter, text):
 @pytest.mark.parametrize("text", [
     "We're sorry your experience with us fell short. Please call our office manager at 555-0100.",
     "Thank you for your trust in us! Our front desk can help with any questions at 555-0100.",
+    "If you have a fever and a rash, please call us before coming in.",
+    "Everyone should know the signs of a stroke: face drooping, arm weakness, speech trouble. Call 911.",
+    "The reviewer above asked about flu shots: they're free for kids at every location.",
 ])
-def test_thanking_a_reviewer_for_their_experience_confirms_no_care(linter, text):
+def test_thanks_advice_and_answers_to_anyone_confirm_no_care(linter, text):
     assert "PHI002" not in {f.rule_id for f in _phi(linter, text, kind="review-reply")}
 
 
@@ -231,25 +239,3 @@ def test_our_care_of_a_towns_one_office_holder_bitten_by_a_dog(linter):
 
 def test_a_pets_checkup_is_still_no_ones_phi(linter):
     assert not _blocked(linter, "Our oldest feline patient, a 19-year-old tabby, came in for her dental cleaning today!")
-
-
-# ------------------------------------------------------------------ replies that argue with the reviewer's history
-
-
-@pytest.mark.parametrize("text", [
-    "Our pharmacist would not have called your other pharmacy if you hadn't filled the same hydrocodone script "
-    "there on Monday.",
-    "Records show you were booked for a cleaning on the 3rd and again on the 17th; neither time did anyone arrive.",
-    "To be clear to other readers: the reviewer was intoxicated at both visits, which is why the session ended early.",
-])
-def test_a_reply_that_tells_the_reviewers_history(linter, text):
-    assert "PHI002" in {f.rule_id for f in _phi(linter, text, kind="review-reply")}
-
-
-@pytest.mark.parametrize("text", [
-    "If you have a fever and a rash, please call us before coming in.",
-    "Everyone should know the signs of a stroke: face drooping, arm weakness, speech trouble. Call 911.",
-    "The reviewer above asked about flu shots: they're free for kids at every location.",
-])
-def test_advice_and_answers_to_anyone_confirm_no_care(linter, text):
-    assert "PHI002" not in {f.rule_id for f in _phi(linter, text, kind="review-reply")}
