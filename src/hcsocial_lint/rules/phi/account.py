@@ -45,7 +45,7 @@ def account_names(metadata: Mapping[str, Any]) -> tuple[str, ...]:
 def is_lead_words(name: str) -> bool:
     """The name is the lead words of a longer account name, not a name in full ("Lakeshore", not "Lakeshore Family
     Medicine"); such a word may also be the town the organisation is named after."""
-    return not any(word.lower() in _KIND_WORDS for word in name.split())
+    return not any(map(_is_kind_word, name.split()))
 
 
 def _full_names(metadata: Mapping[str, Any]) -> list[str]:
@@ -63,7 +63,12 @@ def _lead_words(name: str) -> str:
     if not words or _PERSONAL_TITLE.fullmatch(words[0]):
         return ""  # a clinician's own account ("Dr. Amy Park"): no part of a person's name is a place
     for i, word in enumerate(words):
-        if word.lower().strip(".,'\u2019") in _KIND_WORDS or word.lower() in _KIND_WORDS:
+        if _is_kind_word(word):
             lead = words[:i]
             return " ".join(lead) if lead and all(w[:1].isupper() for w in lead) else ""
     return ""
+
+
+def _is_kind_word(word: str) -> bool:
+    """"Family", "Health," and "Co." say what kind of organisation it is."""
+    return word.lower().strip(".,'\u2019") in _KIND_WORDS or word.lower() in _KIND_WORDS

@@ -2025,12 +2025,13 @@ class Assessment:
             if not self._personal(cue) or self._said_to_anyone(cue) or topic is not None:
                 continue  # "our vaccination guidance" is about the practice, not the reviewer; "concerns about diagnosis" a topic
             start, end = self.sentence_of(cue.start)
-            yours = _YOUR_BEFORE.search(self.text[max(start, cue.start - 30):cue.start]) or _THE_REVIEWER.search(self.text, start, end)
+            said_of_reviewer = _THE_REVIEWER.search(self.text, start, end)  # "the reviewer was intoxicated at both visits"
+            yours = _YOUR_BEFORE.search(self.text[max(start, cue.start - 30):cue.start]) or said_of_reviewer
             if (_GENERIC_TIME.search(self.text[start:end]) or self.offers_a_service(start, end)) and not yours:
                 continue  # "In general, most people return to work ...", "Flu shots are available Mon-Fri at all three locations"
             if _SECOND_PERSON.search(self.text[start:end]) or any(start <= p.start < end for p in self.named_in_reply):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} addressed to the reviewer"))
-            elif _THE_REVIEWER.search(self.text, start, end):  # "the reviewer was intoxicated at both visits": said of them
+            elif said_of_reviewer:
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} said of the reviewer"))
             elif self._said_of_the_one_asked_after(cue):
                 cues.append(Cue(cue.start, cue.end, cue.text, cue.vocabulary, f"{cue.label} of the one asked after"))
