@@ -282,6 +282,7 @@ class Assessment:
         vet", "our 94 y/o Army vet", "Vietnam vets")."""
         return tuple(c for c in self.lexicon("animals")
                      if not (c.text.lower() in {"vet", "vets"} and _VETERAN_BEFORE.search(self.text[max(0, c.start - 24):c.start]))
+                     and not _ANIMAL_IDIOM.search(self.text, max(0, c.start - 16), min(len(self.text), c.end + 12))
                      and not (c.text[:1].isupper() and c.text.endswith("s") and c.start > 0
                               and not self.text[max(0, c.start - 2):c.start].strip(" ").endswith((".", "!", "?")))
                      and not (c.text.isupper() and len(c.text) > 2 and _SLANG_BEFORE.search(self.text, max(0, c.start - 12), c.start)))
@@ -679,18 +680,37 @@ class Assessment:
         if emoji:  # "Get well soon, Biscuit! 🐶": an animal's emoji right after the name
             animal.append(Cue(emoji.start(), emoji.end(), emoji.group(0), "assessment", "an animal's emoji after the name"))
         if animal and not (_TITLE_BEFORE.search(self.text[max(0, person.start - 8):person.start])
-                           or _TITLE_AT.match(self.text, person.start)):
+                           or _TITLE_AT.match(self.text, person.start) or self._owns_an_animal(person)):
             # "Biscuit the therapy dog cheered on Mr. Alvarez": a titled name is a person whatever animal is near
             return replace(person, role=ANIMAL, reason=f"an animal ('{animal[0].text}'): HIPAA covers people")
         return self._cared_for(person)
 
     def _owned_by(self, cue, person: Person) -> bool:
-        """"off home to her cats", "Gus and his dog": an animal the person owns is not the person."""
+        """"off home to her cats", "Gus and his dog", "her golden retriever": an animal the person owns is not the
+        person (the owner may hang on the noun the animal word modifies)."""
         token = token_at(self.doc, cue.start)
         if token is None or not self.doc.has_annotation("DEP"):
             return False
+        if cue.end <= person.start and not self.text[cue.end:person.start].strip(" ,"):
+            return False  # "her golden retriever Biscuit": the animal word names the person
+        while token.dep_ in {"amod", "compound"} and token.head.i != token.i and token.head.i < token.i + 3:
+            token = token.head
         owners = [c for c in token.children if c.dep_ == "poss"]
         return any(o.lower_ in _BACK_REFERENCE or person.start <= o.idx < person.end for o in owners)
+
+    def _named_animal(self, ident: Identifier) -> bool:
+        """"her golden retriever Biscuit": a name written just after an animal word is the animal's."""
+        return any(c.end <= ident.start and not self.text[c.end:ident.start].strip(" ,") for c in self.animals())
+
+    def _owns_an_animal(self, person: Person) -> bool:
+        """"Meet Jen! 🐕 Jen was hit by a car while walking her golden retriever": someone who owns an animal told of in
+        their sentence or the next is its person, not the animal, whatever emoji stands beside their name."""
+        index = self.sentence_index(person.start)
+        start, end = self.sentences[index]
+        following = self._next_sentences(index, 1)
+        if following and self.same_block(start, following[0][0]):
+            end = following[0][1]
+        return any(start <= c.start < end and c.start > person.start and self._owned_by(c, person) for c in self.animals())
 
     def _in_a_bed(self, person: Person) -> Person:
         """"Mrs. Ruiz in 4C", "Ava in room 218", "Leo (bed 7)": someone placed in a room or bed of ours is a
@@ -864,7 +884,7 @@ class Assessment:
                 return any(a.i == token.i or token.dep_ == "appos" and a.i == token.head.i for a in owner.ancestors)
             return owner.lower_ in _BACK_REFERENCE and owner.idx > person.end and not any(
                 person.end <= i.start < owner.idx and i.kind in {"PERSON", "SOCIAL_HANDLE"} and not any(
-                    c is i for c in clinicians) for i in self.identifiers)
+                    c is i for c in clinicians) and not self._named_animal(i) for i in self.identifiers)
 
         for noun in (t for t in self.doc.char_span(start, end, alignment_mode="expand") or () if t.pos_ in {"NOUN", "PROPN"}):
             owners = [c for c in noun.children if c.dep_ == "poss"]
@@ -872,25 +892,43 @@ class Assessment:
                 continue
             # "whose reconstruction Dr. Fenn completed": the small parser may read the fronted object as the subject
             verb = noun.head if noun.dep_ in {"dobj", "nsubjpass"} or noun.dep_ == "nsubj" and owners[0].lower_ == "whose" else None
+            # "placed a plate in her lower leg", "pulled a hook out of his eyelid": something put into or taken out of
+            # a part of their body
+            placer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in _INTO_BODY_PREPOSITIONS else None
+            if placer is not None and placer.dep_ == "dobj" and placer.head.pos_ == "VERB":
+                placer = placer.head  # "placed [two rods along his back]": the phrase may hang on what was placed
+            into = (placer is not None and placer.pos_ == "VERB" and noun.lemma_.lower() in terms("phi_body_parts")
+                    and placer.lemma_.lower() in _INTO_BODY_VERBS | _BODY_CARE_VERBS | _REPAIR_VERBS)
+            if into:
+                verb = placer
             health = next((h for h in self.health if h.start <= noun.idx < h.end or noun.idx <= h.start < noun.idx + len(noun)
                            and h.end <= noun.idx + len(noun) + 1 or any(c.dep_ == "compound" and h.start <= c.idx < h.end
                                                                          for c in noun.children)), None)
-            body_part = verb is not None and (
+            body_part = verb is not None and (into or
                 noun.lemma_.lower() in terms("phi_body_parts") and verb.lemma_.lower() in _REPAIR_VERBS | _GENERIC_REPAIR_VERBS | _BODY_CARE_VERBS
                 or noun.lemma_.lower() in _PROCEDURE_NOUNS and verb.lemma_.lower() in _GENERIC_REPAIR_VERBS)  # "completed her reconstruction"
             repaired = verb is not None and verb.lemma_.lower() in _REPAIR_VERBS or body_part
-            if (health is None or not self._personal(health) or self._performed(health)) and not repaired:
+            # "Dr. Mahoney did her Mohs surgery": a procedure done (a verb of doing) is theirs when they own it and the
+            # doer is one of ours; "her 500th surgery" is still the doer's count
+            done_to_them = verb is not None and health is not None and verb.lemma_.lower() in _DOING_VERBS and not any(
+                _ORDINAL_BEFORE.search(self.text, max(0, at - 24), at) or _ORDINAL_WORD_BEFORE.search(self.text, max(0, at - 30), at)
+                for at in (health.start, noun.idx))
+            if (health is None or not self._personal(health) or self._performed(health) and not done_to_them) and not repaired:
                 continue
             doers = [c for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "agent"} and c.i != noun.i]
             doers += [c for c in noun.children if c.dep_ == "appos"]
             doers += [g for p in [*noun.children, *(verb.children if verb is not None else ())]
                       if p.dep_ == "prep" and p.lower_ in {"with", "by"} for g in p.children if g.dep_ == "pobj"]
             doers += [g for d in list(doers) if d.dep_ == "agent" for g in d.children if g.dep_ == "pobj"]
+            # "her double mastectomy with our surgical team": a procedure of theirs, done with a team of ours
+            procedure = health is not None and _PROCEDURE_WORD.search(health.text) is not None
             doer = next((d for d in doers if by_us(d) or any(by_us(c) for c in d.children if c.dep_ in {"compound", "flat"})
-                         or body_part and our_team(d)), None)
+                         or (body_part or procedure) and our_team(d)), None)
             if doer is not None:
                 phrase = self.doc[min(t.i for t in noun.subtree if t.i <= noun.i):noun.i + 1].text
                 who = self.doc[min(t.i for t in doer.subtree if t.i <= doer.i):doer.i + 1].text
+                if into and doer.i < verb.i:
+                    return f"{who} {verb.text} ... {noun.head.text} {phrase}"  # "our team placed ... in her leg"
                 return f"{who} {verb.text} {phrase}" if verb is not None and doer.i < verb.i < noun.i else f"{phrase} ... {who}"
         return None
 
@@ -2214,6 +2252,11 @@ _VETERAN_BEFORE = regex.compile(r"\b(?:army|navy|marine|marines|air force|coast 
                                 r"vietnam|korea|korean war|gulf war|iraq|afghanistan|disabled|\d+\s?(?:y/?o|yrs?|years? old)|"
                                 r"\d+-year-old)\s+$", regex.IGNORECASE)
 _ROLES_THAT_MAY_BE_CARED_FOR = frozenset({PUBLIC, STAFF, GUEST})
+# An animal word in an idiom for a person: "the original early birds", "our resident night owl", "gym rats", "a party
+# animal", "teacher's pet", "a pet peeve".
+_ANIMAL_IDIOM = regex.compile(r"\b(?:early[\s-]birds?|night[\s-]owls?|social butterfl(?:y|ies)|gym rats?|party animals?|top dogs?|"
+                              r"under[\s-]?dogs?|lucky dogs?|cool cats?|fat cats?|copy[\s-]?cats?|teacher'?s pets?|pet (?:peeves?|projects?))\b",
+                              regex.IGNORECASE)
 # Staff read from the post around a name rather than from a title, credential or roster (people.py).
 _WEAK_STAFF_REASONS = ("named as one of our team", "the post is a staff or volunteer spotlight", "works or volunteers here")
 # Verbs whose object is the one cared for ("we treated Senator Ruiz", "honoured to care for Mayor Ito").
@@ -2244,7 +2287,8 @@ _TITLE_WORD_BEFORE = regex.compile(r"\b(mayor|senator|governor|councilman|counci
 _PRONOUN_OPENING = regex.compile(r"(?:(?:yes|yeah|yep|sadly|unfortunately|thankfully|luckily|happily|good news|update|and|but|so|"
                                  r"s[ií]|ya|lamentablemente)[,!:.]?\s+)*(?:(?:he|she|they)(?:'s|\u2019s| is| was| were| are)?\b|"
                                  r"(?:[eé]l |ella )?(?:est[aá]|sigue|estuvo)\b)")  # "Sí, está con nosotros en pediatría"
-_THEIR_BEFORE = regex.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+# "her hip replacement", "his own chemo"; not a topic of theirs: "her research on hip replacement", "his talk about asthma"
+_THEIR_BEFORE = regex.compile(r"\b(?:his|her|their)\s+(?:(?!(?:on|about|regarding)\b)[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _HERE_AFTER = regex.compile(r"\s+(?:right )?(?:here\b|with us\b|at our [\w-]+(?: [\w-]+)?|in our [\w-]+(?: [\w-]+)?)", regex.IGNORECASE)
 _INSTITUTION_AFTER = regex.compile(r"(?-i:\s+(?:High|Elementary|Middle|Academy|College|University|Church|Township|Library|"
                                    r"County|Fire|Police|Hospital|Clinic|Rotary|Lions)\b)")
@@ -2261,16 +2305,24 @@ _MILESTONE_PATIENT = regex.compile(r"(?:[\w-]+\s+){0,2}(?:patients?|baby|babies|
                                    r"surgery|graduate|fitting|implant)")
 _GREETED_BEFORE = regex.compile(r"\b(?:congrats|congratulations|welcome|meet|say hello|shout-?out|cheers)\s*,?\s*"
                                 r"(?:to\s+)?(?:(?:our|the)\s+)?$", regex.IGNORECASE)
+_ORDINAL_WORD_BEFORE = regex.compile(r"\b(?:first|second|third|fourth|fifth|tenth|hundredth|thousandth|first-ever)\s+(?:[\w-]+\s+)?$",
+                                     regex.IGNORECASE)  # "her first robotic hysterectomy": the doer's milestone
 _ORDINAL_BEFORE = regex.compile(r"\b\d[\d,]*(?:st|nd|rd|th)\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 # Verbs of a procedure done to a body part ("Dr. Brandt repaired her Achilles").
 # Care done to a part of the body ("our crew restarted his heart", "our cath lab opened her artery"): with the part
 # (phi_body_parts) and "our <team>" or a clinician as the doer.
 _BODY_CARE_VERBS = frozenset({"restart", "open", "unblock", "reopen", "clear", "stitch", "suture", "splint", "cast",
                               "reattach", "stent", "pin", "reset", "shock", "save", "close", "drain", "scope", "x-ray"})
+# Verbs of putting something into a part of the body or taking it out, and their prepositions: "placed a plate in her
+# leg", "threaded a stent into his artery", "pulled a fishhook out of his eyelid".
+_INTO_BODY_VERBS = frozenset({"place", "put", "insert", "implant", "inject", "thread", "pull", "remove", "extract", "take", "dig"})
+_INTO_BODY_PREPOSITIONS = frozenset({"in", "into", "inside", "on", "onto", "along", "through", "from", "of", "out"})
 _REPAIR_VERBS = frozenset({"repair", "reconstruct", "rebuild", "fuse", "straighten", "realign", "graft"})
 # Verbs that are care only with a health word or a part of the body as their object: "Dr. Fenn completed her
 # reconstruction", "replaced his hip"; not "Dr. Haddad completed his fellowship".
 _GENERIC_REPAIR_VERBS = frozenset({"replace", "fix", "remove", "set", "complete", "perform"})
+_PROCEDURE_WORD = regex.compile(r"(?:ectomy|ectomies|plasty|otomy|ostomy|surgery|surgeries|transplant|replacement|repair|"
+                                r"reconstruction|fusion|implant|removal|biopsy|amputation)\b", regex.IGNORECASE)
 _PROCEDURE_NOUNS = frozenset({"reconstruction", "repair", "replacement", "transplant", "fusion", "surgery", "operation",
                               "procedure", "implant", "extraction", "removal", "amputation", "biopsy", "graft"})
 _CLINICIAN_TITLE = regex.compile(_CLINICIAN_TITLE_WORD + r"\s", regex.IGNORECASE)
