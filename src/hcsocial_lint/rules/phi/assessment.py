@@ -277,6 +277,7 @@ class Assessment:
         except (RuntimeError, KeyError):
             return ()
 
+    @cached_property
     def animals(self):
         """Words that say the post is about an animal, without "vet" where it means a veteran ("a WWII
         vet", "our 94 y/o Army vet", "Vietnam vets")."""
@@ -292,7 +293,7 @@ class Assessment:
     @cached_property
     def _animal_words(self):
         """Animals and what only animals get ("her spay", "purring"), once per post: every person is typed against them."""
-        return (*self.animals(), *self.lexicon("animal_signs"))
+        return (*self.animals, *self.lexicon("animal_signs"))
 
     def block(self, offset: int) -> Block:
         return block_of(self.blocks, offset)
@@ -673,7 +674,7 @@ class Assessment:
         speaking = [c for c in self.lexicon("public_speaking") if start <= c.start < end]
         if speaking and not in_sentence and not person.vocative:
             return replace(person, role=PUBLIC, reason=f"speaks in public ('{speaking[0].text}')")
-        animal = [c for c in self.animals() if start <= c.start < end and not self._owned_by(c, person)
+        animal = [c for c in self.animals if start <= c.start < end and not self._owned_by(c, person)
                   and not self._modifies_a_noun(c)]
         animal += [c for c in self.lexicon("animal_signs") if start <= c.start < end]
         emoji = _ANIMAL_EMOJI_AFTER.match(self.text, person.end)
@@ -691,26 +692,34 @@ class Assessment:
         token = token_at(self.doc, cue.start)
         if token is None or not self.doc.has_annotation("DEP"):
             return False
-        if cue.end <= person.start and not self.text[cue.end:person.start].strip(" ,"):
+        if self._just_before(cue, person.start):
             return False  # "her golden retriever Biscuit": the animal word names the person
         while token.dep_ in {"amod", "compound"} and token.head.i != token.i and token.head.i < token.i + 3:
             token = token.head
         owners = [c for c in token.children if c.dep_ == "poss"]
         return any(o.lower_ in _BACK_REFERENCE or person.start <= o.idx < person.end for o in owners)
 
+    def _just_before(self, cue, offset: int) -> bool:
+        """The cue is written just before ``offset``, with only spaces or a comma between ("retriever Biscuit")."""
+        return cue.end <= offset and not self.text[cue.end:offset].strip(" ,")
+
     def _named_animal(self, ident: Identifier) -> bool:
         """"her golden retriever Biscuit": a name written just after an animal word is the animal's."""
-        return any(c.end <= ident.start and not self.text[c.end:ident.start].strip(" ,") for c in self.animals())
+        return any(self._just_before(c, ident.start) for c in self.animals)
 
     def _owns_an_animal(self, person: Person) -> bool:
         """"Meet Jen! 🐕 Jen was hit by a car while walking her golden retriever": someone who owns an animal told of in
         their sentence or the next is its person, not the animal, whatever emoji stands beside their name."""
-        index = self.sentence_index(person.start)
-        start, end = self.sentences[index]
-        following = self._next_sentences(index, 1)
-        if following and self.same_block(start, following[0][0]):
+        start, end = self._sentence_and_next(person.start)
+        return any(start <= c.start < end and c.start > person.start and self._owned_by(c, person) for c in self.animals)
+
+    def _sentence_and_next(self, offset: int) -> tuple[int, int]:
+        """The sentence holding ``offset`` and, when it is in the same paragraph, the next sentence with a word."""
+        start, end = self.sentence_of(offset)
+        following = self._next_sentences(self.sentence_index(offset), 1)
+        if following and self.same_block(offset, following[0][0]):
             end = following[0][1]
-        return any(start <= c.start < end and c.start > person.start and self._owned_by(c, person) for c in self.animals())
+        return start, end
 
     def _in_a_bed(self, person: Person) -> Person:
         """"Mrs. Ruiz in 4C", "Ava in room 218", "Leo (bed 7)": someone placed in a room or bed of ours is a
@@ -861,10 +870,7 @@ class Assessment:
         them), done by a titled clinician or by us, in the sentence naming them or the next one; care done to a part
         of their body ("our crew restarted his heart") by "our <team>" too. Whoever they are (an official,
         a colleague), that is care they received; a clinician's own work ("her 500th surgery") is not."""
-        start, end = self.sentence_of(person.start)
-        following = self._next_sentences(self.sentence_index(person.start), 1)
-        if following and self.same_block(person.start, following[0][0]):  # "... Our ER team stitched his chin."
-            end = following[0][1]
+        start, end = self._sentence_and_next(person.start)  # "... Our ER team stitched his chin."
         surname = person.text.split()[-1].strip(".,'\u2019s").lower() if person.text.split() else ""
         clinicians = [i for i in self.identifiers if i.kind == "PERSON" and start <= i.start < end
                       and not i.overlaps(person.identifier.start, person.identifier.end)
@@ -1694,7 +1700,7 @@ class Assessment:
             # "our oldest feline patient", "this 6-year-old golden retriever": the one singled out is an animal (an
             # animal inside a health word, the dog of "a dog bite", is the injury's cause)
             if pointer is None or any(pointer[0] <= c.start < pointer[1] + 25 and not any(h.start <= c.start < h.end for h in self.health)
-                                      for c in self.animals()):
+                                      for c in self.animals):
                 continue
             if detail.kind in {"STREET_ADDRESS", "LOCATION", "CARE_DATE", "DATE_TIME"} and self.exposure_notice and not any(
                     p.identifier.kind == "PERSON" and p.may_be_patient for p in nearby):
@@ -1846,7 +1852,7 @@ class Assessment:
             return False
         clause = clause_tokens(clause_head(token))
         return any(t.idx <= c.start < t.idx + len(t) and not self._modifies_a_noun(c)
-                   for c in self.animals() for t in clause)
+                   for c in self.animals for t in clause)
 
     def _previous_sentence(self, offset: int) -> tuple[int, int] | None:
         index = self.sentence_index(offset)
