@@ -161,3 +161,17 @@ def test_a_learned_opinions_feature_words_are_hidden_with_its_evidence():
     assert "tuesday" not in shown and "mateo" not in shown and "brother" not in shown
     assert {e.label for e in masked.evidence} == {"[MODEL-FEATURE]"}
     assert all(e.source == "learned:phi" for e in masked.evidence)
+
+
+@pytest.mark.parametrize("format_name", FORMATS)
+def test_a_patient_read_from_the_parse_leaks_nothing_through_an_evidence_label(tmp_path, format_name):
+    # the relationship evidence of someone whose role says they are our patient once carried the role's reason as
+    # its label, and the reason quotes the post ("the one we cared for ('... her broken wrist')")
+    draft = tmp_path / "post.md"
+    draft.write_text("Meet Rosalind! Our hand team pinned two screws into her broken wrist today.\n", encoding="utf-8")
+    runner = CliRunner()
+    unmasked = runner.invoke(main, [str(draft), "--format", format_name, "--no-mask"])
+    assert "Rosalind" in unmasked.output and "PHI001" in unmasked.output
+    masked = runner.invoke(main, [str(draft), "--format", format_name, "--mask"])
+    for words in ("Rosalind", "broken wrist", "screws"):
+        assert words.lower() not in masked.output.lower(), (words, masked.output)

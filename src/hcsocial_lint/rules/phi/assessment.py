@@ -236,7 +236,10 @@ class Tie:
         if self.places and self.health:
             return self.places
         if self.person.role == PATIENT:  # "our patient Ana", "Ava in room 218": the role itself says so
-            return (Cue(self.person.start, self.person.end, self.person.text, "people", self.person.reason),)
+            # the label names a category, as every evidence label does: the reason quotes the post ("the one we
+            # cared for ('... her broken wrist')"), and masked output shows labels; the role's own evidence
+            # (explain.role_evidence) carries the reason as its text, which masking hides
+            return (Cue(self.person.start, self.person.end, self.person.text, "people", "our patient by their role"),)
         return ()
 
 
