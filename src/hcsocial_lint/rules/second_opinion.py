@@ -11,7 +11,8 @@ a second opinion, so:
   score, so nobody mistakes it for a reading of the text;
 * it respects what the family respects: a post whose strongest sentence is negated, asked, quoted or
   refuted is not reported; nor, for PHI, a post whose front matter records the authorization, a
-  veterinary practice's post or one whose only patient is an animal; nor, for claims, a post whose claim frames the family read and set aside
+  veterinary practice's post, one whose only patient is an animal, or one that speaks of no individual
+  (``phi.individual``: a shipment, a district's totals, advice to everyone); nor, for claims, a post whose claim frames the family read and set aside
   (a public-health measure, care given by clinicians, or every frame not asserted), a sentence holding
   an approved claim (``[tool.hclint.claim] approved_claims``), nor any post of an organisation that
   declares itself a public-health body;
@@ -128,6 +129,7 @@ class SecondOpinion:
                 return False
         if self.recorded_consent_decides:
             from .phi.assessment import assess
+            from .phi.individual import speaks_of_an_individual
             from .phi.people import ANIMAL
 
             assessment = assess(analysis)
@@ -135,6 +137,8 @@ class SecondOpinion:
                 return False  # front matter holds the authorization; HIPAA does not cover animals
             if any(p.role == ANIMAL for p in assessment.people) and not any(p.may_be_patient for p in assessment.people):
                 return False  # "Happy 9th birthday to Pepper ... 🐶": the one cared for is an animal
+            if not speaks_of_an_individual(assessment):
+                return False  # a shipment, a district's totals, advice to all: no one's health to disclose
         return True
 
     def opinion(self, analysis: Analysis):
@@ -278,6 +282,9 @@ PHI = SecondOpinion(
                       "your plan.", "pass"),
               Example("Our cardiac rehab team ran the city half marathon together this weekend. Proud of you all!",
                       "pass"),
+              # it speaks of no one in particular (rules/phi/individual.py), so the model does not read it
+              Example("Our pharmacy team unpacked the first boxes of the new shingles vaccine this morning and we "
+                      "are thrilled to start appointments.", "pass"),
               # PHI007 reports it, so the model keeps its (high) opinion to itself
               Example("Big hugs to the grandma who rang the bell in our infusion suite this morning after her last "
                       "round.", "pass"),

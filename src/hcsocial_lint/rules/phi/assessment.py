@@ -146,6 +146,8 @@ _BACK_REFERENCE = frozenset({"he", "him", "his", "himself", "she", "her", "hers"
 _ADDRESS = frozenset({"you", "your", "yours", "yourself"})
 _ORG_USE = regex.compile(r"\b(?:in|on|via|from|at|by|join|joins|joined|joining|with|(?<!(?:shout-?out|shout out|congrats|congratulations|cheers|props|kudos|welcome|love|hugs|vibes|prayers|wishes|thoughts|strength|healing) )to|h/t|ht|cc|thanks to)\s+$", regex.IGNORECASE)
 # What a total counts: people and cases ("357 new cases", "3,484 patients"), not hours or weeks.
+# The start of a line that counts people in a place: "890 from Khordha", "12 in Eastvale".
+_COUNT_BEFORE = regex.compile(r"(?:^|\n)[ \t]*\d[\d,]*[ \t]+(?:from|in|at|of)[ \t]+$")
 _COUNTED_NOUNS = frozenset({"case", "death", "infection", "admission", "discharge", "recovery", "hospitalization",
                             "resident", "person", "people", "patient", "child", "adult", "visit", "test", "dose", "vaccination"})
 _CARE_VERBS = frozenset({"treat", "admit", "discharge", "deliver", "bear", "operate", "diagnose", "vaccinate", "stay",
@@ -1654,7 +1656,7 @@ class Assessment:
                 hits.append(DetailHit(detail, detail.text, (detail.start, detail.end), None, shown,
                                       (Cue(detail.start, detail.end, detail.text, "assessment", "a record of our care shown in our photo"),)))
                 continue
-            if self._counted(detail) or self._thread_counter(detail) or self._of_an_animal(detail):
+            if self.counted(detail.start) or self._thread_counter(detail) or self._of_an_animal(detail):
                 continue
             if detail.kind in {"DATE_TIME", "CARE_DATE"} and self.text[max(0, detail.start - 1):detail.start] == "#":
                 continue  # "#Christmas", "#MondayMotivation": a hashtag names a theme, not the date of someone's care
@@ -1688,7 +1690,7 @@ class Assessment:
                             and not any(p.role == ANIMAL for p in nearby))  # "our oldest patient", "our 99-year-old patient"
             if nearby and all(p.role in NOT_PATIENTS for p in nearby) and not says_patient and not indefinite:
                 continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
-            if self._totals(sentence):
+            if self.reports_totals(sentence):
                 continue  # "3,400 patients were discharged: 890 from ..." counts people, singles out no one
             if detail.kind == "PHOTO" and _NO_PATIENT_SHOWN.search(detail.text):
                 continue  # "[Photo: Dr. Lin and Nurse Tavi with the sign ... no patients in the picture]"
@@ -1926,7 +1928,7 @@ class Assessment:
         return (named == {person.text} and _WISH_TO_YOU.search(self.text, sentence[0], sentence[1]) is not None
                 and not _GROUP_ADDRESSED.search(self.text, sentence[0], sentence[1]))
 
-    def _totals(self, sentence) -> bool:
+    def reports_totals(self, sentence) -> bool:
         """The sentence reports a count of people or cases ("357 new cases", "3484 patients")."""
         for token in sentence:
             value = token.text.replace(",", "")
@@ -1939,14 +1941,16 @@ class Assessment:
                 if t.tag_ in {"NNS", "NNPS"}:
                     after.append(t)
                     break
-            if after and (after[0].lemma_ in _COUNTED_NOUNS or pattern("phi_person_nouns").fullmatch(after[0].text)):
+            if after and (after[0].lemma_.lower() in _COUNTED_NOUNS or pattern("phi_person_nouns").fullmatch(after[0].text)):
                 return True  # "357 new cases", "3,484 #COVID19 patients"
         return False
 
-    def _counted(self, detail: Identifier) -> bool:
-        """Totals are not individuals: "890 from Khordha", "12 cases in Kingston County" count people in a
-        place or on a date; they single no one out (Safe Harbor is about one individual)."""
-        token = token_at(self.doc, detail.start)
+    def counted(self, offset: int) -> bool:
+        """The words at ``offset`` are where or when a count was taken: "890 from Khordha", "12 cases in Kingston
+        County" count people in a place or on a date; they single no one out (Safe Harbor is about one individual)."""
+        if _COUNT_BEFORE.search(self.text, max(0, offset - 24), offset):
+            return True  # a list of counts, one per line: "890 from Khordha"
+        token = token_at(self.doc, offset)
         if token is None or not self.doc.has_annotation("DEP"):
             return False
         head = token.head

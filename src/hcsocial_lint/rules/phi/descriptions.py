@@ -64,7 +64,7 @@ _THINGS = frozenset({"building", "house", "home", "tradition", "company", "busin
 _ANYONE = frozenset({"male", "female", "man", "woman", "boy", "girl", "person", "patient", "child", "kid", "baby", "infant",
                      "gentleman", "lady", "individual", "resident", "guy", "teen", "teenager", "adult", "senior", "toddler"})
 # an age used as a noun: "a 15-year-old", "a 19 y/o", "a 22yo" (the tokens end at "old", "o" or "22yo")
-_AGE_NOUN = regex.compile(r"\b\d{1,2}(?:[\s-]?years?[\s-]old|[\s-]?yrs?[\s-]old|\s?y/o|\s?yo)\b(?![\s-]+(?:[a-z]+\s+)?"
+AGE_NOUN = regex.compile(r"\b\d{1,2}(?:[\s-]?years?[\s-]old|[\s-]?yrs?[\s-]old|\s?y/o|\s?yo)\b(?![\s-]+(?:[a-z]+\s+)?"
                           r"(?:years?|months?)\b)", regex.IGNORECASE)
 
 
@@ -167,7 +167,7 @@ def _name_start(name) -> int:
 
 def _age_heads(doc):
     """The last token of each age used as a noun ("a 15-year-old from ..."), not an age that modifies a noun."""
-    for m in _AGE_NOUN.finditer(doc.text):
+    for m in AGE_NOUN.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue
