@@ -29,6 +29,7 @@ def _speaks(linter, text: str, kind: str = "post") -> bool:
     "Flu shots are free for everyone over 65 at the county fairgrounds this Saturday.",
     "Great turnout at the vaccine clinic! @CountyHealthDept @RiverCityNews @MarlowFireRescue",
     "Dr. Okafor said flu admissions across the region doubled this month.",
+    "So proud of our patient, who rang the bell on the last day of radiation with us!",  # de-identified
 ])
 def test_no_one_in_particular(linter, text):
     assert not _speaks(linter, text)
@@ -40,6 +41,7 @@ def test_no_one_in_particular(linter, text):
     "A 6 month old came in last night struggling to breathe.",
     "Marisol Vega finished her last round of chemo with us on Friday!",
     "Shout-out to the patient in room 12 who taught our night shift to knit.",
+    "Welcome back to the choir, we missed you during your long stay on the cardiac floor!",
 ])
 def test_someone_in_particular(linter, text):
     assert _speaks(linter, text)

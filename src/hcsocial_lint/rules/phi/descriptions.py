@@ -61,7 +61,7 @@ _TITLES = frozenset({"dr", "coach", "pastor", "mayor", "judge", "sheriff", "nurs
 _THINGS = frozenset({"building", "house", "home", "tradition", "company", "business", "church", "hospital", "clinic",
                      "tree", "bridge", "barn", "school", "program", "car", "truck", "recipe", "photo", "record"})
 # Nouns that say only that someone is a person, of a sex or an age group: no role to describe them by.
-_ANYONE = frozenset({"male", "female", "man", "woman", "boy", "girl", "person", "patient", "child", "kid", "baby", "infant",
+ANYONE = frozenset({"male", "female", "man", "woman", "boy", "girl", "person", "patient", "child", "kid", "baby", "infant",
                      "gentleman", "lady", "individual", "resident", "guy", "teen", "teenager", "adult", "senior", "toddler"})
 # an age used as a noun: "a 15-year-old", "a 19 y/o", "a 22yo" (the tokens end at "old", "o" or "22yo")
 AGE_NOUN = regex.compile(r"\b\d{1,2}(?:[\s-]?years?[\s-]old|[\s-]?yrs?[\s-]old|\s?y/o|\s?yo)\b(?![\s-]+(?:[a-z]+\s+)?"
@@ -174,7 +174,7 @@ def _age_heads(doc):
         last = span[-1]
         following = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if following is not None and following.pos_ in {"NOUN", "PROPN"} and following.is_lower:
-            if following.lemma_.lower() not in _THINGS | _ANYONE:
+            if following.lemma_.lower() not in _THINGS | ANYONE:
                 # "a 34-year-old snowmobiler from Pine Hollow": the noun after is the head; "a 60-year-old male of
                 # Balasore" is age, sex and place, read as quasi-identifiers (quasi.py), not as a description
                 yield following
@@ -217,6 +217,13 @@ def _named(noun) -> tuple[int, int] | None:
         named = [t for t in prep.subtree if _names_a_place(t)]
         if named:
             return left, max(t.i for t in prep.subtree)
+    return _named_phrase_after(noun, left)
+
+
+def _named_phrase_after(noun, left: int) -> tuple[int, int] | None:
+    """When the parser hangs the preposition after the noun on something else ("shoutout to the guy | from
+    crossfit eastside"), the words right after it: a named place there specifies the noun."""
+    doc = noun.doc
     after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
     if after is None or after.lower_ not in _PREPOSITIONS:
         return None
@@ -256,15 +263,69 @@ def _specified(noun) -> tuple[int, int] | None:
         if any(_names_a_place(t) or t.like_num and t.dep_ in {"nummod", "pobj", "appos"} for t in phrase[1:]) or \
                 _nearby(prep):
             return left, phrase[-1].i  # "the pastor at Grace Fellowship", "from Ward 3", "from the studio next door"
+    if written_in_lower_case(noun.doc):
+        return _named_phrase_after(noun, left)  # "the guy from crossfit eastside", the preposition hung elsewhere
     return None
 
 
 def _names_a_place(token) -> bool:
     """A capitalised proper noun inside the sentence (not its first word), not a state or larger; the tagger
     sometimes reads a town or school before a noun as an adjective ("the Westvale debate team"), so a word of a
-    named organisation or place counts too."""
-    return ((token.pos_ == "PROPN" or token.ent_type_ in _NAMED_PLACES) and token.text[:1].isupper()
-            and not token.is_sent_start and token.is_alpha and not state_or_larger(token.text))
+    named organisation or place counts too. In a post written in lower case, where capitals say nothing, a word
+    of a bare noun phrase of two or more words after a preposition names one ("from lincoln elementary", "at
+    murphy's pub", "from crossfit eastside"); "from the gym", "from work" and "from high school" do not. So does a
+    word the parser takes for a proper noun among two or more words before a noun ("the maple street crossing
+    guard")."""
+    if not token.is_alpha or state_or_larger(token.text):
+        return False
+    if (token.pos_ == "PROPN" or token.ent_type_ in _NAMED_PLACES) and token.text[:1].isupper() and not token.is_sent_start:
+        return True
+    return written_in_lower_case(token.doc) and (_in_a_bare_name(token) or _in_a_named_compound(token))
+
+
+_NAME_PARTS = frozenset({"compound", "poss", "nmod"})
+
+
+def _in_a_bare_name(token) -> bool:
+    """The token is a word of a noun phrase that a preposition governs, with no article or pronoun before it and
+    two or more words joined as one name (compounds or a possessive name): how lower-case writing names a place."""
+    head = token
+    while head.dep_ in _NAME_PARTS and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "pobj" or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if any(c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return False
+    words = [t for t in head.subtree if t.is_alpha and (t.i == head.i or t.dep_ in _NAME_PARTS)]
+    return len(words) >= 2 and token in words
+
+
+def _in_a_named_compound(token) -> bool:
+    """The parser's proper noun among two or more words before a noun, in lower-case writing: "the maple street
+    crossing guard", "the sigma chi rush chair" (not "the school bus driver", all common nouns)."""
+    if token.pos_ != "PROPN" or token.dep_ not in _NAME_PARTS or len(token.text) < 3:
+        return False
+    head = token
+    while head.dep_ in _NAME_PARTS and head.head.i != head.i:
+        head = head.head
+    words = [t for t in head.subtree if t.is_alpha and t.i < head.i and t.dep_ in _NAME_PARTS]
+    return len(words) >= 2
+
+
+def written_in_lower_case(doc) -> bool:
+    """The writer does not capitalise: most sentences that open with a word open in lower case, and of eight or
+    more words inside sentences (not a hashtag, a handle or "I") none is written with a capital and then small
+    letters, as names are ("AGAIN" and "CK", capitals for shouting or initials, do not count)."""
+    cached = doc.user_data.get("hclint:lower-case-writing")
+    if cached is None:
+        openings = [next((t for t in s if t.is_alpha), None) for s in doc.sents]
+        openings = [t for t in openings if t is not None]
+        words = [t for t in doc if t.is_alpha and not t.is_sent_start and t.text != "I"
+                 and not (t.i > 0 and doc[t.i - 1].text in {"#", "@"})]
+        cached = (len(words) >= 8 and 2 * sum(t.is_lower for t in openings) > len(openings)
+                  and not any(t.text[:1].isupper() and not t.is_upper for t in words))
+        doc.user_data["hclint:lower-case-writing"] = cached
+    return cached
 
 
 def _nearby(prep) -> bool:

@@ -10,13 +10,15 @@ reports totals ("3,484 patients discharged") and outside the place or date of a 
   in a list of tags ("@HealthDept @CityNews @MayorsOffice"), which addresses accounts rather than tells of someone;
 * a third-person singular pronoun ("he", "her", "himself");
 * a singular noun for a person (``phi_person_nouns``, ``phi_role_nouns``, ``phi_family_words``) that is not
-  a title before a name ("Dr Henry said ...");
+  a title before a name ("Dr Henry said ...") and says more than that someone is a person of a sex or an age
+  group ("our patient", "a man", "a child": ``descriptions.ANYONE``; a de-identified story speaks of no one);
 * an age used as a noun ("a 15-year-old from ...", ``descriptions.AGE_NOUN``), or a baby's age in months, weeks or
   days ("a 6 month old came in");
 * a detail that singles someone out (a room, an age over 89, a photo, a unique characteristic), other than
   a date or a time, which every announcement has;
 
-or when the post is a reply to one person (a review or a comment).
+or when the post is a reply to one person (a review or a comment) or speaks to someone of their own care ("welcome
+back after your short stay", ``phi_second_person_care``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ...vocabularies import raw_terms
-from .descriptions import AGE_NOUN
+from .descriptions import AGE_NOUN, ANYONE
 from .identifiers import SOCIAL_HANDLE
 
 if TYPE_CHECKING:
@@ -63,6 +65,8 @@ def speaks_of_an_individual(assessment: Assessment) -> bool:
     def counts_only(offset: int) -> bool:
         return any(a <= offset < b for a, b in totals) or assessment.counted(offset)
 
+    if assessment.second_person:
+        return True  # "welcome back after your short stay": the post speaks to someone of their care
     if any(p.may_be_patient and not counts_only(p.start) and not _in_a_tag_list(assessment.text, p)
            for p in assessment.people):
         return True
@@ -74,7 +78,7 @@ def speaks_of_an_individual(assessment: Assessment) -> bool:
             continue
         if token.lower_ in _PRONOUNS:
             return True
-        if (token.tag_ in _SINGULAR_NOUN_TAGS and person_noun.fullmatch(token.lower_)
+        if (token.tag_ in _SINGULAR_NOUN_TAGS and person_noun.fullmatch(token.lower_) and token.lemma_.lower() not in ANYONE
                 and not (token.dep_ == "compound" and token.head.pos_ == "PROPN")):
             return True
     ages = (*AGE_NOUN.finditer(assessment.text), *_BABY_AGE.finditer(assessment.text))
