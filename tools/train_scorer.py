@@ -173,11 +173,10 @@ def _merged(rows: list[dict]) -> list[dict]:
     return list(by_text.values())
 
 
-def judged_disclosures(name: str) -> list[bool]:
-    """For each post of a real set: judged by hand to disclose someone's PHI (``phi_real_judgements.jsonl``, keyed
-    by the SHA-256 of the text). A PHI warning there is no false alarm; every other warning counts as one."""
-    judgements = phi_accuracy.load_judgements()
-    return [judgements.get(phi_accuracy.text_key(text), {}).get("verdict") == "true" for text in real_posts()[name]]
+def judged_disclosures(texts: list[str], judgements: dict[str, dict]) -> list[bool]:
+    """For each real post: judged by hand to disclose someone's PHI (``phi_real_judgements.jsonl``, keyed by the
+    SHA-256 of the text). A PHI warning there is no false alarm; every other warning counts as one."""
+    return [judgements.get(phi_accuracy.text_key(text), {}).get("verdict") == "true" for text in texts]
 
 
 def real_posts() -> dict[str, list[str]]:
@@ -348,6 +347,8 @@ def main() -> int:
         if args.cache:
             args.cache.write_bytes(pickle.dumps(cached))
     train_rows, real = cached["train"], cached["real"]
+    judgements = phi_accuracy.load_judgements()
+    phi_disclosures = {name: judged_disclosures(texts, judgements) for name, texts in real_posts().items()}
     print(f"{len(rows)} training texts (sha256 {texts_digest[:12]}), featurized in {time.time() - started:.0f}s")
     card = {"model": "logistic regression on hashed lemma, lexicon-class and parse features",
             "trained_by": "tools/train_scorer.py", "seed": SEED, "folds": FOLDS, "feature_bits": 20,
@@ -372,7 +373,7 @@ def main() -> int:
         model = train(x, y, l2)
         real_scores = {}
         for name, items in real.items():
-            disclosures = judged_disclosures(name) if family == "phi" else [False] * len(items)
+            disclosures = phi_disclosures[name] if family == "phi" else [False] * len(items)
             scores = predict(model, [r for (r, reported, readable), true in zip(items, disclosures)
                                      if family not in reported and family in readable and not true])
             real_scores[name] = (scores, len(items))

@@ -145,9 +145,9 @@ _BACK_REFERENCE = frozenset({"he", "him", "his", "himself", "she", "her", "hers"
                              "su", "sus", "ella", "él"})
 _ADDRESS = frozenset({"you", "your", "yours", "yourself"})
 _ORG_USE = regex.compile(r"\b(?:in|on|via|from|at|by|join|joins|joined|joining|with|(?<!(?:shout-?out|shout out|congrats|congratulations|cheers|props|kudos|welcome|love|hugs|vibes|prayers|wishes|thoughts|strength|healing) )to|h/t|ht|cc|thanks to)\s+$", regex.IGNORECASE)
-# What a total counts: people and cases ("357 new cases", "3,484 patients"), not hours or weeks.
 # The start of a line that counts people in a place: "890 from Khordha", "12 in Eastvale".
 _COUNT_BEFORE = regex.compile(r"(?:^|\n)[ \t]*\d[\d,]*[ \t]+(?:from|in|at|of)[ \t]+$")
+# What a total counts: people and cases ("357 new cases", "3,484 patients"), not hours or weeks.
 _COUNTED_NOUNS = frozenset({"case", "death", "infection", "admission", "discharge", "recovery", "hospitalization",
                             "resident", "person", "people", "patient", "child", "adult", "visit", "test", "dose", "vaccination"})
 _CARE_VERBS = frozenset({"treat", "admit", "discharge", "deliver", "bear", "operate", "diagnose", "vaccinate", "stay",

@@ -62,10 +62,10 @@ _THINGS = frozenset({"building", "house", "home", "tradition", "company", "busin
                      "tree", "bridge", "barn", "school", "program", "car", "truck", "recipe", "photo", "record"})
 # Nouns that say only that someone is a person, of a sex or an age group: no role to describe them by.
 ANYONE = frozenset({"male", "female", "man", "woman", "boy", "girl", "person", "patient", "child", "kid", "baby", "infant",
-                     "gentleman", "lady", "individual", "resident", "guy", "teen", "teenager", "adult", "senior", "toddler"})
+                    "gentleman", "lady", "individual", "resident", "guy", "teen", "teenager", "adult", "senior", "toddler"})
 # an age used as a noun: "a 15-year-old", "a 19 y/o", "a 22yo" (the tokens end at "old", "o" or "22yo")
 AGE_NOUN = regex.compile(r"\b\d{1,2}(?:[\s-]?years?[\s-]old|[\s-]?yrs?[\s-]old|\s?y/o|\s?yo)\b(?![\s-]+(?:[a-z]+\s+)?"
-                          r"(?:years?|months?)\b)", regex.IGNORECASE)
+                         r"(?:years?|months?)\b)", regex.IGNORECASE)
 
 
 class DescribedPersonRecognizer(EntityRecognizer):
@@ -286,12 +286,18 @@ def _names_a_place(token) -> bool:
 _NAME_PARTS = frozenset({"compound", "poss", "nmod"})
 
 
-def _in_a_bare_name(token) -> bool:
-    """The token is a word of a noun phrase that a preposition governs, with no article or pronoun before it and
-    two or more words joined as one name (compounds or a possessive name): how lower-case writing names a place."""
+def _name_head(token):
+    """The noun a word of a name belongs to: up its compounds, possessives and noun modifiers."""
     head = token
     while head.dep_ in _NAME_PARTS and head.head.i != head.i:
         head = head.head
+    return head
+
+
+def _in_a_bare_name(token) -> bool:
+    """The token is a word of a noun phrase that a preposition governs, with no article or pronoun before it and
+    two or more words joined as one name (compounds or a possessive name): how lower-case writing names a place."""
+    head = _name_head(token)
     if head.dep_ != "pobj" or head.pos_ not in {"NOUN", "PROPN"}:
         return False
     if any(c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
@@ -305,9 +311,7 @@ def _in_a_named_compound(token) -> bool:
     crossing guard", "the sigma chi rush chair" (not "the school bus driver", all common nouns)."""
     if token.pos_ != "PROPN" or token.dep_ not in _NAME_PARTS or len(token.text) < 3:
         return False
-    head = token
-    while head.dep_ in _NAME_PARTS and head.head.i != head.i:
-        head = head.head
+    head = _name_head(token)
     words = [t for t in head.subtree if t.is_alpha and t.i < head.i and t.dep_ in _NAME_PARTS]
     return len(words) >= 2
 

@@ -35,7 +35,6 @@ from .identifiers import SOCIAL_HANDLE
 if TYPE_CHECKING:
     from .assessment import Assessment
 
-REPLY_KINDS = frozenset({"review-reply", "comment-reply"})
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _DATES = frozenset({"DATE_TIME", "CARE_DATE"})
 _SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
@@ -58,7 +57,7 @@ def _in_a_tag_list(text: str, person) -> bool:
 def speaks_of_an_individual(assessment: Assessment) -> bool:
     """The post speaks of one person in particular (see the module's docstring)."""
     analysis = assessment.analysis
-    if analysis.kind in REPLY_KINDS:
+    if assessment.is_reply:
         return True
     totals = [(s.start_char, s.end_char) for s in analysis.sentences if assessment.reports_totals(s)]
 
@@ -74,12 +73,10 @@ def speaks_of_an_individual(assessment: Assessment) -> bool:
         return True
     person_noun = _person_noun()
     for token in analysis.doc:
-        if counts_only(token.idx):
-            continue
-        if token.lower_ in _PRONOUNS:
-            return True
-        if (token.tag_ in _SINGULAR_NOUN_TAGS and person_noun.fullmatch(token.lower_) and token.lemma_.lower() not in ANYONE
-                and not (token.dep_ == "compound" and token.head.pos_ == "PROPN")):
+        someone = token.lower_ in _PRONOUNS or (
+            token.tag_ in _SINGULAR_NOUN_TAGS and person_noun.fullmatch(token.lower_) and token.lemma_.lower() not in ANYONE
+            and not (token.dep_ == "compound" and token.head.pos_ == "PROPN"))
+        if someone and not counts_only(token.idx):
             return True
     ages = (*AGE_NOUN.finditer(assessment.text), *_BABY_AGE.finditer(assessment.text))
     return any(not counts_only(m.start()) for m in ages)
