@@ -42,7 +42,8 @@ _REFUSAL = regex.compile(
     r"(?:prevent|prevents|keep|keeps) us from)\s+(?:\w+\s+){0,3}?(?:discuss\w*|comment\w*|share|confirm\w*|deny|respond\w*|"
     r"talk\w* about|disclose|post|give|get into)\b", regex.IGNORECASE)
 # Spanish "su", "sus", "usted", "tu" address the reader too ("los resultados de su prueba de embarazo", issue #9 part 7).
-_SECOND_PERSON = regex.compile(r"\b(?:you|your|you're|you've|you'd|yours|usted|ustedes)\b|(?<!\w)(?-i:[Ss]us?|[Tt]us?)\s+(?!propi)(?-i:[a-záéíóúñ])",
+_SECOND_PERSON = regex.compile(r"\b(?:you|your|you're|you've|you'd|yours|u|ur|usted|ustedes)\b"
+                               r"|(?<!\w)(?-i:[Ss]us?|[Tt]us?)\s+(?!propi)(?-i:[a-záéíóúñ])",
                                regex.IGNORECASE)
 _ATTRIBUTION = regex.compile(r"^[\s\"'\u201c\u201d]*[-\u2013\u2014~]\s*$")
 _FACILITY_CARE = regex.compile(r"\b(?:born|delivered|treated|admitted|seen|hospitalized|discharged from|recovering|"
@@ -62,8 +63,8 @@ _INPATIENT = regex.compile(r"\b(?:bed|bay|crib|isolette|bassinet|cubicle|exam ro
 _FIRST_PERSON_CARE_VERBS = frozenset({"give", "deliver", "treat", "see", "stitch", "suture", "splint", "cast", "clean",
                                       "pull", "remove", "draw", "examine", "fit", "adjust", "operate", "intubate",
                                       "resuscitate", "vaccinate", "diagnose", "tell", "scope", "scan", "triage", "admit",
-                                      "discharge", "transport", "fly", "grade", "inject", "dose", "fill", "extract", "set",
-                                      "catch", "counsel", "evaluate", "assess", "check", "swab", "test"})
+                                      "discharge", "transport", "fly", "grade", "inject", "dose", "fill", "refill", "extract",
+                                      "set", "catch", "counsel", "evaluate", "assess", "check", "swab", "test"})
 # "my 10am today was ...", "my last patient tonight", "today's patient is ...": one appointment of the author's.
 _MY_APPOINTMENT = regex.compile(r"\bmy (?:\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|first|last|next|favou?rite) "
                                 r"(?:patient |pt |client |appointment |appt )?(?:today|tonight|this morning|this afternoon|was|is)\b|"
@@ -143,7 +144,7 @@ _MY_BEFORE = regex.compile(r"\bmy\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 # Spanish "su", "ella", "él" refer back as well (issue #9, part 7: "su A1c bajó de 11.2 a 6.8").
 _BACK_REFERENCE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their",
                              "su", "sus", "ella", "él"})
-_ADDRESS = frozenset({"you", "your", "yours", "yourself"})
+_ADDRESS = signals.YOU
 _ORG_USE = regex.compile(r"\b(?:in|on|via|from|at|by|join|joins|joined|joining|with|(?<!(?:shout-?out|shout out|congrats|congratulations|cheers|props|kudos|welcome|love|hugs|vibes|prayers|wishes|thoughts|strength|healing) )to|h/t|ht|cc|thanks to)\s+$", regex.IGNORECASE)
 # The start of a line that counts people in a place: "890 from Khordha", "12 in Eastvale".
 _COUNT_BEFORE = regex.compile(r"(?:^|\n)[ \t]*\d[\d,]*[ \t]+(?:from|in|at|of)[ \t]+$")
@@ -176,7 +177,7 @@ _PATIENT_GROUPS = frozenset({"warriors", "survivors", "patients", "clients"})
 _ALUMNI_GROUPS = frozenset({"graduates", "grads", "alumni", "stars", "champions", "success stories"})  # with health nearby
 
 _PLACE_LIST_GAP = regex.compile(r"\s{0,8}(?:\+|&|&amp;|and|,)\s{0,8}")  # "Dayton + Springfield"
-_YOUR_BEFORE = regex.compile(r"\b(?:your|(?-i:[Ss]us?|[Tt]us?))\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+_YOUR_BEFORE = regex.compile(r"\b(?:your|ur|(?-i:[Ss]us?|[Tt]us?))\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _IN_BEFORE = regex.compile(r"\bin\s+$")
 # ... or a resident of a care home named in full: "the first resident at St Brigid's Community Nursing Unit".
 _OUR_RESIDENT = regex.compile(r"\bour\s+(?:[\w-]+\s+){0,2}?residents?\b|\b(?:the|our)\s+(?:memory[- ]care|assisted[- ]living|"
@@ -1871,7 +1872,8 @@ class Assessment:
             return True
         health_said = any(sentence.start_char <= h.start < sentence.end_char for h in self.health)
         verbs = _FIRST_PERSON_CARE_VERBS if health_said else _FIRST_PERSON_CARE_VERBS - {"tell", "see"}
-        return any(t.lower_ == "i" and t.dep_ == "nsubj" and t.head.lemma_.lower() in verbs for t in sentence)
+        return any(t.lower_ == "i" and t.dep_ == "nsubj" and t.head.lemma_.lower() in verbs for t in sentence) or any(
+            t.lemma_.lower() in verbs and _subject_dropped(t, sentence) for t in sentence)
 
     def _answers_a_first_person_care(self, sentence) -> bool:
         """"Guess who I gave a flu shot to this morning?? The lead singer of Desert Rose!": a fragment that answers
@@ -2478,6 +2480,14 @@ def _not_shaped_like_a_name(text: str) -> str | None:
             w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words):
         return "a name capitalises each of its words ('Record turnout' is not one)"
     return None
+
+
+def _subject_dropped(verb, sentence) -> bool:
+    """A verb in the past tense that opens its sentence with no subject: casual writing drops the "I" ("filled a
+    famous anchor's prescription today", "drew a guy this morning whose ..."); an order is in the base form."""
+    first = next((t for t in sentence if not (t.is_punct or t.is_space or t.pos_ in {"SYM", "X", "INTJ"})), None)
+    return (first is not None and verb.i == first.i and verb.tag_ == "VBD"
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children))
 
 
 def _support_hashtag(text: str) -> bool:

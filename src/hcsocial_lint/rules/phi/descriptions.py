@@ -31,21 +31,28 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from .identifiers import role_nouns, state_or_larger
-from .names import KIN_OF_NAMED
+from .names import AGE_AND_SEX, KIN_OF_NAMED
 from .recognizers import LANGUAGE, UNIQUE_CHARACTERISTIC, _result
 
 _PREPOSITIONS = frozenset({"from", "at", "of", "in", "on", "for", "with"})
 _DEFINITE = frozenset({"the", "our", "their", "his", "her", "that", "this"})
 _NEARBY = frozenset({"next door", "down the street", "across the street", "down the hall", "around the corner"})
 SCORE = 0.5
-_LOCAL_FIGURES = frozenset({"anchor", "weatherman", "weatherwoman", "meteorologist", "reporter", "dj", "mayor", "sheriff",
-                            "judge", "pastor", "priest", "rabbi", "imam", "principal", "superintendent", "coach", "celebrity"})
+_LOCAL_FIGURES = frozenset({"anchor", "weatherman", "weatherwoman", "meteorologist", "reporter", "dj", "host", "mayor",
+                            "sheriff", "judge", "pastor", "priest", "rabbi", "imam", "principal", "superintendent", "coach", "celebrity"})
 _ORDINAL_GRADE = regex.compile(r"\d{1,2}(?:st|nd|rd|th)(?:-grade)?")
 _NAMED_PLACES = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _INDEFINITE = frozenset({"a", "an", "one", "which"})  # "guess which Channel 5 anchor ..."
 _FAMOUS = frozenset({"famous", "well-known", "celebrity", "renowned", "beloved", "legendary", "notorious"})
 # Offices a town or county has one holder of: "the mayor" in a local provider's post is one person.
-_ONE_PER_PLACE = frozenset({"mayor", "sheriff", "governor", "postmaster", "superintendent", "councilman", "councilwoman"})
+_ONE_PER_PLACE = frozenset({"mayor", "sheriff", "governor", "postmaster", "superintendent", "councilman", "councilwoman",
+                            "councilmember", "alderman", "alderwoman", "commissioner"})
+# Offices named by a compound ("the fire chief", "our police chief"): the head noun alone names no office.
+_OFFICE_COMPOUNDS = {"chief": frozenset({"fire", "police"})}
+# What owns an office of one holder: "our town's fire chief", "the county's sheriff".
+_PLACE_OWNERS = frozenset({"town", "city", "county", "village", "township", "parish", "district"})
+# Qualifiers that single out the holder of an office: "our very own mayor", "a certain councilwoman", "a local commissioner".
+_OFFICE_QUALIFIERS = frozenset({"own", "certain", "local"})
 # Offices a school has one holder of: "our high school principal", "the middle school nurse" is one person.
 _ONE_PER_SCHOOL = frozenset({"principal", "nurse", "counselor", "counsellor", "librarian", "superintendent"})
 # What the speaker singles out as theirs alone: "our favorite crossing guard", "my kid's soccer coach".
@@ -61,11 +68,11 @@ _TITLES = frozenset({"dr", "coach", "pastor", "mayor", "judge", "sheriff", "nurs
 _THINGS = frozenset({"building", "house", "home", "tradition", "company", "business", "church", "hospital", "clinic",
                      "tree", "bridge", "barn", "school", "program", "car", "truck", "recipe", "photo", "record"})
 # Nouns that say only that someone is a person, of a sex or an age group: no role to describe them by.
-ANYONE = frozenset({"male", "female", "man", "woman", "boy", "girl", "person", "patient", "child", "kid", "baby", "infant",
-                    "gentleman", "lady", "individual", "resident", "guy", "teen", "teenager", "adult", "senior", "toddler"})
-# an age used as a noun: "a 15-year-old", "a 19 y/o", "a 22yo" (the tokens end at "old", "o" or "22yo")
+ANYONE = frozenset({"male", "female", "man", "woman", "boy", "girl", "person", "patient", "pt", "child", "kid", "baby",
+                    "infant", "gentleman", "lady", "individual", "resident", "guy", "teen", "teenager", "adult", "senior", "toddler"})
+# an age used as a noun: "a 15-year-old", "a 19 y/o", "a 22yo", "a 58M" (the tokens end at "old", "o", "22yo" or "58M")
 AGE_NOUN = regex.compile(r"\b\d{1,2}(?:[\s-]?years?[\s-]old|[\s-]?yrs?[\s-]old|\s?y/o|\s?yo)\b(?![\s-]+(?:[a-z]+\s+)?"
-                         r"(?:years?|months?)\b)", regex.IGNORECASE)
+                         r"(?:years?|months?)\b)|" + AGE_AND_SEX.pattern, regex.IGNORECASE)
 
 
 class DescribedPersonRecognizer(EntityRecognizer):
@@ -101,11 +108,13 @@ class DescribedPersonRecognizer(EntityRecognizer):
             elif definite:
                 span, name = _specified(noun), "described"  # "the", "our", or "a certain Pinebrook councilwoman"
                 if span is None and _one_office_holder(noun):
-                    span, name = (noun.i - 1, noun.i), "local-office"  # "the mayor came in for his bloodwork"
+                    span, name = (noun.left_edge.i, noun.i), "local-office"  # "the mayor came in for his bloodwork"
             elif _kin_possessed(noun):
                 span, name = (noun.left_edge.i, noun.i), "kin-role"  # "my kid's soccer coach"
             elif any(d in _INDEFINITE for d in determiners):
                 span, name = _named(noun), "named-indefinite"  # "a junior on Rivermont's debate team": a proper name specifies one
+                if span is None and _one_office_holder(noun):
+                    span, name = (noun.left_edge.i, noun.i), "local-office"  # "a local city councilwoman"
             else:
                 continue
             if span is None:
@@ -183,14 +192,26 @@ def _age_heads(doc):
 
 
 def _one_office_holder(noun) -> bool:
-    """"the mayor", "our sheriff", "our high school principal": an office with one holder in a place (a school has one
-    principal), made definite and not plural."""
+    """"the mayor", "our very own fire chief", "our town's sheriff", "a certain county commissioner", "our high school
+    principal": an office with one holder in a place (a school has one principal), made definite or singled out, and
+    not plural."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or noun.tag_ in {"NNS", "NNPS"}:
         return False
-    if noun.lemma_.lower() in _ONE_PER_PLACE and noun.i > 0 and noun.doc[noun.i - 1].lower_ in {"the", "our"}:
+    if _names_an_office(noun) and any(
+            c.dep_ in {"det", "poss"} and c.lower_ in {"the", "our"} or c.dep_ == "amod" and c.lower_ in _OFFICE_QUALIFIERS
+            or c.dep_ == "poss" and c.lemma_.lower() in _PLACE_OWNERS for c in noun.children):
         return True
     return (noun.lemma_.lower() in _ONE_PER_SCHOOL and any(c.dep_ == "compound" and c.lemma_.lower() == "school" for c in noun.children)
             and any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "our"} for c in noun.children))
+
+
+def _names_an_office(noun) -> bool:
+    """A local office of few holders: "mayor", "councilwoman", "commissioner", "fire chief"."""
+    lemma = noun.lemma_.lower()
+    compounds = _OFFICE_COMPOUNDS.get(lemma)
+    if compounds is not None:
+        return any(c.dep_ == "compound" and c.lemma_.lower() in compounds for c in noun.children)
+    return lemma in _ONE_PER_PLACE
 
 
 def _kin_possessed(noun) -> bool:
@@ -211,13 +232,20 @@ def _named(noun) -> tuple[int, int] | None:
     for child in noun.children:
         if child.i < noun.i and child.dep_ in {"compound", "nmod"} and any(_names_a_place(t) for t in child.subtree):
             return left, noun.i
-        if child.i < noun.i and child.dep_ == "amod" and child.lower_ in _FAMOUS:
+        if child.i < noun.i and child.dep_ == "amod" and _famous(child):
             return left, noun.i  # "a very famous country singer": famous is one of few
+        if child.i < noun.i and child.dep_ == "amod" and child.lower_ == "local" and noun.lemma_.lower() in _LOCAL_FIGURES:
+            return left, noun.i  # "a local radio host": one of a handful of people a town knows
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PREPOSITIONS):
         named = [t for t in prep.subtree if _names_a_place(t)]
         if named:
             return left, max(t.i for t in prep.subtree)
     return _named_phrase_after(noun, left)
+
+
+def _famous(word) -> bool:
+    """"famous", "beloved", and "well-known" as the tokenizer splits it ("well", "-", "known")."""
+    return word.lower_ in _FAMOUS or word.lower_ == "known" and any(c.lower_ == "well" for c in word.children)
 
 
 def _named_phrase_after(noun, left: int) -> tuple[int, int] | None:

@@ -101,7 +101,21 @@ def is_ambiguous_name(word: str) -> bool:
     return word.lower() in _ambiguous_names()
 
 
+# Clinicians' shorthand for an age and a sex in one word, where a person stands: "a 58M", "my pt 71F", "29F, in DKA"
+# at a sentence's start (not "4.2M doses", "$58M", "20M Americans", "a 10M grant", "room 4F").
+_AGE_SEX_WORD = (r"(?:(?<=\b(?:a|an|pt|patient|our|my|this) )\d{1,2}(?-i:[MF])\b(?![.,]?\d)"
+                 r"(?!\s+(?:grant|gift|donation|investment|campaign|expansion|project|renovation|budget|deal|fund|contract|"
+                 r"award|program|building|wing|upgrade|dollars?|raise|round|loss|deficit|settlement)\b)"
+                 r"|(?<=^|[.!?\n]\s{1,3}|^\s{0,3})\d{1,2}(?-i:[MF])(?=,))")
+AGE_AND_SEX = regex.compile(_AGE_SEX_WORD, regex.IGNORECASE)  # read by quasi and descriptions
+
 _CAMEL = timed(regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+"), "recognizer HashtagNameRecognizer", "camel-case words")
+
+
+def hashtag_words(body: str) -> list[str]:
+    """The words a hashtag body is written as: "ACLRecovery" -> ["ACL", "Recovery"]; a body in one case is one word."""
+    return _CAMEL.findall(body)
+
 # Kin of a named person ("Dr. Nwosu's daughter", "Coach Hill's wife"): one person, and the one cared for is the
 # kin, not the person named (``descriptions``, ``assessment``).
 KIN_OF_NAMED = frozenset({"daughter", "son", "wife", "husband", "mother", "father", "mom", "dad", "grandson", "granddaughter",
@@ -135,7 +149,7 @@ def _hashtag_name(body: str) -> str | None:
         rest = lowered[len(name):]
         if rest in _HASHTAG_SUFFIXES and name not in _place_names():
             return name
-    words = _CAMEL.findall(body)
+    words = hashtag_words(body)
     # A name the hashtag capitalises may come from the packaged name data: "#PrayersForBrody", "#BrodyStrong".
     for i, word in enumerate(words):
         before, rest = "".join(words[:i]).lower(), "".join(words[i + 1:]).lower()

@@ -22,6 +22,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ...vocabularies import pattern, terms
+from .signals import YOU
 from .recognizers import (
     _CALENDAR,
     _ORG_WORDS,
@@ -43,7 +44,7 @@ _NEVER_A_NAME = {"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PE
 # spaCy labels the model gives names it does not know; the generic "subject of a verb" cue is not
 # enough to overrule them ("China says"), a cue only a person fits is.
 _OTHER_KINDS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
-_SECOND_PERSON = {"you", "your", "yours", "u", "ur", "ya"}
+_SECOND_PERSON = YOU | {"ya"}  # "thank ya, Maria"
 _GENDERED = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _SUBJECT = {"nsubj", "nsubjpass"}
 _CLOSERS = {".", "!", "?", ",", ":", ")"}

@@ -15,6 +15,7 @@ import regex
 from ...language.clauses import tokens_in
 from ...nlp.doc_index import doc_text
 from .identifiers import Identifier, state_or_larger
+from .names import AGE_AND_SEX
 
 QUASI_IDENTIFIERS = "QUASI_IDENTIFIERS"
 _AGE = regex.compile(r"\b(?:\d{1,3}[\s-]?(?:years?|yrs?|yo|y/o)[\s-]?old|\d{1,3}\s?(?:y/o|yo)\b|\d{1,3}[\s-]year[\s-]old|aged\s+\d{1,3}|"
@@ -30,8 +31,8 @@ def combinations(doc, sentences, facility_spans=(), place_cues=()) -> list[Ident
     found = []
     for sentence in sentences:
         text = doc_text(doc)[sentence.start_char:sentence.end_char]
-        age = _AGE.search(text)
-        sex = _SEX.search(text)
+        age = _AGE.search(text) or AGE_AND_SEX.search(text)
+        sex = _SEX.search(text) or AGE_AND_SEX.search(text)  # "a 71M": both in one word
         if age is None or sex is None:
             continue
         start = sentence.start_char + age.start()

@@ -187,10 +187,14 @@ _VOCATIVE_INITIALS = timed(regex.compile(
 ), "recognizer GivenNameRecognizer", "vocative initials")
 
 # Initials standing for a person in a story: after words that take a person ("shout out to J.R.",
-# "congrats, K.M.") or before what a person does ("J.R. was so brave", "T.K. and his mom").
+# "congrats, K.M.") or before what a person does ("J.R. was so brave", "T.K. and his mom"); one initial between both.
 _STORY_INITIALS = timed(regex.compile(
     r"(?:(?<=\b(?:to|for|with|of|congrats|congratulations|thanks|meet|little|baby|patient|friend)\s)(?P<id>(?:[A-Z]\.){2,3})(?!\w)"
-    r"|(?P<id>(?:[A-Z]\.){2,3})(?=\s+(?:for being|was|is|has|had|who|and (?:his|her|their)|just|finally|came|got|from our)\b))"
+    r"|(?P<id>(?:[A-Z]\.){2,3})(?=\s+(?:for being|was|is|has|had|who|and (?:his|her|their)|just|finally|came|got|from our)\b)"
+    # one initial, between a word that takes a person and what a person does or where they belong: "proud of J. from
+    # our Tuesday group", "congrats to R., who finished ..."
+    r"|(?<=\b(?:to|of|congrats|congratulations|thanks|meet|patient)\s)(?P<id>[A-Z]\.)"
+    r"(?=,?\s+(?:from|in|at|on) our\b|,?\s+(?:who|for being|was|is|has|had|just|finally)\b))"
 ), "recognizer GivenNameRecognizer", "story initials")
 
 

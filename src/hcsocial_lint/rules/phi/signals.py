@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import regex
 
 from ...nlp.context import is_negated, is_quoted
-from ...vocabularies import pattern
+from ...vocabularies import pattern, terms
+from .names import hashtag_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -28,6 +29,7 @@ STORY = "phi_story_cues"
 CELEBRATION = "phi_celebration_cues"
 SPOTLIGHT = "phi_spotlight_cues"
 RETALIATION = "phi_retaliation"
+CAMPAIGN_HASHTAG_WORDS = "phi_campaign_hashtag_words"
 
 # (vocabulary, label shown to the reader, why it matters)
 SENSITIVE = (
@@ -38,6 +40,9 @@ SENSITIVE = (
     ("phi_sensitive_genetic", "genetic information", "GINA and state genetic-privacy laws"),
 )
 
+# The words that address someone, as written and as casual writing spells them ("u", "ur").
+YOU = frozenset({"you", "your", "yours", "yourself", "u", "ur"})
+_HASHTAG = regex.compile(r"(?<![\w#&])#(?P<body>[A-Za-z][A-Za-z0-9]{3,60})(?!\w)")
 _CLAUSE_BREAK = regex.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\band then\b")
 
 
@@ -65,14 +70,38 @@ def find(text: str, vocabulary: str, label: str = "") -> list[Cue]:
 
 
 def health_cues(text: str) -> list[Cue]:
-    """Health terms, sensitive ones labelled with their category; one cue per place."""
-    general = find(text, HEALTH, "health term")
+    """Health terms, sensitive ones labelled with their category; one cue per place. A hashtag written in
+    words ("#ChemoComplete") is read as its words (``hashtag_health_cues``)."""
+    general = find(text, HEALTH, "health term") + hashtag_health_cues(text)
     # a sensitive word inside a longer health term is that term's ("Oticon Intent aids" are hearing aids)
     cues = [c for vocab, label, _ in SENSITIVE for c in find(text, vocab, label)
             if not any(g.start <= c.start and c.end <= g.end and g.end - g.start > c.end - c.start for g in general)]
     taken = [(c.start, c.end) for c in cues]
     cues += [c for c in general if not any(s < c.end and c.start < e for s, e in taken)]
     return sorted(cues, key=lambda c: c.start)
+
+
+def hashtag_health_cues(text: str) -> list[Cue]:
+    """Health named inside a hashtag of two or more capitalised words ("#ChemoComplete", "#ACLRecovery",
+    "#KidneyTransplantDay"): the words are read as prose and the cue spans the whole hashtag. A campaign's
+    or an awareness tag ("#BreastCancerAwareness", "#WorldKidneyDay", "#EndAlz") speaks of no one, and a
+    hashtag in one case ("#chemolife") is not split."""
+    cues = []
+    for match in _HASHTAG.finditer(text):
+        words = hashtag_words(match["body"])
+        if len(words) < 2 or any(word.lower() in terms(CAMPAIGN_HASHTAG_WORDS) for word in words):
+            continue
+        inner = health_cues_in_words(" ".join(words))
+        if inner:
+            cues.append(Cue(match.start(), match.end(), match.group(0), inner[0].vocabulary, inner[0].label))
+    return cues
+
+
+def health_cues_in_words(words: str) -> list[Cue]:
+    """``health_cues`` of plain words, with no hashtag read."""
+    general = find(words, HEALTH, "health term")
+    sensitive = [c for vocab, label, _ in SENSITIVE for c in find(words, vocab, label)]
+    return sensitive or general
 
 
 def sensitive_reason(label: str) -> str | None:
