@@ -76,7 +76,7 @@ DEVELOPMENT_BLIND_SETS = ("phi_2026-12-04", "phi_2026-12-05", "phi_2026-12-05b",
                           "phi_2026-12-06h", "phi_2026-12-06i", "phi_2026-12-06j", "phi_2026-12-06k", "phi_2026-12-06l",
                           "phi_2026-12-06m", "phi_2026-12-06n", "phi_2026-12-06q", "phi_2026-12-06r", "phi_2026-12-06s",
                           "phi_2026-12-06t", "phi_2026-12-07", "phi_2026-12-07b", "phi_2026-12-07f", "phi_2026-12-07g",
-                          "phi_2026-12-07i")
+                          "phi_2026-12-07i", "phi_2026-12-07n", "phi_2026-12-07o", "phi_2026-12-07p")
 # Never read for training, whatever else changes: they measure.
 HELD_OUT_BLIND_SETS = ("phi_2026-12-06b", "phi_2026-12-06o", "phi_2026-12-06p", "phi_2026-12-06u", "phi_2026-12-06v",
                        "phi_2026-12-07c", "phi_2026-12-07d", "phi_2026-12-07e", "phi_2026-12-07h",
