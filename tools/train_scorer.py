@@ -81,7 +81,7 @@ DEVELOPMENT_BLIND_SETS = ("phi_2026-12-04", "phi_2026-12-05", "phi_2026-12-05b",
 HELD_OUT_BLIND_SETS = ("phi_2026-12-06b", "phi_2026-12-06o", "phi_2026-12-06p", "phi_2026-12-06u", "phi_2026-12-06v",
                        "phi_2026-12-07c", "phi_2026-12-07d", "phi_2026-12-07e", "phi_2026-12-07h",
                        "phi_2026-12-07j", "phi_2026-12-07k", "phi_2026-12-07l", "phi_2026-12-07m",
-                       "phi_2026-12-07q")
+                       "phi_2026-12-07q", "phi_2026-12-07v")
 L2 = (1e-3, 3e-4, 1e-4, 3e-5, 1e-5)
 CV_FALSE_ALARMS = 0.02
 REAL_FALSE_ALARMS = 0.005
