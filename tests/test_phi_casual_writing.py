@@ -111,3 +111,24 @@ def test_one_initial_in_a_group_of_ours_names_someone(linter, text):
 
 def test_a_vitamin_letter_before_a_new_sentence_is_no_initial(linter):
     assert not _phi(linter, "Ask about the benefits of vitamin D. From our dietitians: eat more fish this winter.")
+
+
+def test_an_accession_number_in_a_described_image_is_a_record_number(linter):
+    text = "x-ray of the week 🦴 [Image: ankle film, the corner reads 'ACC# 6620417' and today's date] name that fracture"
+    assert any(f.rule_id == "PHI003" for f in _phi(linter, text))
+
+
+def test_an_accession_team_is_no_record_number(linter):
+    assert not _phi(linter, "Our lab accession team processed 5,000 samples this week, thank you all!")
+
+
+@pytest.mark.parametrize("text", [
+    "bed 11 pulled out her IV AGAIN at 0300, sundowning is no joke 😩",
+    "room 6 yanked his telemetry leads off twice tonight, the delirium is real",
+])
+def test_a_bed_that_does_what_its_patient_does_stands_for_them(linter, text):
+    assert any(f.severity >= Severity.ERROR for f in _phi(linter, text)), text
+
+
+def test_a_room_that_is_painted_stands_for_no_one(linter):
+    assert not _phi(linter, "Room 3 got a fresh coat of paint and new recliners for families this week!")

@@ -1977,6 +1977,14 @@ class Assessment:
         end = self.sentences[min(index + 1, len(self.sentences) - 1)][1]
         return _THIRD_PERSON.search(self.text, offset, end) is not None
 
+    def _room_as_subject(self, detail: Identifier) -> bool:
+        """The room or bed does what its patient does: "Room 412 finally went home", "bed 9 pulled her IV out again"
+        (the parse makes the room's noun a subject; a few verbs are read from the words when the parse does not)."""
+        if _ROOM_AS_SUBJECT.match(self.text, detail.end):
+            return True
+        token = token_at(self.doc, detail.start)
+        return token is not None and self.doc.has_annotation("DEP") and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+
     def _pointer(self, window: tuple[int, int], detail: Identifier) -> tuple[int, int, bool] | None:
         """A phrase pointing at one person near the detail: "the patient", "a man", "the firefighter"."""
         if detail.kind in {AGE_OVER_89, UNIQUE_CHARACTERISTIC, QUASI_IDENTIFIERS}:
@@ -1985,7 +1993,7 @@ class Assessment:
             owner = _VEHICLE_OWNER.search(self.text, window[0], window[1])
             return (detail.start, detail.end, False) if owner else None
         if detail.kind == "ROOM_NUMBER" and (any(0 <= c.start - detail.end <= 30 and self._received(c, False) for c in self.care)
-                                             or _ROOM_AS_SUBJECT.match(self.text, detail.end) and (any(
+                                             or self._room_as_subject(detail) and (any(
                     0 <= h.start - detail.end <= 60 and self._personal(h) for h in self.health)
                     or _CALL_LIGHT.search(self.text, detail.end, detail.end + 60))):  # "room 14 has hit the call light"
             return detail.start, detail.end, True  # "Room 412 finally went home today": the room stands for its patient

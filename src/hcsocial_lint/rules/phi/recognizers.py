@@ -348,12 +348,15 @@ class GivenNameRecognizer(EntityRecognizer):
 
 
 class MedicalRecordNumberRecognizer(_RegexRecognizer):
-    """Medical record numbers (Safe Harbor (H)): "MRN 004521", "medical record #88-1234", "chart no. 5521"."""
+    """Medical record numbers (Safe Harbor (H)): "MRN 004521", "medical record #88-1234", "chart no. 5521", an accession
+    or encounter number ("ACC# 4471920", "CSN 88123")."""
 
     ENTITY = MEDICAL_RECORD_NUMBER
     WHY = "a medical record number follows its label"
     PATTERNS = (
-        ("mrn-label", r"\b(?:MRN|M\.R\.N\.|med(?:ical)? rec(?:ord)?s?(?: number| no\.?| num(?:ber)?| #)?|chart(?: number| no\.?| #))"
+        # an imaging or lab accession number and an encounter number name one record too: "ACC# 4471920", "CSN 88123"
+        ("mrn-label", r"\b(?:MRN|M\.R\.N\.|med(?:ical)? rec(?:ord)?s?(?: number| no\.?| num(?:ber)?| #)?|chart(?: number| no\.?| #)"
+                      r"|acc(?:ession)?(?: number| no\.?| #)?(?=\s*[:#]?\s*[A-Z]{0,3}[-\s]?\d{5})|encounter(?: number| no\.?| #)|CSN|FIN)"
                       r"\s*(?:[:#]|is|number|no\.?)?\s*(?P<id>[A-Z]{0,3}[-\s]?\d[\d-]{3,14}\d)\b", 0.85),
         # "Patient #M-448213", "patient ID: 20-55817": a patient number is a record number (issue #9)
         ("patient-number", r"\bpatient\s*(?:#|no\.\s*|number\s*|id\s*[:#]?\s*)(?P<id>[A-Z]{0,3}[-\s]?\d[\d-]{3,14}\d)\b", 0.85),
