@@ -16,6 +16,7 @@ from ...model import Applicability, Example, Hit, RuleMeta, Severity, Suggestion
 from .assessment import REPLY_KINDS, assess
 from .explain import cue_evidence, identifier_evidence, quote, reply_template, role_evidence
 from .rewrite import apply_with_anonymizer, person_replacements
+from .reviewer import only_the_posted_name
 
 OCR_CASES = ("HHS OCR: Elite Dental Associates (2019), Dr. U. Phillip Igbinadolor, D.M.D. & Associates (2022), "
              "New Vision Dental (2022), Manasa Health Center (2023)")
@@ -83,7 +84,8 @@ class ReviewReplyNamesReviewer:
         url="https://www.hhs.gov/about/news/2022/12/14/hhs-office-for-civil-rights-settles-five-investigations.html",
         summary="In a reply to a review, finds the reviewer's (or anyone's) name, initials or @handle: \"Dear Mrs. "
                 "Smith\", \"Thanks, Brenda!\", \"R.T., we remember you\". In a comment reply, a name counts when "
-                "the reply also mentions care or health.",
+                "the reply also mentions care or health. A name that is only the one the reviewer posted under "
+                "(front matter `reviewer: \"Mike R.\"`) is a warning: it unmasks no one.",
         rationale="Addressing a reviewer by name confirms we know who they are; unmasking a reviewer who used an alias "
                   "was central to the Igbinadolor penalty and New Vision Dental settlement. Staff and public "
                   "figures named in a reply are not the reviewer.",
@@ -105,9 +107,13 @@ class ReviewReplyNamesReviewer:
             if assessment.kind == "comment-reply" and not _about_care(assessment, person):
                 continue  # naming a commenter who asked about opening hours discloses nothing
             removal = _remove_name(assessment.text, person)
+            posted = only_the_posted_name(person.text, analysis.post.metadata)
             yield Hit(
-                person.start, person.end, severity=Severity.CRITICAL, category=person.identifier.kind,
-                message=f"this reply names or addresses '{person.text}': it ties a real person to our practice",
+                person.start, person.end, severity=Severity.WARNING if posted else Severity.CRITICAL,
+                category=person.identifier.kind,
+                message=(f"this reply addresses the reviewer by the name they posted under ('{person.text}'): it unmasks "
+                         "no one, but a reply that names no one is safer") if posted else
+                        f"this reply names or addresses '{person.text}': it ties a real person to our practice",
                 evidence=(identifier_evidence(person.identifier), role_evidence(person)),
                 score=person.identifier.score,
                 suggestions=tuple(s for s in (template, removal) if s is not None),
