@@ -2061,7 +2061,8 @@ class Assessment:
         if not self.is_reply:
             return ()
         cues = [c for c in self.second_person if (not _OFFER_BEFORE.search(self.text, max(0, c.start - 40), c.start)
-                or _NEXT_INSIDE.search(c.text)) and not self._said_to_anyone(c) and not self._advice_to_see_their_own(c)]
+                or _NEXT_INSIDE.search(c.text)) and not self._said_to_anyone(c) and not self._advice_to_see_their_own(c)
+                and not self._self_service(c)]
         # "we'd love to make your next visit ...": "next" says there was one; "Tip for anyone calling: your claim
         # number is ..." speaks to every reader, not the reviewer
         # "give us a call and we'll check your specific coverage": an offer to anyone who asks, not their care
@@ -2083,7 +2084,7 @@ class Assessment:
             topic = _TOPIC_BEFORE.search(self.text, max(0, cue.start - 24), cue.start)
             if topic is not None and _YOUR_BEFORE.search(topic.group(0)):
                 topic = None  # "voicemails about your strep culture" is theirs
-            if not self._personal(cue) or self._said_to_anyone(cue) or topic is not None:
+            if not self._personal(cue) or self._said_to_anyone(cue) or topic is not None or self._self_service(cue):
                 continue  # "our vaccination guidance" is about the practice, not the reviewer; "concerns about diagnosis" a topic
             start, end = self.sentence_of(cue.start)
             said_of_reviewer = _THE_REVIEWER.search(self.text, start, end)  # "the reviewer was intoxicated at both visits"
@@ -2118,6 +2119,25 @@ class Assessment:
         clinician says nothing of care with us."""
         return (_ADVICE_BEFORE.search(self.text, max(0, cue.start - 30), cue.start) is not None
                 and _CLINICIAN_AFTER.match(self.text, cue.end) is not None)
+
+    def _self_service(self, cue: Cue) -> bool:
+        """"Check your records!", "you can check your vaccine history in the portal", "then appeal with your insurer":
+        an instruction any reader can follow about papers of their own (the parse puts "your" on such a noun, under
+        a verb in the base form with no subject or with "you can") says nothing of care with us; "your results are
+        in" and "bring your card to your next visit" are not this."""
+        token = token_at(self.doc, cue.start)
+        if token is None or not self.doc.has_annotation("DEP"):
+            return False
+        noun = token.head if token.dep_ in {"poss", "compound", "amod"} else token  # "your vaccine history"
+        if noun.lemma_.lower() not in _OWN_PAPERS or not any(
+                c.dep_ == "poss" and c.lower_ in signals.YOU for c in noun.children):
+            return False
+        verb = noun.head
+        while verb.dep_ in {"pobj", "prep"} and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return (verb.tag_ == "VB" and verb.lemma_.lower() in _SELF_SERVICE
+                and all(s.lower_ in signals.YOU and any(c.lower_ in {"can", "may"} for c in verb.children) for s in subjects))
 
     def _said_to_anyone(self, cue: Cue) -> bool:
         """The cue's sentence, or the clause before it, speaks to any reader ("Tip for anyone calling about a bill:
@@ -2436,6 +2456,12 @@ _EPONYM_AFTER = regex.compile(r"(?:'s|\u2019s)?\s+(?:lymphoma|disease|syndrome|p
 _EVENT_FOR_BEFORE = regex.compile(r"\b(?:5k|10k|walk|run|ride|gala|race|fundraiser|golf (?:outing|classic)|awareness|month|week|"
                                   r"day|tournament|challenge)\s+(?:for|against|to (?:end|fight|beat|support))\s+$", regex.IGNORECASE)
 _SPANISH_TITLE_BEFORE = regex.compile(r"(?-i:\b(?:Sr|Sra|Srta|Dr|Dra|Lic)\.\s+$)")
+# Papers a reader keeps or a third party holds, and what anyone can do with them: "check your records", "appeal with
+# your insurer" (``Assessment._self_service``).
+_OWN_PAPERS = frozenset({"record", "records", "history", "insurer", "insurance", "plan", "benefit", "benefits", "coverage",
+                         "card", "policy", "eob", "employer"})
+_SELF_SERVICE = frozenset({"check", "review", "view", "download", "update", "call", "contact", "ask", "appeal", "log",
+                           "print", "look", "request", "verify"})
 _ADVICE_BEFORE = regex.compile(r"\b(?:call|contact|ask|see|consult|check with|talk (?:to|with)|speak (?:to|with)|reach out to|"
                             r"message|follow up with)\s+$", regex.IGNORECASE)
 _CLINICIAN_AFTER = regex.compile(r"\s*(?:regular\s+|own\s+|usual\s+)?(?:doctor|pediatrician|paediatrician|provider|physician|"

@@ -1,0 +1,34 @@
+"""Issue #9 (replies, precision): an instruction any reader can follow about papers of their own ("check your
+records", "you can check your vaccine history in the state registry", "appeal with your insurer") confirms no care
+with us; "your results are in" and "bring your card to your next visit" still do.
+
+Every sentence is new, written for this file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hcsocial_lint.model import Severity
+
+
+def _blocked(linter, text: str) -> bool:
+    report = linter.lint_text(text, kind="comment-reply")
+    return any(f.rule_id == "PHI002" and f.severity >= Severity.ERROR for f in report.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "We can't discuss any case here, but measles is very preventable. Check your records for two MMR doses!",
+    "Good question! You can check your vaccine history in the state registry or ask any pharmacy.",
+    "Denials happen a lot. Ask the hospital for an itemized bill, then appeal with your insurer.",
+])
+def test_self_service_advice_in_a_reply_confirms_nothing(linter, text):
+    assert not _blocked(linter, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry for the wait! Your results are in, please check the portal.",
+    "Please bring your insurance card to your next visit with Dr. Osei.",
+])
+def test_a_reply_about_their_care_with_us_is_still_blocked(linter, text):
+    assert _blocked(linter, text), text
