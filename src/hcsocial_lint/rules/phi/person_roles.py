@@ -22,7 +22,6 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ...vocabularies import pattern, terms
-from .signals import YOU
 from .recognizers import (
     _CALENDAR,
     _ORG_WORDS,
@@ -36,6 +35,7 @@ from .recognizers import (
     is_ambiguous_name,
     is_given_name,
 )
+from .signals import YOU
 
 ONE_CUE = 0.45
 TWO_CUES = 0.55
