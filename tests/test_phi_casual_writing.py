@@ -6,7 +6,9 @@ writing, spelled the way a shift story or a reply to a follower spells them.
 - "gave <someone> his booster" is care we gave, and a clinical act told in the past tense is the writer's own, also
   with the "I" a casual post drops at a sentence's start ("filled a famous anchor's prescription today");
 - an office a town has one holder of is one person, also as "our very own fire chief", "our town's sheriff",
-  "a certain county commissioner" or "a local city councilwoman".
+  "a certain county commissioner" or "a local city councilwoman"; so is one initial in a group of ours ("proud of
+  R. from our wednesday group"), and a bed or room that does what its patient does ("bed 11 pulled out her IV");
+- an accession number in a described image is a record number.
 
 Every sentence is new, written for this file.
 """
@@ -61,14 +63,21 @@ def test_shorthand_in_a_notice_names_no_one(linter, text):
 
 
 @pytest.mark.parametrize("text", [
+    # a local office holder
     "gave our very own fire chief his tetanus booster today and he nearly fainted lol",
     "Our town's fire chief was treated in our ER last night for a broken wrist.",
     "We stitched up a certain county commissioner last night, no further comment 🤐",
     "A local city councilwoman came into our ER last night for stitches.",
     "Our very own police chief got his flu shot from us this morning!",
     "refilled a very well-known local radio host's blood pressure meds today and she signed my coffee cup",
+    # one initial in a group of ours
+    "so proud of R. from our wednesday group, 9 months sober today and back at work!",
+    "SO proud of T. from our evening group — 3 yrs clean this week 💛",
+    # a bed or room that does what its patient does
+    "bed 11 pulled out her IV AGAIN at 0300, sundowning is no joke 😩",
+    "room 6 yanked his telemetry leads off twice tonight, the delirium is real",
 ])
-def test_a_local_office_holder_with_care_is_singled_out(linter, text):
+def test_someone_singled_out_without_a_name_with_care_is_blocked(linter, text):
     assert any(f.severity >= Severity.ERROR for f in _phi(linter, text)), text
 
 
@@ -78,8 +87,10 @@ def test_a_local_office_holder_with_care_is_singled_out(linter, text):
     "Santa gave every kid on the unit his own teddy bear this morning.",
     "Please give your child his second dose at home after dinner.",
     "Filled 412 prescriptions today, a new record for the pharmacy team!",
+    "Ask about the benefits of vitamin D. From our dietitians: eat more fish this winter.",
+    "Room 3 got a fresh coat of paint and new recliners for families this week!",
 ])
-def test_offices_and_giving_without_someones_care_stay_clean(linter, text):
+def test_offices_letters_and_rooms_without_someones_care_stay_clean(linter, text):
     assert not _phi(linter, text), text
 
 
@@ -101,18 +112,6 @@ def test_a_reply_that_says_only_the_team_will_be_fine_stays_clean(linter):
     assert not _reply(linter, "hope you all made it through the storm ok", "thank u!! the whole crew is safe and we'll be fine 💪")
 
 
-@pytest.mark.parametrize("text", [
-    "so proud of R. from our wednesday group, 9 months sober today and back at work!",
-    "SO proud of T. from our evening group — 3 yrs clean this week 💛",
-])
-def test_one_initial_in_a_group_of_ours_names_someone(linter, text):
-    assert any(f.severity >= Severity.ERROR for f in _phi(linter, text)), text
-
-
-def test_a_vitamin_letter_before_a_new_sentence_is_no_initial(linter):
-    assert not _phi(linter, "Ask about the benefits of vitamin D. From our dietitians: eat more fish this winter.")
-
-
 def test_an_accession_number_in_a_described_image_is_a_record_number(linter):
     text = "x-ray of the week 🦴 [Image: ankle film, the corner reads 'ACC# 6620417' and today's date] name that fracture"
     assert any(f.rule_id == "PHI003" for f in _phi(linter, text))
@@ -121,14 +120,3 @@ def test_an_accession_number_in_a_described_image_is_a_record_number(linter):
 def test_an_accession_team_is_no_record_number(linter):
     assert not _phi(linter, "Our lab accession team processed 5,000 samples this week, thank you all!")
 
-
-@pytest.mark.parametrize("text", [
-    "bed 11 pulled out her IV AGAIN at 0300, sundowning is no joke 😩",
-    "room 6 yanked his telemetry leads off twice tonight, the delirium is real",
-])
-def test_a_bed_that_does_what_its_patient_does_stands_for_them(linter, text):
-    assert any(f.severity >= Severity.ERROR for f in _phi(linter, text)), text
-
-
-def test_a_room_that_is_painted_stands_for_no_one(linter):
-    assert not _phi(linter, "Room 3 got a fresh coat of paint and new recliners for families this week!")
