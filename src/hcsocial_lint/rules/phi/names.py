@@ -109,6 +109,8 @@ _AGE_SEX_WORD = (r"(?:(?<=\b(?:a|an|pt|patient|our|my|this) )\d{1,2}(?-i:[MF])\b
                  r"|(?<=^|[.!?\n]\s{1,3}|^\s{0,3})\d{1,2}(?-i:[MF])(?=,))")
 AGE_AND_SEX = regex.compile(_AGE_SEX_WORD, regex.IGNORECASE)  # read by quasi and descriptions
 
+# A hashtag and its body: "#PrayersForCaleb" (names read by HashtagNameRecognizer, health by signals).
+HASHTAG = timed(regex.compile(r"(?<![\w#&])#(?P<body>[A-Za-z][A-Za-z0-9_]{2,60})(?!\w)"), "recognizer HashtagNameRecognizer", "hashtag")
 _CAMEL = timed(regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+"), "recognizer HashtagNameRecognizer", "camel-case words")
 
 

@@ -31,8 +31,9 @@ def combinations(doc, sentences, facility_spans=(), place_cues=()) -> list[Ident
     found = []
     for sentence in sentences:
         text = doc_text(doc)[sentence.start_char:sentence.end_char]
-        age = _AGE.search(text) or AGE_AND_SEX.search(text)
-        sex = _SEX.search(text) or AGE_AND_SEX.search(text)  # "a 71M": both in one word
+        shorthand = AGE_AND_SEX.search(text)  # "a 71M": an age and a sex in one word
+        age = _AGE.search(text) or shorthand
+        sex = _SEX.search(text) or shorthand
         if age is None or sex is None:
             continue
         start = sentence.start_char + age.start()

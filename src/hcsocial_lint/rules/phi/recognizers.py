@@ -52,6 +52,7 @@ from .names import (  # noqa: F401 - re-exported: the types and name helpers wer
     STREET_ADDRESS,
     UNIQUE_CHARACTERISTIC,
     VEHICLE_ID,
+    HASHTAG,
     ZIP_CODE,
     _ambiguous_names,
     _first_names,
@@ -145,7 +146,6 @@ class SocialHandleRecognizer(_RegexRecognizer):
         return not self._TIME.match(match.group(0))
 
 
-_HASHTAG = timed(regex.compile(r"(?<![\w#&])#(?P<body>[A-Za-z][A-Za-z0-9_]{2,60})(?!\w)"), "recognizer HashtagNameRecognizer", "hashtag")
 _STREET_AFTER = timed(regex.compile(r"\s+(?:St|Street|Ave|Avenue|Road|Rd|Main|Blvd)\b", regex.IGNORECASE),
                       "recognizer RoomBedRecognizer", "street after a numbered unit")
 _SENTENCE_BREAK = timed(regex.compile(r"[.!?;\n]"), "recognizer CareDateRecognizer", "sentence break")
@@ -168,7 +168,7 @@ class HashtagNameRecognizer(EntityRecognizer):
         if entities and PERSON not in entities:
             return []
         results = []
-        for match in _HASHTAG.finditer(text):
+        for match in HASHTAG.finditer(text):
             name = self.name_in(match.group("body"))
             if name:
                 results.append(_result(PERSON, match.start(), match.end(), 0.75, self,

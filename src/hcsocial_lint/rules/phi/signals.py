@@ -15,7 +15,7 @@ import regex
 
 from ...nlp.context import is_negated, is_quoted
 from ...vocabularies import pattern, terms
-from .names import hashtag_words
+from .names import HASHTAG, hashtag_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -42,7 +42,6 @@ SENSITIVE = (
 
 # The words that address someone, as written and as casual writing spells them ("u", "ur").
 YOU = frozenset({"you", "your", "yours", "yourself", "u", "ur"})
-_HASHTAG = regex.compile(r"(?<![\w#&])#(?P<body>[A-Za-z][A-Za-z0-9]{3,60})(?!\w)")
 _CLAUSE_BREAK = regex.compile(r"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\band then\b")
 
 
@@ -72,9 +71,10 @@ def find(text: str, vocabulary: str, label: str = "") -> list[Cue]:
 def health_cues(text: str) -> list[Cue]:
     """Health terms, sensitive ones labelled with their category; one cue per place. A hashtag written in
     words ("#ChemoComplete") is read as its words (``hashtag_health_cues``)."""
-    general = find(text, HEALTH, "health term") + hashtag_health_cues(text)
+    general, sensitive = _vocabulary_cues(text)
+    general += hashtag_health_cues(text)
     # a sensitive word inside a longer health term is that term's ("Oticon Intent aids" are hearing aids)
-    cues = [c for vocab, label, _ in SENSITIVE for c in find(text, vocab, label)
+    cues = [c for c in sensitive
             if not any(g.start <= c.start and c.end <= g.end and g.end - g.start > c.end - c.start for g in general)]
     taken = [(c.start, c.end) for c in cues]
     cues += [c for c in general if not any(s < c.end and c.start < e for s, e in taken)]
@@ -87,21 +87,23 @@ def hashtag_health_cues(text: str) -> list[Cue]:
     or an awareness tag ("#BreastCancerAwareness", "#WorldKidneyDay", "#EndAlz") speaks of no one, and a
     hashtag in one case ("#chemolife") is not split."""
     cues = []
-    for match in _HASHTAG.finditer(text):
-        words = hashtag_words(match["body"])
+    for match in HASHTAG.finditer(text):
+        body = match["body"]
+        if len(body) < 4 or "_" in body:
+            continue  # "#ER", "#chemo_day": too short to hold two words, or not written as one name
+        words = hashtag_words(body)
         if len(words) < 2 or any(word.lower() in terms(CAMPAIGN_HASHTAG_WORDS) for word in words):
             continue
-        inner = health_cues_in_words(" ".join(words))
+        general, sensitive = _vocabulary_cues(" ".join(words))
+        inner = sensitive or general
         if inner:
             cues.append(Cue(match.start(), match.end(), match.group(0), inner[0].vocabulary, inner[0].label))
     return cues
 
 
-def health_cues_in_words(words: str) -> list[Cue]:
-    """``health_cues`` of plain words, with no hashtag read."""
-    general = find(words, HEALTH, "health term")
-    sensitive = [c for vocab, label, _ in SENSITIVE for c in find(words, vocab, label)]
-    return sensitive or general
+def _vocabulary_cues(text: str) -> tuple[list[Cue], list[Cue]]:
+    """The general health terms and the sensitive ones found in ``text``, each list in its vocabularies' order."""
+    return find(text, HEALTH, "health term"), [c for vocab, label, _ in SENSITIVE for c in find(text, vocab, label)]
 
 
 def sensitive_reason(label: str) -> str | None:
