@@ -28,6 +28,9 @@ STORY = "Meet Rosalind Achebe, 11, who got her new heart valve here last winter!
     {"hipaa_authorization": "AUTH-7781 (withdrawn by the patient)"},
     {"hipaa_authorization": {"signed": "", "ref": "n/a"}},
     {"hipaa_authorization": "pending"},
+    {"hipaa_authorization": {"on_file": False, "scope": "none"}},  # the record itself says there is none
+    {"hipaa_authorization": {"obtained": "no", "note": "asked at discharge"}},
+    {"hipaa_authorization": {"ref": "AUTH-7781", "signed": False}},
 ])
 def test_an_authorization_that_is_not_in_force_does_not_authorize(linter, record):
     assert authorization(record) is None and authorization_not_in_force(record)
@@ -39,6 +42,7 @@ def test_an_authorization_that_is_not_in_force_does_not_authorize(linter, record
     {"hipaa_authorization": {"signed": "2026-03-01", "ref": "AUTH-7781"}},
     {"hipaa_authorization": "AUTH-7781"},
     {"hipaa_authorization": {"signed": "2026-03-01 by her mother, personal representative", "ref": "AUTH-7781"}},
+    {"hipaa_authorization": {"on_file": True, "scope": "first name, photo and heart valve story"}},
 ])
 def test_an_authorization_in_force_stays_a_reminder(linter, record):
     assert authorization(record) and authorization_not_in_force(record) is None

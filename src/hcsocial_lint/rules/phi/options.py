@@ -63,6 +63,10 @@ def options_from(table: Mapping[str, Any]) -> PhiOptions:
     return PhiOptions(template.strip(), float(score), escalate)
 
 
+# Fields of an authorization record that say whether one is in force at all.
+_IN_FORCE_FLAGS = ("on_file", "signed", "valid", "in_force", "active", "obtained", "written")
+
+
 def _record(metadata: Mapping[str, Any]) -> Any:
     for key in AUTHORIZATION_KEYS:
         value = metadata.get(key)
@@ -87,6 +91,12 @@ def authorization_not_in_force(metadata: Mapping[str, Any]) -> str | None:
         return None
     if isinstance(value, Mapping):
         fields = {str(k).lower(): v for k, v in value.items()}
+        for key in _IN_FORCE_FLAGS:  # "{on_file: false}", "{signed: no}", "{valid: false}": the record says there is none
+            said = fields.get(key)
+            if said is False or isinstance(said, str) and said.strip().lower() in {"false", "no", "none", "n"}:
+                return f"{key}: {said}"
+        if isinstance(fields.get("scope"), str) and fields["scope"].strip().lower() in {"none", "nothing", "n/a"}:
+            return f"scope: {fields['scope']}"
         for key in ("status", "signed", "ref", "reference", "id", "revoked", "note"):
             said = fields.get(key)
             if key == "revoked" and said not in (None, "", False, "no"):
