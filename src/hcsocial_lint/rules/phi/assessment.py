@@ -64,7 +64,8 @@ _FIRST_PERSON_CARE_VERBS = frozenset({"give", "deliver", "treat", "see", "stitch
                                       "pull", "remove", "draw", "examine", "fit", "adjust", "operate", "intubate",
                                       "resuscitate", "vaccinate", "diagnose", "tell", "scope", "scan", "triage", "admit",
                                       "discharge", "transport", "fly", "grade", "inject", "dose", "fill", "refill", "extract",
-                                      "set", "catch", "counsel", "evaluate", "assess", "check", "swab", "test"})
+                                      "set", "catch", "counsel", "evaluate", "assess", "check", "swab", "test", "confirm",
+                                      "scribe", "interpret", "chart"})
 # "my 10am today was ...", "my last patient tonight", "today's patient is ...": one appointment of the author's.
 _MY_APPOINTMENT = regex.compile(r"\bmy (?:\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|first|last|next|favou?rite) "
                                 r"(?:patient |pt |client |appointment |appt )?(?:today|tonight|this morning|this afternoon|was|is)\b|"
@@ -80,7 +81,7 @@ _FIRST_PERSON = regex.compile(r"\b(?:i|my|me|i'm|i've)\b", regex.IGNORECASE)
 _SCHOOL = regex.compile(r"\b(?:high|elementary|middle|school|academy|college|university)\b", regex.IGNORECASE)
 # A photo or video the draft describes in brackets: "[Photo: Ana in the infusion chair]".
 # "[IG story photo: ...]" names its medium first; a bracketed description may hold parentheses ("(Tasha & kids)").
-_PHOTO_DESCRIPTION = regex.compile(r"(?:\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip|audio|voicemail|voice memo|recording)s?"
+_PHOTO_DESCRIPTION = regex.compile(r"(?:\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip|reel|boomerang|slideshow|audio|voicemail|voice memo|recording)s?"
                                    r"(?:\s+(?:pair|set|series|grid|collage|carousel|strip|montage|\d))?\s*:\s*"
                                    r"(?P<description>[^\]\[]{3,400})\]"
                                    r"|\(\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip)\s*:\s*(?P<description>[^()\[\]]{3,240})\))",
@@ -92,12 +93,15 @@ _OWN_VOICE = regex.compile(r"\b(?:(?:his|her|their|own) (?:own )?voice|unedited|
 _READABLE_RECORD = regex.compile(r"\b(?P<what>white ?board|board|screen|monitor|chart|census|wristband|label|schedule|sign-in sheet|"
                                  r"clipboard|printout|card|note|letter)\b[^.;]{0,60}?\b(?:reads?|reading|readable|legible|visible|shows?|showing|"
                                  r"lists?|listing|with)\b", regex.IGNORECASE)
+# A selfie or a screenshot the post describes: "[Selfie at the nurses' station; behind me the board lists ...]".
+_SELFIE_OR_SCREENSHOT = regex.compile(r"\[\s*(?:[\w-]+\s+){0,2}(?:selfie|screenshot|screen ?shot|screen ?grab)s?\b\s*:?\s*"
+                                      r"(?P<description>[^\]\[]{3,400})\]", regex.IGNORECASE)
 _NOTHING_READABLE = regex.compile(r"\b(?:blank|erased|blurred|covered|pixelated|no names?|no patient names?|unreadable|"
                                   r"staff (?:shifts?|schedule|names|assignments)|on[- ]call|staffing|"
                                   r"illegible|out of focus)\b", regex.IGNORECASE)
 # Someone listed on it: a capitalised surname, an initial and a surname, or a room or bed.
 _LISTED_PERSON = regex.compile(r"(?-i:\b[A-Z]\.\s?[A-Z][a-z]+|\b[A-Z][a-z]{2,}\b(?=\s*[-\u2013\u2014:,(])|\b[A-Z]{3,},\s?[A-Z]\b)|"
-                               r"\b(?:rm|room|bed)\s*\d+",
+                               r"\b(?:rm|room|bed)\s*\d+|\b(?:patients'? |last |full )names\b",
                                regex.IGNORECASE)
 _READABLE_RECORD_PATTERN = "(pattern: readable-record)"
 _READABLE_PLATES = regex.compile(r"\b(?:licen[cs]e )?plates?\b[^.;\]]{0,50}?\b(?:readable|legible|visible|clear|in focus)\b", regex.IGNORECASE)
@@ -466,6 +470,7 @@ class Assessment:
         """Places of care; not checked for negation (a place is not asserted, and "couldn't be prouder" is praise)."""
         cues = signals.find(self.text, signals.CARE_PLACES, "place of care")
         cues += self._here_of_care()
+        cues += signals.care_setting_hashtags(self.text)
         for start, end in self.facility_spans:
             lead = _PLACE_PREPOSITION_BEFORE.search(self.text[max(0, start - 12):start])
             if lead and not _FACILITY_CARE.search(self.text[max(0, start - 40):start]):
@@ -605,6 +610,7 @@ class Assessment:
                                reason="not a person: a saint's name names a hospital, school, parish or team ('St. Anne's')")
             words = [w for w in ident.text.split() if w.lower().strip(".") not in TITLE_WORDS]
             titled = len(words) < len(ident.text.split()) or _TITLE_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) is not None
+            titled = titled or pattern("phi_public_titles").fullmatch(ident.text.split()[0].lower()) is not None  # "Councilwoman Ruiz"
             known = titled or bool(words) and is_given_name(words[0].strip(".,'")) or "HashtagNameRecognizer" in ident.recognizer
             # addressed or celebrated by name ("Welcome to the clinic Jaxon", "Big day for Jaxon"): the role says a
             # person is meant whatever label the model gave the word
@@ -718,6 +724,11 @@ class Assessment:
         their sentence or the next is its person, not the animal, whatever emoji stands beside their name."""
         start, end = self._sentence_and_next(person.start)
         return any(start <= c.start < end and c.start > person.start and self._owned_by(c, person) for c in self.animals)
+
+    def _a_pet_of_theirs(self, cue) -> bool:
+        """"walks his beagle", "with her two labs": an animal a person owns ("his", "her", "their" on it)."""
+        token = token_at(self.doc, cue.start)
+        return token is not None and any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in token.children)
 
     def _sentence_and_next(self, offset: int) -> tuple[int, int]:
         """The sentence holding ``offset`` and, when it is in the same paragraph, the next sentence with a word."""
@@ -1610,6 +1621,10 @@ class Assessment:
             record = self._readable_record(m)
             if record is not None:
                 found.append(record)
+        for m in _SELFIE_OR_SCREENSHOT.finditer(self.text):  # the writer's own face or screen: only what is readable in it
+            record = self._readable_record(m)
+            if record is not None:
+                found.append(record)
         # "a gift from Lillian and Robert Chen": a place name the reading keeps as a person is that person
         people = [(p.start, p.end) for p in self.people if p.role != NOT_A_PERSON]
         found = [i for i in found if i.kind != "LOCATION" or not any(s <= i.start and i.end <= e for s, e in people)]
@@ -1678,7 +1693,7 @@ class Assessment:
             age_with_article = detail.kind in {AGE_OVER_89, QUASI_IDENTIFIERS} and _ARTICLE_BEFORE.search(
                 self.text, max(0, detail.start - 8), detail.start) is not None
             # "a 3-year-old from ...", "Coach Lin brought her son in": someone new, not the staff or official nearby
-            indefinite = _NAMED_INDEFINITE in detail.explanation or _KIN_PATTERN in detail.explanation
+            indefinite = any(p in detail.explanation for p in (_NAMED_INDEFINITE, _KIN_PATTERN, _KNOWN_TO_ME))
             reach = (max(detail.start - 40, sentence.start_char), min(detail.end + 40, sentence.end_char)) \
                 if detail.kind == UNIQUE_CHARACTERISTIC or age_with_article else window
             nearby = [p for p in self.people if window[0] <= p.start < window[1] and reach[0] <= p.start < reach[1]
@@ -1705,8 +1720,9 @@ class Assessment:
                 continue  # "our new office at 14 Birch Lane opens Monday": where we are, not where someone lives
             # "our oldest feline patient", "this 6-year-old golden retriever": the one singled out is an animal (an
             # animal inside a health word, the dog of "a dog bite", is the injury's cause)
+            # an animal that is someone's ("the gentleman who walks his beagle") is theirs, not the one singled out
             if pointer is None or any(pointer[0] <= c.start < pointer[1] + 25 and not any(h.start <= c.start < h.end for h in self.health)
-                                      for c in self.animals):
+                                      and not self._a_pet_of_theirs(c) for c in self.animals):
                 continue
             if detail.kind in {"STREET_ADDRESS", "LOCATION", "CARE_DATE", "DATE_TIME"} and self.exposure_notice and not any(
                     p.identifier.kind == "PERSON" and p.may_be_patient for p in nearby):
@@ -1773,7 +1789,7 @@ class Assessment:
                 ours = own_care or (any(self._our_care_in(s) for s in self.analysis.sentences) if pictured
                                     else self._our_care_in(sentence) or going_on is not None
                                     or self._first_person_care(sentence) or answered
-                                    or self._procedure_for(detail, health))
+                                    or self._procedure_for(detail, health) or self._said_to_be_the_patient(detail))
                 if indefinite and not ours:
                     continue  # "a teacher at Lincoln Elementary shared tips for flu season": one of many, and not our patient
             if _CALL_PATTERN in detail.explanation:  # the call itself is our care of the one in it
@@ -1781,9 +1797,24 @@ class Assessment:
                 care = (*care, Cue(detail.start, event.start("place") if event else detail.end,
                                    self.text[detail.start:event.start("place") if event else detail.end].strip(),
                                    "assessment", "an emergency call we worked"))
+            if not health and care and all(c.vocabulary == "hashtag" for c in care) and _MY_KIN.search(sentence.text):
+                continue  # "my grandma turned 95 today!! #nursinghome": the writer's own family, not one of their patients
             if health or care:
                 hits.append(DetailHit(detail, self.text[pointer[0]:pointer[1]], pointer[:2], None, health, care))
         return tuple(hits)
+
+    def _said_to_be_the_patient(self, detail: Identifier) -> bool:
+        """"the patient was my ex's new girlfriend", "my pt today was literally my old principal": the description is
+        what "the patient" is, by a copula."""
+        token = token_at(self.doc, detail.start)
+        if token is None or not self.doc.has_annotation("DEP"):
+            return False
+        noun = next((t for t in self.doc[token.i:] if t.idx >= detail.end or t.dep_ in {"attr", "nsubj"}), None)
+        if noun is None or noun.idx >= detail.end:
+            return False
+        verb = noun.head
+        other = {"attr": "nsubj", "nsubj": "attr"}[noun.dep_]
+        return verb.lemma_ == "be" and any(c.dep_ == other and c.lemma_.lower() in _PATIENT_NOUNS for c in verb.children)
 
     def _procedure_for(self, detail: Identifier, health) -> bool:
         """A procedure done for or on the one described, in our post: "two facelifts and a brow lift for a morning-radio
@@ -1899,8 +1930,12 @@ class Assessment:
         return None
 
     def _refers_back(self, offset: int) -> bool:
-        """The sentence at ``offset`` refers back to someone with a third-person pronoun ("She ...")."""
-        return any(t.lower_ in _BACK_REFERENCE for t in self.analysis.sentence_at(offset))
+        """The sentence at ``offset`` refers back to someone with a third-person pronoun ("She ..."), or opens on a
+        participle with its subject dropped ("Cleared from concussion protocol this week"): what was done to the one
+        just spoken of."""
+        sentence = self.analysis.sentence_at(offset)
+        return any(t.lower_ in _BACK_REFERENCE for t in sentence) or (
+            sentence.start_char > 0 and _participle_with_no_subject(sentence))
 
     def _in_clause(self, detail: Identifier, cues) -> bool:
         """A cue in the detail's own clause ("Cath lab crushed it this morning"), not just its sentence."""
@@ -2062,7 +2097,7 @@ class Assessment:
             return ()
         cues = [c for c in self.second_person if (not _OFFER_BEFORE.search(self.text, max(0, c.start - 40), c.start)
                 or _NEXT_INSIDE.search(c.text)) and not self._said_to_anyone(c) and not self._advice_to_see_their_own(c)
-                and not self._self_service(c)]
+                and not self._self_service(c) and not self._kin_with_nothing_of_care(c)]
         # "we'd love to make your next visit ...": "next" says there was one; "Tip for anyone calling: your claim
         # number is ..." speaks to every reader, not the reviewer
         # "give us a call and we'll check your specific coverage": an offer to anyone who asks, not their care
@@ -2075,11 +2110,13 @@ class Assessment:
             about_someone = _SECOND_PERSON.search(self.text[start:end]) or _REVIEWER.search(self.text[start:end]) or any(
                 start <= p.start < end for p in self.named_in_reply) or self._told_at_our_place(cue, start, end) or (
                 cue in self.care and _THIRD_PERSON_END.search(cue.text) and not _ALL_AFTER.match(self.text, cue.end)
+            ) or (cue in self.care and self._done_to_them(cue)  # "we splinted him on the trail"
             ) or (  # "taking great care of her", "She's doing better and should be going home": the one asked after
                 (_PRONOUN_OPENING.match(self.text[start:end].lower()) or _TITLE_OPENING.match(self.text, start))
                 and not _GENERIC_TIME.search(self.text[start:end]))
             if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
                 cues.append(cue)
+        cues += self._reported(list(self._our_care_of_the_one_asked_after))
         for cue in self._reported(list(self.health), negation=False):
             topic = _TOPIC_BEFORE.search(self.text, max(0, cue.start - 24), cue.start)
             if topic is not None and _YOUR_BEFORE.search(topic.group(0)):
@@ -2109,6 +2146,17 @@ class Assessment:
             if not any(s <= cue.start and cue.end <= e for s, e in unique):
                 unique[(cue.start, cue.end)] = cue
         return tuple(unique.values())
+
+    def _kin_with_nothing_of_care(self, cue: Cue) -> bool:
+        """"sending your grandpa and your whole family lots of love": the commenter's kin, with no health, care or place
+        of ours in the sentence, is a kindness to them, not a word about anyone's care ("your dad is in good hands
+        on our 4th floor" is)."""
+        if not _YOUR_KIN.fullmatch(cue.text) or cue.text.lower().endswith(("'s", "\u2019s")):
+            return False  # "your son's coverage lapsed": something of theirs is told
+        start, end = self.sentence_of(cue.start)
+        if not _KINDNESS.search(self.text, start, end):
+            return False
+        return not any(start <= c.start < end for c in (*self.health, *self.care, *self.places, *self.details, *self.people))
 
     def offers_a_service(self, start: int, end: int) -> bool:
         """The sentence offers a service to anyone ("Flu shots are available Mon-Fri at all three locations")."""
@@ -2162,6 +2210,9 @@ class Assessment:
 
     def _our_street(self, detail) -> bool:
         street = regex.sub(r"^\d+[a-z]?\s+", "", detail.text.lower())
+        if _OUR_PLACE_NAMED_BY_STREET.match(self.text, detail.end) and _OUR_BEFORE_STREET.search(
+                self.text, max(0, detail.start - 8), detail.start):
+            return True  # "in our Maple Ave office", "at our Elm St clinic": the street names our own place
         return any(street in ours for ours in self._our_addresses)
 
     def _said_of_the_one_asked_after(self, cue: Cue) -> bool:
@@ -2171,11 +2222,49 @@ class Assessment:
         token = token_at(self.doc, cue.start)
         if token is None or not self.doc.has_annotation("DEP") or _GENERIC_TIME.search(self.text, *self.sentence_of(cue.start)):
             return False
+        if _HEARSAY.search(self.text, *self.sentence_of(cue.start)):
+            return False  # "Glad to read he's expected to recover": what the news or the commenter said, repeated
         head = clause_head(token)
         for clause in (head, head.head if head.dep_ == "conj" else head):
             if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"he", "she"} for c in clause.children):
                 return True
-        return False
+            if _we_did_it_to_them(clause):
+                return True  # "we tubed him on scene": the care we gave the one asked after
+        theirs = _THEIR_BEFORE.search(self.text, max(0, cue.start - 24), cue.start)
+        sentence = token.sent.text
+        # "So glad his sats are finally staying up", "it's his second go-round with this": his or her health, told as
+        # it is or was, not wished for ("wishing her a smooth recovery")
+        return theirs is not None and not _HOPE_IT_HEALS.search(sentence) and not _WISHED.search(sentence)
+
+    def _done_to_them(self, cue: Cue) -> bool:
+        """The cue's clause has "I" or "we" acting on "him" or "her" ("we splinted him right there")."""
+        token = token_at(self.doc, cue.start)
+        return token is not None and self.doc.has_annotation("DEP") and _we_did_it_to_them(clause_head(token))
+
+    @cached_property
+    def _our_care_of_the_one_asked_after(self) -> tuple[Cue, ...]:
+        """In a reply, "I'm his nurse tonight", "he was my pt tuesday night", "she's one of our patients": the
+        replier says they care for the one the thread asks after (a clinician of theirs with "I" or "we" as the
+        subject, or our patient said of "he" or "she"). "I'm a nurse too" and "ask his nurse" are not this."""
+        if not self.is_reply or not self.doc.has_annotation("DEP") or self.veterinary_post:
+            return ()
+        found = []
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            if not owners or token.dep_ not in {"attr", "appos", "npadvmod", "ROOT"} and not (
+                    token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one"):
+                continue
+            verb = token.head if token.dep_ != "pobj" else token.head.head.head
+            subjects = [c.lower_ for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            owner = owners[0].lower_
+            if (lemma in _CLINICIAN_NOUNS and owner in {"his", "her", "their"} and any(s in _WE for s in subjects)) or (
+                    (lemma in {"patient", "pt", "client"}) and owner in {"my", "our"}
+                    and any(s in {"he", "she", "they"} for s in subjects)):
+                start = owners[0].idx
+                found.append(Cue(start, token.idx + len(token.text), self.text[start:token.idx + len(token.text)], "parse",
+                                 "our care of the one asked after"))
+        return tuple(found)
 
     def _a_past_event_of_theirs(self, cue: Cue) -> bool:
         """In a reply, "the vasectomy went smoothly", "the mole we removed came back benign": a definite health
@@ -2251,6 +2340,10 @@ _OUR_ADDRESS_BEFORE = regex.compile(
     r"site|pharmacy|campus|pantry|suite|lab|branch)\s+(?:is\s+|will be\s+|now\s+)?(?:at|on|moves to|opens at|located at)|"
     r"\b(?:visit|find|join|see|meet)\s+us\s+(?:at|on)|\b(?:we're|we are|we've|we have)\s+(?:now\s+)?(?:at|on|moving to|moved to|"
     r"relocating to|located at)|\blocated\s+at)\s+(?:the\s+)?$", regex.IGNORECASE)
+_OUR_BEFORE_STREET = regex.compile(r"\bour\s+$", regex.IGNORECASE)
+_OUR_PLACE_NAMED_BY_STREET = regex.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:office|clinic|location|practice|center|centre|hospital|"
+                                           r"building|site|pharmacy|campus|store|branch|lab|imaging center|urgent care)\b",
+                                           regex.IGNORECASE)
 _LEADING_SYMBOLS = regex.compile(r"^[^\w]+")
 _OWNER_AFTER = regex.compile(r"['\u2019]s?\b")
 # A clinician's role to or for someone: "proud dentist to Olympic gymnast ", "provider for ", "physician to the Governor".
@@ -2265,7 +2358,7 @@ _NOT_CLINICIANS = frozenset({"clinic", "hospital", "health system", "medical cen
 _ARTICLE_BEFORE = regex.compile(r"\b(?:a|an|our|one)\s+$", regex.IGNORECASE)
 _NAMED_INDEFINITE = "(pattern: named-indefinite)"  # descriptions.DescribedPersonRecognizer: "a junior on the X team"
 _PATIENT_AFTER = regex.compile(r"[\s-]+(?:[a-z]+\s+)?(?:patient|resident)\b", regex.IGNORECASE)
-_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|named-indefinite|local-office|kin-role|named-kin|named-possessor|family-multiples)\)")
+_DESCRIPTION = regex.compile(r"\(pattern: (?:named-role|named-org-role|role-of|role-at|known-locally|regular-from|from-an-event|described|named-indefinite|local-office|kin-role|named-kin|named-possessor|family-multiples|known-to-me|team-position)\)")
 _LAW_BEFORE = regex.compile(r"(?-i:\b(?!(?:Uncle|Coach|Mr|Dr|Pastor|Father|Brother|Grandpa|Papa|Big|Old|Little|Thanks|Thank|Hi|Hey|"
                          r"Hello|Dear|Congrats|Congratulations|Welcome|Go|Love|Miss)\b)[A-Z][a-z]+)\s+$")  # not "Thanks Bill!"
 _HOLIDAY = regex.compile(r"valentine|valentines", regex.IGNORECASE)
@@ -2278,7 +2371,8 @@ _EVENT_NOUN = regex.compile(r"\b(?:recital|concert|party|parade|fair|festival|ga
                             r"sing-?along|carols?|caroling)\b", regex.IGNORECASE)
 _SLANG_BEFORE = regex.compile(r"\b[Tt]he\s+$")  # "the GOAT", not "our DOG patient"
 _POSSESSOR_PATTERN = "(pattern: named-possessor)"  # "Jefferson Elementary's crossing guard": ours must be said nearby
-_KIN_PATTERN = "(pattern: named-kin)"  # "Dr. Nwosu's daughter": only our care of them counts, not anyone's
+_KIN_PATTERN = "(pattern: named-kin)"
+_KNOWN_TO_ME = "(pattern: known-to-me)"  # "my neighbor": someone the speaker knows, our patient only if our care is said  # "Dr. Nwosu's daughter": only our care of them counts, not anyone's
 _KIN_BROUGHT_IN = regex.compile(r"(?:brought|brings|bringing)\s+(?:his|her|their)\s", regex.IGNORECASE)
 _CAME_IN = regex.compile(r"\b(?:came|come|comes|coming|brought|bring|brings|bringing)\b(?:\s+[\w-]+){0,3}\s+in\b", regex.IGNORECASE)
 _OURS = regex.compile(r"\b(?:our|ours|we|us|nuestr[oa]s?)\b", regex.IGNORECASE)
@@ -2409,6 +2503,33 @@ _NO_PATIENT_SHOWN = regex.compile(r"\bno (?:real |actual )?(?:patients?|babies|b
                                   r"\b(?:professional|paid|stock|hired) (?:models?|actors?|photo)\b|\bidentifiers[^\]]{0,60}removed\b|\bde-?identified\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
                                   r"\bempty (?:isolette|bed|room|crib|chair)\b", regex.IGNORECASE)
 # A sentence about someone known by a title alone: "Coach is out of the cath lab", "Grandpa is resting".
+_WE = frozenset({"i", "we"})
+_MY_KIN = regex.compile(r"\bmy\s+(?:[\w-]+\s+)?(?:grandma|grandpa|grandmother|grandfather|nana|granny|papa|mom|mother|dad|father|"
+                        r"aunt|uncle|great-grandma|great-grandpa|mamaw|papaw|abuela|abuelo|husband|wife)\b", regex.IGNORECASE)
+_HEARSAY = regex.compile(r"\b(?:(?:glad|happy|relieved|sorry|sad|thankful) to (?:hear|read|see)|(?:i|we) (?:heard|read|saw) "
+                         r"(?:that|on the news|in the paper)|according to|(?:the )?(?:news|article|paper|report|officials?) "
+                         r"(?:says?|said|reports?|reported))\b", regex.IGNORECASE)
+# A kindness sent or said to someone: "congrats to your niece", "sending your grandpa lots of love".
+_KINDNESS = regex.compile(r"\b(?:congrat\w*|sending|send|love|hugs?|prayers?|praying|thoughts|best wishes|say hi|tell \w+ (?:hi|hello))\b",
+                          regex.IGNORECASE)
+# The commenter's kin alone: "your grandpa", "ur mom's".
+_YOUR_KIN = regex.compile(r"(?:your|ur)\s+(?:[\w-]+\s+)?(?:son|daughter|child|kids?|mom|mother|dad|father|husband|wife|partner|baby|"
+                          r"little one|grandmother|grandfather|grandma|grandpa|parents?|granddaughter|grandson|grandchild|"
+                          r"grandkids?|grandbaby|niece|nephew)(?:'s|\u2019s)?", regex.IGNORECASE)
+_PATIENT_NOUNS = frozenset({"patient", "pt", "client", "resident"})
+_WISHED = regex.compile(r"\b(?:wish\w*|hope\w*|pray\w*|best|speedy|smooth|quick|easy|thoughts|get well)\b", regex.IGNORECASE)
+# Clinicians someone has: "I'm his nurse", "we were her care team".
+_CLINICIAN_NOUNS = frozenset({"nurse", "doctor", "doc", "surgeon", "physician", "therapist", "medic", "paramedic", "tech",
+                              "dentist", "hygienist", "pharmacist", "aide", "caregiver", "provider", "team", "crew", "np", "pa",
+                              "rn", "cna", "counselor", "counsellor", "midwife", "oncologist"})
+
+
+def _we_did_it_to_them(clause) -> bool:
+    """"we tubed him", "I splinted her": "I" or "we" acts on "him" or "her" in the clause."""
+    return any(c.dep_ == "nsubj" and c.lower_ in _WE for c in clause.children) and any(
+        c.dep_ == "dobj" and c.lower_ in {"him", "her"} for c in clause.children)
+
+
 _TITLE_OPENING = regex.compile(r"(?:coach|pastor|mayor|chief|sarge|doc|grandpa|grandma|nana|papa|mom|dad)(?:'s|\u2019s| is| was)\b",
                                regex.IGNORECASE)
 _HOPE_IT_HEALS = regex.compile(r"\b(?:hope|hoping|praying|wishing)\b.*\b(?:clears? up|heals?|gets? better|improves?|goes away|"
@@ -2522,6 +2643,14 @@ def _subject_dropped(verb, sentence) -> bool:
     first = next((t for t in sentence if not (t.is_punct or t.is_space or t.pos_ in {"SYM", "X", "INTJ"})), None)
     return (first is not None and verb.i == first.i and verb.tag_ == "VBD"
             and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children))
+
+
+def _participle_with_no_subject(sentence) -> bool:
+    """"Cleared from concussion protocol this week.", "Discharged home on Friday!": a sentence that opens on a past
+    participle as its root, with no subject."""
+    first = next((t for t in sentence if not (t.is_punct or t.is_space or t.pos_ in {"SYM", "X", "INTJ"})), None)
+    return (first is not None and first.dep_ == "ROOT" and first.tag_ == "VBN"
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in first.children))
 
 
 def _support_hashtag(text: str) -> bool:

@@ -60,7 +60,21 @@ _FAVOURITE = frozenset({"favorite", "favourite", "fave"})
 _OWN = frozenset({"my", "our"})
 # Whose role a speaker names as one person ("my kid's coach", "my neighbor's pastor").
 _KIN = frozenset({"kid", "son", "daughter", "child", "husband", "wife", "mom", "dad", "mother", "father", "brother",
-                  "sister", "grandma", "grandpa", "neighbor", "neighbour", "boy", "girl"})
+                  "sister", "grandma", "grandpa", "neighbor", "neighbour", "boy", "girl", "nephew", "niece", "cousin",
+                  "aunt", "uncle", "grandson", "granddaughter", "grandkid", "stepson", "stepdaughter"})
+# People in the speaker's own life: "my neighbor", "my 8th grade english teacher" is one person to all who know them.
+_ACQUAINTANCES = frozenset({"neighbor", "neighbour", "teacher", "coach", "landlord", "landlady", "babysitter", "nanny", "boss",
+                            "ex", "barber", "hairdresser", "mailman", "pastor", "priest", "roommate", "classmate", "professor",
+                            "principal", "bestie", "bff"})
+# Who the speaker may know from their own life, and how: "someone i went to school with", "a couple from my church".
+_ANYONE_KNOWN = frozenset({"someone", "somebody", "couple", "friend", "girlfriend", "boyfriend", "wife", "husband",
+                           "fiance", "fiancee", "partner", "girl", "guy", "kid", "classmate"})
+_KNOWN_THROUGH = frozenset({"go", "grow", "date", "babysit", "know", "marry", "teach", "coach", "play", "work", "room", "serve"})
+_MY_PLACES = frozenset({"school", "class", "church", "parish", "neighborhood", "neighbourhood", "street", "building", "gym",
+                        "team", "hometown", "town", "block", "unit", "program", "congregation", "troop", "squad"})
+# Positions a team has one of: "your starting QB", "the senior point guard".
+_TEAM_POSITIONS = frozenset({"quarterback", "qb", "point guard", "goalie", "goalkeeper", "pitcher", "catcher", "shortstop",
+                             "captain", "striker", "kicker", "punter", "center", "drum major"})
 # Kin of a named person: "Dr. Nwosu's daughter", "whose husband" on a name.
 _IN_LAW = regex.compile(r"-in-law\b", regex.IGNORECASE)
 _TITLES = frozenset({"dr", "coach", "pastor", "mayor", "judge", "sheriff", "nurse", "officer", "chief", "principal"})
@@ -99,6 +113,11 @@ class DescribedPersonRecognizer(EntityRecognizer):
                 start, end = doc[owner].idx, in_law.end() if in_law else noun.idx + len(noun.text)
                 why = f"a description that picks out one person ('{doc.text[start:end]}') (pattern: named-kin)"
                 results.append(_result(UNIQUE_CHARACTERISTIC, start, end, SCORE, self, why, "named-kin"))
+        for noun in _acquaintance_heads(doc):  # "someone i went to high school with", "a couple from my church"
+            first, last = noun.left_edge.i, noun.right_edge.i
+            start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+            why = f"a description that picks out one person ('{doc[first:last + 1].text}') (pattern: known-to-me)"
+            results.append(_result(UNIQUE_CHARACTERISTIC, start, end, SCORE, self, why, "known-to-me"))
         for noun in (*_role_heads(doc), *_age_heads(doc)):
             determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}] + [doc[noun.left_edge.i].lower_]
             definite = any(d in _DEFINITE for d in determiners) or any(c.lower_ == "certain" for c in noun.children)
@@ -109,8 +128,14 @@ class DescribedPersonRecognizer(EntityRecognizer):
                 span, name = _specified(noun), "described"  # "the", "our", or "a certain Pinebrook councilwoman"
                 if span is None and _one_office_holder(noun):
                     span, name = (noun.left_edge.i, noun.i), "local-office"  # "the mayor came in for his bloodwork"
+                elif span is None and _one_per_team(noun):
+                    span, name = (noun.left_edge.i, noun.i), "team-position"  # "the senior shortstop"
             elif _kin_possessed(noun):
                 span, name = (noun.left_edge.i, noun.i), "kin-role"  # "my kid's soccer coach"
+            elif _known_to_me(noun):
+                span, name = (noun.left_edge.i, noun.i), "known-to-me"  # "my neighbor", "my 8th grade english teacher"
+            elif _one_per_team(noun):
+                span, name = (noun.left_edge.i, noun.i), "team-position"  # "your starting QB"
             elif any(d in _INDEFINITE for d in determiners):
                 span, name = _named(noun), "named-indefinite"  # "a junior on Rivermont's debate team": a proper name specifies one
                 if span is None and _one_office_holder(noun):
@@ -205,6 +230,51 @@ def _one_office_holder(noun) -> bool:
             and any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "our"} for c in noun.children))
 
 
+def _acquaintance_heads(doc):
+    """Someone the speaker knows from their own life, told by how: "someone i went to high school with", "a girl you
+    went to nursing school with", "a couple from my high school", "my ex's new girlfriend". To the speaker's circle
+    that is one person."""
+    for noun in doc:
+        if noun.lemma_.lower() not in _ANYONE_KNOWN and noun.lemma_.lower() not in role_nouns():
+            continue
+        if any(c.dep_ == "relcl" and c.lemma_.lower() in _KNOWN_THROUGH and any(
+                s.dep_ == "nsubj" and s.lower_ in {"i", "you", "we"} for s in c.children) for c in noun.children):
+            yield noun
+        elif any(c.dep_ == "prep" and c.lower_ == "from" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in _MY_PLACES and any(p.dep_ == "poss" and p.lower_ in {"my", "your"}
+                                                                            for p in o.children) for o in c.children)
+                for c in noun.children):
+            yield noun
+        elif any(c.dep_ == "poss" and (c.lower_ == "ex" or c.lemma_.lower() in _KIN) and any(
+                g.dep_ == "poss" and g.lower_ in {"my", "your"} for g in c.children) for c in noun.children) and (
+                noun.lemma_.lower() in _ANYONE_KNOWN):
+            yield noun  # "my ex's new girlfriend", "my brother's ex-wife": known through the writer's own people
+
+
+def _known_to_me(noun) -> bool:
+    """"my neighbor", "my old piano teacher", "my 8th grade english teacher": someone the speaker knows in their own
+    life, one person to everyone who knows the speaker (not "my patient", "my coworkers")."""
+    if noun.tag_ in {"NNS", "NNPS"} or noun.lemma_.lower() not in _ACQUAINTANCES:
+        return False
+    head = noun.head if noun.dep_ in {"appos", "compound"} else noun  # the parser may hang "teacher" on "8th grade"
+    return any(c.dep_ == "poss" and c.lower_ == "my" for t in {noun, head} for c in t.children)
+
+
+def _one_per_team(noun) -> bool:
+    """"your starting QB", "the senior point guard", "our goalie": a team has one of each, and a post from the town's
+    clinic to the town's fans names the one player."""
+    words = {noun.lemma_.lower(), " ".join(t.lower_ for t in noun.subtree if t.dep_ == "compound" or t.i == noun.i)}
+    return noun.tag_ not in {"NNS", "NNPS"} and bool(words & _TEAM_POSITIONS) and any(
+        c.dep_ in {"det", "poss"} and c.lower_ in {"the", "our", "your"} for c in noun.children)
+
+
+def _mine(token) -> bool:
+    """A word of the speaker's own life in a relative clause: "my kids", "my nephew's team", "taught me"."""
+    if token.lower_ == "me" and token.dep_ in {"dobj", "dative", "pobj"}:
+        return True
+    return token.dep_ == "poss" and token.lower_ == "my" and token.head.lemma_.lower() in _KIN
+
+
 def _names_an_office(noun) -> bool:
     """A local office of few holders: "mayor", "councilwoman", "commissioner", "fire chief"."""
     lemma = noun.lemma_.lower()
@@ -276,16 +346,18 @@ def _specified(noun) -> tuple[int, int] | None:
         if child.i < noun.i and child.dep_ == "amod" and child.lower_ in _FAVOURITE and any(
                 c.dep_ == "poss" and c.lower_ in _OWN for c in noun.children):
             return left, noun.i  # "our favorite Tuesday regular": the one the speaker singles out
-        if child.dep_ == "amod" and child.lower_ == "local" and noun.lemma_.lower() in _LOCAL_FIGURES:
-            return left, noun.i  # "the local news anchor": one of a handful of people a town knows
+        if child.dep_ == "amod" and (child.lower_ == "local" or _famous(child)) and noun.lemma_.lower() in _LOCAL_FIGURES:
+            return left, noun.i  # "the local news anchor", "the famous channel 6 weatherman": one a town knows
         if child.dep_ in {"amod", "advmod"} and child.lower_ == "only" and child.i < noun.i:
             return left, max(t.i for t in noun.subtree if t.i <= noun.i + 8)  # "the only woman partner at ..."
     for child in noun.children:
         if child.dep_ == "appos" and child.like_num and child.text.isdigit() and 0 < int(child.text) < 111:
             return left, child.i  # "The driver, 58, remains in critical condition": a role and an age
     for clause in (c for c in noun.children if c.dep_ in {"relcl", "acl"}):
-        if any(_names_a_place(t) for t in clause.subtree):
-            return left, clause.right_edge.i  # "the gentleman who's been sleeping in the blue Civic behind ..."
+        if any(_names_a_place(t) or _mine(t) for t in clause.subtree) or any(place in " ".join(
+                t.lower_ for t in clause.subtree) for place in _NEARBY):
+            # "the gentleman who's been sleeping in the blue Civic behind ...", "the girl who used to babysit my kids"
+            return left, clause.right_edge.i
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PREPOSITIONS):
         phrase = list(prep.subtree)
         if any(_names_a_place(t) or t.like_num and t.dep_ in {"nummod", "pobj", "appos"} for t in phrase[1:]) or \

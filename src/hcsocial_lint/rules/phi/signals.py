@@ -101,6 +101,20 @@ def hashtag_health_cues(text: str) -> list[Cue]:
     return cues
 
 
+# A one-case hashtag naming the writer's own place of care by its setting and their role in it: "#hospicenurse",
+# "#icunurse", "#dialysistech", "#nursinghome", "#cnalife".
+_CARE_SETTING_TAG = regex.compile(
+    r"#(?:(?:hospice|icu|nicu|picu|er|ed|dialysis|onc|oncology|peds|rehab|medsurg|trauma|burnunit|ld|snf|ltc|homehealth)"
+    r"(?:nurse|nurses|nursing|rn|cna|tech|medic|aide|doc|life|crew|shift)|nursinghome(?:life)?|memorycare(?:life)?|cnalife|"
+    r"carehomelife)\b", regex.IGNORECASE)
+
+
+def care_setting_hashtags(text: str) -> list[Cue]:
+    """The writer's place of care told by a one-case hashtag ("#hospicenurse", "#nursinghome")."""
+    return [Cue(m.start(), m.end(), m.group(0), "hashtag", "the writer's place of care, by hashtag")
+            for m in _CARE_SETTING_TAG.finditer(text)]
+
+
 def _vocabulary_cues(text: str) -> tuple[list[Cue], list[Cue]]:
     """The general health terms and the sensitive ones found in ``text``, each list in its vocabularies' order."""
     return find(text, HEALTH, "health term"), [c for vocab, label, _ in SENSITIVE for c in find(text, vocab, label)]
