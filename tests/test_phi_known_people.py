@@ -117,3 +117,15 @@ def test_a_pet_of_theirs_does_not_make_the_one_described_an_animal(linter):
 def test_a_street_that_names_our_own_office_is_where_we_are(linter):
     text = "Our caregiver support group meets the second Monday of every month at 5pm in our Oak Ave office. All welcome!"
     assert not _blocked(linter, text), text
+
+
+def test_the_kin_of_a_local_figure_with_our_care_is_one_person(linter):
+    text = ("rough one: had a pt on the psych unit tonight who's the son of a famous local radio host. "
+            "Second admission this month for SI.")
+    assert _blocked(linter, text), text
+
+
+def test_a_verbless_fragment_goes_on_about_the_one_described(linter):
+    text = ("Huge thanks to the lifeguard at Miller Pool who pulled a swimmer out on Saturday and then came to our ER "
+            "himself. Two cracked ribs and a mild concussion.")
+    assert _blocked(linter, text), text

@@ -1935,7 +1935,7 @@ class Assessment:
         just spoken of."""
         sentence = self.analysis.sentence_at(offset)
         return any(t.lower_ in _BACK_REFERENCE for t in sentence) or (
-            sentence.start_char > 0 and _participle_with_no_subject(sentence))
+            sentence.start_char > 0 and (_participle_with_no_subject(sentence) or _verbless_fragment(sentence)))
 
     def _in_clause(self, detail: Identifier, cues) -> bool:
         """A cue in the detail's own clause ("Cath lab crushed it this morning"), not just its sentence."""
@@ -2643,6 +2643,13 @@ def _subject_dropped(verb, sentence) -> bool:
     first = next((t for t in sentence if not (t.is_punct or t.is_space or t.pos_ in {"SYM", "X", "INTJ"})), None)
     return (first is not None and verb.i == first.i and verb.tag_ == "VBD"
             and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children))
+
+
+def _verbless_fragment(sentence) -> bool:
+    """"3rd admission this year for SI.", "Two broken ribs and a concussion.": a short fragment with no verb goes on
+    about what the sentence before told."""
+    words = [t for t in sentence if t.is_alpha]
+    return 0 < len(words) <= 12 and not any(t.pos_ in {"VERB", "AUX"} for t in sentence)
 
 
 def _participle_with_no_subject(sentence) -> bool:

@@ -72,6 +72,8 @@ _ANYONE_KNOWN = frozenset({"someone", "somebody", "couple", "friend", "girlfrien
 _KNOWN_THROUGH = frozenset({"go", "grow", "date", "babysit", "know", "marry", "teach", "coach", "play", "work", "room", "serve"})
 _MY_PLACES = frozenset({"school", "class", "church", "parish", "neighborhood", "neighbourhood", "street", "building", "gym",
                         "team", "hometown", "town", "block", "unit", "program", "congregation", "troop", "squad"})
+# What makes any role one from the writer's own past: "my old high school QB", "my former boss".
+_PAST_OF_MINE = frozenset({"old", "former", "childhood", "school", "college", "ex"})
 # Positions a team has one of: "your starting QB", "the senior point guard".
 _TEAM_POSITIONS = frozenset({"quarterback", "qb", "point guard", "goalie", "goalkeeper", "pitcher", "catcher", "shortstop",
                              "captain", "striker", "kicker", "punter", "center", "drum major"})
@@ -173,6 +175,10 @@ def _named_owner(noun) -> int | None:
     "whose daughter" in a relative clause on a name ("our own Dr. Nwosu, whose daughter ..."). A son or a wife
     of someone named is one person."""
     for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in _LOCAL_FIGURES and any(
+                    a.dep_ == "amod" and (a.lower_ == "local" or _famous(a)) for a in o.children) for o in child.children):
+            return noun.i  # "the daughter of a local news anchor": the kin of one a town knows is one person
         if child.dep_ != "poss":
             continue
         if child.pos_ == "PROPN" and child.ent_type_ == "PERSON" or child.pos_ == "PROPN" and any(
@@ -254,10 +260,13 @@ def _acquaintance_heads(doc):
 def _known_to_me(noun) -> bool:
     """"my neighbor", "my old piano teacher", "my 8th grade english teacher": someone the speaker knows in their own
     life, one person to everyone who knows the speaker (not "my patient", "my coworkers")."""
-    if noun.tag_ in {"NNS", "NNPS"} or noun.lemma_.lower() not in _ACQUAINTANCES:
+    if noun.tag_ in {"NNS", "NNPS"}:
         return False
     head = noun.head if noun.dep_ in {"appos", "compound"} else noun  # the parser may hang "teacher" on "8th grade"
-    return any(c.dep_ == "poss" and c.lower_ == "my" for t in {noun, head} for c in t.children)
+    mine = any(c.dep_ == "poss" and c.lower_ == "my" for t in {noun, head} for c in t.children)
+    # any role of the writer's past: "my old high school QB", "my former boss", "my childhood pastor"
+    past = any(c.dep_ in {"amod", "compound"} and c.lower_ in _PAST_OF_MINE for c in noun.children)
+    return mine and (noun.lemma_.lower() in _ACQUAINTANCES or past)
 
 
 def _one_per_team(noun) -> bool:
