@@ -78,7 +78,8 @@ DEVELOPMENT_BLIND_SETS = ("phi_2026-12-04", "phi_2026-12-05", "phi_2026-12-05b",
                           "phi_2026-12-06t", "phi_2026-12-07", "phi_2026-12-07b", "phi_2026-12-07f", "phi_2026-12-07g",
                           "phi_2026-12-07i", "phi_2026-12-07n", "phi_2026-12-07o", "phi_2026-12-07p",
                           "phi_2026-12-07r", "phi_2026-12-07s", "phi_2026-12-07t", "phi_2026-12-07u",
-                          "phi_2026-12-07w", "phi_2026-12-07x", "phi_2026-12-07aa", "phi_2026-12-07ab")
+                          "phi_2026-12-07w", "phi_2026-12-07x", "phi_2026-12-07aa", "phi_2026-12-07ab",
+                          "phi_2026-12-07ac", "phi_2026-12-07ad", "phi_2026-12-07ae", "phi_2026-12-07af")
 # Never read for training, whatever else changes: they measure.
 HELD_OUT_BLIND_SETS = ("phi_2026-12-06b", "phi_2026-12-06o", "phi_2026-12-06p", "phi_2026-12-06u", "phi_2026-12-06v",
                        "phi_2026-12-07c", "phi_2026-12-07d", "phi_2026-12-07e", "phi_2026-12-07h",

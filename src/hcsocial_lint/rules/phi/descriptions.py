@@ -44,6 +44,9 @@ _ORDINAL_GRADE = regex.compile(r"\d{1,2}(?:st|nd|rd|th)(?:-grade)?")
 _NAMED_PLACES = frozenset({"ORG", "GPE", "FAC", "LOC"})
 _INDEFINITE = frozenset({"a", "an", "one", "which"})  # "guess which Channel 5 anchor ..."
 _FAMOUS = frozenset({"famous", "well-known", "celebrity", "renowned", "beloved", "legendary", "notorious"})
+# People the public knows by what they do: "guess which reality tv star ...".
+_KNOWN_TO_ALL = _LOCAL_FIGURES | frozenset({"star", "influencer", "athlete", "rapper", "actor", "actress", "singer", "youtuber",
+                                            "podcaster", "comedian", "player", "quarterback", "qb", "musician", "author"})
 # Offices a town or county has one holder of: "the mayor" in a local provider's post is one person.
 _ONE_PER_PLACE = frozenset({"mayor", "sheriff", "governor", "postmaster", "superintendent", "councilman", "councilwoman",
                             "councilmember", "alderman", "alderwoman", "commissioner"})
@@ -308,6 +311,8 @@ def _named(noun) -> tuple[int, int] | None:
     team"), or in the words right after it when the parser hangs that phrase elsewhere."""
     doc = noun.doc
     left = min([noun.i] + [c.left_edge.i for c in noun.children if c.i < noun.i])
+    if noun.lemma_.lower() in _KNOWN_TO_ALL and any(c.dep_ == "det" and c.lower_ == "which" for c in noun.children):
+        return left, noun.i  # "guess which reality tv star came in today": the riddle has one answer
     for child in noun.children:
         if child.i < noun.i and child.dep_ in {"compound", "nmod"} and any(_names_a_place(t) for t in child.subtree):
             return left, noun.i
