@@ -41,7 +41,7 @@ def test_weights_are_package_data_small_and_match_their_card():
         total += len(folder.joinpath(entry["file"]).read_bytes())
         scorer = load_scorer(family)
         assert scorer.weights and all(0 <= k < DIMENSIONS for k in scorer.weights)
-    assert total < 1_500_000
+    assert total < 2_000_000  # 1.5 MB in all since the PHI model trains on 41 development sets (2026-12-07)
 
 
 def test_feature_hashing_is_the_same_in_every_process():
