@@ -1618,10 +1618,8 @@ class Assessment:
             elif not _NO_FACE.search(m.group("description")) or _IDENTIFYING_MARK.search(m.group("description")):
                 found.append(Identifier("PHOTO", m.start(), m.end(), m.group(0), 0.7, "assessment",
                                         "a photo the post describes, showing a face or a mark that identifies"))
-            record = self._readable_record(m)
-            if record is not None:
-                found.append(record)
-        for m in _SELFIE_OR_SCREENSHOT.finditer(self.text):  # the writer's own face or screen: only what is readable in it
+        # a selfie or a screenshot shows the writer's own face or screen: only what is readable in it counts
+        for m in (*self._photo_descriptions, *_SELFIE_OR_SCREENSHOT.finditer(self.text)):
             record = self._readable_record(m)
             if record is not None:
                 found.append(record)
@@ -2220,9 +2218,10 @@ class Assessment:
         feeling better": health whose clause has "he" or "she" as its subject is the state of the one the commenter
         asked after (a reply has no one else to mean). "Most people feel better in a day" has no such subject."""
         token = token_at(self.doc, cue.start)
-        if token is None or not self.doc.has_annotation("DEP") or _GENERIC_TIME.search(self.text, *self.sentence_of(cue.start)):
+        start, end = self.sentence_of(cue.start)
+        if token is None or not self.doc.has_annotation("DEP") or _GENERIC_TIME.search(self.text, start, end):
             return False
-        if _HEARSAY.search(self.text, *self.sentence_of(cue.start)):
+        if _HEARSAY.search(self.text, start, end):
             return False  # "Glad to read he's expected to recover": what the news or the commenter said, repeated
         head = clause_head(token)
         for clause in (head, head.head if head.dep_ == "conj" else head):
@@ -2371,8 +2370,8 @@ _EVENT_NOUN = regex.compile(r"\b(?:recital|concert|party|parade|fair|festival|ga
                             r"sing-?along|carols?|caroling)\b", regex.IGNORECASE)
 _SLANG_BEFORE = regex.compile(r"\b[Tt]he\s+$")  # "the GOAT", not "our DOG patient"
 _POSSESSOR_PATTERN = "(pattern: named-possessor)"  # "Jefferson Elementary's crossing guard": ours must be said nearby
-_KIN_PATTERN = "(pattern: named-kin)"
-_KNOWN_TO_ME = "(pattern: known-to-me)"  # "my neighbor": someone the speaker knows, our patient only if our care is said  # "Dr. Nwosu's daughter": only our care of them counts, not anyone's
+_KIN_PATTERN = "(pattern: named-kin)"  # "Dr. Nwosu's daughter": only our care of them counts, not anyone's
+_KNOWN_TO_ME = "(pattern: known-to-me)"  # "my neighbor": someone the speaker knows, our patient only if our care is said
 _KIN_BROUGHT_IN = regex.compile(r"(?:brought|brings|bringing)\s+(?:his|her|their)\s", regex.IGNORECASE)
 _CAME_IN = regex.compile(r"\b(?:came|come|comes|coming|brought|bring|brings|bringing)\b(?:\s+[\w-]+){0,3}\s+in\b", regex.IGNORECASE)
 _OURS = regex.compile(r"\b(?:our|ours|we|us|nuestr[oa]s?)\b", regex.IGNORECASE)
@@ -2502,7 +2501,6 @@ _NO_PATIENT_SHOWN = regex.compile(r"\bno (?:real |actual )?(?:patients?|babies|b
                                   r"\b(?:camera )?stays? (?:away from|out of) (?:the )?patient\b|\bblank\b|\bdemo account\b|\bnot (?:a|an|our) (?:real |actual )?patients?\b|"
                                   r"\b(?:professional|paid|stock|hired) (?:models?|actors?|photo)\b|\bidentifiers[^\]]{0,60}removed\b|\bde-?identified\b|\bstaff only\b|\bpatients? not (?:shown|pictured|visible)\b|"
                                   r"\bempty (?:isolette|bed|room|crib|chair)\b", regex.IGNORECASE)
-# A sentence about someone known by a title alone: "Coach is out of the cath lab", "Grandpa is resting".
 _WE = frozenset({"i", "we"})
 _MY_KIN = regex.compile(r"\bmy\s+(?:[\w-]+\s+)?(?:grandma|grandpa|grandmother|grandfather|nana|granny|papa|mom|mother|dad|father|"
                         r"aunt|uncle|great-grandma|great-grandpa|mamaw|papaw|abuela|abuelo|husband|wife)\b", regex.IGNORECASE)
@@ -2530,6 +2528,7 @@ def _we_did_it_to_them(clause) -> bool:
         c.dep_ == "dobj" and c.lower_ in {"him", "her"} for c in clause.children)
 
 
+# A sentence about someone known by a title alone: "Coach is out of the cath lab", "Grandpa is resting".
 _TITLE_OPENING = regex.compile(r"(?:coach|pastor|mayor|chief|sarge|doc|grandpa|grandma|nana|papa|mom|dad)(?:'s|\u2019s| is| was)\b",
                                regex.IGNORECASE)
 _HOPE_IT_HEALS = regex.compile(r"\b(?:hope|hoping|praying|wishing)\b.*\b(?:clears? up|heals?|gets? better|improves?|goes away|"

@@ -66,9 +66,9 @@ _KIN = frozenset({"kid", "son", "daughter", "child", "husband", "wife", "mom", "
                   "sister", "grandma", "grandpa", "neighbor", "neighbour", "boy", "girl", "nephew", "niece", "cousin",
                   "aunt", "uncle", "grandson", "granddaughter", "grandkid", "stepson", "stepdaughter"})
 # People in the speaker's own life: "my neighbor", "my 8th grade english teacher" is one person to all who know them.
-_ACQUAINTANCES = frozenset({"neighbor", "neighbour", "teacher", "coach", "landlord", "landlady", "babysitter", "nanny", "boss",
-                            "ex", "barber", "hairdresser", "mailman", "pastor", "priest", "roommate", "classmate", "professor",
-                            "principal", "bestie", "bff"})
+# (Role nouns only: the recognizer asks only of ``phi_role_nouns``.)
+_ACQUAINTANCES = frozenset({"neighbor", "neighbour", "teacher", "coach", "landlord", "barber", "hairdresser", "mailman", "pastor",
+                            "priest", "professor", "principal"})
 # Who the speaker may know from their own life, and how: "someone i went to school with", "a couple from my church".
 _ANYONE_KNOWN = frozenset({"someone", "somebody", "couple", "friend", "girlfriend", "boyfriend", "wife", "husband",
                            "fiance", "fiancee", "partner", "girl", "guy", "kid", "classmate"})
@@ -79,7 +79,7 @@ _MY_PLACES = frozenset({"school", "class", "church", "parish", "neighborhood", "
 _PAST_OF_MINE = frozenset({"old", "former", "childhood", "school", "college", "ex"})
 # Positions a team has one of: "your starting QB", "the senior point guard".
 _TEAM_POSITIONS = frozenset({"quarterback", "qb", "point guard", "goalie", "goalkeeper", "pitcher", "catcher", "shortstop",
-                             "captain", "striker", "kicker", "punter", "center", "drum major"})
+                             "captain", "striker", "kicker", "punter"})
 # Kin of a named person: "Dr. Nwosu's daughter", "whose husband" on a name.
 _IN_LAW = regex.compile(r"-in-law\b", regex.IGNORECASE)
 _TITLES = frozenset({"dr", "coach", "pastor", "mayor", "judge", "sheriff", "nurse", "officer", "chief", "principal"})
@@ -119,10 +119,7 @@ class DescribedPersonRecognizer(EntityRecognizer):
                 why = f"a description that picks out one person ('{doc.text[start:end]}') (pattern: named-kin)"
                 results.append(_result(UNIQUE_CHARACTERISTIC, start, end, SCORE, self, why, "named-kin"))
         for noun in _acquaintance_heads(doc):  # "someone i went to high school with", "a couple from my church"
-            first, last = noun.left_edge.i, noun.right_edge.i
-            start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-            why = f"a description that picks out one person ('{doc[first:last + 1].text}') (pattern: known-to-me)"
-            results.append(_result(UNIQUE_CHARACTERISTIC, start, end, SCORE, self, why, "known-to-me"))
+            results.append(self._description(doc, noun.left_edge.i, noun.right_edge.i, "known-to-me"))
         for noun in (*_role_heads(doc), *_age_heads(doc)):
             determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}] + [doc[noun.left_edge.i].lower_]
             definite = any(d in _DEFINITE for d in determiners) or any(c.lower_ == "certain" for c in noun.children)
@@ -149,11 +146,14 @@ class DescribedPersonRecognizer(EntityRecognizer):
                 continue
             if span is None:
                 continue
-            first, last = span
-            start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-            why = f"a description that picks out one person ('{doc[first:last + 1].text}') (pattern: {name})"
-            results.append(_result(UNIQUE_CHARACTERISTIC, start, end, SCORE, self, why, name))
+            results.append(self._description(doc, *span, name))
         return results
+
+    def _description(self, doc, first: int, last: int, name: str) -> RecognizerResult:
+        """The result for the tokens ``first`` to ``last``, a description of the pattern ``name``."""
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        why = f"a description that picks out one person ('{doc[first:last + 1].text}') (pattern: {name})"
+        return _result(UNIQUE_CHARACTERISTIC, start, end, SCORE, self, why, name)
 
 
 def _role_heads(doc):

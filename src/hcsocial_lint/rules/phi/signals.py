@@ -101,18 +101,18 @@ def hashtag_health_cues(text: str) -> list[Cue]:
     return cues
 
 
-# A one-case hashtag naming the writer's own place of care by its setting and their role in it: "#hospicenurse",
-# "#icunurse", "#dialysistech", "#nursinghome", "#cnalife".
-_CARE_SETTING_TAG = regex.compile(
-    r"#(?:(?:hospice|icu|nicu|picu|er|ed|dialysis|onc|oncology|peds|rehab|medsurg|trauma|burnunit|ld|snf|ltc|homehealth)"
+# The body of a one-case hashtag naming the writer's own place of care by its setting and their role in it:
+# "#hospicenurse", "#icunurse", "#dialysistech", "#nursinghome", "#cnalife".
+_CARE_SETTING_TAG_BODY = regex.compile(
+    r"(?:hospice|icu|nicu|picu|er|ed|dialysis|onc|oncology|peds|rehab|medsurg|trauma|burnunit|ld|snf|ltc|homehealth)"
     r"(?:nurse|nurses|nursing|rn|cna|tech|medic|aide|doc|life|crew|shift)|nursinghome(?:life)?|memorycare(?:life)?|cnalife|"
-    r"carehomelife)\b", regex.IGNORECASE)
+    r"carehomelife", regex.IGNORECASE)
 
 
 def care_setting_hashtags(text: str) -> list[Cue]:
     """The writer's place of care told by a one-case hashtag ("#hospicenurse", "#nursinghome")."""
     return [Cue(m.start(), m.end(), m.group(0), "hashtag", "the writer's place of care, by hashtag")
-            for m in _CARE_SETTING_TAG.finditer(text)]
+            for m in HASHTAG.finditer(text) if _CARE_SETTING_TAG_BODY.fullmatch(m["body"])]
 
 
 def _vocabulary_cues(text: str) -> tuple[list[Cue], list[Cue]]:
