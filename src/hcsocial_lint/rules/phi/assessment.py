@@ -26,7 +26,7 @@ from ...vocabularies import pattern, terms
 from . import signals
 from .identifiers import DETAIL_KINDS, PERSON_KINDS, STRONG, Identifier, identifiers, state_or_larger
 from .account import account_names, is_lead_words
-from .options import PhiOptions, authorization, options_from
+from .options import PhiOptions, authorization, authorization_not_in_force, options_from
 from .people import (ANIMAL, CANDIDATE, FAMILY, GUEST, NOT_A_PERSON, NOT_PATIENTS, ORGANISATION, PATIENT, PUBLIC, STAFF,
                      TRAINING_OR_STAFF, Organisation, Person, classify, made_up_story, name_key)
 from .quasi import QUASI_IDENTIFIERS, combinations
@@ -81,8 +81,8 @@ _FIRST_PERSON = regex.compile(r"\b(?:i|my|me|i'm|i've)\b", regex.IGNORECASE)
 _SCHOOL = regex.compile(r"\b(?:high|elementary|middle|school|academy|college|university)\b", regex.IGNORECASE)
 # A photo or video the draft describes in brackets: "[Photo: Ana in the infusion chair]".
 # "[IG story photo: ...]" names its medium first; a bracketed description may hold parentheses ("(Tasha & kids)").
-_PHOTO_DESCRIPTION = regex.compile(r"(?:\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip|reel|boomerang|slideshow|audio|voicemail|voice memo|recording)s?"
-                                   r"(?:\s+(?:pair|set|series|grid|collage|carousel|strip|montage|\d))?\s*:\s*"
+_PHOTO_DESCRIPTION = regex.compile(r"(?:\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip|reel|boomerang|slideshow|slide|audio|voicemail|voice memo|recording)s?"
+                                   r"(?:\s+(?:pair|set|series|grid|collage|carousel|strip|montage|\d+))?\s*:\s*"
                                    r"(?P<description>[^\]\[]{3,400})\]"
                                    r"|\(\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip)\s*:\s*(?P<description>[^()\[\]]{3,240})\))",
                                    regex.IGNORECASE)
@@ -90,9 +90,12 @@ _RECORDING = regex.compile(r"[\[(]\s*(?:[\w-]+\s+){0,2}(?:audio|voicemail|voice 
 _OWN_VOICE = regex.compile(r"\b(?:(?:his|her|their|own) (?:own )?voice|unedited|full voicemail|says? (?:his|her|their) (?:full )?name|"
                            r"saying (?:his|her|their) name)\b", regex.IGNORECASE)
 # A board, screen or label readable in a photo: "a whiteboard reads '...'", "the monitor shows ...", "in readable marker".
-_READABLE_RECORD = regex.compile(r"\b(?P<what>white ?board|board|screen|monitor|chart|census|wristband|label|schedule|sign-in sheet|"
+_READABLE_RECORD = regex.compile(r"\b(?P<what>white ?board|board|screen|monitor|chart|census|wristband|label|schedule|sign-in sheet|film|requisition|"
                                  r"clipboard|printout|card|note|letter)\b[^.;]{0,60}?\b(?:reads?|reading|readable|legible|visible|shows?|showing|"
                                  r"lists?|listing|with)\b", regex.IGNORECASE)
+# A photo told by what it is of, without a colon: "[photo of the pickup shelf; the front label reads ...]".
+_PHOTO_OF = regex.compile(r"\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|slide\s*\d*)s?\s+of\b\s*(?P<description>[^\]\[]{3,400})\]",
+                          regex.IGNORECASE)
 # A selfie or a screenshot the post describes: "[Selfie at the nurses' station; behind me the board lists ...]".
 _SELFIE_OR_SCREENSHOT = regex.compile(r"\[\s*(?:[\w-]+\s+){0,2}(?:selfie|screenshot|screen ?shot|screen ?grab)s?\b\s*:?\s*"
                                       r"(?P<description>[^\]\[]{3,400})\]", regex.IGNORECASE)
@@ -100,10 +103,14 @@ _NOTHING_READABLE = regex.compile(r"\b(?:blank|erased|blurred|covered|pixelated|
                                   r"staff (?:shifts?|schedule|names|assignments)|on[- ]call|staffing|"
                                   r"illegible|out of focus)\b", regex.IGNORECASE)
 # Someone listed on it: a capitalised surname, an initial and a surname, or a room or bed.
-_LISTED_PERSON = regex.compile(r"(?-i:\b[A-Z]\.\s?[A-Z][a-z]+|\b[A-Z][a-z]{2,}\b(?=\s*[-\u2013\u2014:,(])|\b[A-Z]{3,},\s?[A-Z]\b)|"
-                               r"\b(?:rm|room|bed)\s*\d+|\b(?:patients'? |last |full )names\b",
+_LISTED_PERSON = regex.compile(r"(?-i:\b[A-Z]\.\s?[A-Z][a-z]+|\b[A-Z][a-z]{2,}\b(?=\s*[-\u2013\u2014:,(])|\b[A-Z]{2,},\s?[A-Z]+\b)|"
+                               r"\b(?:rm|room|bed)\s*\d+|\b(?:patients'? |last |full )names\b|\bDOB\b",
                                regex.IGNORECASE)
 _READABLE_RECORD_PATTERN = "(pattern: readable-record)"
+# What is still readable after the rest was covered: "most names are blurred, but bed 6 still reads ...".
+_STILL_READABLE = regex.compile(r"\b(?:but|except|still|only (?:covers?|hides?|blurs?) (?:half|part))\b", regex.IGNORECASE)
+# A date of birth on a label: "DOB 04/11/1968", one of the Safe Harbor dates.
+_BIRTH_DATE = regex.compile(r"\b(?:DOB|D\.O\.B\.|date of birth|born)\W{0,3}\d", regex.IGNORECASE)
 _READABLE_PLATES = regex.compile(r"\b(?:licen[cs]e )?plates?\b[^.;\]]{0,50}?\b(?:readable|legible|visible|clear|in focus)\b", regex.IGNORECASE)
 _OUR_LOT = regex.compile(r"\b(?:our|the (?:clinic|hospital|office|practice|center|centre)(?:'s)?) (?:parking )?(?:lot|garage|entrance|driveway|"
                          r"drop-off|parking)\b", regex.IGNORECASE)
@@ -149,6 +156,11 @@ _MY_BEFORE = regex.compile(r"\bmy\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
 _BACK_REFERENCE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them", "their",
                              "su", "sus", "ella", "él"})
 _ADDRESS = signals.YOU
+# "the Okafor family! All three boys came in ...": a family named, then its members spoken of.
+_FAMILY_AFTER = regex.compile(r"\s+(?:family|clan|household|crew|kids|twins|triplets)\b", regex.IGNORECASE)
+_MEMBERS_OF_THE_FAMILY = regex.compile(r"\b(?:(?:all|both)\s+(?:(?:two|three|four|five|six|\d)\s+)?(?:of\s+(?:them|the\s+\w+)|kids|boys|girls|children|siblings|sisters|brothers|twins)"
+                                       r"|the\s+(?:kids|boys|girls|children|siblings|twins|triplets)|(?:mom|dad|grandma|grandpa)\s+and\s+(?:the\s+)?(?:kids|baby))\b",
+                                       regex.IGNORECASE)
 _ORG_USE = regex.compile(r"\b(?:in|on|via|from|at|by|join|joins|joined|joining|with|(?<!(?:shout-?out|shout out|congrats|congratulations|cheers|props|kudos|welcome|love|hugs|vibes|prayers|wishes|thoughts|strength|healing) )to|h/t|ht|cc|thanks to)\s+$", regex.IGNORECASE)
 # The start of a line that counts people in a place: "890 from Khordha", "12 in Eastvale".
 _COUNT_BEFORE = regex.compile(r"(?:^|\n)[ \t]*\d[\d,]*[ \t]+(?:from|in|at|of)[ \t]+$")
@@ -388,6 +400,7 @@ class Assessment:
                 continue
             if any(i.kind in PERSON_KINDS and i.overlaps(cue.start, cue.end) and not _not_shaped_like_a_name(i.text)
                    and not any(c.start < i.end and i.start < c.end for c in makers)
+                   and not (i.text.strip() == cue.text and not is_given_name(cue.text))  # "starting PrEP": no one's name
                    for i in self.identifiers):
                 continue  # not "your Oticon Intent aids": a maker's name is not a person's
             if self._health_counted(cue):
@@ -603,6 +616,9 @@ class Assessment:
                   and not _SPANISH_TITLE_BEFORE.search(self.text, max(0, ident.start - 8), ident.start)):  # "la Sra. Ortega"
                 # "¿Tiene preguntas ...", "Llámenos al ...": one Spanish word, or one before lower-case words
                 shape = "a capitalised Spanish word opening a sentence, not a given name ('¿Tiene ...', 'Llámenos al ...')"
+            if shape is None and not is_given_name(ident.text.strip()) and any(
+                    h.start == ident.start and h.text == ident.text.strip() for h in self.health):
+                shape = f"a health word ('{ident.text.strip()}')"  # "started PrEP": a drug, not someone
             if shape is not None:
                 return replace(person, role=NOT_A_PERSON, reason=f"not a person: {shape}", provider=False)
             if _SAINT_BEFORE.search(self.text[max(0, ident.start - 8):ident.start]) or _SAINT_START.match(ident.text):
@@ -744,11 +760,23 @@ class Assessment:
         if person.role in {ORGANISATION, NOT_A_PERSON, ANIMAL, PATIENT, GUEST} or person.provider or "roster" in person.reason:
             return person
         room = next((i for i in self.identifiers if i.kind == ROOM_NUMBER and person.end <= i.start
-                     and _BED_GAP.fullmatch(self.text, person.end, i.start)
+                     and (_BED_GAP.fullmatch(self.text, person.end, i.start) or person.role != STAFF and self._sits_in(person, i))
                      and not _MEETING_AFTER.match(self.text, i.end)), None)
         if room is None:
             return person
         return replace(person, role=PATIENT, reason=f"placed in a room or bed ('{room.text}')")
+
+    def _sits_in(self, person: Person, room) -> bool:
+        """"Felix brightened our Tuesday shift from chair 7", "Ana, who stayed in room 214 all spring": the numbered
+        chair, room or bed hangs on a verb whose subject is the person (the parse links them across the clause)."""
+        token, place = self._name_token(person), token_at(self.doc, room.start)
+        if token is None or place is None or not self.doc.has_annotation("DEP") or token.sent != place.sent:
+            return False
+        verb = place
+        while verb.dep_ not in {"ROOT", "relcl", "conj", "ccomp", "advcl"} and verb.head.i != verb.i and verb.pos_ != "VERB":
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return subject is not None and (subject.i == token.i or subject.lower_ in {"who"} and verb.head.i == token.i)
 
     def _modifies_a_noun(self, cue) -> bool:
         """"the dog bite", "a bee sting", "the horse trail": an animal word that only modifies another noun
@@ -822,7 +850,7 @@ class Assessment:
             return PATIENT, f"{token.head.head.text} {token.text}'s {token.head.text}"
         if token.dep_ == "poss":  # "Gary's insulin", "Mrs. Henderson's diabetic foot ulcer chart"
             between = (token.idx + len(token), token.head.idx + len(token.head))
-            if any((h.start <= token.head.idx < h.end or between[0] <= h.start < between[1]) and self._personal(h)
+            if any((h.start <= token.head.idx < h.end or between[0] <= h.start < between[1]) and self.personal(h)
                    for h in self.health):
                 return CANDIDATE, f"{token.text}'s {self.text[between[0]:between[1]].strip(chr(39) + chr(8217) + 's ')}"
         heads = [clause_head(token)] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]
@@ -840,7 +868,7 @@ class Assessment:
             if person.role == STAFF:
                 continue  # staff in their own workplace with someone else's health: not their care
             places = [c for c in self.places if any(t.idx <= c.start < t.idx + len(t) for t in words)]
-            health = [h for h in self.health if self._personal(h) and (any(t.idx <= h.start < t.idx + len(t) for t in words)
+            health = [h for h in self.health if self.personal(h) and (any(t.idx <= h.start < t.idx + len(t) for t in words)
                                                                         or self._theirs(h, token) or self._in_fragment_of(h, head))]
             if places and health and argument and not _GUEST_VERB.fullmatch(head.text):
                 return CANDIDATE, places[0].text
@@ -868,7 +896,7 @@ class Assessment:
                                for g in p.children if g.dep_ == "pobj"]
             said = [t for h in hosts for c in h.children if c.dep_ in {"relcl", "acl", "appos"}
                     and (h is token or any(w.lower_ in {"who", "whose"} for w in c.children)) for t in c.subtree]
-            own = [h for h in self.health if self._personal(h) and any(t.idx <= h.start < t.idx + len(t) for t in said)]
+            own = [h for h in self.health if self.personal(h) and any(t.idx <= h.start < t.idx + len(t) for t in said)]
             if own:
                 return CANDIDATE, own[0].text
         return None
@@ -936,7 +964,7 @@ class Assessment:
             done_to_them = verb is not None and health is not None and verb.lemma_.lower() in _DOING_VERBS and not any(
                 _ORDINAL_BEFORE.search(self.text, max(0, at - 24), at) or _ORDINAL_WORD_BEFORE.search(self.text, max(0, at - 30), at)
                 for at in (health.start, noun.idx))
-            if (health is None or not self._personal(health) or self._performed(health) and not done_to_them) and not repaired:
+            if (health is None or not self.personal(health) or self._performed(health) and not done_to_them) and not repaired:
                 continue
             doers = [c for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "agent"} and c.i != noun.i]
             doers += [c for c in noun.children if c.dep_ == "appos"]
@@ -1024,7 +1052,7 @@ class Assessment:
             places = [c for c in self.places if start <= c.start < end and _OUR_CARE_PLACE.search(c.text)]
             if not any(start <= c.start < end for c in self.lexicon("public_speaking")):  # not "she spoke of her cancer"
                 places += own_places
-            theirs = [h for h in self.health if start <= h.start < end and self._personal(h) and (_THEIR_BEFORE.search(
+            theirs = [h for h in self.health if start <= h.start < end and self.personal(h) and (_THEIR_BEFORE.search(
                 self.text, max(start, h.start - 24), h.start) or _THEIRS_INSIDE.search(h.text))]
             if places and theirs:
                 return f"{theirs[0].text} ... {places[0].text}"
@@ -1055,13 +1083,16 @@ class Assessment:
             if as_patient is not None:
                 return as_patient.group(0)  # "you may recognize Jasmine from her two years as a patient in our pain clinic"
             for h in self.health:
-                if not (start <= h.start < end and h.start > person.end and self._personal(h)) or self._performed(h):
+                if not (start <= h.start < end and h.start > person.end and self.personal(h)) or self._performed(h):
                     continue
                 theirs = _THEIR_BEFORE.search(self.text, max(start, h.start - 24), h.start)
                 treated = _TREATMENT_BEFORE.search(self.text, max(start, h.start - 40), h.start)
                 had_done = _HAD_BEFORE.search(self.text, max(start, h.start - 30), h.start) and _DONE_HERE_AFTER.match(self.text, h.end)
                 if had_done:
                     return f"{h.text}{_DONE_HERE_AFTER.match(self.text, h.end).group(0)}"  # "had two stents placed in our own cath lab"
+                if theirs and _IN_OUR_BUILDING.search(self.text, start, end) and not _GOING_TO_SEE.search(self.text, start, end):
+                    # "Our own Dana is upstairs on Oncology recovering from her lumpectomy": a colleague lying in our building
+                    return f"{_IN_OUR_BUILDING.search(self.text, start, end).group(0)} ... {h.text}"
                 if (theirs or treated) and _HERE_AFTER.match(self.text, h.end):
                     # "after her bypass surgery here", "finished radiation for breast cancer here in March"
                     return f"{h.text}{_HERE_AFTER.match(self.text, h.end).group(0)}"
@@ -1211,7 +1242,10 @@ class Assessment:
 
     @cached_property
     def stated_permission(self) -> tuple:
-        """Where the text itself says the person gave (written) permission to share their story."""
+        """Where the text itself says the person gave (written) permission to share their story; nothing where the
+        front matter records an authorization that is not in force (expired, revoked, verbal only): the record wins."""
+        if authorization_not_in_force(self.analysis.post.metadata) is not None:
+            return ()
         return tuple(c for c in self.lexicon("stated_permission") if self.analysis.assertion(c).asserted)
 
     @cached_property
@@ -1276,7 +1310,7 @@ class Assessment:
         if any(m.vocative for m in mentions):  # "Luis! Glad the new inhaler is helping your asthma."
             mention_sentences += [(s, e) for s, e in self.sentences if any(a <= s < b for a, b in scope)
                                   and _SECOND_PERSON.search(self.text[s:e])]
-        own = tuple(c for c in health if self._personal(c) and (any(s <= c.start and c.end <= e for s, e in mention_sentences)
+        own = tuple(c for c in health if self.personal(c) and (any(s <= c.start and c.end <= e for s, e in mention_sentences)
                     or _THEIR_BEFORE.search(self.text, max(0, c.start - 24), c.start) and self._refers_back(c.start)))
         if person.may_be_patient and not care:  # "His thyroid biopsy came back benign": health of theirs by pronoun
             care += self._listed_as_ours(mentions)
@@ -1337,7 +1371,7 @@ class Assessment:
         Health naming our services ("our transplant team", "cancer research") is not theirs; a tagged
         account, a headline name and a bare "meet" or "watch" are not praise."""
         addressed = [m for m in mentions if self._warmly_addressed(m)]
-        personal = [c for c in (health if addressed and single else own) if self._personal(c)]
+        personal = [c for c in (health if addressed and single else own) if self.personal(c)]
         if not personal:
             return []
         if addressed:
@@ -1359,7 +1393,7 @@ class Assessment:
         person's own illness, then our wish for them in a sentence that refers back to them, is a
         hospital speaking about its patient (issue #9: a health state predicated of the person).
         A tagged account alone is not enough, and the illness must be theirs (in the naming sentence)."""
-        own = [c for c in own if self._personal(c) and not self._self_reported(c, mentions)]
+        own = [c for c in own if self.personal(c) and not self._self_reported(c, mentions)]
         if not own or all(m.identifier.kind == "SOCIAL_HANDLE" for m in mentions):
             return []
         wishes = [c for c in signals.find(self.text, WELL_WISHES, "well-wish")
@@ -1392,7 +1426,7 @@ class Assessment:
         rest = self.text[start:mention.start] + " " + self.text[mention.end:end]
         return _WARM.search(rest) is not None
 
-    def _personal(self, cue: Cue) -> bool:
+    def personal(self, cue: Cue) -> bool:
         """Health that can be someone's: not a cause, a class, nor one of our services."""
         return not (self._a_cause(cue) or _SERVICE_AFTER.match(self.text[cue.end:cue.end + 40])
                     or _SERVICE_BEFORE.search(self.text[max(0, cue.start - 30):cue.start])
@@ -1619,7 +1653,7 @@ class Assessment:
                 found.append(Identifier("PHOTO", m.start(), m.end(), m.group(0), 0.7, "assessment",
                                         "a photo the post describes, showing a face or a mark that identifies"))
         # a selfie or a screenshot shows the writer's own face or screen: only what is readable in it counts
-        for m in (*self._photo_descriptions, *_SELFIE_OR_SCREENSHOT.finditer(self.text)):
+        for m in (*self._photo_descriptions, *_SELFIE_OR_SCREENSHOT.finditer(self.text), *_PHOTO_OF.finditer(self.text)):
             record = self._readable_record(m)
             if record is not None:
                 found.append(record)
@@ -1645,14 +1679,17 @@ class Assessment:
             return Identifier(VEHICLE_ID, start, start + len(plates.group(0)), plates.group(0), 0.7, "assessment",
                               f"licence plates readable in a photo of our place, naming who came for care {_READABLE_RECORD_PATTERN}")
         board = _READABLE_RECORD.search(description)
-        if board is None or _NOTHING_READABLE.search(description):
+        hidden = _NOTHING_READABLE.search(description)
+        if hidden is not None and _STILL_READABLE.search(description, hidden.end()):
+            hidden = None  # "most names are covered ... but bed 6 still reads 'SANTOS, M'": one is left readable
+        if board is None or hidden is not None:
             return None
         start = photo.start("description") + board.start()
         end = photo.start("description") + len(description)
         shown = self.text[start:end]
         listed = shown[len(board.group(0)):]
         # the health may be the board's or the place's: "the ED tracking board reads 'HOLLIS, R | Rm 12'"
-        if not any(photo.start("description") <= h.start < end for h in self.health) or not (
+        if not (any(photo.start("description") <= h.start < end for h in self.health) or _BIRTH_DATE.search(listed)) or not (
                 _LISTED_PERSON.search(listed) or any(is_given_name(w) for w in _CAPITALISED.findall(listed))):
             return None
         return Identifier(UNIQUE_CHARACTERISTIC, start, end, shown, 0.7, "assessment",
@@ -1706,6 +1743,8 @@ class Assessment:
                 continue  # the detail is about staff or a public figure, unless it says "our oldest patient"
             if self.reports_totals(sentence):
                 continue  # "3,400 patients were discharged: 890 from ..." counts people, singles out no one
+            if detail.kind == "PHOTO" and self.veterinary_post:
+                continue  # a veterinary practice's video of an X-ray or a dog: its patients are animals
             if detail.kind == "PHOTO" and _NO_PATIENT_SHOWN.search(detail.text):
                 continue  # "[Photo: Dr. Lin and Nurse Tavi with the sign ... no patients in the picture]"
             if detail.kind in {"PHOTO", UNIQUE_CHARACTERISTIC} and self._only_staff_inside(detail):
@@ -1735,7 +1774,7 @@ class Assessment:
                 continue  # "tonight", "this morning": a date is a date of care only beside a care event
             if detail.kind in {"DATE_TIME", "CARE_DATE"} and _EVENT_NOUN.search(sentence.text) and not any(
                     sentence.start_char <= c.start < sentence.end_char for c in self.care) and not any(
-                    sentence.start_char <= h.start < sentence.end_char and self._personal(h) and _THEIR_BEFORE.search(
+                    sentence.start_char <= h.start < sentence.end_char and self.personal(h) and _THEIR_BEFORE.search(
                         self.text, max(0, h.start - 24), h.start) for h in health):
                 continue  # "hosting a recital for our pediatric ward on Friday": the date of an event at a unit, not of care
             if detail.kind == "CARE_DATE" and "the date of the visit of" in detail.explanation and not health:
@@ -1768,7 +1807,7 @@ class Assessment:
                 before = self._previous_sentence(sentence.start_char) if self._refers_back(sentence.start_char) or answered else None
                 pictured = self._pictured_subject(detail)
                 going_on = self._our_care_of_them_next(sentence)  # the sentences that go on about them, to "he went home"
-                health = tuple(h for h in (self.health if pictured else health) if self._personal(h)
+                health = tuple(h for h in (self.health if pictured else health) if self.personal(h)
                                and not _GROUP_AFTER.match(self.text, h.end)
                                and not _TOPIC_BEFORE.search(self.text, max(0, h.start - 24), h.start)
                                and (pictured or sentence.start_char <= h.start < sentence.end_char or self._refers_back(h.start)
@@ -1953,7 +1992,8 @@ class Assessment:
             return False
         span = self.doc.char_span(sentence[0], sentence[1], alignment_mode="expand") or ()
         refer = _BACK_REFERENCE | (_ADDRESS if person.vocative or self._wishes_the_one_named_before(person, sentence) else frozenset())
-        return self.same_block(person.start, sentence[0]) and any(t.lower_ in refer for t in span)
+        members = _FAMILY_AFTER.match(self.text, person.end) and _MEMBERS_OF_THE_FAMILY.search(self.text, *sentence)
+        return self.same_block(person.start, sentence[0]) and (any(t.lower_ in refer for t in span) or bool(members))
 
     def _wishes_the_one_named_before(self, person: Person, sentence: tuple[int, int]) -> bool:
         """"Spotted in our lobby today: @someone! Hope you feel better soon": a well-wish to "you" right
@@ -2027,7 +2067,7 @@ class Assessment:
             return (detail.start, detail.end, False) if owner else None
         if detail.kind == "ROOM_NUMBER" and (any(0 <= c.start - detail.end <= 30 and self._received(c, False) for c in self.care)
                                              or self._room_as_subject(detail) and (any(
-                    0 <= h.start - detail.end <= 60 and self._personal(h) for h in self.health)
+                    0 <= h.start - detail.end <= 60 and self.personal(h) for h in self.health)
                     or _CALL_LIGHT.search(self.text, detail.end, detail.end + 60))):  # "room 14 has hit the call light"
             return detail.start, detail.end, True  # "Room 412 finally went home today": the room stands for its patient
         sentence = self.sentence_of(detail.start)
@@ -2069,7 +2109,7 @@ class Assessment:
                 continue  # "my mom": the author's own relative, not a patient
             if pattern("phi_public_titles").fullmatch(word) and not any(
                     self.sentence_of(m.start()) == self.sentence_of(c.start)
-                    for c in (*self.care, *(h for h in self.health if self._personal(h)))):
+                    for c in (*self.care, *(h for h in self.health if self.personal(h)))):
                 continue  # "The mayor toured our new cancer center today": an official in public, unless their care or
                 # health is said ("the mayor's test came back negative")
             distance = 0 if sentence[0] <= m.start() < sentence[1] else 1
@@ -2112,14 +2152,15 @@ class Assessment:
             ) or (  # "taking great care of her", "She's doing better and should be going home": the one asked after
                 (_PRONOUN_OPENING.match(self.text[start:end].lower()) or _TITLE_OPENING.match(self.text, start))
                 and not _GENERIC_TIME.search(self.text[start:end]))
-            if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)):
+            if about_someone and (cue in self.care or any(start <= h.start < end for h in self.health)
+                                  or cue in self.places and self._where_they_stay(cue)):
                 cues.append(cue)
         cues += self._reported(list(self._our_care_of_the_one_asked_after))
         for cue in self._reported(list(self.health), negation=False):
             topic = _TOPIC_BEFORE.search(self.text, max(0, cue.start - 24), cue.start)
             if topic is not None and _YOUR_BEFORE.search(topic.group(0)):
                 topic = None  # "voicemails about your strep culture" is theirs
-            if not self._personal(cue) or self._said_to_anyone(cue) or topic is not None or self._self_service(cue):
+            if not self.personal(cue) or self._said_to_anyone(cue) or topic is not None or self._self_service(cue):
                 continue  # "our vaccination guidance" is about the practice, not the reviewer; "concerns about diagnosis" a topic
             start, end = self.sentence_of(cue.start)
             said_of_reviewer = _THE_REVIEWER.search(self.text, start, end)  # "the reviewer was intoxicated at both visits"
@@ -2234,6 +2275,24 @@ class Assessment:
         # "So glad his sats are finally staying up", "it's his second go-round with this": his or her health, told as
         # it is or was, not wished for ("wishing her a smooth recovery")
         return theirs is not None and not _HOPE_IT_HEALS.search(sentence) and not _WISHED.search(sentence)
+
+    def _where_they_stay(self, cue: Cue) -> bool:
+        """In a reply, "He's on my unit!", "Gus is resting up on our cardiac floor", "she's still with us": a place of
+        our care as where the one asked after is (the subject "he", "she" or someone the reply names, the verb
+        "be", "rest", "stay", "recover" or "remain"), not where staff work ("our team on 4 West")."""
+        token = token_at(self.doc, cue.start)
+        if token is None or not self.doc.has_annotation("DEP"):
+            return False
+        if any(c.dep_ == "pobj" and c.lemma_.lower() in _WORK_NOUNS for c in token.children):
+            return False  # "she's on our 5th floor team now": where she works
+        verb = token.head if token.dep_ == "prep" else token
+        while verb.dep_ in {"advmod", "prt", "prep"} and verb.head.i != verb.i:
+            verb = verb.head  # "resting comfortably up on our cardiac floor"
+        if verb.lemma_.lower() not in _STAYING_VERBS:
+            return False
+        named = {p.start for p in self.named_in_reply}
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"he", "she"} or c.idx in named)
+                   for c in verb.children)
 
     def _done_to_them(self, cue: Cue) -> bool:
         """The cue's clause has "I" or "we" acting on "him" or "her" ("we splinted him right there")."""
@@ -2420,6 +2479,9 @@ _TITLE_WORD_BEFORE = regex.compile(r"\b(mayor|senator|governor|councilman|counci
                                    r"judge|sheriff|coach|pastor|principal|chief|commissioner|representative|rep)\.?\s+$",
                                    regex.IGNORECASE)
 # "She's doing better", "Yes, sadly he was ...": a sentence about a third person, after a word of answer or feeling.
+# Verbs that say where someone is: "he's on my unit", "she is resting on our 3rd floor", "he stayed with us".
+_STAYING_VERBS = frozenset({"be", "rest", "stay", "recover", "remain", "sleep", "recuperate"})
+_WORK_NOUNS = frozenset({"team", "staff", "crew", "rotation", "schedule", "shift", "roster", "squad"})
 _PRONOUN_OPENING = regex.compile(r"(?:(?:yes|yeah|yep|sadly|unfortunately|thankfully|luckily|happily|good news|update|and|but|so|"
                                  r"s[ií]|ya|lamentablemente)[,!:.]?\s+)*(?:(?:he|she|they)(?:'s|\u2019s| is| was| were| are)?\b|"
                                  r"(?:[eé]l |ella )?(?:est[aá]|sigue|estuvo)\b)")  # "Sí, está con nosotros en pediatría"
@@ -2553,10 +2615,19 @@ _PHOTO_OF_A_PATIENT = regex.compile(r"\[\s*(?:photo|picture|pic|video)\s*:\s*(?:
                                     regex.IGNORECASE)
 _VETERINARY = regex.compile(r"\b(?:veterinary|veterinarian|animal hospital|vet (?:clinic|practice|hospital|team|tech)|#vetlife|#vetmed|"
                             r"#vettech)\b", regex.IGNORECASE)
-_SERVICE_OFFER = regex.compile(r"\b(?:are|is) (?:available|open)\b|\bopen \d|\bwe offer\b|\bwalk-?ins?\b|\bno appointment\b|\bbook (?:online|now|today)\b|"
+_SERVICE_OFFER = regex.compile(r"\b(?:are|is) (?:available|open)\b|\bopen \d|\bwe offer\b|\b(?:offers|provides) (?:\w+ )?(?:evaluations?|screenings?|"
+                               r"services?|care|support|appointments?|treatment|visits?)\b|\bwalk-?ins?\b|\bno appointment\b|\bbook (?:online|now|today)\b|"
                                r"\bsame-day\b|\ball (?:\w+ )?locations\b", regex.IGNORECASE)
 _AS_OUR_PATIENT = regex.compile(r"\b(?:as|(?:has|have|had) been|is|was|is now|is still) (?:a|an|one of our) (?:[\w-]+ )?patients? "
-                                r"(?:in|at|of|with|on) (?:our|us)\b", regex.IGNORECASE)  # "has been a patient in our ICU"
+                                r"(?:in|at|of|with|on) (?:our|us)\b"  # "has been a patient in our ICU"
+                                r"|\b(?:came|come|comes|first came) (?:to us|here|to our \w+) as (?:a|an) (?:[\w-]+ )?patient\b",  # "came to us as a patient"
+                                regex.IGNORECASE)
+# Where in our building someone lies: "upstairs on Oncology", "on our own unit", "in room 612", "on 5 West".
+_IN_OUR_BUILDING = regex.compile(r"\b(?:upstairs|downstairs|down the hall|on (?:our|the) (?:own )?(?:unit|floor)|in (?:room|rm) \d+|"
+                                 r"on \d+ ?(?:north|south|east|west)\b)", regex.IGNORECASE)
+# A visit to someone lying in our building, not the colleague's own care: "stop by room 612 to see her", "cards to room 5".
+_GOING_TO_SEE = regex.compile(r"\b(?:works?|working|worked|shift|covering|charge|floated|float)\b[^.!?]{0,30}\b(?:upstairs|on (?:our|the) (?:own )?(?:unit|floor)|on \d+ ?(?:north|south|east|west))",
+                              regex.IGNORECASE)
 # A course of treatment someone went through: "finished radiation for breast cancer here", "completed chemo here".
 _TREATMENT_BEFORE = regex.compile(r"\b(?:finished|completed|wrapped up|started|began|underwent|beat|survived|recovered from)\s+"
                                   r"(?:[\w-]+\s+){0,3}$", regex.IGNORECASE)

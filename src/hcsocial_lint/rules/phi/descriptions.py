@@ -122,6 +122,8 @@ class DescribedPersonRecognizer(EntityRecognizer):
             results.append(self._description(doc, noun.left_edge.i, noun.right_edge.i, "known-to-me"))
         for noun in (*_role_heads(doc), *_age_heads(doc)):
             determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}] + [doc[noun.left_edge.i].lower_]
+            if _asked_which(noun):
+                determiners.append("which")
             definite = any(d in _DEFINITE for d in determiners) or any(c.lower_ == "certain" for c in noun.children)
             named_possessor = not definite and any(c.dep_ == "poss" and _names_a_place(c) for c in noun.children)
             if named_possessor:
@@ -158,8 +160,22 @@ class DescribedPersonRecognizer(EntityRecognizer):
 
 def _role_heads(doc):
     for noun in doc:
-        if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ not in {"NNS", "NNPS"} and noun.lemma_.lower() in role_nouns():
+        if noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in role_nouns() and (
+                noun.tag_ not in {"NNS", "NNPS"} or _one_of_the_known(noun)):
             yield noun
+
+
+def _one_of_the_known(noun) -> bool:
+    """"one of our local news anchors": one of the handful of people a town knows by what they do."""
+    return (noun.lemma_.lower() in _KNOWN_TO_ALL and noun.dep_ == "pobj" and noun.head.lower_ == "of"
+            and noun.head.head.lower_ == "one")
+
+
+def _asked_which(noun) -> bool:
+    """"guess which local news anchor came in": the parser may hang "which" on something else than the noun."""
+    left = noun.left_edge.i
+    return any(c.dep_ == "det" and c.lower_ == "which" for c in noun.children) or (
+        left > 0 and noun.doc[left - 1].lower_ == "which")
 
 
 # Children born together are one set, described as one: "his twins", "the Kowalski triplets".
@@ -254,8 +270,9 @@ def _acquaintance_heads(doc):
                                                                             for p in o.children) for o in c.children)
                 for c in noun.children):
             yield noun
-        elif any(c.dep_ == "poss" and (c.lower_ == "ex" or c.lemma_.lower() in _KIN) and any(
-                g.dep_ == "poss" and g.lower_ in {"my", "your"} for g in c.children) for c in noun.children) and (
+        elif any(c.dep_ in {"poss", "nmod"} and (c.lower_ == "ex" or c.lemma_.lower() in _KIN) and any(
+                g.dep_ == "poss" and g.lower_ in {"my", "your"} for g in (*c.children, *noun.children))
+                for c in noun.children) and (
                 noun.lemma_.lower() in _ANYONE_KNOWN):
             yield noun  # "my ex's new girlfriend", "my brother's ex-wife": known through the writer's own people
 
@@ -311,20 +328,27 @@ def _named(noun) -> tuple[int, int] | None:
     team"), or in the words right after it when the parser hangs that phrase elsewhere."""
     doc = noun.doc
     left = min([noun.i] + [c.left_edge.i for c in noun.children if c.i < noun.i])
-    if noun.lemma_.lower() in _KNOWN_TO_ALL and any(c.dep_ == "det" and c.lower_ == "which" for c in noun.children):
+    if noun.lemma_.lower() in _KNOWN_TO_ALL and _asked_which(noun):
         return left, noun.i  # "guess which reality tv star came in today": the riddle has one answer
     for child in noun.children:
         if child.i < noun.i and child.dep_ in {"compound", "nmod"} and any(_names_a_place(t) for t in child.subtree):
             return left, noun.i
         if child.i < noun.i and child.dep_ == "amod" and _famous(child):
             return left, noun.i  # "a very famous country singer": famous is one of few
-        if child.i < noun.i and child.dep_ == "amod" and child.lower_ == "local" and noun.lemma_.lower() in _LOCAL_FIGURES:
+        if child.i < noun.i and _known_locally(noun):
             return left, noun.i  # "a local radio host": one of a handful of people a town knows
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PREPOSITIONS):
         named = [t for t in prep.subtree if _names_a_place(t)]
         if named:
             return left, max(t.i for t in prep.subtree)
     return _named_phrase_after(noun, left)
+
+
+def _known_locally(noun) -> bool:
+    """"the local news anchor", "a local morning radio host" (the parser may hang "local" on "morning"), "the famous
+    channel 6 weatherman": a figure the town knows, one of a handful."""
+    return noun.lemma_.lower() in _LOCAL_FIGURES and any(
+        t.i < noun.i and t.dep_ == "amod" and (t.lower_ == "local" or _famous(t)) for t in noun.subtree)
 
 
 def _famous(word) -> bool:
@@ -360,7 +384,7 @@ def _specified(noun) -> tuple[int, int] | None:
         if child.i < noun.i and child.dep_ == "amod" and child.lower_ in _FAVOURITE and any(
                 c.dep_ == "poss" and c.lower_ in _OWN for c in noun.children):
             return left, noun.i  # "our favorite Tuesday regular": the one the speaker singles out
-        if child.dep_ == "amod" and (child.lower_ == "local" or _famous(child)) and noun.lemma_.lower() in _LOCAL_FIGURES:
+        if child.i < noun.i and _known_locally(noun):
             return left, noun.i  # "the local news anchor", "the famous channel 6 weatherman": one a town knows
         if child.dep_ in {"amod", "advmod"} and child.lower_ == "only" and child.i < noun.i:
             return left, max(t.i for t in noun.subtree if t.i <= noun.i + 8)  # "the only woman partner at ..."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,11 +17,14 @@ AUTHORIZATION_KEYS = ("hipaa_authorization", "hipaa_authorization_id")
 # Verbal or oral consent is no authorization either: one must be written and signed (45 CFR 164.508(c)(1)(vi)).
 _NOT_IN_FORCE = regex.compile(r"\b(?:revok\w*|withdr[ae]wn?|rescinded|expired|pending|awaiting|requested|declined|refused|"
                               r"unsigned|not\s+(?:yet\s+)?(?:signed|received|returned|on file)|not yet|no signature|"
-                              r"verbal(?:ly)?\s+(?:ok|okay|consent|permission|agreement|approval|only|yes)|oral(?:ly)?\s+(?:consent|permission|only))\b",
+                              r"verbal(?:ly)?\s+(?:ok|okay|consent|permission|agreement|approval|only|yes)|oral(?:ly)?\s+(?:consent|permission|only)|"
+                              r"(?:agreed|consented|approved|said yes|ok(?:'|a)y?ed)\s+(?:verbally|orally|over the phone|by phone|in person)|"
+                              r"no written (?:form|authori[sz]ation|consent|release)|not in writing)\b",
                               regex.IGNORECASE)
 _NO_VALUE = regex.compile(r"\s*(?:none|no|n/?a|tbd|-+|false|0)?\s*", regex.IGNORECASE)
 # A signature field that answers no before saying more: "no — verbal OK only", "No, form sent Friday".
 _SIGNED_NO = regex.compile(r"\s*(?:no|none|false|n)\s*(?:[-\u2013\u2014,;:(/]|$)", regex.IGNORECASE)
+_SCOPE_IN_TEXT = regex.compile(r"\b(?:only|not covered|covers|scope)\b", regex.IGNORECASE)
 _SCOPE_IN_REFERENCE = regex.compile(r"\((?P<scope>[^()]*\b(?:only|name|photo|first|scope|covers)\b[^()]*)\)", regex.IGNORECASE)
 
 
@@ -89,6 +93,9 @@ def authorization_not_in_force(metadata: Mapping[str, Any]) -> str | None:
     value = _record(metadata)
     if value is None:
         return None
+    expired = _expired(metadata, value)
+    if expired is not None:
+        return expired
     if isinstance(value, Mapping):
         fields = {str(k).lower(): v for k, v in value.items()}
         for key in _IN_FORCE_FLAGS:  # "{on_file: false}", "{signed: no}", "{valid: false}": the record says there is none
@@ -114,6 +121,48 @@ def authorization_not_in_force(metadata: Mapping[str, Any]) -> str | None:
     return text if _NOT_IN_FORCE.search(text) or _NO_VALUE.fullmatch(text) else None
 
 
+# An expiry date the record gives: a field ("expires: 2026-10-31") or words in it ("...; expires 2026-10-31").
+_EXPIRY_KEYS = ("expires", "expiry", "expiration", "expires_on", "expiration_date", "valid_until", "valid_through")
+_EXPIRY_IN_TEXT = regex.compile(r"\b(?:expir(?:es|y|ation|ed)|valid (?:until|through|thru))\W{0,3}(?:on\W+)?(?P<date>\d{4}-\d{2}-\d{2})",
+                                regex.IGNORECASE)
+# The post's own date, where the front matter gives one; else the authorization is read as of today.
+_POST_DATE_KEYS = ("date", "publish_date", "post_date", "scheduled", "scheduled_for", "publish_at")
+
+
+def _as_date(value: Any) -> _dt.date | None:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    match = regex.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value)) if value is not None else None
+    if match is None:
+        return None
+    try:
+        return _dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def _expired(metadata: Mapping[str, Any], value: Any) -> str | None:
+    """"expires 2026-10-31" on an authorization read for a post of a later date: it has lapsed (an authorization
+    must carry an expiration date or event, 45 CFR 164.508(c)(1)(v), and is void after it, 164.508(b)(2)(i))."""
+    expiry = None
+    if isinstance(value, Mapping):
+        fields = {str(k).lower(): v for k, v in value.items()}
+        expiry = next((_as_date(fields[k]) for k in _EXPIRY_KEYS if _as_date(fields.get(k)) is not None), None)
+        texts = [v for v in fields.values() if isinstance(v, str)]
+    else:
+        texts = [str(value)]
+    if expiry is None:
+        found = next((m for t in texts for m in [_EXPIRY_IN_TEXT.search(t)] if m), None)
+        expiry = _as_date(found.group("date")) if found else None
+    if expiry is None:
+        return None
+    posted = next((_as_date(metadata.get(k)) for k in _POST_DATE_KEYS if _as_date(metadata.get(k)) is not None), None)
+    on = posted or _dt.date.today()
+    return f"expired {expiry.isoformat()}" if expiry < on else None
+
+
 def authorization_scope(metadata: Mapping[str, Any]) -> str | None:
     """What the recorded authorization says it covers (``hipaa_authorization: {ref: ..., scope: ...}``, or a
     reference with its scope in brackets: "AUTH-0311 (first name and photo only)"), lower case, or None when the
@@ -126,4 +175,6 @@ def authorization_scope(metadata: Mapping[str, Any]) -> str | None:
         bracketed = _SCOPE_IN_REFERENCE.search(value)
         if bracketed:
             return bracketed.group("scope").lower()
+        if _SCOPE_IN_TEXT.search(value):  # "signed 2026-10-02 for name and photo only; diagnosis not covered"
+            return value.lower()
     return None

@@ -227,7 +227,11 @@ def _patterns() -> dict[str, regex.Pattern]:
         "transplant": regex.compile(r"\b(?:transplant\w*|living donor|donated (?:a |his |her |their )?(?:kidney|liver|marrow|part))", flags),
         "plain_resident_before": regex.compile(r"\bour\s+residents?\s*[,:]?\s*$", flags),
         "care_home": regex.compile(r"\b(?:memory[- ]care|assisted[- ]living|nursing (?:home|facility|center)|skilled[- ]nursing|"
-                                   r"long[- ]term[- ]care|care home|retirement (?:home|community)|senior living)\b", flags),
+                                   r"long[- ]term[- ]care|care home|retirement (?:home|community)|senior living)\b"
+                                   # or where a resident lives with us, or is over 89 (a trainee doctor is not 95)
+                                   r"|\b(?:lived|living|lives|been|stayed|staying|resided|residing) (?:here )?with us\b"
+                                   r"|\b(?:9\d|1[01]\d)(?:st|nd|rd|th)? birthday\b|\bturn(?:s|ed|ing)? (?:9\d|1[01]\d)\b"
+                                   r"|\b(?:9\d|1[01]\d)[- ]years?[- ](?:old|young)\b", flags),
         "patient_after": regex.compile(r"^\s*,?\s*(?:\(pictured\)\s*,?\s*)?(?:(?:is|was|became|who is|who was|who's)\s+)?(?:our|one of our|a|the)\s+(?:(?:[\w-]+)\s+){0,4}?" + patient_nouns + r"\b", flags),
         "public_before": regex.compile(r"\b" + public + r"(?:\s+and\s+\w+)?\s*,?\s*$", flags),
         "family_before": regex.compile(r"\bmy\s+(?:\w+\s+)?" + family + r"\s*,?\s*$", flags),

@@ -467,7 +467,9 @@ class RoomBedRecognizer(_RegexRecognizer):
     PATTERNS = (
         ("unit-bed", r"\b(?:ICU|NICU|PICU|CICU|ER|ED|PACU|L&D|trauma)\s+(?:room|bed|bay)\s*#?\s*\d{1,4}[A-Z]?\b", 0.8),
         ("room", r"\b(?:(?:exam|patient|hospital|delivery|recovery|treatment|procedure|operating|isolation)\s+)?"
-                 r"(?:room|rm\.?|bed|bay|cubicle|crib|bassinet|isolette|pod|stall)\s*#?\s*\d{1,4}[A-Z]?\b", 0.7),
+                 r"(?:room|rm\.?|bed|bay|cubicle|crib|bassinet|isolette|pod|stall|cot)\s*#?\s*\d{1,4}[A-Z]?\b", 0.7),
+        # A numbered treatment chair, where a dialysis or infusion patient sits each visit: "chair 9", "from chair #6".
+        ("chair", r"\b(?:(?:dialysis|infusion|treatment|chemo)\s+)?chair\s*#?\s*\d{1,3}\b", 0.6),
         # Spanish: "del cuarto 208", "en la habitación 12", "cama 4".
         ("room-es", r"\b(?:cuarto|habitaci[oó]n|cama|sala)\s*#?\s*\d{1,4}[A-Z]?\b", 0.7),
         ("numbered-unit", r"(?-i:\b\d{1,2}\s?(?:North|South|East|West)\b)", 0.5),

@@ -25,11 +25,23 @@ _ADDRESS_ALLOWED = regex.compile(r"address|street|home")
 _INITIAL = regex.compile(r"[A-Z]\.?")
 
 
+# A scope that allows no identifier at all: "no name or other identifying details", "anonymous", "de-identified".
+_NO_IDENTIFIERS = regex.compile(r"\b(?:no|without|not)\s+(?:\w+\s+){0,2}?(?:names?|identif\w+)\b|\banonym\w*|\bunnamed\b|"
+                                r"\bde-?identified\b", regex.IGNORECASE)
+
+
+_INITIALS = regex.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z]?\.?")  # "M.K.", "J. R."
+_PHOTO_IN_SCOPE = regex.compile(r"\b(?:photos?|pictures?|images?|video)\b", regex.IGNORECASE)
+
+
 def beyond_scope(scope: str | None, identified) -> list:
     """The identifiers a post gives that its recorded authorization's scope does not list: a surname when the scope
     lists a first name only (with "last initial", an initial is covered), a street address when it lists none."""
     if not scope:
         return []
+    if _NO_IDENTIFIERS.search(scope):  # "photos only; no name or other identifying details": any other identifier is beyond it
+        return [i for i in identified if not (i.kind == "PHOTO" and _PHOTO_IN_SCOPE.search(scope)) and not (
+                i.kind == "PERSON" and not is_given_name(i.text.split()[0].strip(".,")) and not _INITIALS.fullmatch(i.text))]
     found = []
     names = [m.group("before") for m in _NAME_ITEM.finditer(scope)]
     first_name_only = "first name" in scope and all(b in _NOT_A_FULL_NAME for b in names) and not any(
@@ -53,21 +65,50 @@ _HEALTH_COVERED = regex.compile(r"\b(?:stor(?:y|ies)|health|medical|clinical|dia
                                 r"transformation|status|graduate|testimonial|quote|statement|details?)\b", regex.IGNORECASE)
 
 
-def health_beyond_scope(scope: str | None, health) -> list:
+# A scope that says health is left out after naming it: "name and photo only; diagnosis and stage not covered".
+_HEALTH_NOT_COVERED = regex.compile(r"\b(?:diagnos\w*|clinical|medical|health|treatments?|conditions?|stage|procedures?|details)\b"
+                                    r"[^;.]{0,40}?\bnot\s+(?:covered|included|authori[sz]ed|listed|part of)", regex.IGNORECASE)
+# The words a scope uses to name a sensitive category: such information is covered only where the scope names it
+# (an authorization must describe the information "in a specific and meaningful fashion", 45 CFR 164.508(c)(1)(i)).
+_SENSITIVE_NAMED = {
+    "mental health": regex.compile(r"mental|depress|anxi|psych|behaviou?ral|counsel|therap|grief|bereave|suicid|eating", regex.I),
+    "substance use": regex.compile(r"substance|addict|recovery|sobri|sober|alcohol|opioid|drug|methadone|rehab", regex.I),
+    "HIV/STI": regex.compile(r"hiv|\bst[id]s?\b|sexual", regex.I),
+    "reproductive health": regex.compile(r"reproduct|fertil|ivf|pregnan|obstet|birth|deliver|abortion|contracept|miscarr", regex.I),
+    "genetic information": regex.compile(r"genetic|brca|dna|gene\b", regex.I),
+}
+
+
+# A sensitive cue that names a program ("our partial hospitalization program") is the status a scope covers when it
+# lists "program-participant status" or "fact of being a patient".
+_A_PROGRAM = regex.compile(r"\b(?:program|programme|group|services?|clinic|unit)\b", regex.IGNORECASE)
+_STATUS_COVERED = regex.compile(r"\b(?:program\w*|participa\w*|status|enrol\w*|member\w*)\b", regex.IGNORECASE)
+
+
+def health_beyond_scope(scope: str | None, health, sensitive=()) -> list:
     """The health information a post gives that its recorded authorization's scope leaves out: any, when the scope
-    excludes it ("no clinical details") or lists identifiers "only" and no health at all ("first name and photo
-    only"). A health word the scope names is covered."""
-    if not scope or not health:
+    excludes it ("no clinical details", "diagnosis not covered") or lists identifiers "only" and no health at all
+    ("first name and photo only"); and a sensitive category (``sensitive``: mental health, substance use, HIV/STI,
+    reproductive, genetic) the scope does not name ("cardiac surgery recovery story" does not cover her
+    depression). A health word the scope names is covered."""
+    if not scope or not health and not sensitive:
         return []
+    unnamed = [c for c in sensitive if c.text.lower() not in scope
+               and (c.label not in _SENSITIVE_NAMED or not _SENSITIVE_NAMED[c.label].search(scope))
+               and not (_A_PROGRAM.search(c.text) and _STATUS_COVERED.search(scope))]
     uncovered = [h for h in health if h.text.lower() not in scope]
-    if _HEALTH_EXCLUDED.search(scope):
-        return uncovered
+    if _HEALTH_EXCLUDED.search(scope) or _HEALTH_NOT_COVERED.search(scope):
+        return uncovered or unnamed
+    if unnamed:
+        return unnamed
     if regex.search(r"\bonly\b", scope) and not _HEALTH_COVERED.search(scope) and len(uncovered) == len(health):
         return uncovered
     return []
 
 
-def _why_beyond(identifier) -> str:
+def _why_beyond(identifier, scope: str) -> str:
+    if _NO_IDENTIFIERS.search(scope):
+        return f"'{identifier.text}', where the scope allows no identifier"
     if identifier.kind == "PERSON":
         return f"the full name '{identifier.text}' where the scope lists a first name"
     return f"the address '{identifier.text}', which the scope does not list"
@@ -158,10 +199,12 @@ class PatientStoryWithoutAuthorization:
         named = [p.identifier for p in assessment.people if p.may_be_patient and not p.provider]  # the story's subject
         scope = authorization_scope(assessment.analysis.post.metadata)
         beyond = beyond_scope(scope, [*identified, *(i for i in named if i not in identified)])
-        health_beyond = health_beyond_scope(scope, health)
+        sensitive = [c for c in assessment.sensitive_of(health) if assessment.personal(c)
+                     and not assessment.offers_a_service(*assessment.sentence_of(c.start))]
+        health_beyond = health_beyond_scope(scope, health, sensitive)
         if beyond or health_beyond:
             first = (beyond or health_beyond)[0]
-            why = [_why_beyond(i) for i in beyond]
+            why = [_why_beyond(i, scope) for i in beyond]
             if health_beyond:
                 why.append(f"health information {quote(health_beyond)}, which the scope does not cover")
             return Hit(
