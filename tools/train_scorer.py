@@ -54,7 +54,6 @@ import blind_sets  # noqa: E402  (how a blind row's kind and labels are read, de
 import phi_accuracy  # noqa: E402  (the hand judgements of real posts, keyed by hash, defined once)
 from hcsocial_lint import Linter  # noqa: E402
 from hcsocial_lint.config import Settings  # noqa: E402
-from hcsocial_lint.learned.features import features  # noqa: E402
 from hcsocial_lint.model import Severity  # noqa: E402
 from hcsocial_lint.rules import second_opinion  # noqa: E402
 from hcsocial_lint.sources import read_text_post  # noqa: E402
@@ -84,7 +83,8 @@ DEVELOPMENT_BLIND_SETS = ("phi_2026-12-04", "phi_2026-12-05", "phi_2026-12-05b",
 HELD_OUT_BLIND_SETS = ("phi_2026-12-06b", "phi_2026-12-06o", "phi_2026-12-06p", "phi_2026-12-06u", "phi_2026-12-06v",
                        "phi_2026-12-07c", "phi_2026-12-07d", "phi_2026-12-07e", "phi_2026-12-07h",
                        "phi_2026-12-07j", "phi_2026-12-07k", "phi_2026-12-07l", "phi_2026-12-07m",
-                       "phi_2026-12-07q", "phi_2026-12-07v", "phi_2026-12-07y", "phi_2026-12-07z")
+                       "phi_2026-12-07q", "phi_2026-12-07v", "phi_2026-12-07y", "phi_2026-12-07z",
+                       "phi_2026-12-08", "phi_2026-12-08b", "phi_2026-12-08c")
 L2 = (1e-3, 3e-4, 1e-4, 3e-5, 1e-5)
 CV_FALSE_ALARMS = 0.02
 REAL_FALSE_ALARMS = 0.005
@@ -195,9 +195,9 @@ def real_posts() -> dict[str, list[str]]:
 # ------------------------------------------------------------------------------------------ features
 
 
-def featurize(linter: Linter, items: Iterable[tuple[str, str, dict]]) -> list[tuple[np.ndarray, set[str], set[str]]]:
-    """(feature indices, families the rules report at warning or above, families whose scorer may read
-    the post) for each (text, kind, metadata)."""
+def featurize(linter: Linter, items: Iterable[tuple[str, str, dict]]) -> list[tuple[dict[str, np.ndarray], set[str], set[str]]]:
+    """(feature indices per family, as ``second_opinion.features_for`` reads them; families the rules report at
+    warning or above; families whose scorer may read the post) for each (text, kind, metadata)."""
     settings = linter.settings
     posts = []
     for text, kind, metadata in items:
@@ -209,12 +209,13 @@ def featurize(linter: Linter, items: Iterable[tuple[str, str, dict]]) -> list[tu
     for start in range(0, len(posts), 64):
         batch = posts[start:start + 64]
         for analysis in linter.analyse(batch, [settings] * len(batch)):
-            found = features(analysis)
+            found = {family: np.array(sorted({f.index for f in second_opinion.features_for(family, analysis)}), dtype=np.int64)
+                     for family in FAMILIES}
             reported = {family for family, prefix in FAMILIES.items()
                         for f in linter.check(analysis).findings
                         if f.rule_id.startswith(prefix) and f.rule_id not in SCORER_IDS and f.severity >= Severity.WARNING}
             readable = {rule.scorer_family for rule in second_opinion.RULES if rule.readable(analysis)}
-            out.append((np.array(sorted({f.index for f in found}), dtype=np.int64), reported, readable))
+            out.append((found, reported, readable))
     return out
 
 
@@ -360,7 +361,7 @@ def main() -> int:
     for family in args.families.split(","):
         members = [i for i, r in enumerate(rows) if r["labels"][family] is not None]
         y = np.array([rows[i]["labels"][family] for i in members], dtype=float)
-        x = [train_rows[i][0] for i in members]
+        x = [train_rows[i][0][family] for i in members]
         caught = np.array([family in train_rows[i][1] for i in members])
         # rows the scorer would judge: the rules pass them and its context gate lets it read them
         judged = np.array([family not in train_rows[i][1] and family in train_rows[i][2] for i in members])
@@ -378,7 +379,7 @@ def main() -> int:
         real_scores = {}
         for name, items in real.items():
             disclosures = phi_disclosures[name] if family == "phi" else [False] * len(items)
-            scores = predict(model, [r for (r, reported, readable), true in zip(items, disclosures)
+            scores = predict(model, [r[family] for (r, reported, readable), true in zip(items, disclosures)
                                      if family not in reported and family in readable and not true])
             real_scores[name] = (scores, len(items))
         t_real = max(lowest_threshold(np.concatenate([s, np.zeros(total - len(s))]), REAL_FALSE_ALARMS)

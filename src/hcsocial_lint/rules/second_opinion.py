@@ -69,6 +69,21 @@ def enabled_families(settings) -> frozenset[str]:
     return frozenset(families) if value else frozenset()
 
 
+def features_for(family: str, analysis: Analysis) -> list:
+    """What the family's model reads: the parse's features (``learned.features``) and, for PHI, the parts of a
+    disclosure the PHI reading found (``phi.evidence``). Training (``tools/train_scorer.py``) reads the same."""
+    from ..learned.features import features
+
+    found = features(analysis)
+    if family == "phi":
+        from .phi.assessment import assess
+        from .phi.evidence import evidence_features
+
+        seen = {f.name for f in found}
+        found += [f for f in evidence_features(assess(analysis)) if f.name not in seen]
+    return found
+
+
 def _readable(name: str) -> str:
     """A feature as a reader can take it in: "b:boost|immune" -> "boost immune"."""
     kind, _, rest = name.partition(":")
@@ -86,6 +101,8 @@ def _readable(name: str) -> str:
     if kind == "p":
         dep, _, child = rest.partition(">")
         return f"{word(child)} ({dep})"
+    if kind == "phi":
+        return "PHI reading: " + rest.replace(":", " ").replace("+", " with ").replace("_", " ")
     labels = {"neg": "not ", "imp": "imperative ", "e": "entity ", "f": "claim frame ", "lex": "<"}
     if kind in labels:
         return labels[kind] + word(rest) + (">" if kind == "lex" else "")
@@ -143,11 +160,10 @@ class SecondOpinion:
 
     def opinion(self, analysis: Analysis):
         """(score, threshold, the sentence that weighed most, its strongest features) or None."""
-        from ..learned.features import features
         from ..learned.linear import load_scorer
 
         scorer = load_scorer(self.scorer_family)
-        found = features(analysis)
+        found = features_for(self.scorer_family, analysis)
         scored = scorer.score(found)
         weight: dict[int, float] = {}
         for feature, part in scored.reasons:
