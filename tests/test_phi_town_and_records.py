@@ -103,6 +103,8 @@ def test_a_health_word_the_model_names_is_not_a_person(linter):
 @pytest.mark.parametrize("text", [
     "[photo of the pickup shelf; the front bag's label is legible: 'DORSEY, K \u2014 LITHIUM 300MG #60'] friday mood #pharmacylife",
     "[photo of a tray of specimen tubes; the top label reads 'HALVERSON, JUNE  DOB 02/03/1971'] tube tetris 😎",
+    "[boomerang of the census board: bed numbers with patients' last names and 'NPO' magnets] board glow-up ✨",
+    "[photo: my scrub station; the case board behind it reads 'OR 3 — 0800 — T. Albright — lap appy'] first solo scrub!",
 ])
 def test_a_label_readable_in_a_photo_is_a_record_of_our_care(linter, text):
     assert _blocked(linter, text), text

@@ -94,7 +94,7 @@ _READABLE_RECORD = regex.compile(r"\b(?P<what>white ?board|board|screen|monitor|
                                  r"clipboard|printout|card|note|letter)\b[^.;]{0,60}?\b(?:reads?|reading|readable|legible|visible|shows?|showing|"
                                  r"lists?|listing|with)\b", regex.IGNORECASE)
 # A photo told by what it is of, without a colon: "[photo of the pickup shelf; the front label reads ...]".
-_PHOTO_OF = regex.compile(r"\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|slide\s*\d*)s?\s+of\b\s*(?P<description>[^\]\[]{3,400})\]",
+_PHOTO_OF = regex.compile(r"\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip|reel|boomerang|slide\s*\d*)s?\s+of\b\s*(?P<description>[^\]\[]{3,400})\]",
                           regex.IGNORECASE)
 # A selfie or a screenshot the post describes: "[Selfie at the nurses' station; behind me the board lists ...]".
 _SELFIE_OR_SCREENSHOT = regex.compile(r"\[\s*(?:[\w-]+\s+){0,2}(?:selfie|screenshot|screen ?shot|screen ?grab)s?\b\s*:?\s*"
