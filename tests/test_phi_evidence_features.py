@@ -35,3 +35,22 @@ def test_only_the_phi_model_reads_them(linter):
     analysis = _analysed(linter, "She is resting on our cardiac floor after her surgery.", "post")
     assert any(f.name.startswith("phi:") for f in features_for("phi", analysis))
     assert not any(f.name.startswith("phi:") for f in features_for("claims", analysis))
+
+
+def test_whose_account_and_what_a_reply_answers(linter):
+    from dataclasses import replace
+
+    from hcsocial_lint.sources import read_text_post
+
+    post = read_text_post("Yes! She's doing so much better and went home today 💙", linter.settings, kind="comment-reply")
+    post = replace(post, metadata={**post.metadata, "account_type": "staff_personal",
+                                   "comment_text": "Is my grandma okay after her fall on Sunday?"})
+    analysis = next(iter(linter.analyse([post], [linter.settings])))
+    names = {f.name for f in evidence_features(assess(analysis))}
+    assert {"phi:account:personal", "phi:answers:someone-of-theirs", "phi:answers:health"} <= names
+
+
+def test_an_organisations_post_answering_nothing(linter):
+    analysis = _analysed(linter, "Our lobby reopens Monday with new seating and a coffee cart.", "post")
+    names = {f.name for f in evidence_features(assess(analysis))}
+    assert not any(n.startswith(("phi:account:", "phi:answers:")) for n in names)
