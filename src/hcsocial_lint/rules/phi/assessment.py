@@ -2277,7 +2277,7 @@ class Assessment:
         return theirs is not None and not _HOPE_IT_HEALS.search(sentence) and not _WISHED.search(sentence)
 
     def _where_they_stay(self, cue: Cue) -> bool:
-        """In a reply, "He's on my unit!", "Gus is resting up on our cardiac floor", "she's still with us": a place of
+        """In a reply, "He's on my unit!", "Marv is resting up on our 5th floor", "she's still with us": a place of
         our care as where the one asked after is (the subject "he", "she" or someone the reply names, the verb
         "be", "rest", "stay", "recover" or "remain"), not where staff work ("our team on 4 West")."""
         token = token_at(self.doc, cue.start)
