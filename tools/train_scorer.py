@@ -54,6 +54,7 @@ import blind_sets  # noqa: E402  (how a blind row's kind and labels are read, de
 import phi_accuracy  # noqa: E402  (the hand judgements of real posts, keyed by hash, defined once)
 from hcsocial_lint import Linter  # noqa: E402
 from hcsocial_lint.config import Settings  # noqa: E402
+from hcsocial_lint.learned.features import features  # noqa: E402
 from hcsocial_lint.model import Severity  # noqa: E402
 from hcsocial_lint.rules import second_opinion  # noqa: E402
 from hcsocial_lint.sources import read_text_post  # noqa: E402
@@ -196,7 +197,7 @@ def real_posts() -> dict[str, list[str]]:
 
 
 def featurize(linter: Linter, items: Iterable[tuple[str, str, dict]]) -> list[tuple[dict[str, np.ndarray], set[str], set[str]]]:
-    """(feature indices per family, as ``second_opinion.features_for`` reads them; families the rules report at
+    """(feature indices per family, as ``second_opinion.features_for`` composes them; families the rules report at
     warning or above; families whose scorer may read the post) for each (text, kind, metadata)."""
     settings = linter.settings
     posts = []
@@ -209,8 +210,9 @@ def featurize(linter: Linter, items: Iterable[tuple[str, str, dict]]) -> list[tu
     for start in range(0, len(posts), 64):
         batch = posts[start:start + 64]
         for analysis in linter.analyse(batch, [settings] * len(batch)):
-            found = {family: np.array(sorted({f.index for f in second_opinion.features_for(family, analysis)}), dtype=np.int64)
-                     for family in FAMILIES}
+            base = features(analysis)  # the parse's features, once; each family adds its own (as features_for does)
+            found = {family: np.array(sorted({f.index for f in base + second_opinion.family_features(family, analysis)}),
+                                      dtype=np.int64) for family in FAMILIES}
             reported = {family for family, prefix in FAMILIES.items()
                         for f in linter.check(analysis).findings
                         if f.rule_id.startswith(prefix) and f.rule_id not in SCORER_IDS and f.severity >= Severity.WARNING}

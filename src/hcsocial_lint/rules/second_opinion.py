@@ -70,18 +70,22 @@ def enabled_families(settings) -> frozenset[str]:
 
 
 def features_for(family: str, analysis: Analysis) -> list:
-    """What the family's model reads: the parse's features (``learned.features``) and, for PHI, the parts of a
-    disclosure the PHI reading found (``phi.evidence``). Training (``tools/train_scorer.py``) reads the same."""
+    """What the family's model reads: the parse's features (``learned.features``) and the family's own
+    (``family_features``). Training (``tools/train_scorer.py``) reads the same."""
     from ..learned.features import features
 
-    found = features(analysis)
-    if family == "phi":
-        from .phi.assessment import assess
-        from .phi.evidence import evidence_features
+    return features(analysis) + family_features(family, analysis)
 
-        seen = {f.name for f in found}
-        found += [f for f in evidence_features(assess(analysis)) if f.name not in seen]
-    return found
+
+def family_features(family: str, analysis: Analysis) -> list:
+    """What only this family's model reads besides the parse: for PHI, the parts of a disclosure the PHI reading
+    found (``phi.evidence``, all named "phi:...", so none repeats a parse feature); nothing for the others."""
+    if family != "phi":
+        return []
+    from .phi.assessment import assess
+    from .phi.evidence import evidence_features
+
+    return evidence_features(assess(analysis))
 
 
 def _readable(name: str) -> str:

@@ -81,7 +81,9 @@ _FIRST_PERSON = regex.compile(r"\b(?:i|my|me|i'm|i've)\b", regex.IGNORECASE)
 _SCHOOL = regex.compile(r"\b(?:high|elementary|middle|school|academy|college|university)\b", regex.IGNORECASE)
 # A photo or video the draft describes in brackets: "[Photo: Ana in the infusion chair]".
 # "[IG story photo: ...]" names its medium first; a bracketed description may hold parentheses ("(Tasha & kids)").
-_PHOTO_DESCRIPTION = regex.compile(r"(?:\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip|reel|boomerang|slideshow|slide|audio|voicemail|voice memo|recording)s?"
+# What a described picture is called, in "[photo: ...]" and in "[photo of ...]".
+_PICTURE_NOUNS = r"photo|picture|pic|image|video|clip|reel|boomerang"
+_PHOTO_DESCRIPTION = regex.compile(r"(?:\[\s*(?:[\w-]+\s+){0,2}(?:" + _PICTURE_NOUNS + r"|slideshow|slide|audio|voicemail|voice memo|recording)s?"
                                    r"(?:\s+(?:pair|set|series|grid|collage|carousel|strip|montage|\d+))?\s*:\s*"
                                    r"(?P<description>[^\]\[]{3,400})\]"
                                    r"|\(\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip)\s*:\s*(?P<description>[^()\[\]]{3,240})\))",
@@ -94,7 +96,7 @@ _READABLE_RECORD = regex.compile(r"\b(?P<what>white ?board|board|screen|monitor|
                                  r"clipboard|printout|card|note|letter)\b[^.;]{0,60}?\b(?:reads?|reading|readable|legible|visible|shows?|showing|"
                                  r"lists?|listing|with)\b", regex.IGNORECASE)
 # A photo told by what it is of, without a colon: "[photo of the pickup shelf; the front label reads ...]".
-_PHOTO_OF = regex.compile(r"\[\s*(?:[\w-]+\s+){0,2}(?:photo|picture|pic|image|video|clip|reel|boomerang|slide\s*\d*)s?\s+of\b\s*(?P<description>[^\]\[]{3,400})\]",
+_PHOTO_OF = regex.compile(r"\[\s*(?:[\w-]+\s+){0,2}(?:" + _PICTURE_NOUNS + r"|slide\s*\d*)s?\s+of\b\s*(?P<description>[^\]\[]{3,400})\]",
                           regex.IGNORECASE)
 # A selfie or a screenshot the post describes: "[Selfie at the nurses' station; behind me the board lists ...]".
 _SELFIE_OR_SCREENSHOT = regex.compile(r"\[\s*(?:[\w-]+\s+){0,2}(?:selfie|screenshot|screen ?shot|screen ?grab)s?\b\s*:?\s*"
@@ -400,7 +402,7 @@ class Assessment:
                 continue
             if any(i.kind in PERSON_KINDS and i.overlaps(cue.start, cue.end) and not _not_shaped_like_a_name(i.text)
                    and not any(c.start < i.end and i.start < c.end for c in makers)
-                   and not (i.text.strip() == cue.text and not is_given_name(cue.text))  # "starting PrEP": no one's name
+                   and not _is_the_health_word(i, cue)  # "starting PrEP": no one's name
                    for i in self.identifiers):
                 continue  # not "your Oticon Intent aids": a maker's name is not a person's
             if self._health_counted(cue):
@@ -616,8 +618,7 @@ class Assessment:
                   and not _SPANISH_TITLE_BEFORE.search(self.text, max(0, ident.start - 8), ident.start)):  # "la Sra. Ortega"
                 # "¿Tiene preguntas ...", "Llámenos al ...": one Spanish word, or one before lower-case words
                 shape = "a capitalised Spanish word opening a sentence, not a given name ('¿Tiene ...', 'Llámenos al ...')"
-            if shape is None and not is_given_name(ident.text.strip()) and any(
-                    h.start == ident.start and h.text == ident.text.strip() for h in self.health):
+            if shape is None and any(h.start == ident.start and _is_the_health_word(ident, h) for h in self.health):
                 shape = f"a health word ('{ident.text.strip()}')"  # "started PrEP": a drug, not someone
             if shape is not None:
                 return replace(person, role=NOT_A_PERSON, reason=f"not a person: {shape}", provider=False)
@@ -1090,9 +1091,10 @@ class Assessment:
                 had_done = _HAD_BEFORE.search(self.text, max(start, h.start - 30), h.start) and _DONE_HERE_AFTER.match(self.text, h.end)
                 if had_done:
                     return f"{h.text}{_DONE_HERE_AFTER.match(self.text, h.end).group(0)}"  # "had two stents placed in our own cath lab"
-                if theirs and _IN_OUR_BUILDING.search(self.text, start, end) and not _GOING_TO_SEE.search(self.text, start, end):
+                lying = _IN_OUR_BUILDING.search(self.text, start, end) if theirs else None
+                if lying is not None and not _WORKS_THERE.search(self.text, start, end):
                     # "Our own Dana is upstairs on Oncology recovering from her lumpectomy": a colleague lying in our building
-                    return f"{_IN_OUR_BUILDING.search(self.text, start, end).group(0)} ... {h.text}"
+                    return f"{lying.group(0)} ... {h.text}"
                 if (theirs or treated) and _HERE_AFTER.match(self.text, h.end):
                     # "after her bypass surgery here", "finished radiation for breast cancer here in March"
                     return f"{h.text}{_HERE_AFTER.match(self.text, h.end).group(0)}"
@@ -2625,9 +2627,9 @@ _AS_OUR_PATIENT = regex.compile(r"\b(?:as|(?:has|have|had) been|is|was|is now|is
 # Where in our building someone lies: "upstairs on Oncology", "on our own unit", "in room 612", "on 5 West".
 _IN_OUR_BUILDING = regex.compile(r"\b(?:upstairs|downstairs|down the hall|on (?:our|the) (?:own )?(?:unit|floor)|in (?:room|rm) \d+|"
                                  r"on \d+ ?(?:north|south|east|west)\b)", regex.IGNORECASE)
-# A visit to someone lying in our building, not the colleague's own care: "stop by room 612 to see her", "cards to room 5".
-_GOING_TO_SEE = regex.compile(r"\b(?:works?|working|worked|shift|covering|charge|floated|float)\b[^.!?]{0,30}\b(?:upstairs|on (?:our|the) (?:own )?(?:unit|floor)|on \d+ ?(?:north|south|east|west))",
-                              regex.IGNORECASE)
+# Where a colleague works, not where they lie: "she's working upstairs again", "covering the night shift on our own unit".
+_WORKS_THERE = regex.compile(r"\b(?:works?|working|worked|shift|covering|charge|floated|float)\b[^.!?]{0,30}\b(?:upstairs|on (?:our|the) (?:own )?(?:unit|floor)|on \d+ ?(?:north|south|east|west))",
+                             regex.IGNORECASE)
 # A course of treatment someone went through: "finished radiation for breast cancer here", "completed chemo here".
 _TREATMENT_BEFORE = regex.compile(r"\b(?:finished|completed|wrapped up|started|began|underwent|beat|survived|recovered from)\s+"
                                   r"(?:[\w-]+\s+){0,3}$", regex.IGNORECASE)
@@ -2713,6 +2715,11 @@ def _subject_dropped(verb, sentence) -> bool:
     first = next((t for t in sentence if not (t.is_punct or t.is_space or t.pos_ in {"SYM", "X", "INTJ"})), None)
     return (first is not None and verb.i == first.i and verb.tag_ == "VBD"
             and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children))
+
+
+def _is_the_health_word(identifier, cue) -> bool:
+    """The identifier is exactly a health word and no given name ("started PrEP"): a drug or a condition, no one."""
+    return identifier.text.strip() == cue.text and not is_given_name(cue.text)
 
 
 def _verbless_fragment(sentence) -> bool:

@@ -143,13 +143,18 @@ def _as_date(value: Any) -> _dt.date | None:
         return None
 
 
+def _first_date(values) -> _dt.date | None:
+    """The first of ``values`` that reads as a date, or None."""
+    return next((d for d in map(_as_date, values) if d is not None), None)
+
+
 def _expired(metadata: Mapping[str, Any], value: Any) -> str | None:
     """"expires 2026-10-31" on an authorization read for a post of a later date: it has lapsed (an authorization
     must carry an expiration date or event, 45 CFR 164.508(c)(1)(v), and is void after it, 164.508(b)(2)(i))."""
     expiry = None
     if isinstance(value, Mapping):
         fields = {str(k).lower(): v for k, v in value.items()}
-        expiry = next((_as_date(fields[k]) for k in _EXPIRY_KEYS if _as_date(fields.get(k)) is not None), None)
+        expiry = _first_date(fields.get(k) for k in _EXPIRY_KEYS)
         texts = [v for v in fields.values() if isinstance(v, str)]
     else:
         texts = [str(value)]
@@ -158,8 +163,7 @@ def _expired(metadata: Mapping[str, Any], value: Any) -> str | None:
         expiry = _as_date(found.group("date")) if found else None
     if expiry is None:
         return None
-    posted = next((_as_date(metadata.get(k)) for k in _POST_DATE_KEYS if _as_date(metadata.get(k)) is not None), None)
-    on = posted or _dt.date.today()
+    on = _first_date(metadata.get(k) for k in _POST_DATE_KEYS) or _dt.date.today()
     return f"expired {expiry.isoformat()}" if expiry < on else None
 
 
